@@ -1,0 +1,1 @@
+//! `loandesk schedule`: a repayment schedule without a vault.

@@ -1,0 +1,2 @@
+//! LoanDesk domain logic. No Tauri here: the desktop shell and the CLI are thin layers over it.
+pub mod loans;

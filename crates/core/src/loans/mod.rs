@@ -1,0 +1,1 @@
+//! Loan terms, repayment schedules, APR, amounts in Chinese capital numerals.
