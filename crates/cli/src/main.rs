@@ -1,1 +1,67 @@
-fn main() {}
+//! `loandesk`: the command line over the core, for support, scripting and batch work.
+//!
+//! Output is JSON when `--format json` is given or stdout is not a terminal (scripts), a readable
+//! table otherwise. Exit codes: 0 ok, 1 error, 2 bad input (clap usage errors are 2 as well).
+mod clients_cmd;
+mod output;
+mod schedule;
+mod vault_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use loandesk_core::Error;
+
+#[derive(Parser)]
+#[command(name = "loandesk", version, about = "LoanDesk command line: vault, clients, schedules")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the vault is: `--vault`, else $LOANDESK_VAULT, else the app-data folder.
+#[derive(clap::Args, Clone)]
+pub struct VaultArg {
+    #[arg(long, env = "LOANDESK_VAULT", global = true)]
+    pub vault: Option<PathBuf>,
+}
+
+impl VaultArg {
+    pub fn path(&self) -> PathBuf {
+        self.vault.clone().unwrap_or_else(loandesk_core::vault::default_vault_path)
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create, check or re-key a vault.
+    #[command(subcommand)]
+    Vault(vault_cmd::VaultCommand),
+    /// Add, list, search and archive clients.
+    #[command(subcommand)]
+    Clients(clients_cmd::ClientsCommand),
+    /// Write the demo vault (50 invented companies across all stages).
+    Demo(vault_cmd::DemoArgs),
+    /// Print a repayment schedule for loan terms (no vault needed).
+    Schedule(schedule::ScheduleArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Vault(cmd) => vault_cmd::run(cmd),
+        Command::Clients(cmd) => clients_cmd::run(cmd),
+        Command::Demo(args) => vault_cmd::demo(args),
+        Command::Schedule(args) => return schedule::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+pub fn fail(e: &Error) -> ExitCode {
+    eprintln!("error: {e}");
+    ExitCode::from(if matches!(e, Error::Validation { .. }) { 2 } else { 1 })
+}

@@ -1,2 +1,15 @@
 //! LoanDesk domain logic. No Tauri here: the desktop shell and the CLI are thin layers over it.
+pub mod bindings;
+pub mod clients;
+pub mod demo;
+pub mod error;
 pub mod loans;
+pub mod vault;
+
+pub use error::{Error, ErrorPayload, Result};
+pub use vault::Vault;
+
+/// Timestamps are stored as RFC 3339 UTC text: sortable, readable in a support session.
+pub(crate) fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}

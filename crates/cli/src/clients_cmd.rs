@@ -1,0 +1,174 @@
+//! `loandesk clients ...`.
+use clap::Subcommand;
+use loandesk_core::clients::{ClientInput, ClientQuery, ClientSummary, LifecycleStatus, ProductType, Tier};
+use loandesk_core::Result;
+use serde_json::json;
+
+use crate::output::{self, Format, FormatArg};
+use crate::vault_cmd::open;
+use crate::VaultArg;
+
+fn parse_with<T>(parse: fn(&str) -> Option<T>, what: &'static str) -> impl Fn(&str) -> std::result::Result<T, String> + Clone {
+    move |s| parse(s).ok_or_else(|| format!("unknown {what} '{s}'"))
+}
+
+#[derive(Subcommand)]
+pub enum ClientsCommand {
+    /// Add a client; prints {"id": ...}.
+    Add {
+        #[command(flatten)]
+        vault: VaultArg,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        name_en: Option<String>,
+        /// Unified social credit code (统一社会信用代码), checked per GB 32100-2015.
+        #[arg(long)]
+        credit_code: Option<String>,
+        #[arg(long)]
+        industry: Option<String>,
+        #[arg(long, value_parser = parse_with(Tier::parse, "tier"), default_value = "C")]
+        tier: Tier,
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5), default_value_t = 1)]
+        stage: u8,
+        #[arg(long, value_parser = parse_with(ProductType::parse, "product"))]
+        product: Option<ProductType>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// List clients, newest first, with optional filters.
+    List {
+        #[command(flatten)]
+        vault: VaultArg,
+        #[command(flatten)]
+        filters: Filters,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Search names (zh/en), contacts, credit code and notes; one character is enough.
+    Search {
+        #[command(flatten)]
+        vault: VaultArg,
+        query: String,
+        #[command(flatten)]
+        filters: Filters,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Show one client with contacts and touchpoints.
+    Show {
+        #[command(flatten)]
+        vault: VaultArg,
+        id: i64,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Archive a client (kept, hidden from lists); --restore brings it back.
+    Archive {
+        #[command(flatten)]
+        vault: VaultArg,
+        id: i64,
+        #[arg(long)]
+        restore: bool,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct Filters {
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    stage: Option<u8>,
+    #[arg(long, value_parser = parse_with(Tier::parse, "tier"))]
+    tier: Option<Tier>,
+    #[arg(long, value_parser = parse_with(LifecycleStatus::parse, "status"))]
+    status: Option<LifecycleStatus>,
+    /// List archived clients instead.
+    #[arg(long)]
+    archived: bool,
+    #[arg(long, default_value_t = 50)]
+    limit: u32,
+}
+
+impl Filters {
+    fn query(&self, text: String) -> ClientQuery {
+        ClientQuery {
+            text,
+            stage: self.stage,
+            tier: self.tier,
+            status: self.status,
+            archived: self.archived,
+            offset: 0,
+            limit: Some(self.limit),
+        }
+    }
+}
+
+pub fn run(cmd: ClientsCommand) -> Result<()> {
+    match cmd {
+        ClientsCommand::Add { vault, name, name_en, credit_code, industry, tier, stage, product, format } => {
+            let mut v = open(&vault)?;
+            let mut input = ClientInput::named(&name);
+            input.name_en = name_en;
+            input.credit_code = credit_code;
+            input.industry = industry;
+            input.tier = tier;
+            input.stage = stage;
+            input.product = product;
+            let id = v.create_client(&input)?;
+            match format.resolve() {
+                Format::Json => output::json(&json!({ "id": id })),
+                Format::Table => {
+                    println!("added client {id}");
+                    Ok(())
+                }
+            }
+        }
+        ClientsCommand::List { vault, filters, format } => list(&vault, filters.query(String::new()), format),
+        ClientsCommand::Search { vault, query, filters, format } => list(&vault, filters.query(query), format),
+        ClientsCommand::Show { vault, id, format } => {
+            let detail = open(&vault)?.client_detail(id)?;
+            match format.resolve() {
+                Format::Json => output::json(&detail),
+                Format::Table => {
+                    let c = &detail.client;
+                    println!("{} {}", c.id, c.fields.name);
+                    println!("stage {}  tier {}  status {}", c.fields.stage, c.fields.tier.as_str(), c.fields.status.as_str());
+                    for p in &c.fields.contacts {
+                        println!("contact: {} {} {} {}", p.name, p.role, p.phone, p.email);
+                    }
+                    for t in &detail.touchpoints {
+                        println!("{} {}: {}", t.fields.date, t.fields.channel.as_str(), t.fields.summary);
+                    }
+                    Ok(())
+                }
+            }
+        }
+        ClientsCommand::Archive { vault, id, restore } => {
+            open(&vault)?.set_archived(id, !restore)?;
+            eprintln!("client {id} {}", if restore { "restored" } else { "archived" });
+            Ok(())
+        }
+    }
+}
+
+fn list(vault: &VaultArg, query: ClientQuery, format: FormatArg) -> Result<()> {
+    let page = open(vault)?.list_clients(&query)?;
+    match format.resolve() {
+        Format::Json => output::json(&page.items),
+        Format::Table => {
+            let rows: Vec<Vec<String>> = page.items.iter().map(row).collect();
+            output::table(&["id", "name", "credit code", "stage", "tier", "status"], &rows);
+            Ok(())
+        }
+    }
+}
+
+fn row(c: &ClientSummary) -> Vec<String> {
+    vec![
+        c.id.to_string(),
+        c.name.clone(),
+        c.credit_code.clone().unwrap_or_default(),
+        c.stage.to_string(),
+        c.tier.as_str().to_string(),
+        c.status.as_str().to_string(),
+    ]
+}

@@ -1,0 +1,122 @@
+//! `loandesk vault ...` and `loandesk demo`.
+use clap::Subcommand;
+use loandesk_core::{Error, Result, Vault};
+use zeroize::Zeroizing;
+
+use crate::output::{self, Format, FormatArg};
+use crate::VaultArg;
+
+#[derive(Subcommand)]
+pub enum VaultCommand {
+    /// Create a new empty vault (password from $LOANDESK_PASSWORD or asked twice).
+    Create {
+        #[command(flatten)]
+        vault: VaultArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Open the vault, run the full integrity check and print counts.
+    Verify {
+        #[command(flatten)]
+        vault: VaultArg,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Change the vault password (new one from $LOANDESK_NEW_PASSWORD or asked twice).
+    ChangePassword {
+        #[command(flatten)]
+        vault: VaultArg,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    vault: VaultArg,
+    /// Password for the demo vault (default: the demo password the app shows).
+    #[arg(long, env = "LOANDESK_PASSWORD", hide_env_values = true)]
+    password: Option<String>,
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+/// The password from $LOANDESK_PASSWORD, or asked on the terminal.
+pub fn password(prompt: &str) -> Result<Zeroizing<String>> {
+    if let Ok(p) = std::env::var("LOANDESK_PASSWORD") {
+        return Ok(Zeroizing::new(p));
+    }
+    ask(prompt)
+}
+
+fn ask(prompt: &str) -> Result<Zeroizing<String>> {
+    rpassword::prompt_password(prompt).map(Zeroizing::new).map_err(Error::Io)
+}
+
+fn new_password(env: &str) -> Result<Zeroizing<String>> {
+    if let Ok(p) = std::env::var(env) {
+        return Ok(Zeroizing::new(p));
+    }
+    let first = ask("New password: ")?;
+    let again = ask("Repeat new password: ")?;
+    if first != again {
+        return Err(Error::validation("password", "the two passwords differ"));
+    }
+    Ok(first)
+}
+
+pub fn open(vault: &VaultArg) -> Result<Vault> {
+    let path = vault.path();
+    if !path.exists() {
+        return Err(Error::VaultMissing(path.display().to_string()));
+    }
+    Vault::open(&path, &password("Vault password: ")?)
+}
+
+pub fn run(cmd: VaultCommand) -> Result<()> {
+    match cmd {
+        VaultCommand::Create { vault, format } => {
+            let path = vault.path();
+            let v = Vault::create(&path, &new_password("LOANDESK_PASSWORD")?)?;
+            report(&v.verify()?, format.resolve())
+        }
+        VaultCommand::Verify { vault, format } => {
+            let report_ = open(&vault)?.verify()?;
+            report(&report_, format.resolve())?;
+            if !report_.integrity_ok {
+                return Err(Error::NotAVault);
+            }
+            Ok(())
+        }
+        VaultCommand::ChangePassword { vault } => {
+            let mut v = open(&vault)?;
+            let old = password("Current password: ")?;
+            v.change_password(&old, &new_password("LOANDESK_NEW_PASSWORD")?)?;
+            eprintln!("password changed");
+            Ok(())
+        }
+    }
+}
+
+fn report(r: &loandesk_core::vault::VaultReport, format: Format) -> Result<()> {
+    match format {
+        Format::Json => output::json(r),
+        Format::Table => {
+            println!("vault:          {}", r.path);
+            println!("schema version: {}", r.schema_version);
+            println!("integrity:      {}", if r.integrity_ok { "ok".to_string() } else { r.problems.join("; ") });
+            println!("clients:        {} (+{} archived)", r.clients, r.archived_clients);
+            println!("contacts:       {}", r.contacts);
+            println!("touchpoints:    {}", r.touchpoints);
+            println!("audit entries:  {}", r.audit_entries);
+            Ok(())
+        }
+    }
+}
+
+pub fn demo(args: DemoArgs) -> Result<()> {
+    let path = args.vault.path();
+    let password = args.password.unwrap_or_else(|| loandesk_core::vault::DEMO_PASSWORD.to_string());
+    let today = chrono::Local::now().date_naive();
+    let v = loandesk_core::demo::write_demo_vault(&path, &password, today)?;
+    report(&v.verify()?, args.format.resolve())
+}

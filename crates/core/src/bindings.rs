@@ -1,0 +1,42 @@
+//! TypeScript declarations of every type the UI exchanges with the core, generated with ts-rs
+//! into one committed file (`ui/src/bindings.ts`). A test fails when that file is stale;
+//! `UPDATE_BINDINGS=1 cargo test -p loandesk-core --test bindings` rewrites it.
+use ts_rs::{Config, TS};
+
+use crate::clients::*;
+use crate::error::ErrorPayload;
+use crate::vault::{AuditEntry, VaultReport};
+
+fn decl<T: TS>(cfg: &Config, out: &mut String) {
+    if let Some(docs) = T::docs() {
+        out.push_str(&docs);
+    }
+    out.push_str("export ");
+    out.push_str(&T::decl(cfg));
+    out.push_str("\n\n");
+}
+
+pub fn typescript() -> String {
+    // Ids and counts are well inside 2^53: plain numbers are what serde_json sends.
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from("// Generated from the Rust types by loandesk-core (src/bindings.rs). Do not edit.\n\n");
+    decl::<ErrorPayload>(&cfg, &mut out);
+    decl::<VaultReport>(&cfg, &mut out);
+    decl::<AuditEntry>(&cfg, &mut out);
+    decl::<Tier>(&cfg, &mut out);
+    decl::<CompanySize>(&cfg, &mut out);
+    decl::<LifecycleStatus>(&cfg, &mut out);
+    decl::<SourceChannel>(&cfg, &mut out);
+    decl::<ProductType>(&cfg, &mut out);
+    decl::<Channel>(&cfg, &mut out);
+    decl::<Contact>(&cfg, &mut out);
+    decl::<ClientInput>(&cfg, &mut out);
+    decl::<Client>(&cfg, &mut out);
+    decl::<ClientSummary>(&cfg, &mut out);
+    decl::<ClientQuery>(&cfg, &mut out);
+    decl::<ClientPage>(&cfg, &mut out);
+    decl::<TouchpointInput>(&cfg, &mut out);
+    decl::<Touchpoint>(&cfg, &mut out);
+    decl::<ClientDetail>(&cfg, &mut out);
+    out.trim_end().to_string() + "\n"
+}

@@ -1,0 +1,9 @@
+//! The client book: companies, their contacts, touchpoints, and search.
+pub mod credit_code;
+mod model;
+mod search;
+mod store;
+mod validate;
+
+pub use model::*;
+pub use store::COUNT_CAP;

@@ -1,0 +1,83 @@
+//! Checks on what the officer typed, before anything is stored.
+use super::credit_code;
+use super::model::{ClientInput, TouchpointInput};
+use crate::error::{Error, Result};
+
+const MAX_NAME: usize = 200;
+const MAX_TEXT: usize = 20_000;
+
+fn trimmed(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// Returns the input normalised (trimmed, credit code upper case, empty optionals as None).
+pub fn client(input: &ClientInput) -> Result<ClientInput> {
+    let mut out = input.clone();
+    out.name = input.name.trim().to_string();
+    if out.name.is_empty() {
+        return Err(Error::validation("name", "is required"));
+    }
+    if out.name.chars().count() > MAX_NAME {
+        return Err(Error::validation("name", format!("at most {MAX_NAME} characters")));
+    }
+    out.name_en = trimmed(&input.name_en);
+    out.industry = trimmed(&input.industry);
+    out.region = trimmed(&input.region);
+    out.credit_code = match trimmed(&input.credit_code) {
+        Some(code) => Some(credit_code::validate(&code).map_err(|e| Error::validation("credit_code", e.to_string()))?),
+        None => None,
+    };
+    if !(1..=5).contains(&input.stage) {
+        return Err(Error::validation("stage", "must be 1 to 5"));
+    }
+    if input.notes.chars().count() > MAX_TEXT {
+        return Err(Error::validation("notes", format!("at most {MAX_TEXT} characters")));
+    }
+    out.contacts = Vec::new();
+    for (i, c) in input.contacts.iter().enumerate() {
+        let mut c = c.clone();
+        c.name = c.name.trim().to_string();
+        c.role = c.role.trim().to_string();
+        c.phone = c.phone.trim().to_string();
+        c.email = c.email.trim().to_string();
+        if c.name.is_empty() && c.phone.is_empty() && c.email.is_empty() && c.role.is_empty() {
+            continue; // an untouched blank row in the form
+        }
+        if c.name.is_empty() {
+            return Err(Error::validation(&format!("contacts.{i}.name"), "is required"));
+        }
+        if !c.email.is_empty() && !looks_like_email(&c.email) {
+            return Err(Error::validation(&format!("contacts.{i}.email"), "is not an email address"));
+        }
+        if !c.phone.is_empty() && !c.phone.chars().all(|ch| ch.is_ascii_digit() || " +-()".contains(ch)) {
+            return Err(Error::validation(&format!("contacts.{i}.phone"), "may hold only digits, spaces and + - ( )"));
+        }
+        out.contacts.push(c);
+    }
+    Ok(out)
+}
+
+fn looks_like_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !s.contains(' '),
+        None => false,
+    }
+}
+
+pub fn touchpoint(input: &TouchpointInput) -> Result<TouchpointInput> {
+    let mut out = input.clone();
+    out.summary = input.summary.trim().to_string();
+    out.next_step = input.next_step.trim().to_string();
+    if out.summary.is_empty() {
+        return Err(Error::validation("summary", "is required"));
+    }
+    if out.summary.chars().count() > MAX_TEXT {
+        return Err(Error::validation("summary", format!("at most {MAX_TEXT} characters")));
+    }
+    if let Some(next) = input.next_contact_date {
+        if next < input.date {
+            return Err(Error::validation("next_contact_date", "is before the touchpoint date"));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,73 @@
+//! The crate's error type. Each variant maps to a stable `code` the UI switches on to show
+//! the officer a message in their language; `message` is the English fallback for logs/CLI.
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("wrong password")]
+    WrongPassword,
+    #[error("no vault at {0}")]
+    VaultMissing(String),
+    #[error("a vault already exists at {0}")]
+    VaultExists(String),
+    #[error("this vault was written by a newer LoanDesk (schema {found}, this app knows {known}); update the app")]
+    VaultTooNew { found: i64, known: i64 },
+    #[error("the file is not a LoanDesk vault or it is damaged")]
+    NotAVault,
+    #[error("{field}: {reason}")]
+    Validation { field: String, reason: String },
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("the vault is locked")]
+    Locked,
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub fn validation(field: &str, reason: impl Into<String>) -> Self {
+        Error::Validation { field: field.to_string(), reason: reason.into() }
+    }
+
+    /// Stable identifier the UI and scripts rely on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongPassword => "wrong_password",
+            Error::VaultMissing(_) => "vault_missing",
+            Error::VaultExists(_) => "vault_exists",
+            Error::VaultTooNew { .. } => "vault_too_new",
+            Error::NotAVault => "not_a_vault",
+            Error::Validation { .. } => "validation",
+            Error::NotFound(_) => "not_found",
+            Error::Locked => "locked",
+            Error::Database(_) | Error::Migration(_) => "database",
+            Error::Io(_) => "io",
+        }
+    }
+
+    pub fn field(&self) -> Option<String> {
+        match self {
+            Error::Validation { field, .. } => Some(field.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn to_payload(&self) -> ErrorPayload {
+        ErrorPayload { code: self.code().to_string(), message: self.to_string(), field: self.field() }
+    }
+}
+
+/// What the UI receives for every failed command.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}

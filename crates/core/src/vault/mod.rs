@@ -1,0 +1,201 @@
+//! The vault: one SQLCipher file holding everything the officer keeps.
+//!
+//! Every connection setting lives in `configure`, applied once at open. A wrong password is
+//! detected on the first read and nothing is written before that read succeeds.
+mod audit;
+mod key;
+mod migrations;
+mod paths;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use key::{check_new_password, password_strength, VaultKey, KDF_ITERATIONS, KDF_LANES, KDF_MEMORY_KIB};
+pub use migrations::latest_version as schema_version;
+pub use paths::{default_demo_path, default_vault_path, DEMO_PASSWORD};
+
+use crate::error::{Error, Result};
+
+pub struct Vault {
+    conn: Connection,
+    path: PathBuf,
+    key: VaultKey,
+}
+
+/// Counts printed by `loandesk vault verify` and shown in Settings.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct VaultReport {
+    pub path: String,
+    pub schema_version: i64,
+    pub integrity_ok: bool,
+    pub problems: Vec<String>,
+    pub clients: i64,
+    pub archived_clients: i64,
+    pub contacts: i64,
+    pub touchpoints: i64,
+    pub audit_entries: i64,
+}
+
+impl Vault {
+    /// Create a new, empty vault. Refuses to overwrite an existing file.
+    pub fn create(path: &Path, password: &str) -> Result<Vault> {
+        check_new_password(password)?;
+        if path.exists() {
+            return Err(Error::VaultExists(path.display().to_string()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let key = VaultKey::derive(password, VaultKey::random_salt()?)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        configure(&mut conn, &key).inspect_err(|_| {
+            let _ = std::fs::remove_file(path);
+        })?;
+        let mut vault = Vault { conn, path: path.to_path_buf(), key };
+        vault.audit("vault.create", "vault", None, "")?;
+        Ok(vault)
+    }
+
+    /// Open an existing vault. A wrong password leaves the file byte-identical.
+    pub fn open(path: &Path, password: &str) -> Result<Vault> {
+        let salt = read_salt(path)?;
+        let key = VaultKey::derive(password, salt)?;
+        Self::open_with_key(path, key)
+    }
+
+    pub(crate) fn open_with_key(path: &Path, key: VaultKey) -> Result<Vault> {
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        configure(&mut conn, &key)?;
+        Ok(Vault { conn, path: path.to_path_buf(), key })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Re-encrypt under a new password. The old one must be given again.
+    pub fn change_password(&mut self, old: &str, new: &str) -> Result<()> {
+        let old_key = VaultKey::derive(old, self.key.salt())?;
+        if old_key.pragma_value() != self.key.pragma_value() {
+            return Err(Error::WrongPassword);
+        }
+        check_new_password(new)?;
+        let new_key = VaultKey::derive(new, self.key.salt())?;
+        self.conn.pragma_update(None, "rekey", &*new_key.pragma_value())?;
+        self.key = new_key;
+        self.audit("vault.change_password", "vault", None, "")?;
+        Ok(())
+    }
+
+    /// Full integrity check: SQLCipher verifies the HMAC of every page, SQLite the structure.
+    pub fn verify(&self) -> Result<VaultReport> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            problems.push(row?);
+        }
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = row?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(VaultReport {
+            path: self.path.display().to_string(),
+            schema_version: count("PRAGMA user_version")?,
+            integrity_ok: problems.is_empty(),
+            problems,
+            clients: count("SELECT count(*) FROM clients WHERE archived = 0")?,
+            archived_clients: count("SELECT count(*) FROM clients WHERE archived = 1")?,
+            contacts: count("SELECT count(*) FROM contacts")?,
+            touchpoints: count("SELECT count(*) FROM touchpoints")?,
+            audit_entries: count("SELECT count(*) FROM audit_log")?,
+        })
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        audit::record(&tx, "settings.set", "settings", None, key)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Record a change in the audit trail (outside any other transaction).
+    pub fn audit(&mut self, action: &str, entity: &str, id: Option<i64>, detail: &str) -> Result<()> {
+        audit::record(&self.conn, action, entity, id, detail)
+    }
+}
+
+pub(crate) use audit::record as audit_record;
+pub use audit::{recent as recent_audit, AuditEntry};
+
+fn read_salt(path: &Path) -> Result<[u8; key::SALT_LEN]> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::VaultMissing(path.display().to_string()))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut salt = [0u8; key::SALT_LEN];
+    file.read_exact(&mut salt).map_err(|_| Error::NotAVault)?;
+    Ok(salt)
+}
+
+fn configure(conn: &mut Connection, key: &VaultKey) -> Result<()> {
+    // SQLCipher logs "hmac check failed" to stderr on a wrong key unless told not to.
+    conn.pragma_update(None, "cipher_log_level", "NONE")?;
+    // Plain SQLite ignores PRAGMA key and would write plaintext: insist on SQLCipher.
+    let cipher: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).ok();
+    if cipher.is_none() {
+        return Err(Error::NotAVault);
+    }
+    conn.pragma_update(None, "key", &*key.pragma_value())?;
+    // The first real read is where a wrong key shows. Nothing has been written yet.
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => {}
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+            return Err(Error::WrongPassword)
+        }
+        Err(e) => return Err(e.into()),
+    }
+    // Temp tables and sorts stay in memory: no plaintext spills into temp files.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // WAL + FULL: a commit reported as saved survives a killed process or a power cut.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "cache_size", -65536)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    migrations::migrate(conn)?;
+    Ok(())
+}

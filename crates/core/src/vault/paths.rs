@@ -1,0 +1,19 @@
+//! Where vaults live by default: the OS app-data folder, shared by the app and the CLI
+//! (Tauri's app_data_dir is `<data dir>/<identifier>`).
+use std::path::PathBuf;
+
+pub const APP_IDENTIFIER: &str = "com.loandesk.app";
+/// The demo vault holds only invented companies, so its password is printed on screen.
+pub const DEMO_PASSWORD: &str = "demo-loandesk";
+
+fn app_data_dir() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER)
+}
+
+pub fn default_vault_path() -> PathBuf {
+    app_data_dir().join("vault.loandesk")
+}
+
+pub fn default_demo_path() -> PathBuf {
+    app_data_dir().join("demo.loandesk")
+}
