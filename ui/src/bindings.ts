@@ -10,6 +10,25 @@ export type ErrorPayload = { code: string, message: string, field: string | null
  */
 export type VaultReport = { path: string, schema_version: number, integrity_ok: boolean, problems: Array<string>, clients: number, archived_clients: number, contacts: number, touchpoints: number, audit_entries: number, };
 
+export type Language = "zh-CN" | "en";
+
+export type VaultChoice = "main" | "demo";
+
+export type Prefs = { language: Language, last_vault: VaultChoice, };
+
+/**
+ * What the UI needs at start and after every lock/unlock.
+ */
+export type AppStatus = { unlocked: boolean, 
+/**
+ * Which vault is open, or would be unlocked next.
+ */
+current: VaultChoice, vault_exists: boolean, demo_exists: boolean, vault_path: string, 
+/**
+ * The demo vault holds invented companies only, so its password is shown on screen.
+ */
+demo_password: string, language: Language, auto_lock_minutes: number, };
+
 export type AuditEntry = { at: string, action: string, entity: string, entity_id: number | null, detail: string, };
 
 export type Tier = "A" | "B" | "C";

@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::clients::*;
 use crate::error::ErrorPayload;
+use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
 use crate::vault::{AuditEntry, VaultReport};
 
 fn decl<T: TS>(cfg: &Config, out: &mut String) {
@@ -22,6 +23,10 @@ pub fn typescript() -> String {
     let mut out = String::from("// Generated from the Rust types by loandesk-core (src/bindings.rs). Do not edit.\n\n");
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<VaultReport>(&cfg, &mut out);
+    decl::<Language>(&cfg, &mut out);
+    decl::<VaultChoice>(&cfg, &mut out);
+    decl::<Prefs>(&cfg, &mut out);
+    decl::<AppStatus>(&cfg, &mut out);
     decl::<AuditEntry>(&cfg, &mut out);
     decl::<Tier>(&cfg, &mut out);
     decl::<CompanySize>(&cfg, &mut out);

@@ -4,6 +4,7 @@ pub mod clients;
 pub mod demo;
 pub mod error;
 pub mod loans;
+pub mod prefs;
 pub mod vault;
 
 pub use error::{Error, ErrorPayload, Result};

@@ -21,6 +21,9 @@ pub use paths::{default_demo_path, default_vault_path, DEMO_PASSWORD};
 
 use crate::error::{Error, Result};
 
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
+
 pub struct Vault {
     conn: Connection,
     path: PathBuf,
@@ -54,7 +57,7 @@ impl Vault {
         let key = VaultKey::derive(password, VaultKey::random_salt()?)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
         let mut conn = Connection::open_with_flags(path, flags)?;
-        configure(&mut conn, &key).inspect_err(|_| {
+        configure(&mut conn, Some(&key)).inspect_err(|_| {
             let _ = std::fs::remove_file(path);
         })?;
         let mut vault = Vault { conn, path: path.to_path_buf(), key };
@@ -71,8 +74,17 @@ impl Vault {
 
     pub(crate) fn open_with_key(path: &Path, key: VaultKey) -> Result<Vault> {
         let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        configure(&mut conn, &key)?;
+        configure(&mut conn, Some(&key))?;
         Ok(Vault { conn, path: path.to_path_buf(), key })
+    }
+
+    /// The same schema WITHOUT encryption, only so benchmarks can measure what encryption costs.
+    #[cfg(feature = "bench-plain")]
+    pub fn open_unencrypted_for_benchmark(path: &Path) -> Result<Vault> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        configure(&mut conn, None)?;
+        Ok(Vault { conn, path: path.to_path_buf(), key: VaultKey::derive("unused", [0; key::SALT_LEN])? })
     }
 
     pub fn path(&self) -> &Path {
@@ -149,6 +161,18 @@ impl Vault {
         Ok(())
     }
 
+    /// Idle minutes before the app locks itself (default 10, 1..=240).
+    pub fn auto_lock_minutes(&self) -> Result<u32> {
+        Ok(self.setting(AUTO_LOCK_KEY)?.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
+    }
+
+    pub fn set_auto_lock_minutes(&mut self, minutes: u32) -> Result<()> {
+        if !(1..=240).contains(&minutes) {
+            return Err(Error::validation("auto_lock_minutes", "must be 1 to 240"));
+        }
+        self.set_setting(AUTO_LOCK_KEY, &minutes.to_string())
+    }
+
     /// Record a change in the audit trail (outside any other transaction).
     pub fn audit(&mut self, action: &str, entity: &str, id: Option<i64>, detail: &str) -> Result<()> {
         audit::record(&self.conn, action, entity, id, detail)
@@ -171,7 +195,8 @@ fn read_salt(path: &Path) -> Result<[u8; key::SALT_LEN]> {
     Ok(salt)
 }
 
-fn configure(conn: &mut Connection, key: &VaultKey) -> Result<()> {
+/// `key` is None only for the unencrypted benchmark baseline.
+fn configure(conn: &mut Connection, key: Option<&VaultKey>) -> Result<()> {
     // SQLCipher logs "hmac check failed" to stderr on a wrong key unless told not to.
     conn.pragma_update(None, "cipher_log_level", "NONE")?;
     // Plain SQLite ignores PRAGMA key and would write plaintext: insist on SQLCipher.
@@ -179,7 +204,9 @@ fn configure(conn: &mut Connection, key: &VaultKey) -> Result<()> {
     if cipher.is_none() {
         return Err(Error::NotAVault);
     }
-    conn.pragma_update(None, "key", &*key.pragma_value())?;
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", &*key.pragma_value())?;
+    }
     // The first real read is where a wrong key shows. Nothing has been written yet.
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => {}

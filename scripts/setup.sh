@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything LoanDesk needs on Debian 12 (system packages, npm packages, Rust crates)
+# and builds the UI, the app and the CLI. Safe to run again: it skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+packages=(
+  # Tauri 2 on Linux
+  libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
+  libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev file
+  # running headless, end-to-end tests, reading PDFs back, screenshots
+  xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool
+)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing system packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+for tool in cargo node npm; do
+  command -v "$tool" >/dev/null || { echo "error: $tool is required (Rust via rustup, Node.js 20+)" >&2; exit 1; }
+done
+
+echo "== UI: npm ci and build"
+(cd ui && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+
+echo "== Rust: app and CLI ($CARGO_TARGET_DIR)"
+cargo build -p loandesk-app -p loandesk-cli

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, Rust tests (core on real SQLCipher files, CLI),
+# UI type check/lint/unit tests, and end-to-end tests of the real app through WebDriver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+step() { echo; echo "== $*"; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Rust tests"
+cargo test --workspace
+
+step "UI: type check, lint, unit tests"
+(cd ui && npm run typecheck && npm run lint && npm test)
+
+step "end to end (tauri-driver + WebKitWebDriver under Xvfb)"
+if ! command -v tauri-driver >/dev/null; then
+  cargo install tauri-driver --locked --version '^2' --root "$LOANDESK_TOOLS"
+fi
+xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
+
+echo; echo "== all tests passed"

@@ -1,0 +1,12 @@
+//! Tauri commands: each takes typed input, calls the core off the UI thread, and returns typed
+//! output or an `ErrorPayload` the UI turns into a message in the officer's language.
+pub mod clients;
+pub mod vault;
+
+use loandesk_core::ErrorPayload;
+
+pub type CmdResult<T> = Result<T, ErrorPayload>;
+
+pub fn payload(e: loandesk_core::Error) -> ErrorPayload {
+    e.to_payload()
+}

@@ -1,0 +1,90 @@
+//! Unlock screen and settings: create, open, lock, re-key, preferences.
+use loandesk_core::prefs::{AppStatus, Language, VaultChoice};
+use loandesk_core::vault::{DEFAULT_AUTO_LOCK_MINUTES, DEMO_PASSWORD};
+use loandesk_core::Vault;
+use tauri::State;
+use zeroize::Zeroizing;
+
+use super::{payload, CmdResult};
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
+    let prefs = state.prefs();
+    let auto_lock_minutes = state.with_vault(|v| v.auto_lock_minutes()).unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+    Ok(AppStatus {
+        unlocked: state.is_unlocked(),
+        current: prefs.last_vault,
+        vault_exists: state.vault_path(VaultChoice::Main).exists(),
+        demo_exists: state.vault_path(VaultChoice::Demo).exists(),
+        vault_path: state.vault_path(VaultChoice::Main).display().to_string(),
+        demo_password: DEMO_PASSWORD.to_string(),
+        language: prefs.language,
+        auto_lock_minutes,
+    })
+}
+
+#[tauri::command]
+pub fn password_strength(password: Zeroizing<String>) -> u8 {
+    loandesk_core::vault::password_strength(&password)
+}
+
+fn opened(state: &AppState, which: VaultChoice, vault: Vault) -> CmdResult<()> {
+    state.set_vault(Some(vault)).map_err(payload)?;
+    state.update_prefs(|p| p.last_vault = which).map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn vault_create(state: State<'_, AppState>, password: Zeroizing<String>) -> CmdResult<()> {
+    let vault = Vault::create(&state.vault_path(VaultChoice::Main), &password).map_err(payload)?;
+    opened(&state, VaultChoice::Main, vault)
+}
+
+/// Opens the demo vault, writing it first if this machine has none yet.
+#[tauri::command(async)]
+pub fn vault_open_demo(state: State<'_, AppState>) -> CmdResult<()> {
+    let path = state.vault_path(VaultChoice::Demo);
+    let vault = if path.exists() {
+        Vault::open(&path, DEMO_PASSWORD)
+    } else {
+        loandesk_core::demo::write_demo_vault(&path, DEMO_PASSWORD, chrono::Local::now().date_naive())
+    }
+    .map_err(payload)?;
+    opened(&state, VaultChoice::Demo, vault)
+}
+
+#[tauri::command(async)]
+pub fn vault_unlock(state: State<'_, AppState>, which: VaultChoice, password: Zeroizing<String>) -> CmdResult<()> {
+    let vault = Vault::open(&state.vault_path(which), &password).map_err(payload)?;
+    opened(&state, which, vault)
+}
+
+#[tauri::command]
+pub fn vault_lock(state: State<'_, AppState>) -> CmdResult<()> {
+    state.set_vault(None).map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn vault_change_password(
+    state: State<'_, AppState>,
+    old_password: Zeroizing<String>,
+    new_password: Zeroizing<String>,
+) -> CmdResult<()> {
+    state.with_vault(|v| v.change_password(&old_password, &new_password)).map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn vault_verify(state: State<'_, AppState>) -> CmdResult<loandesk_core::vault::VaultReport> {
+    state.with_vault(|v| v.verify()).map_err(payload)
+}
+
+#[tauri::command]
+pub fn set_language(state: State<'_, AppState>, language: Language) -> CmdResult<()> {
+    state.update_prefs(|p| p.language = language).map_err(payload)
+}
+
+#[tauri::command]
+pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> CmdResult<()> {
+    state.with_vault(|v| v.set_auto_lock_minutes(minutes)).map_err(payload)
+}
+

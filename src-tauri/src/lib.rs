@@ -1,0 +1,47 @@
+//! The desktop shell: window, state and thin commands over loandesk-core.
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+/// `LOANDESK_DATA_DIR` points the app at another folder (tests, support); otherwise the OS
+/// app-data folder, the same one the CLI uses by default.
+fn data_dir(app: &tauri::App) -> PathBuf {
+    std::env::var_os("LOANDESK_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| app.path().app_data_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+pub fn run() {
+    let result = tauri::Builder::default()
+        .setup(|app| {
+            app.manage(state::AppState::new(data_dir(app)));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::vault::app_status,
+            commands::vault::password_strength,
+            commands::vault::vault_create,
+            commands::vault::vault_open_demo,
+            commands::vault::vault_unlock,
+            commands::vault::vault_lock,
+            commands::vault::vault_change_password,
+            commands::vault::vault_verify,
+            commands::vault::set_language,
+            commands::vault::set_auto_lock_minutes,
+            commands::clients::clients_list,
+            commands::clients::client_get,
+            commands::clients::client_create,
+            commands::clients::client_update,
+            commands::clients::client_archive,
+            commands::clients::touchpoint_add,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("LoanDesk could not start: {e}");
+        std::process::exit(1);
+    }
+}

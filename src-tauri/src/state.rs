@@ -1,0 +1,59 @@
+//! What the shell keeps between commands: the open vault (or none: locked) and the prefs.
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use loandesk_core::prefs::{Prefs, VaultChoice};
+use loandesk_core::{Error, Result, Vault};
+
+pub struct AppState {
+    pub data_dir: PathBuf,
+    /// `None` is "locked": dropping the Vault closes the connection and zeroizes the key.
+    pub vault: Mutex<Option<Vault>>,
+    pub prefs: Mutex<Prefs>,
+}
+
+impl AppState {
+    pub fn new(data_dir: PathBuf) -> AppState {
+        let prefs = Prefs::load(&data_dir.join("prefs.json"));
+        AppState { data_dir, vault: Mutex::new(None), prefs: Mutex::new(prefs) }
+    }
+
+    pub fn vault_path(&self, which: VaultChoice) -> PathBuf {
+        match which {
+            VaultChoice::Main => self.data_dir.join("vault.loandesk"),
+            VaultChoice::Demo => self.data_dir.join("demo.loandesk"),
+        }
+    }
+
+    pub fn prefs(&self) -> Prefs {
+        self.prefs.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    pub fn update_prefs(&self, change: impl FnOnce(&mut Prefs)) -> Result<()> {
+        let mut prefs = self.prefs.lock().map_err(|_| poisoned())?;
+        change(&mut prefs);
+        prefs.save(&self.data_dir.join("prefs.json"))
+    }
+
+    /// Runs `f` on the open vault, or fails with `locked`.
+    pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T>) -> Result<T> {
+        let mut guard = self.vault.lock().map_err(|_| poisoned())?;
+        match guard.as_mut() {
+            Some(vault) => f(vault),
+            None => Err(Error::Locked),
+        }
+    }
+
+    pub fn set_vault(&self, vault: Option<Vault>) -> Result<()> {
+        *self.vault.lock().map_err(|_| poisoned())? = vault;
+        Ok(())
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.vault.lock().map(|v| v.is_some()).unwrap_or(false)
+    }
+}
+
+fn poisoned() -> Error {
+    Error::Io(std::io::Error::other("internal state poisoned"))
+}

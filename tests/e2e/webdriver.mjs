@@ -1,0 +1,173 @@
+// A small W3C WebDriver client over fetch (Node 20): enough to drive the real LoanDesk app through
+// tauri-driver + WebKitWebDriver without pulling a test framework's dependency tree.
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecaf";
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function appBinary() {
+  const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, ".cache/loandesk-target");
+  return process.env.APP_BIN ?? join(target, "debug/loandesk-app");
+}
+
+/** Starts tauri-driver with a fresh data dir for the app; returns {url, dataDir, stop}. */
+export async function startDriver(port = 4444) {
+  const dataDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-"));
+  const driver = spawn("tauri-driver", ["--port", String(port)], {
+    env: { ...process.env, LOANDESK_DATA_DIR: dataDir },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${url}/status`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(100);
+  }
+  return { url, dataDir, stop: () => driver.kill() };
+}
+
+export class Session {
+  static async create(url, application) {
+    const res = await rawCall(url, "POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application } } },
+    });
+    return new Session(url, res.sessionId);
+  }
+
+  constructor(url, id) {
+    this.url = url;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return rawCall(this.url, method, `/session/${this.id}${path}`, body).then((r) => r.value);
+  }
+
+  async findAll(css) {
+    const found = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return found.map((e) => new Element(this, e[ELEMENT]));
+  }
+
+  /** Waits until `css` matches a displayed element (default 10 s). */
+  async find(css, timeoutMs = 10000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const all = await this.findAll(css);
+      for (const el of all) if (await el.displayed()) return el;
+      if (Date.now() > deadline) throw new Error(`no visible element matches ${css}`);
+      await sleep(100);
+    }
+  }
+
+  async waitFor(predicate, what, timeoutMs = 10000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await predicate();
+      if (v) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await sleep(100);
+    }
+  }
+
+  async testid(id, timeoutMs) {
+    return this.find(`[data-testid="${id}"]`, timeoutMs);
+  }
+
+  async pageText() {
+    return (await this.find("body")).text();
+  }
+
+  /** Ctrl+<key> through the W3C actions API. */
+  async ctrl(key) {
+    const CTRL = "\uE009";
+    await this.cmd("POST", "/actions", {
+      actions: [
+        {
+          type: "key",
+          id: "keyboard",
+          actions: [
+            { type: "keyDown", value: CTRL },
+            { type: "keyDown", value: key },
+            { type: "keyUp", value: key },
+            { type: "keyUp", value: CTRL },
+          ],
+        },
+      ],
+    });
+    await this.cmd("DELETE", "/actions");
+  }
+
+  async screenshot(path) {
+    writeFileSync(path, Buffer.from(await this.cmd("GET", "/screenshot"), "base64"));
+  }
+
+  close() {
+    return this.cmd("DELETE", "");
+  }
+}
+
+class Element {
+  constructor(session, id) {
+    this.s = session;
+    this.id = id;
+  }
+  cmd(method, path, body) {
+    return this.s.cmd(method, `/element/${this.id}${path}`, body);
+  }
+  click() {
+    return this.cmd("POST", "/click", {});
+  }
+  async type(text) {
+    await this.cmd("POST", "/value", { text });
+  }
+  async clearAndType(text) {
+    await this.cmd("POST", "/clear", {});
+    await this.type(text);
+  }
+  text() {
+    return this.cmd("GET", "/text");
+  }
+  value() {
+    return this.cmd("GET", "/property/value");
+  }
+  attribute(name) {
+    return this.cmd("GET", `/attribute/${name}`);
+  }
+  displayed() {
+    return this.cmd("GET", "/displayed").catch(() => false);
+  }
+  /** Picks an <option> of a <select> by its value. */
+  async select(value) {
+    const options = await this.s.cmd("POST", `/element/${this.id}/elements`, {
+      using: "css selector",
+      value: `option[value="${value}"]`,
+    });
+    if (options.length === 0) throw new Error(`no option ${value}`);
+    await new Element(this.s, options[0][ELEMENT]).click();
+  }
+}
+
+async function rawCall(url, method, path, body) {
+  const res = await fetch(url + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json.value ?? json)}`);
+  }
+  return json.value !== undefined && path === "/session" ? json.value : json;
+}
+
+export const screenshotsDir = () => {
+  const dir = process.env.E2E_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), "loandesk-shots-"));
+  return dir;
+};

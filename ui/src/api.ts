@@ -1,0 +1,59 @@
+// The one module that talks to the Rust side. Types come from bindings.ts (generated from Rust);
+// each function is a thin typed wrapper over a #[tauri::command] in src-tauri/src/commands.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  AppStatus,
+  ClientDetail,
+  ClientInput,
+  ClientPage,
+  ClientQuery,
+  ErrorPayload,
+  Language,
+  TouchpointInput,
+  VaultChoice,
+  VaultReport,
+} from "./bindings";
+
+/** Every failed command rejects with this: `code` picks the message, `field` the form field. */
+export class ApiError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+    public field: string | null,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    const p = e as Partial<ErrorPayload>;
+    if (p && typeof p === "object" && typeof p.code === "string") {
+      throw new ApiError(p.code, p.message ?? p.code, p.field ?? null);
+    }
+    throw new ApiError("internal", String(e), null);
+  }
+}
+
+export const api = {
+  appStatus: () => call<AppStatus>("app_status"),
+  passwordStrength: (password: string) => call<number>("password_strength", { password }),
+  vaultCreate: (password: string) => call<void>("vault_create", { password }),
+  vaultOpenDemo: () => call<void>("vault_open_demo"),
+  vaultUnlock: (which: VaultChoice, password: string) => call<void>("vault_unlock", { which, password }),
+  vaultLock: () => call<void>("vault_lock"),
+  vaultChangePassword: (oldPassword: string, newPassword: string) =>
+    call<void>("vault_change_password", { oldPassword, newPassword }),
+  vaultVerify: () => call<VaultReport>("vault_verify"),
+  setLanguage: (language: Language) => call<void>("set_language", { language }),
+  setAutoLockMinutes: (minutes: number) => call<void>("set_auto_lock_minutes", { minutes }),
+
+  clientsList: (query: ClientQuery) => call<ClientPage>("clients_list", { query }),
+  clientGet: (id: number) => call<ClientDetail>("client_get", { id }),
+  clientCreate: (input: ClientInput) => call<number>("client_create", { input }),
+  clientUpdate: (id: number, input: ClientInput) => call<void>("client_update", { id, input }),
+  clientArchive: (id: number, archived: boolean) => call<void>("client_archive", { id, archived }),
+  touchpointAdd: (clientId: number, input: TouchpointInput) => call<number>("touchpoint_add", { clientId, input }),
+};
