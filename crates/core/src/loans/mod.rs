@@ -1,1 +1,100 @@
 //! Loan terms, repayment schedules, APR, amounts in Chinese capital numerals.
+//!
+//! [`generate`] is pure: the same terms always give the same schedule, with exact decimal
+//! money (no binary floating point anywhere in this module).
+mod apr;
+mod dates;
+mod error;
+mod schedule;
+mod terms;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use apr::{annualize, monthly_irr, monthly_irr_near};
+pub use dates::{due_date, last_day_of_month};
+pub use error::LoanError;
+pub use schedule::Period;
+pub use terms::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding, MAX_MONTHS, MAX_PRINCIPAL};
+pub use words::amount_in_words;
+
+/// A complete repayment schedule (还款计划表) with the terms it was made from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Schedule {
+    pub terms: LoanTerms,
+    pub periods: Vec<Period>,
+    pub summary: Summary,
+}
+
+/// The figures an officer quotes; all amounts and rates with exactly two decimals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Summary {
+    /// The regular payment (月供): the first period that is neither a broken first period
+    /// nor in grace; the only payment of a one-period loan.
+    #[ts(type = "string")]
+    pub payment: Decimal,
+    #[ts(type = "string")]
+    pub total_interest: Decimal,
+    /// Principal plus interest; the upfront fee is not included.
+    #[ts(type = "string")]
+    pub total_payment: Decimal,
+    /// Nominal APR in percent: monthly IRR × 12, fee included.
+    #[ts(type = "string")]
+    pub apr: Decimal,
+    /// Effective annual rate in percent: (1 + monthly IRR)^12 − 1.
+    #[ts(type = "string")]
+    pub apr_effective: Decimal,
+    pub principal_in_words: String,
+}
+
+/// Validates the terms and produces the schedule.
+pub fn generate(terms: &LoanTerms) -> Result<Schedule, LoanError> {
+    terms.validate()?;
+    let rows = schedule::build(terms)?;
+    let strategy = terms.rounding.strategy();
+
+    let total_interest: Decimal = rows.periods.iter().map(|p| p.interest).sum();
+    let total_payment: Decimal = rows.periods.iter().map(|p| p.payment).sum();
+    let payment = rows
+        .first_full
+        .or(rows.periods.len().checked_sub(1))
+        .and_then(|i| rows.periods.get(i))
+        .map_or(Decimal::ZERO, |p| p.payment);
+
+    // Cash flows by month since disbursement: quarterly and bullet loans leave gaps, and a
+    // broken first period still counts as one month.
+    let mut flows = vec![Decimal::ZERO; terms.term_months as usize];
+    for (period, &month) in rows.periods.iter().zip(&rows.months) {
+        if let Some(slot) = (month as usize)
+            .checked_sub(1)
+            .and_then(|i| flows.get_mut(i))
+        {
+            *slot += period.payment;
+        }
+    }
+    let advance = terms.principal - terms.upfront_fee;
+    let guess = terms.rate.annual_percent() / Decimal::from(1200);
+    let (apr, apr_effective) = monthly_irr_near(advance, &flows, guess)
+        .and_then(annualize)
+        .ok_or_else(|| {
+            LoanError::invalid("upfront_fee", "too large: the APR cannot be computed")
+        })?;
+
+    Ok(Schedule {
+        terms: terms.clone(),
+        summary: Summary {
+            payment,
+            total_interest: schedule::money(total_interest, strategy),
+            total_payment: schedule::money(total_payment, strategy),
+            apr,
+            apr_effective,
+            principal_in_words: amount_in_words(terms.principal),
+        },
+        periods: rows.periods,
+    })
+}

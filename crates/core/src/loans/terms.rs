@@ -1,0 +1,296 @@
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::error::LoanError;
+
+/// Longest term accepted: 50 years, the longest mortgage a Chinese bank writes.
+pub const MAX_MONTHS: u32 = 600;
+/// Largest principal accepted (1 万亿): keeps every intermediate product far inside Decimal.
+pub const MAX_PRINCIPAL: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2199;
+
+/// What the officer types into the calculator. Pure data: [`super::generate`] validates it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LoanTerms {
+    #[ts(type = "string")]
+    pub principal: Decimal,
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    pub term_months: u32,
+    pub rate: Rate,
+    #[ts(type = "string")]
+    pub disbursement_date: NaiveDate,
+    /// Day of month payments fall due; `None` means the disbursement day.
+    #[serde(default)]
+    pub repay_day: Option<u32>,
+    pub method: Method,
+    /// Interest-only months before amortisation starts (amortising methods only).
+    #[serde(default)]
+    pub grace_months: u32,
+    #[serde(default)]
+    #[ts(type = "string")]
+    pub upfront_fee: Decimal,
+    #[serde(default)]
+    pub day_count: DayCount,
+    #[serde(default)]
+    pub rounding: Rounding,
+}
+
+fn default_currency() -> String {
+    "CNY".to_owned()
+}
+
+/// The annual rate: fixed, or the LPR plus a spread (加点) in basis points, which may be negative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rate {
+    Fixed {
+        #[ts(type = "string")]
+        annual_percent: Decimal,
+    },
+    Lpr {
+        tenor: LprTenor,
+        #[ts(type = "string")]
+        lpr_percent: Decimal,
+        #[ts(type = "string")]
+        spread_bp: Decimal,
+    },
+}
+
+impl Rate {
+    /// The annual rate in percent that accrues interest.
+    pub fn annual_percent(&self) -> Decimal {
+        match self {
+            Rate::Fixed { annual_percent } => *annual_percent,
+            Rate::Lpr {
+                lpr_percent,
+                spread_bp,
+                ..
+            } => *lpr_percent + *spread_bp / Decimal::ONE_HUNDRED,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum LprTenor {
+    #[serde(rename = "1y")]
+    OneYear,
+    #[serde(rename = "5y")]
+    FiveYear,
+}
+
+impl LprTenor {
+    /// Chinese pricing convention: loans over five years reference the 5-year LPR.
+    pub fn for_term(term_months: u32) -> Self {
+        if term_months > 60 {
+            LprTenor::FiveYear
+        } else {
+            LprTenor::OneYear
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// 等额本息
+    EqualInstallment,
+    /// 等额本金
+    EqualPrincipal,
+    /// 按月付息，到期还本
+    InterestOnly,
+    /// 按季付息，到期还本
+    QuarterlyInterest,
+    /// 一次性还本付息
+    Bullet,
+}
+
+impl Method {
+    /// Methods that repay principal over the term, so a grace period means something.
+    pub fn amortizes(self) -> bool {
+        matches!(self, Method::EqualInstallment | Method::EqualPrincipal)
+    }
+}
+
+/// Day-count basis for the broken first period; full months always accrue rate / 12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub enum DayCount {
+    #[default]
+    #[serde(rename = "act360")]
+    Act360,
+    #[serde(rename = "act365")]
+    Act365,
+    #[serde(rename = "30-360")]
+    Thirty360,
+}
+
+/// How each period's interest (and the level payment) is rounded to 0.01.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rounding {
+    #[default]
+    HalfUp,
+    HalfEven,
+}
+
+impl Rounding {
+    pub(crate) fn strategy(self) -> RoundingStrategy {
+        match self {
+            Rounding::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            Rounding::HalfEven => RoundingStrategy::MidpointNearestEven,
+        }
+    }
+}
+
+/// Gives an enum its wire names once, for parsing (CLI, forms) and printing; a unit test
+/// keeps them equal to the serde names.
+macro_rules! wire_names {
+    ($ty:ident, $field:literal, { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $name),+ }
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = LoanError;
+
+            fn from_str(s: &str) -> Result<Self, LoanError> {
+                match s.trim() {
+                    $($name => Ok($ty::$variant),)+
+                    other => Err(LoanError::invalid(
+                        $field,
+                        format!("unknown value '{other}' (expected one of: {})", [$($name),+].join(", ")),
+                    )),
+                }
+            }
+        }
+    };
+}
+
+wire_names!(Method, "method", {
+    EqualInstallment => "equal-installment",
+    EqualPrincipal => "equal-principal",
+    InterestOnly => "interest-only",
+    QuarterlyInterest => "quarterly-interest",
+    Bullet => "bullet",
+});
+wire_names!(DayCount, "day_count", { Act360 => "act360", Act365 => "act365", Thirty360 => "30-360" });
+wire_names!(Rounding, "rounding", { HalfUp => "half-up", HalfEven => "half-even" });
+wire_names!(LprTenor, "lpr_tenor", { OneYear => "1y", FiveYear => "5y" });
+
+impl LoanTerms {
+    /// The repayment day actually used.
+    pub fn effective_repay_day(&self) -> u32 {
+        self.repay_day.unwrap_or(self.disbursement_date.day())
+    }
+
+    /// Checks every field; the first problem found is returned, named by field.
+    pub fn validate(&self) -> Result<(), LoanError> {
+        check_money("principal", self.principal)?;
+        if self.principal <= Decimal::ZERO {
+            return Err(LoanError::invalid("principal", "must be greater than 0"));
+        }
+        if self.principal > MAX_PRINCIPAL {
+            return Err(LoanError::invalid(
+                "principal",
+                format!("must not exceed {MAX_PRINCIPAL}"),
+            ));
+        }
+        let currency_ok =
+            self.currency.len() == 3 && self.currency.bytes().all(|b| b.is_ascii_uppercase());
+        if !currency_ok {
+            return Err(LoanError::invalid(
+                "currency",
+                "must be a 3-letter ISO code such as CNY",
+            ));
+        }
+        if self.term_months == 0 || self.term_months > MAX_MONTHS {
+            return Err(LoanError::invalid(
+                "term_months",
+                format!("must be between 1 and {MAX_MONTHS}"),
+            ));
+        }
+        self.validate_rate()?;
+        let year = self.disbursement_date.year();
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return Err(LoanError::invalid(
+                "disbursement_date",
+                format!("year must be between {MIN_YEAR} and {MAX_YEAR}"),
+            ));
+        }
+        if let Some(day) = self.repay_day {
+            if !(1..=31).contains(&day) {
+                return Err(LoanError::invalid("repay_day", "must be between 1 and 31"));
+            }
+        }
+        if self.grace_months >= self.term_months {
+            return Err(LoanError::invalid(
+                "grace_months",
+                "must be less than the term in months",
+            ));
+        }
+        check_money("upfront_fee", self.upfront_fee)?;
+        if self.upfront_fee < Decimal::ZERO {
+            return Err(LoanError::invalid("upfront_fee", "must not be negative"));
+        }
+        if self.upfront_fee >= self.principal {
+            return Err(LoanError::invalid(
+                "upfront_fee",
+                "must be less than the principal",
+            ));
+        }
+        Ok(())
+    }
+
+    fn validate_rate(&self) -> Result<(), LoanError> {
+        let in_range = |p: Decimal| p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED;
+        match &self.rate {
+            Rate::Fixed { annual_percent } if !in_range(*annual_percent) => Err(
+                LoanError::invalid("rate", "must be between 0 and 100 (annual percent)"),
+            ),
+            Rate::Fixed { .. } => Ok(()),
+            Rate::Lpr {
+                lpr_percent,
+                spread_bp,
+                ..
+            } => {
+                if !in_range(*lpr_percent) {
+                    return Err(LoanError::invalid(
+                        "lpr",
+                        "must be between 0 and 100 (percent)",
+                    ));
+                }
+                if spread_bp.abs() > Decimal::from(10_000) {
+                    return Err(LoanError::invalid(
+                        "spread_bp",
+                        "must be between -10000 and 10000 basis points",
+                    ));
+                }
+                if !in_range(self.rate.annual_percent()) {
+                    return Err(LoanError::invalid(
+                        "spread_bp",
+                        "LPR plus spread must be between 0 and 100 percent",
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Money is whole fen: a third decimal would be silently lost in the schedule.
+fn check_money(field: &'static str, amount: Decimal) -> Result<(), LoanError> {
+    if amount.normalize().scale() > 2 {
+        return Err(LoanError::invalid(
+            field,
+            "must have at most 2 decimal places",
+        ));
+    }
+    Ok(())
+}
