@@ -1,0 +1,110 @@
+// Top of the UI: asks the backend where we stand, then shows either the unlock screen or the
+// shell. Locking unmounts the shell (and with it every client record held in state) before
+// the unlock screen appears; a new unlock mounts a fresh shell with nothing cached.
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "./api";
+import type { AppStatus, Language } from "./bindings";
+import Shell from "./components/Shell";
+import { applyLanguage } from "./i18n";
+import { SetLanguageContext } from "./language";
+import Unlock from "./screens/Unlock";
+import { SessionContext, type Session } from "./session";
+
+type Phase = "starting" | "start-failed" | "locked" | "locking" | "unlocked";
+
+export default function App() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [phase, setPhase] = useState<Phase>("starting");
+  const [sessionId, setSessionId] = useState(0);
+
+  const loadStatus = useCallback(async (): Promise<AppStatus> => {
+    const s = await api.appStatus();
+    setStatus(s);
+    return s;
+  }, []);
+
+  // Bumped by "retry" after a failed start.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api.appStatus().then(
+      (s) => {
+        if (!live) return;
+        applyLanguage(s.language);
+        setStatus(s);
+        setPhase(s.unlocked ? "unlocked" : "locked");
+      },
+      () => live && setPhase("start-failed"),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const onUnlocked = useCallback(async () => {
+    // The auto-lock setting lives in the vault, so the status is only complete once it is open.
+    await loadStatus().catch(() => undefined);
+    setSessionId((n) => n + 1);
+    setPhase("unlocked");
+  }, [loadStatus]);
+
+  // Locking twice (idle timer and Ctrl+L at once) is harmless, so there is no guard.
+  const lock = useCallback(() => {
+    setPhase("locking");
+    api
+      .vaultLock()
+      .catch(() => undefined) // already locked is fine: the aim is a locked vault
+      .then(loadStatus)
+      .catch(() => undefined)
+      .finally(() => setPhase("locked"));
+  }, [loadStatus]);
+
+  const setLanguage = useCallback((language: Language) => {
+    applyLanguage(language);
+    setStatus((s) => (s ? { ...s, language } : s));
+    // Remembered by the backend for the next start; the switch itself must not wait for it.
+    api.setLanguage(language).catch(() => undefined);
+  }, []);
+
+  const setAutoLockMinutes = useCallback((minutes: number) => {
+    setStatus((s) => (s ? { ...s, auto_lock_minutes: minutes } : s));
+  }, []);
+
+  const session = useMemo<Session | null>(
+    () => (status ? { status, lock, setAutoLockMinutes } : null),
+    [status, lock, setAutoLockMinutes],
+  );
+
+  let body;
+  if (phase === "start-failed") {
+    body = (
+      <div className="center-screen">
+        <p role="alert">{t("app.startFailed")}</p>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setPhase("starting");
+            setAttempt((n) => n + 1);
+          }}
+        >
+          {t("app.retry")}
+        </button>
+      </div>
+    );
+  } else if (phase === "starting" || phase === "locking" || !status) {
+    body = <div className="center-screen muted">{phase === "locking" ? t("app.locking") : t("app.loading")}</div>;
+  } else if (phase === "unlocked" && session) {
+    body = (
+      <SessionContext.Provider value={session}>
+        <Shell key={sessionId} />
+      </SessionContext.Provider>
+    );
+  } else {
+    body = <Unlock status={status} onUnlocked={onUnlocked} />;
+  }
+
+  return <SetLanguageContext.Provider value={setLanguage}>{body}</SetLanguageContext.Provider>;
+}

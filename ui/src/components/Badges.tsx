@@ -1,0 +1,29 @@
+// How stage, tier and status look wherever a client is shown.
+import { useTranslation } from "react-i18next";
+import type { LifecycleStatus, Tier } from "../bindings";
+import { STAGE_KEY, STATUS_KEY, TIER_KEY, isStage } from "../labels";
+
+/** "2 初步接触与评估": the number first, as officers talk about stages by number. */
+export function StageLabel({ stage }: { stage: number }) {
+  const { t } = useTranslation();
+  if (!isStage(stage)) return <span>{stage}</span>;
+  return (
+    <span className="stage">
+      <span className={`stage-num s${stage}`}>{stage}</span> {t(STAGE_KEY[stage])}
+    </span>
+  );
+}
+
+export function TierBadge({ tier }: { tier: Tier }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tier tier-${tier}`} title={t(TIER_KEY[tier])}>
+      {tier}
+    </span>
+  );
+}
+
+export function StatusPill({ status }: { status: LifecycleStatus }) {
+  const { t } = useTranslation();
+  return <span className={`pill status-${status}`}>{t(STATUS_KEY[status])}</span>;
+}

@@ -1,0 +1,52 @@
+// An in-app confirmation: the webview's window.confirm is not dependable across platforms.
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+
+interface Props {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+}
+
+export default function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, busy }: Props) {
+  const { t } = useTranslation();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    // Focus the safe choice, so a stray Enter does not confirm.
+    cancelRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onCancel();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onCancel]);
+
+  return (
+    <div className="modal-backdrop" onClick={onCancel}>
+      <div
+        className="modal"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-message"
+        data-testid="confirm-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="confirm-title">{title}</h2>
+        <p id="confirm-message">{message}</p>
+        <div className="form-actions">
+          <button ref={cancelRef} type="button" className="btn btn-secondary" data-testid="confirm-cancel" onClick={onCancel}>
+            {t("common.cancel")}
+          </button>
+          <button type="button" className="btn btn-danger" data-testid="confirm-ok" disabled={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// The unlocked app: sidebar, top bar and the current screen. Everything client-related lives
+// below this component, so unmounting it on lock drops all of it at once.
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import ClientDetail from "../screens/ClientDetail";
+import ClientForm from "../screens/ClientForm";
+import Clients, { EMPTY_FILTERS, type ClientFilters } from "../screens/Clients";
+import Settings from "../screens/Settings";
+import { useSession } from "../session";
+import { useIdleLock } from "../useIdleLock";
+import Icon, { type IconName } from "./Icon";
+import LangToggle from "./LangToggle";
+
+export type Route =
+  | { name: "clients" }
+  | { name: "client"; id: number }
+  | { name: "client-new" }
+  | { name: "client-edit"; id: number }
+  | { name: "settings" };
+
+type Section = "clients" | "settings";
+
+// Dashboard and pipeline will slot in here.
+const NAV: readonly { section: Section; route: Route; label: "nav.clients" | "nav.settings"; icon: IconName }[] = [
+  { section: "clients", route: { name: "clients" }, label: "nav.clients", icon: "clients" },
+  { section: "settings", route: { name: "settings" }, label: "nav.settings", icon: "settings" },
+];
+
+function sectionOf(route: Route): Section {
+  return route.name === "settings" ? "settings" : "clients";
+}
+
+export default function Shell() {
+  const { t } = useTranslation();
+  const { status, lock } = useSession();
+  const [route, setRoute] = useState<Route>({ name: "clients" });
+  // Kept here, not in the list screen, so "back to list" returns to the same search.
+  const [filters, setFilters] = useState<ClientFilters>(EMPTY_FILTERS);
+
+  useIdleLock(status.auto_lock_minutes, lock);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "l") {
+        e.preventDefault();
+        lock();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [lock]);
+
+  const active = sectionOf(route);
+
+  let screen;
+  switch (route.name) {
+    case "clients":
+      screen = (
+        <Clients
+          filters={filters}
+          onFiltersChange={setFilters}
+          onOpen={(id) => setRoute({ name: "client", id })}
+          onNew={() => setRoute({ name: "client-new" })}
+        />
+      );
+      break;
+    case "client":
+      screen = (
+        <ClientDetail
+          key={route.id}
+          id={route.id}
+          onBack={() => setRoute({ name: "clients" })}
+          onEdit={() => setRoute({ name: "client-edit", id: route.id })}
+        />
+      );
+      break;
+    case "client-new":
+      screen = (
+        <ClientForm
+          onSaved={(id) => setRoute({ name: "client", id })}
+          onCancel={() => setRoute({ name: "clients" })}
+        />
+      );
+      break;
+    case "client-edit":
+      screen = (
+        <ClientForm
+          key={route.id}
+          id={route.id}
+          onSaved={(id) => setRoute({ name: "client", id })}
+          onCancel={() => setRoute({ name: "client", id: route.id })}
+        />
+      );
+      break;
+    case "settings":
+      screen = <Settings />;
+      break;
+  }
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="sidebar-brand">
+          <div className="brand-mark small" aria-hidden="true">
+            LD
+          </div>
+          <span>{t("app.name")}</span>
+        </div>
+        <nav aria-label={t("nav.label")}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.section}>
+                <button
+                  type="button"
+                  className={item.section === active ? "nav-item active" : "nav-item"}
+                  aria-current={item.section === active ? "page" : undefined}
+                  data-testid={`nav-${item.section}`}
+                  onClick={() => setRoute(item.route)}
+                >
+                  <Icon name={item.icon} />
+                  {t(item.label)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <div className="main">
+        <header className="topbar">
+          {status.current === "demo" && (
+            <span className="badge badge-demo" data-testid="demo-badge" title={t("app.demoBadgeTitle")}>
+              {t("app.demoBadge")}
+            </span>
+          )}
+          <div className="topbar-actions">
+            <LangToggle />
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid="lock-button"
+              title={t("shell.lockTitle")}
+              onClick={lock}
+            >
+              <Icon name="lock" />
+              {t("shell.lock")}
+            </button>
+          </div>
+        </header>
+        <main className="content">{screen}</main>
+      </div>
+    </div>
+  );
+}

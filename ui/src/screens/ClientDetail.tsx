@@ -1,0 +1,209 @@
+// One client: the record, its contacts and notes, archive/restore, and the touchpoint log.
+import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type ApiError } from "../api";
+import type { Client, ClientDetail as Detail } from "../bindings";
+import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
+import ConfirmDialog from "../components/ConfirmDialog";
+import ErrorBox from "../components/ErrorBox";
+import Icon from "../components/Icon";
+import TouchpointForm from "../components/TouchpointForm";
+import TouchpointList from "../components/TouchpointList";
+import { formatDateTime } from "../format";
+import { PRODUCT_KEY, SIZE_KEY, SOURCE_KEY, TIER_KEY } from "../labels";
+import { useErrorHandler } from "../session";
+
+interface Props {
+  id: number;
+  onBack: () => void;
+  onEdit: () => void;
+}
+
+export default function ClientDetail({ id, onBack, onEdit }: Props) {
+  const { t } = useTranslation();
+  const handleError = useErrorHandler();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(
+    () =>
+      api.clientGet(id).then(
+        (d) => {
+          setDetail(d);
+          setError(null);
+        },
+        (e: unknown) => setError(handleError(e)),
+      ),
+    [id, handleError],
+  );
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const setArchived = async (archived: boolean) => {
+    setBusy(true);
+    try {
+      await api.clientArchive(id, archived);
+      await reload();
+    } catch (e) {
+      setError(handleError(e));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  const back = (
+    <button type="button" className="btn btn-ghost" data-testid="back-to-list" onClick={onBack}>
+      <Icon name="back" />
+      {t("detail.back")}
+    </button>
+  );
+
+  if (!detail) {
+    return (
+      <section className="screen" data-testid="client-detail">
+        <div className="screen-head">{back}</div>
+        {error ? <ErrorBox error={error} /> : <p className="muted">{t("app.loading")}</p>}
+      </section>
+    );
+  }
+
+  const c = detail.client;
+  return (
+    <section className="screen detail" data-testid="client-detail" data-client-id={c.id}>
+      <div className="screen-head">{back}</div>
+
+      {c.archived && (
+        <div className="alert alert-warn" data-testid="archived-banner">
+          <span>{t("detail.archivedBanner")}</span>
+          <button type="button" className="btn btn-secondary btn-small" data-testid="restore-client" disabled={busy} onClick={() => setArchived(false)}>
+            {t("detail.restore")}
+          </button>
+        </div>
+      )}
+
+      <header className="detail-head">
+        <div className="detail-title">
+          <h1 data-testid="client-title">{c.name}</h1>
+          {c.name_en && (
+            <div className="name-en" data-testid="client-title-en">
+              {c.name_en}
+            </div>
+          )}
+          <div className="detail-badges">
+            <StageLabel stage={c.stage} />
+            <TierBadge tier={c.tier} />
+            <StatusPill status={c.status} />
+          </div>
+        </div>
+        <div className="detail-actions">
+          <button type="button" className="btn btn-secondary" data-testid="edit-client" onClick={onEdit}>
+            {t("detail.edit")}
+          </button>
+          {!c.archived && (
+            <button type="button" className="btn btn-secondary" data-testid="archive-client" disabled={busy} onClick={() => setConfirming(true)}>
+              {t("detail.archive")}
+            </button>
+          )}
+        </div>
+      </header>
+
+      <ErrorBox error={error} />
+
+      <div className="detail-columns">
+        <div className="stack">
+          <InfoCard client={c} />
+          <section className="card">
+            <h2 className="section-title">{t("fields.contacts")}</h2>
+            {c.contacts.length === 0 ? (
+              <p className="muted">{t("detail.noContacts")}</p>
+            ) : (
+              <table className="simple-table" data-testid="contact-list">
+                <thead>
+                  <tr>
+                    <th>{t("fields.contactName")}</th>
+                    <th>{t("fields.contactRole")}</th>
+                    <th>{t("fields.contactPhone")}</th>
+                    <th>{t("fields.contactEmail")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.contacts.map((p, i) => (
+                    <tr key={i}>
+                      <td>{p.name}</td>
+                      <td>{p.role}</td>
+                      <td className="mono">{p.phone}</td>
+                      <td>{p.email}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section className="card">
+            <h2 className="section-title">{t("fields.notes")}</h2>
+            {c.notes.trim() === "" ? (
+              <p className="muted">{t("detail.noNotes")}</p>
+            ) : (
+              <p className="notes" data-testid="client-notes">
+                {c.notes}
+              </p>
+            )}
+          </section>
+        </div>
+
+        <section className="card" data-testid="touchpoints">
+          <h2 className="section-title">{t("tp.title")}</h2>
+          <TouchpointForm clientId={c.id} onSaved={() => void reload()} />
+          <TouchpointList items={detail.touchpoints} />
+        </section>
+      </div>
+
+      {confirming && (
+        <ConfirmDialog
+          title={t("detail.archiveConfirmTitle")}
+          message={t("detail.archiveConfirm", { name: c.name })}
+          confirmLabel={t("detail.archive")}
+          busy={busy}
+          onConfirm={() => void setArchived(true)}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </section>
+  );
+}
+
+function InfoCard({ client: c }: { client: Client }) {
+  const { t } = useTranslation();
+  const none = t("common.notSet");
+  const rows: [string, ReactNode, string?][] = [
+    [t("fields.creditCode"), c.credit_code ?? none, "mono"],
+    [t("fields.industry"), c.industry ?? none],
+    [t("fields.size"), c.size ? t(SIZE_KEY[c.size]) : none],
+    [t("fields.region"), c.region ?? none],
+    [t("fields.source"), c.source_channel ? t(SOURCE_KEY[c.source_channel]) : none],
+    [t("fields.product"), c.product ? t(PRODUCT_KEY[c.product]) : none],
+    [t("fields.stage"), <StageLabel key="s" stage={c.stage} />],
+    [t("fields.tier"), t(TIER_KEY[c.tier])],
+    [t("fields.status"), <StatusPill key="st" status={c.status} />],
+    [t("fields.createdAt"), formatDateTime(c.created_at)],
+    [t("fields.updatedAt"), formatDateTime(c.updated_at)],
+  ];
+  return (
+    <section className="card">
+      <h2 className="section-title">{t("detail.info")}</h2>
+      <dl className="info-grid" data-testid="client-info">
+        {rows.map(([label, value, cls]) => (
+          <div key={label} className="info-item">
+            <dt>{label}</dt>
+            <dd className={cls}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
