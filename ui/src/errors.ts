@@ -17,9 +17,12 @@ export interface ShownError {
 export function describeError(t: TFunction, e: ApiError): ShownError {
   if (e.code === "validation") {
     const label = e.field ? fieldLabelKey(e.field) : null;
+    // The backend's text reads "credit_code: check character ..."; the field is already named.
+    const prefix = e.field ? `${e.field}: ` : "";
+    const detail = prefix && e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
     return {
       message: label ? t("errors.validationField", { field: t(label) }) : t("errors.validation"),
-      detail: e.message || null,
+      detail: detail || null,
     };
   }
   const key = errorKey(e.code);

@@ -35,7 +35,7 @@ describe("errors", () => {
     const e = new ApiError("validation", "credit_code: check character does not match", "credit_code");
     expect(describeError(t, e)).toEqual({
       message: 'errors.validationField {"field":"fields.creditCode"}',
-      detail: "credit_code: check character does not match",
+      detail: "check character does not match",
     });
     expect(Object.keys(fieldErrorsFrom(t, e) ?? {})).toEqual(["credit_code"]);
   });

@@ -7,9 +7,10 @@ import { STAGE_KEY, STATUS_KEY, TIER_KEY, isStage } from "../labels";
 export function StageLabel({ stage }: { stage: number }) {
   const { t } = useTranslation();
   if (!isStage(stage)) return <span>{stage}</span>;
+  const name = t(STAGE_KEY[stage]);
   return (
-    <span className="stage">
-      <span className={`stage-num s${stage}`}>{stage}</span> {t(STAGE_KEY[stage])}
+    <span className="stage" title={`${stage} ${name}`}>
+      <span className={`stage-num s${stage}`}>{stage}</span> <span className="stage-name">{name}</span>
     </span>
   );
 }

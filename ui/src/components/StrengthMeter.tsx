@@ -8,14 +8,15 @@ const LABEL_KEY = [
   "unlock.strength4",
 ] as const;
 
-/** The backend's 0–4 password score as a bar of four segments and a word. */
+/** The backend's 0–4 password score as a bar and a word. */
 export default function StrengthMeter({ score }: { score: number | null }) {
   const { t } = useTranslation();
   const s = score === null ? null : Math.max(0, Math.min(4, Math.round(score)));
   return (
     <div className="strength" data-testid="password-strength" data-score={s ?? ""} aria-live="polite">
       <div className="strength-bar" aria-hidden="true">
-        {[1, 2, 3, 4].map((i) => (
+        {/* Five segments for scores 0–4, so even "very weak" shows one red segment. */}
+        {[0, 1, 2, 3, 4].map((i) => (
           <span key={i} className={s !== null && s >= i ? `seg on s${s}` : "seg"} />
         ))}
       </div>

@@ -240,13 +240,13 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
       <div className={stale ? "table stale" : "table"} role="table" aria-rowcount={results?.total ?? -1} aria-busy={stale || !results}>
         <div className="table-head client-grid" role="row">
           <span role="columnheader">{t("fields.name")}</span>
-          <span role="columnheader">{t("fields.creditCode")}</span>
+          <span role="columnheader">{t("clients.colCreditCode")}</span>
           <span role="columnheader">{t("fields.industry")}</span>
           <span role="columnheader">{t("fields.region")}</span>
           <span role="columnheader">{t("fields.stage")}</span>
-          <span role="columnheader">{t("fields.tier")}</span>
+          <span role="columnheader">{t("clients.colTier")}</span>
           <span role="columnheader">{t("fields.status")}</span>
-          <span role="columnheader">{t("fields.primaryContact")}</span>
+          <span role="columnheader">{t("clients.colContact")}</span>
         </div>
         <div className="table-body" ref={scrollRef} data-testid="client-list">
           {!results && !error && <div className="table-message muted">{t("clients.loading")}</div>}

@@ -170,7 +170,7 @@ function CreateVault({ onCreated }: { onCreated: () => Promise<void> }) {
         <span className="field-label">{t("unlock.passwordConfirm")}</span>
         <input
           type="password"
-          data-testid="create-password-confirm"
+          data-testid="create-confirm"
           autoComplete="new-password"
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
@@ -183,7 +183,7 @@ function CreateVault({ onCreated }: { onCreated: () => Promise<void> }) {
         )}
       </label>
       <ErrorBox error={error} />
-      <button type="submit" className="btn btn-primary btn-block" data-testid="create-vault" disabled={busy} aria-busy={busy}>
+      <button type="submit" className="btn btn-primary btn-block" data-testid="create-submit" disabled={busy} aria-busy={busy}>
         {busy ? t("unlock.creating") : t("unlock.create")}
       </button>
     </form>
@@ -244,7 +244,7 @@ function UnlockVault({ which, demoPassword, onUnlocked }: UnlockProps) {
           aria-invalid={error?.code === "wrong_password"}
         />
       </label>
-      <ErrorBox error={error} testId="unlock-error" />
+      <ErrorBox error={error} />
       <button
         type="submit"
         className="btn btn-primary btn-block"
