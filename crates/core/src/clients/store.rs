@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::vault::{audit_record, Vault};
 
 /// How far a list counts matches before it just says "more than this".
-pub const COUNT_CAP: u32 = 10_000;
+pub const COUNT_CAP: u32 = 1_000;
 const DEFAULT_PAGE: u32 = 50;
 
 const CLIENT_COLUMNS: &str = "id, name, name_en, credit_code, industry, size, region, source_channel, \
@@ -205,11 +205,16 @@ impl Vault {
     pub fn list_clients(&self, q: &ClientQuery) -> Result<ClientPage> {
         let limit = q.limit.unwrap_or(DEFAULT_PAGE).clamp(1, 500);
         let mut from = String::from("clients c");
+        // Newest first either way; ordering by the FTS rowid lets FTS5 stream matches in order
+        // instead of sorting all of them (a one-character query can match 10% of the book).
+        let mut order = "c.id DESC";
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some((table, expr)) = search::plan(&q.text) {
-            from = format!("{table} s JOIN clients c ON c.id = s.rowid");
+            // CROSS JOIN fixes the order: FTS first, then each match's row. Left to itself the
+            // planner may scan clients and probe the index per row (seconds at 100k clients).
             args.push(expr.into());
-            from.push_str(&format!(" AND {table} MATCH ?{}", args.len()));
+            from = format!("{table} s CROSS JOIN clients c ON c.id = s.rowid AND {table} MATCH ?{}", args.len());
+            order = "s.rowid DESC";
         }
         let mut filters = vec![format!("c.archived = {}", q.archived as i32)];
         if let Some(stage) = q.stage {
@@ -229,7 +234,7 @@ impl Vault {
         let sql = format!(
             "SELECT c.id, c.name, c.name_en, c.credit_code, c.industry, c.region, c.tier, c.status, c.stage, c.archived,
                     (SELECT name FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1)
-             FROM {from} WHERE {filter} ORDER BY c.id DESC LIMIT {limit} OFFSET {}",
+             FROM {from} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
             q.offset
         );
         let mut stmt = conn.prepare_cached(&sql)?;

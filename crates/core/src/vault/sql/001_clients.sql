@@ -22,8 +22,11 @@ CREATE TABLE clients (
   updated_at     TEXT NOT NULL
 );
 CREATE UNIQUE INDEX clients_credit_code ON clients(credit_code) WHERE credit_code IS NOT NULL;
+-- Each index ends in the rowid, so a filtered list comes out newest-first without sorting.
+CREATE INDEX clients_archived ON clients(archived);
 CREATE INDEX clients_archived_stage ON clients(archived, stage);
 CREATE INDEX clients_archived_tier ON clients(archived, tier);
+CREATE INDEX clients_archived_status ON clients(archived, status);
 
 CREATE TABLE contacts (
   id        INTEGER PRIMARY KEY,
