@@ -82,7 +82,9 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
     const testId = fieldTestId(field);
     // After React has rendered the message, put the cursor where the fix goes.
     window.setTimeout(() => {
-      if (testId) document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus();
+      const el = testId ? document.querySelector<HTMLElement>(`[data-testid="${testId}"]`) : null;
+      el?.focus({ preventScroll: true });
+      el?.scrollIntoView({ block: "center" });
     }, 0);
   };
 
