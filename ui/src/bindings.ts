@@ -79,3 +79,78 @@ export type Touchpoint = { id: number, client_id: number, created_at: string, da
  * Everything the client page shows.
  */
 export type ClientDetail = { client: Client, touchpoints: Array<Touchpoint>, };
+
+export type Method = "equal-installment" | "equal-principal" | "interest-only" | "quarterly-interest" | "bullet";
+
+export type LprTenor = "1y" | "5y";
+
+/**
+ * The annual rate: fixed, or the LPR plus a spread (加点) in basis points, which may be negative.
+ */
+export type Rate = { "kind": "fixed", annual_percent: string, } | { "kind": "lpr", tenor: LprTenor, lpr_percent: string, spread_bp: string, };
+
+/**
+ * Day-count basis for the broken first period; full months always accrue rate / 12.
+ */
+export type DayCount = "act360" | "act365" | "30-360";
+
+/**
+ * How each period's interest (and the level payment) is rounded to 0.01.
+ */
+export type Rounding = "half-up" | "half-even";
+
+/**
+ * What the officer types into the calculator. Pure data: [`super::generate`] validates it.
+ */
+export type LoanTerms = { principal: string, currency: string, term_months: number, rate: Rate, disbursement_date: string, 
+/**
+ * Day of month payments fall due; `None` means the disbursement day.
+ */
+repay_day: number | null, method: Method, 
+/**
+ * Interest-only months before amortisation starts (amortising methods only).
+ */
+grace_months: number, upfront_fee: string, day_count: DayCount, rounding: Rounding, };
+
+/**
+ * One row of the repayment schedule (还款计划表).
+ */
+export type Period = { period: number, due_date: string, payment: string, principal: string, interest: string, 
+/**
+ * Principal still owed after this payment.
+ */
+balance: string, };
+
+/**
+ * The figures an officer quotes; all amounts and rates with exactly two decimals.
+ */
+export type Summary = { 
+/**
+ * The regular payment (月供): the first period that is neither a broken first period
+ * nor in grace; the only payment of a one-period loan.
+ */
+payment: string, total_interest: string, 
+/**
+ * Principal plus interest; the upfront fee is not included.
+ */
+total_payment: string, 
+/**
+ * Nominal APR in percent: monthly IRR × 12, fee included.
+ */
+apr: string, 
+/**
+ * Effective annual rate in percent: (1 + monthly IRR)^12 − 1.
+ */
+apr_effective: string, principal_in_words: string, };
+
+/**
+ * A complete repayment schedule (还款计划表) with the terms it was made from.
+ */
+export type Schedule = { terms: LoanTerms, periods: Array<Period>, summary: Summary, };
+
+export type LoanScenario = { id: number, client_id: number, label: string, terms: LoanTerms, proposed: boolean, updated_at: string, };
+
+/**
+ * What the calculator sends to save: `id` None creates a new scenario.
+ */
+export type ScenarioInput = { id: number | null, label: string, terms: LoanTerms, proposed: boolean, };

@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::clients::*;
 use crate::error::ErrorPayload;
+use crate::loans::{DayCount, LoanScenario, LoanTerms, LprTenor, Method, Period, Rate, Rounding, ScenarioInput, Schedule, Summary};
 use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
 use crate::vault::{AuditEntry, VaultReport};
 
@@ -43,5 +44,16 @@ pub fn typescript() -> String {
     decl::<TouchpointInput>(&cfg, &mut out);
     decl::<Touchpoint>(&cfg, &mut out);
     decl::<ClientDetail>(&cfg, &mut out);
+    decl::<Method>(&cfg, &mut out);
+    decl::<LprTenor>(&cfg, &mut out);
+    decl::<Rate>(&cfg, &mut out);
+    decl::<DayCount>(&cfg, &mut out);
+    decl::<Rounding>(&cfg, &mut out);
+    decl::<LoanTerms>(&cfg, &mut out);
+    decl::<Period>(&cfg, &mut out);
+    decl::<Summary>(&cfg, &mut out);
+    decl::<Schedule>(&cfg, &mut out);
+    decl::<LoanScenario>(&cfg, &mut out);
+    decl::<ScenarioInput>(&cfg, &mut out);
     out.trim_end().to_string() + "\n"
 }

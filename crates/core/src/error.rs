@@ -71,3 +71,10 @@ pub struct ErrorPayload {
     pub message: String,
     pub field: Option<String>,
 }
+
+/// Invalid loan terms are validation errors like any other form field.
+impl From<crate::loans::LoanError> for Error {
+    fn from(e: crate::loans::LoanError) -> Self {
+        Error::validation(e.field(), e.reason())
+    }
+}

@@ -5,7 +5,7 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
-const STEPS: &[&str] = &[include_str!("sql/001_clients.sql")];
+const STEPS: &[&str] = &[include_str!("sql/001_clients.sql"), include_str!("sql/002_loan_scenarios.sql")];
 
 pub fn latest_version() -> i64 {
     STEPS.len() as i64

@@ -25,6 +25,8 @@ CREATE UNIQUE INDEX clients_credit_code ON clients(credit_code) WHERE credit_cod
 -- Each index ends in the rowid, so a filtered list comes out newest-first without sorting.
 CREATE INDEX clients_archived ON clients(archived);
 CREATE INDEX clients_archived_stage ON clients(archived, stage);
+-- Stage and tier together: the pipeline filtered by tier.
+CREATE INDEX clients_archived_stage_tier ON clients(archived, stage, tier);
 CREATE INDEX clients_archived_tier ON clients(archived, tier);
 CREATE INDEX clients_archived_status ON clients(archived, status);
 
