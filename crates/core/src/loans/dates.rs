@@ -15,15 +15,16 @@ pub fn due_date(start: NaiveDate, months: u32, day: u32) -> Result<NaiveDate, Lo
     NaiveDate::from_ymd_opt(year, month, day.min(last)).ok_or_else(out_of_range)
 }
 
-/// Number of days in the month (28..=31), `None` only outside chrono's date range.
+/// Number of days in the month (28..=31), `None` for a month outside 1..=12.
 pub fn last_day_of_month(year: i32, month: u32) -> Option<u32> {
-    let (next_year, next_month) = if month == 12 {
-        (year.checked_add(1)?, 1)
-    } else {
-        (year, month + 1)
-    };
-    let first_of_next = NaiveDate::from_ymd_opt(next_year, next_month, 1)?;
-    Some(first_of_next.pred_opt()?.day())
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
 }
 
 /// Days between two dates as the basis counts them.
@@ -91,6 +92,16 @@ mod tests {
         assert_eq!(last_day_of_month(2000, 2), Some(29));
         assert_eq!(last_day_of_month(2026, 12), Some(31));
         assert_eq!(last_day_of_month(2026, 4), Some(30));
+        assert_eq!(last_day_of_month(2026, 13), None);
+        // Checked against chrono for every month of four centuries.
+        for year in 1900..2300 {
+            for month in 1..=12 {
+                let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
+                let next = first.checked_add_months(chrono::Months::new(1)).unwrap();
+                let days = (next - first).num_days() as u32;
+                assert_eq!(last_day_of_month(year, month), Some(days), "{year}-{month}");
+            }
+        }
     }
 
     #[test]

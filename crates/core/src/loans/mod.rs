@@ -5,6 +5,8 @@
 mod apr;
 mod dates;
 mod error;
+mod money;
+mod scenarios;
 mod schedule;
 mod terms;
 mod words;
@@ -19,6 +21,7 @@ use ts_rs::TS;
 pub use apr::{annualize, monthly_irr, monthly_irr_near};
 pub use dates::{due_date, last_day_of_month};
 pub use error::LoanError;
+pub use scenarios::{LoanScenario, ScenarioInput, MAX_SCENARIOS_PER_CLIENT};
 pub use schedule::Period;
 pub use terms::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding, MAX_MONTHS, MAX_PRINCIPAL};
 pub use words::amount_in_words;
@@ -56,30 +59,18 @@ pub struct Summary {
 pub fn generate(terms: &LoanTerms) -> Result<Schedule, LoanError> {
     terms.validate()?;
     let rows = schedule::build(terms)?;
-    let strategy = terms.rounding.strategy();
-
-    let total_interest: Decimal = rows.periods.iter().map(|p| p.interest).sum();
-    let total_payment: Decimal = rows.periods.iter().map(|p| p.payment).sum();
+    let principal_fen = money::to_fen(terms.principal)
+        .ok_or_else(|| LoanError::invalid("principal", "out of range"))?;
+    let fee_fen = money::to_fen(terms.upfront_fee)
+        .ok_or_else(|| LoanError::invalid("upfront_fee", "out of range"))?;
     let payment = rows
         .first_full
         .or(rows.periods.len().checked_sub(1))
         .and_then(|i| rows.periods.get(i))
         .map_or(Decimal::ZERO, |p| p.payment);
 
-    // Cash flows by month since disbursement: quarterly and bullet loans leave gaps, and a
-    // broken first period still counts as one month.
-    let mut flows = vec![Decimal::ZERO; terms.term_months as usize];
-    for (period, &month) in rows.periods.iter().zip(&rows.months) {
-        if let Some(slot) = (month as usize)
-            .checked_sub(1)
-            .and_then(|i| flows.get_mut(i))
-        {
-            *slot += period.payment;
-        }
-    }
-    let advance = terms.principal - terms.upfront_fee;
     let guess = terms.rate.annual_percent() / Decimal::from(1200);
-    let (apr, apr_effective) = monthly_irr_near(advance, &flows, guess)
+    let (apr, apr_effective) = apr::irr_fen(principal_fen - fee_fen, &rows.flows, guess)
         .and_then(annualize)
         .ok_or_else(|| {
             LoanError::invalid("upfront_fee", "too large: the APR cannot be computed")
@@ -89,8 +80,8 @@ pub fn generate(terms: &LoanTerms) -> Result<Schedule, LoanError> {
         terms: terms.clone(),
         summary: Summary {
             payment,
-            total_interest: schedule::money(total_interest, strategy),
-            total_payment: schedule::money(total_payment, strategy),
+            total_interest: money::from_fen(rows.total_interest_fen),
+            total_payment: money::from_fen(rows.total_interest_fen + principal_fen),
             apr,
             apr_effective,
             principal_in_words: amount_in_words(terms.principal),

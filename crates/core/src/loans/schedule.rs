@@ -1,15 +1,16 @@
-//! Period rows for each repayment method. Interest is accrued as an exact fraction
-//! (balance × rate × units / denominator) and rounded once, so a true half-fen rounds as the
-//! mode says instead of by the accident of a repeating rate / 12.
+//! Period rows for each repayment method, in whole fen. Interest is one exact fraction,
+//! balance × rate × units / denominator, rounded once, so a true half-fen rounds as the
+//! mode says.
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::MathematicalOps;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::dates::{basis_days, days_in_year, due_date};
 use super::error::LoanError;
-use super::terms::{LoanTerms, Method};
+use super::money::{from_fen, round_div, to_fen, Percent};
+use super::terms::{LoanTerms, Method, Rounding};
 
 /// One row of the repayment schedule (还款计划表).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -32,47 +33,43 @@ pub struct Period {
 /// The rows plus what the summary needs to know about them.
 pub(crate) struct Rows {
     pub periods: Vec<Period>,
-    /// Month offset from disbursement of each period's due date, for the APR.
-    pub months: Vec<u32>,
+    /// Per period: month offset of its due date from disbursement, and the payment in fen.
+    /// A broken first period still counts as one month for the APR.
+    pub flows: Vec<(u32, i64)>,
+    pub total_interest_fen: i64,
     /// Index of the first regular period: neither broken nor in grace.
     pub first_full: Option<usize>,
 }
 
-/// Rounds to whole fen and always shows two decimals ("1000000.00", not "1000000").
-pub(crate) fn money(amount: Decimal, strategy: RoundingStrategy) -> Decimal {
-    let mut rounded = amount.round_dp_with_strategy(2, strategy);
-    rounded.rescale(2);
-    rounded
-}
-
-/// The closed-form level payment P·i·(1+i)^n / ((1+i)^n − 1), rounded to fen.
+/// The closed-form level payment P·i·(1+i)^n / ((1+i)^n − 1), in Decimal, rounded to fen.
 pub(crate) fn level_payment(
     principal: Decimal,
     annual_percent: Decimal,
     months: u32,
-    strategy: RoundingStrategy,
-) -> Result<Decimal, LoanError> {
+    rounding: Rounding,
+) -> Result<i64, LoanError> {
+    let too_high = || LoanError::invalid("rate", "too high for this term");
     let n = Decimal::from(months.max(1));
     let i = annual_percent / Decimal::from(1200);
-    if i.is_zero() {
-        return Ok(money(principal / n, strategy));
-    }
-    let growth = (Decimal::ONE + i)
-        .checked_powu(u64::from(months))
-        .ok_or_else(|| LoanError::invalid("rate", "too high for this term"))?;
-    // The factor first: P·(1+i)^n alone could leave Decimal's range for a large loan.
-    let factor = i * growth / (growth - Decimal::ONE);
-    Ok(money(principal * factor, strategy))
+    let exact = if i.is_zero() {
+        principal / n
+    } else {
+        let growth = (Decimal::ONE + i)
+            .checked_powu(u64::from(months))
+            .ok_or_else(too_high)?;
+        // The factor first: P·(1+i)^n alone could leave Decimal's range for a large loan.
+        principal * (i * growth / (growth - Decimal::ONE))
+    };
+    to_fen(exact.round_dp_with_strategy(2, rounding.strategy())).ok_or_else(too_high)
 }
 
 struct Builder<'a> {
     terms: &'a LoanTerms,
-    annual_percent: Decimal,
-    strategy: RoundingStrategy,
+    rate: Percent,
     repay_day: u32,
     /// Days of the first month on the basis when it is not a whole month.
     broken_days: Option<i64>,
-    balance: Decimal,
+    balance: i64,
     rows: Rows,
 }
 
@@ -89,75 +86,73 @@ impl<'a> Builder<'a> {
                 due_date(start, 1, repay_day)?,
             ))
         };
-        let strategy = terms.rounding.strategy();
+        let rate = Percent::new(terms.rate.annual_percent())
+            .ok_or_else(|| LoanError::invalid("rate", "too many decimal places"))?;
+        let balance = to_fen(terms.principal)
+            .ok_or_else(|| LoanError::invalid("principal", "out of range"))?;
+        let capacity = terms.term_months as usize;
         Ok(Builder {
             terms,
-            annual_percent: terms.rate.annual_percent(),
-            strategy,
+            rate,
             repay_day,
             broken_days,
-            balance: money(terms.principal, strategy),
+            balance,
             rows: Rows {
-                periods: Vec::with_capacity(terms.term_months as usize),
-                months: Vec::with_capacity(terms.term_months as usize),
+                periods: Vec::with_capacity(capacity),
+                flows: Vec::with_capacity(capacity),
+                total_interest_fen: 0,
                 first_full: None,
             },
         })
     }
 
-    /// Interest on `balance` for the months (from, to] after disbursement; the first month
-    /// accrues by days on the basis when it is broken.
-    fn interest(&self, balance: Decimal, from: u32, to: u32) -> Decimal {
-        let months = i64::from(to.saturating_sub(from));
+    /// Interest in fen on `balance` for the months (from, to] after disbursement; the first
+    /// month accrues by days on the basis when it is broken. Rate in percent, so / 1200.
+    fn interest(&self, balance: i64, from: u32, to: u32) -> i64 {
+        let months = i128::from(to.saturating_sub(from));
         let (units, denominator) = match self.broken_days {
             Some(days) if from == 0 => {
-                let basis = i64::from(days_in_year(self.terms.day_count));
-                (12 * days + basis * (months - 1), 1200 * basis)
+                let basis = i128::from(days_in_year(self.terms.day_count));
+                (12 * i128::from(days) + basis * (months - 1), 1200 * basis)
             }
             _ => (months, 1200),
         };
-        let accrued = balance * self.annual_percent * Decimal::from(units.max(0));
-        money(accrued / Decimal::from(denominator), self.strategy)
-    }
-
-    /// A whole month's interest, ignoring a broken first period: keeps equal-installment
-    /// principal on the closed-form track.
-    fn full_month_interest(&self, balance: Decimal) -> Decimal {
-        money(
-            balance * self.annual_percent / Decimal::from(1200),
-            self.strategy,
-        )
+        let numerator = i128::from(balance) * self.rate.numerator * units.max(0);
+        let fen = round_div(
+            numerator,
+            denominator * self.rate.denominator,
+            self.terms.rounding,
+        );
+        i64::try_from(fen).unwrap_or(i64::MAX)
     }
 
     /// Appends the row due `month` months after disbursement. Principal is capped at the
-    /// balance so that rounding never drives a figure below zero.
+    /// balance so that rounding drift never drives a figure below zero.
     fn push(
         &mut self,
         from: u32,
         month: u32,
-        principal: Decimal,
+        principal: i64,
+        interest: i64,
         regular: bool,
     ) -> Result<(), LoanError> {
-        let interest = self.interest(self.balance, from, month);
-        let principal = money(
-            principal.max(Decimal::ZERO).min(self.balance),
-            self.strategy,
-        );
+        let principal = principal.clamp(0, self.balance);
         self.balance -= principal;
-        let due = due_date(self.terms.disbursement_date, month, self.repay_day)?;
         let broken = from == 0 && self.broken_days.is_some();
         if regular && !broken && self.rows.first_full.is_none() {
             self.rows.first_full = Some(self.rows.periods.len());
         }
+        let payment = principal + interest;
         self.rows.periods.push(Period {
             number: u32::try_from(self.rows.periods.len() + 1).unwrap_or(u32::MAX),
-            due_date: due,
-            payment: principal + interest,
-            principal,
-            interest,
-            balance: self.balance,
+            due_date: due_date(self.terms.disbursement_date, month, self.repay_day)?,
+            payment: from_fen(payment),
+            principal: from_fen(principal),
+            interest: from_fen(interest),
+            balance: from_fen(self.balance),
         });
-        self.rows.months.push(month);
+        self.rows.flows.push((month, payment));
+        self.rows.total_interest_fen += interest;
         Ok(())
     }
 
@@ -165,26 +160,35 @@ impl<'a> Builder<'a> {
         let term = self.terms.term_months;
         let grace = self.terms.grace_months;
         for month in 1..=grace {
-            self.push(month - 1, month, Decimal::ZERO, false)?;
+            let interest = self.interest(self.balance, month - 1, month);
+            self.push(month - 1, month, 0, interest, false)?;
         }
         let amortizing = term - grace;
         let level = match self.terms.method {
             Method::EqualInstallment => Some(level_payment(
-                self.balance,
-                self.annual_percent,
+                from_fen(self.balance),
+                self.terms.rate.annual_percent(),
                 amortizing,
-                self.strategy,
+                self.terms.rounding,
             )?),
             _ => None,
         };
-        let equal_part = money(self.balance / Decimal::from(amortizing), self.strategy);
+        let equal_part = round_div(
+            i128::from(self.balance),
+            i128::from(amortizing),
+            self.terms.rounding,
+        ) as i64;
         for month in grace + 1..=term {
+            let interest = self.interest(self.balance, month - 1, month);
             let principal = match level {
                 _ if month == term => self.balance,
-                Some(payment) => payment - self.full_month_interest(self.balance),
+                // A broken first period changes its interest, not the principal: the loan
+                // stays on the closed-form track and later payments stay level.
+                Some(payment) if month == 1 => payment - self.interest(self.balance, 1, 2),
+                Some(payment) => payment - interest,
                 None => equal_part,
             };
-            self.push(month - 1, month, principal, true)?;
+            self.push(month - 1, month, principal, interest, true)?;
         }
         Ok(self.rows)
     }
@@ -194,12 +198,9 @@ impl<'a> Builder<'a> {
         let mut from = 0;
         while from < term {
             let to = (from + every).min(term);
-            let principal = if to == term {
-                self.balance
-            } else {
-                Decimal::ZERO
-            };
-            self.push(from, to, principal, true)?;
+            let interest = self.interest(self.balance, from, to);
+            let principal = if to == term { self.balance } else { 0 };
+            self.push(from, to, principal, interest, true)?;
             from = to;
         }
         Ok(self.rows)

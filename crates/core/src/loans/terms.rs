@@ -192,7 +192,7 @@ impl LoanTerms {
 
     /// Checks every field; the first problem found is returned, named by field.
     pub fn validate(&self) -> Result<(), LoanError> {
-        check_money("principal", self.principal)?;
+        check_places("principal", self.principal, 2)?;
         if self.principal <= Decimal::ZERO {
             return Err(LoanError::invalid("principal", "must be greater than 0"));
         }
@@ -235,7 +235,7 @@ impl LoanTerms {
                 "must be less than the term in months",
             ));
         }
-        check_money("upfront_fee", self.upfront_fee)?;
+        check_places("upfront_fee", self.upfront_fee, 2)?;
         if self.upfront_fee < Decimal::ZERO {
             return Err(LoanError::invalid("upfront_fee", "must not be negative"));
         }
@@ -254,7 +254,7 @@ impl LoanTerms {
             Rate::Fixed { annual_percent } if !in_range(*annual_percent) => Err(
                 LoanError::invalid("rate", "must be between 0 and 100 (annual percent)"),
             ),
-            Rate::Fixed { .. } => Ok(()),
+            Rate::Fixed { annual_percent } => check_places("rate", *annual_percent, 6),
             Rate::Lpr {
                 lpr_percent,
                 spread_bp,
@@ -284,12 +284,13 @@ impl LoanTerms {
     }
 }
 
-/// Money is whole fen: a third decimal would be silently lost in the schedule.
-fn check_money(field: &'static str, amount: Decimal) -> Result<(), LoanError> {
-    if amount.normalize().scale() > 2 {
+/// Money is whole fen, and rates are exact fractions in integer arithmetic: a decimal beyond
+/// these would be silently lost, or overflow.
+fn check_places(field: &'static str, value: Decimal, places: u32) -> Result<(), LoanError> {
+    if value.normalize().scale() > places {
         return Err(LoanError::invalid(
             field,
-            "must have at most 2 decimal places",
+            format!("must have at most {places} decimal places"),
         ));
     }
     Ok(())

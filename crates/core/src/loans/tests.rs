@@ -307,6 +307,14 @@ fn validation_names_the_field() {
                 }
             }),
         ),
+        (
+            "rate",
+            Box::new(|t| {
+                t.rate = Rate::Fixed {
+                    annual_percent: dec("4.1234567"),
+                }
+            }),
+        ),
         ("grace_months", Box::new(|t| t.grace_months = 12)),
         ("repay_day", Box::new(|t| t.repay_day = Some(0))),
         ("repay_day", Box::new(|t| t.repay_day = Some(32))),
