@@ -32,6 +32,13 @@ pub struct ScheduleArgs {
     /// Disbursement date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
+    /// Optional settings; boxed so the `Command` enum in main.rs stays small.
+    #[command(flatten)]
+    pub options: Box<ScheduleOptions>,
+}
+
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ScheduleOptions {
     /// Day of month payments fall due (default: the start day; short months use their last day).
     #[arg(long, value_name = "DAY", allow_hyphen_values = true)]
     pub repay_day: Option<String>,
@@ -90,7 +97,7 @@ pub fn run(args: &ScheduleArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if args.pdf.is_some() {
+    if args.options.pdf.is_some() {
         eprintln!("PDF export is not available yet");
         return ExitCode::from(1);
     }
@@ -138,7 +145,7 @@ fn parse(args: &ScheduleArgs) -> Result<(LoanTerms, Format), BadInput> {
             format!("not a date (expected YYYY-MM-DD): '{start}'"),
         )
     })?;
-    let format = match args.format.as_deref().map(str::trim) {
+    let format = match args.options.format.as_deref().map(str::trim) {
         None | Some("json") => Format::Json,
         Some("csv") => Format::Csv,
         Some("table") => Format::Table,
@@ -151,30 +158,41 @@ fn parse(args: &ScheduleArgs) -> Result<(LoanTerms, Format), BadInput> {
     };
     let terms = LoanTerms {
         principal,
-        currency: args.currency.as_deref().unwrap_or("CNY").trim().to_owned(),
+        currency: args
+            .options
+            .currency
+            .as_deref()
+            .unwrap_or("CNY")
+            .trim()
+            .to_owned(),
         term_months,
         rate,
         disbursement_date,
-        repay_day: optional(&args.repay_day, |s| whole("repay-day", s))?,
+        repay_day: optional(&args.options.repay_day, |s| whole("repay-day", s))?,
         method,
-        grace_months: optional(&args.grace_months, |s| whole("grace-months", s))?.unwrap_or(0),
-        upfront_fee: optional(&args.fee, |s| decimal("fee", s))?.unwrap_or(Decimal::ZERO),
-        day_count: optional(&args.day_count, |s| choice::<DayCount>("day-count", s))?
-            .unwrap_or_default(),
-        rounding: optional(&args.rounding, |s| choice::<Rounding>("rounding", s))?
-            .unwrap_or_default(),
+        grace_months: optional(&args.options.grace_months, |s| whole("grace-months", s))?
+            .unwrap_or(0),
+        upfront_fee: optional(&args.options.fee, |s| decimal("fee", s))?.unwrap_or(Decimal::ZERO),
+        day_count: optional(&args.options.day_count, |s| {
+            choice::<DayCount>("day-count", s)
+        })?
+        .unwrap_or_default(),
+        rounding: optional(&args.options.rounding, |s| {
+            choice::<Rounding>("rounding", s)
+        })?
+        .unwrap_or_default(),
     };
     Ok((terms, format))
 }
 
 fn parse_rate(args: &ScheduleArgs, term_months: u32) -> Result<Rate, BadInput> {
-    match (&args.rate, &args.lpr) {
+    match (&args.rate, &args.options.lpr) {
         (Some(_), Some(_)) => Err(BadInput(
             "rate",
             "give either --rate or --lpr (with --spread-bp), not both".into(),
         )),
         (Some(rate), None) => {
-            if args.spread_bp.is_some() {
+            if args.options.spread_bp.is_some() {
                 return Err(BadInput("spread-bp", "only applies with --lpr".into()));
             }
             Ok(Rate::Fixed {
@@ -182,13 +200,15 @@ fn parse_rate(args: &ScheduleArgs, term_months: u32) -> Result<Rate, BadInput> {
             })
         }
         (None, Some(lpr)) => Ok(Rate::Lpr {
-            tenor: optional(&args.lpr_tenor, |s| choice::<LprTenor>("lpr-tenor", s))?
-                .unwrap_or_else(|| LprTenor::for_term(term_months)),
+            tenor: optional(&args.options.lpr_tenor, |s| {
+                choice::<LprTenor>("lpr-tenor", s)
+            })?
+            .unwrap_or_else(|| LprTenor::for_term(term_months)),
             lpr_percent: decimal("lpr", lpr)?,
-            spread_bp: optional(&args.spread_bp, |s| decimal("spread-bp", s))?
+            spread_bp: optional(&args.options.spread_bp, |s| decimal("spread-bp", s))?
                 .unwrap_or(Decimal::ZERO),
         }),
-        (None, None) if args.spread_bp.is_some() => {
+        (None, None) if args.options.spread_bp.is_some() => {
             Err(BadInput("lpr", "missing (--spread-bp needs --lpr)".into()))
         }
         (None, None) => Err(BadInput(
