@@ -38,6 +38,12 @@ pub fn run() {
             commands::clients::client_update,
             commands::clients::client_archive,
             commands::clients::touchpoint_add,
+            commands::loans::schedule_preview,
+            commands::loans::scenarios_list,
+            commands::loans::scenario_save,
+            commands::loans::scenario_delete,
+            commands::loans::officer_name,
+            commands::loans::set_officer_name,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -9,6 +9,10 @@ import type {
   ClientQuery,
   ErrorPayload,
   Language,
+  LoanScenario,
+  LoanTerms,
+  ScenarioInput,
+  Schedule,
   TouchpointInput,
   VaultChoice,
   VaultReport,
@@ -56,4 +60,11 @@ export const api = {
   clientUpdate: (id: number, input: ClientInput) => call<void>("client_update", { id, input }),
   clientArchive: (id: number, archived: boolean) => call<void>("client_archive", { id, archived }),
   touchpointAdd: (clientId: number, input: TouchpointInput) => call<number>("touchpoint_add", { clientId, input }),
+
+  schedulePreview: (terms: LoanTerms) => call<Schedule>("schedule_preview", { terms }),
+  scenariosList: (clientId: number) => call<LoanScenario[]>("scenarios_list", { clientId }),
+  scenarioSave: (clientId: number, input: ScenarioInput) => call<number>("scenario_save", { clientId, input }),
+  scenarioDelete: (clientId: number, id: number) => call<void>("scenario_delete", { clientId, id }),
+  officerName: () => call<string>("officer_name"),
+  setOfficerName: (name: string) => call<void>("set_officer_name", { name }),
 };
