@@ -104,7 +104,10 @@ export default function Shell() {
           <div className="brand-mark small" aria-hidden="true">
             LD
           </div>
-          <span>{t("app.name")}</span>
+          <div className="sidebar-name">
+            <span>{t("app.brand")}</span>
+            <small>{t("app.product")}</small>
+          </div>
         </div>
         <nav aria-label={t("nav.label")}>
           <ul>

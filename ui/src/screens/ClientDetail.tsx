@@ -181,7 +181,7 @@ function InfoCard({ client: c }: { client: Client }) {
   const { t } = useTranslation();
   const none = t("common.notSet");
   const rows: [string, ReactNode, string?][] = [
-    [t("fields.creditCode"), c.credit_code ?? none, "mono"],
+    [t("fields.creditCode"), c.credit_code ?? none, c.credit_code ? "mono" : undefined],
     [t("fields.industry"), c.industry ?? none],
     [t("fields.size"), c.size ? t(SIZE_KEY[c.size]) : none],
     [t("fields.region"), c.region ?? none],
