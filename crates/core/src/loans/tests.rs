@@ -22,9 +22,7 @@ fn terms(principal: &str, rate: &str, months: u32, method: Method) -> LoanTerms 
         principal: dec(principal),
         currency: "CNY".into(),
         term_months: months,
-        rate: Rate::Fixed {
-            annual_percent: dec(rate),
-        },
+        rate: fixed(rate),
         disbursement_date: date("2026-01-15"),
         repay_day: None,
         method,
@@ -273,6 +271,20 @@ fn amounts_have_two_decimals_in_json() {
 
 type Change = Box<dyn Fn(&mut LoanTerms)>;
 
+fn fixed(percent: &str) -> Rate {
+    Rate::Fixed {
+        annual_percent: dec(percent),
+    }
+}
+
+fn lpr(percent: &str, spread_bp: &str) -> Rate {
+    Rate::Lpr {
+        tenor: LprTenor::OneYear,
+        lpr_percent: dec(percent),
+        spread_bp: dec(spread_bp),
+    }
+}
+
 fn invalid_field(t: &LoanTerms) -> &'static str {
     generate(t).unwrap_err().field()
 }
@@ -291,30 +303,9 @@ fn validation_names_the_field() {
         ("currency", Box::new(|t| t.currency = "cny".into())),
         ("term_months", Box::new(|t| t.term_months = 0)),
         ("term_months", Box::new(|t| t.term_months = 601)),
-        (
-            "rate",
-            Box::new(|t| {
-                t.rate = Rate::Fixed {
-                    annual_percent: dec("-0.1"),
-                }
-            }),
-        ),
-        (
-            "rate",
-            Box::new(|t| {
-                t.rate = Rate::Fixed {
-                    annual_percent: dec("100.01"),
-                }
-            }),
-        ),
-        (
-            "rate",
-            Box::new(|t| {
-                t.rate = Rate::Fixed {
-                    annual_percent: dec("4.1234567"),
-                }
-            }),
-        ),
+        ("rate", Box::new(|t| t.rate = fixed("-0.1"))),
+        ("rate", Box::new(|t| t.rate = fixed("100.01"))),
+        ("rate", Box::new(|t| t.rate = fixed("4.1234567"))),
         ("grace_months", Box::new(|t| t.grace_months = 12)),
         ("repay_day", Box::new(|t| t.repay_day = Some(0))),
         ("repay_day", Box::new(|t| t.repay_day = Some(32))),
@@ -324,26 +315,8 @@ fn validation_names_the_field() {
             "disbursement_date",
             Box::new(|t| t.disbursement_date = date("1899-12-31")),
         ),
-        (
-            "spread_bp",
-            Box::new(|t| {
-                t.rate = Rate::Lpr {
-                    tenor: LprTenor::OneYear,
-                    lpr_percent: dec("3.1"),
-                    spread_bp: dec("-400"),
-                }
-            }),
-        ),
-        (
-            "lpr",
-            Box::new(|t| {
-                t.rate = Rate::Lpr {
-                    tenor: LprTenor::OneYear,
-                    lpr_percent: dec("-1"),
-                    spread_bp: dec("0"),
-                }
-            }),
-        ),
+        ("spread_bp", Box::new(|t| t.rate = lpr("3.1", "-400"))),
+        ("lpr", Box::new(|t| t.rate = lpr("-1", "0"))),
     ];
     for (field, change) in cases {
         let mut t = base.clone();
