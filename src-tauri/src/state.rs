@@ -15,7 +15,11 @@ pub struct AppState {
 impl AppState {
     pub fn new(data_dir: PathBuf) -> AppState {
         let prefs = Prefs::load(&data_dir.join("prefs.json"));
-        AppState { data_dir, vault: Mutex::new(None), prefs: Mutex::new(prefs) }
+        AppState {
+            data_dir,
+            vault: Mutex::new(None),
+            prefs: Mutex::new(prefs),
+        }
     }
 
     pub fn vault_path(&self, which: VaultChoice) -> PathBuf {

@@ -3,7 +3,11 @@
 /**
  * What the UI receives for every failed command.
  */
-export type ErrorPayload = { code: string, message: string, field: string | null, };
+export type ErrorPayload = { code: string, message: string, field: string | null, 
+/**
+ * For `validation`: why, as a key the UI translates (`validation.<rule>`) with `params`.
+ */
+rule: string | null, params: { [key in string]: string }, };
 
 /**
  * Counts printed by `loandesk vault verify` and shown in Settings.

@@ -1,6 +1,8 @@
 //! `loandesk clients ...`.
 use clap::Subcommand;
-use loandesk_core::clients::{ClientInput, ClientQuery, ClientSummary, LifecycleStatus, ProductType, Tier};
+use loandesk_core::clients::{
+    ClientInput, ClientQuery, ClientSummary, LifecycleStatus, ProductType, Tier,
+};
 use loandesk_core::Result;
 use serde_json::json;
 
@@ -8,7 +10,10 @@ use crate::output::{self, Format, FormatArg};
 use crate::vault_cmd::open;
 use crate::VaultArg;
 
-fn parse_with<T>(parse: fn(&str) -> Option<T>, what: &'static str) -> impl Fn(&str) -> std::result::Result<T, String> + Clone {
+fn parse_with<T>(
+    parse: fn(&str) -> Option<T>,
+    what: &'static str,
+) -> impl Fn(&str) -> std::result::Result<T, String> + Clone {
     move |s| parse(s).ok_or_else(|| format!("unknown {what} '{s}'"))
 }
 
@@ -104,7 +109,17 @@ impl Filters {
 
 pub fn run(cmd: ClientsCommand) -> Result<()> {
     match cmd {
-        ClientsCommand::Add { vault, name, name_en, credit_code, industry, tier, stage, product, format } => {
+        ClientsCommand::Add {
+            vault,
+            name,
+            name_en,
+            credit_code,
+            industry,
+            tier,
+            stage,
+            product,
+            format,
+        } => {
             let mut v = open(&vault)?;
             let mut input = ClientInput::named(&name);
             input.name_en = name_en;
@@ -122,8 +137,17 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
                 }
             }
         }
-        ClientsCommand::List { vault, filters, format } => list(&vault, filters.query(String::new()), format),
-        ClientsCommand::Search { vault, query, filters, format } => list(&vault, filters.query(query), format),
+        ClientsCommand::List {
+            vault,
+            filters,
+            format,
+        } => list(&vault, filters.query(String::new()), format),
+        ClientsCommand::Search {
+            vault,
+            query,
+            filters,
+            format,
+        } => list(&vault, filters.query(query), format),
         ClientsCommand::Show { vault, id, format } => {
             let detail = open(&vault)?.client_detail(id)?;
             match format.resolve() {
@@ -131,12 +155,22 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
                 Format::Table => {
                     let c = &detail.client;
                     println!("{} {}", c.id, c.fields.name);
-                    println!("stage {}  tier {}  status {}", c.fields.stage, c.fields.tier.as_str(), c.fields.status.as_str());
+                    println!(
+                        "stage {}  tier {}  status {}",
+                        c.fields.stage,
+                        c.fields.tier.as_str(),
+                        c.fields.status.as_str()
+                    );
                     for p in &c.fields.contacts {
                         println!("contact: {} {} {} {}", p.name, p.role, p.phone, p.email);
                     }
                     for t in &detail.touchpoints {
-                        println!("{} {}: {}", t.fields.date, t.fields.channel.as_str(), t.fields.summary);
+                        println!(
+                            "{} {}: {}",
+                            t.fields.date,
+                            t.fields.channel.as_str(),
+                            t.fields.summary
+                        );
                     }
                     Ok(())
                 }
@@ -144,7 +178,10 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
         }
         ClientsCommand::Archive { vault, id, restore } => {
             open(&vault)?.set_archived(id, !restore)?;
-            eprintln!("client {id} {}", if restore { "restored" } else { "archived" });
+            eprintln!(
+                "client {id} {}",
+                if restore { "restored" } else { "archived" }
+            );
             Ok(())
         }
     }
@@ -156,7 +193,10 @@ fn list(vault: &VaultArg, query: ClientQuery, format: FormatArg) -> Result<()> {
         Format::Json => output::json(&page.items),
         Format::Table => {
             let rows: Vec<Vec<String>> = page.items.iter().map(row).collect();
-            output::table(&["id", "name", "credit code", "stage", "tier", "status"], &rows);
+            output::table(
+                &["id", "name", "credit code", "stage", "tier", "status"],
+                &rows,
+            );
             Ok(())
         }
     }

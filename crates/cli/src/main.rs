@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand};
 use loandesk_core::Error;
 
 #[derive(Parser)]
-#[command(name = "loandesk", version, about = "LoanDesk command line: vault, clients, schedules")]
+#[command(
+    name = "loandesk",
+    version,
+    about = "LoanDesk command line: vault, clients, schedules"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -29,7 +33,9 @@ pub struct VaultArg {
 
 impl VaultArg {
     pub fn path(&self) -> PathBuf {
-        self.vault.clone().unwrap_or_else(loandesk_core::vault::default_vault_path)
+        self.vault
+            .clone()
+            .unwrap_or_else(loandesk_core::vault::default_vault_path)
     }
 }
 
@@ -63,5 +69,9 @@ fn main() -> ExitCode {
 
 pub fn fail(e: &Error) -> ExitCode {
     eprintln!("error: {e}");
-    ExitCode::from(if matches!(e, Error::Validation { .. }) { 2 } else { 1 })
+    ExitCode::from(if matches!(e, Error::Validation { .. }) {
+        2
+    } else {
+        1
+    })
 }

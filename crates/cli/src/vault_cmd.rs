@@ -49,7 +49,9 @@ pub fn password(prompt: &str) -> Result<Zeroizing<String>> {
 }
 
 fn ask(prompt: &str) -> Result<Zeroizing<String>> {
-    rpassword::prompt_password(prompt).map(Zeroizing::new).map_err(Error::Io)
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(Error::Io)
 }
 
 fn new_password(env: &str) -> Result<Zeroizing<String>> {
@@ -59,7 +61,7 @@ fn new_password(env: &str) -> Result<Zeroizing<String>> {
     let first = ask("New password: ")?;
     let again = ask("Repeat new password: ")?;
     if first != again {
-        return Err(Error::validation("password", "the two passwords differ"));
+        return Err(Error::invalid("password", loandesk_core::rule::Rule::PasswordsDiffer));
     }
     Ok(first)
 }
@@ -103,8 +105,18 @@ fn report(r: &loandesk_core::vault::VaultReport, format: Format) -> Result<()> {
         Format::Table => {
             println!("vault:          {}", r.path);
             println!("schema version: {}", r.schema_version);
-            println!("integrity:      {}", if r.integrity_ok { "ok".to_string() } else { r.problems.join("; ") });
-            println!("clients:        {} (+{} archived)", r.clients, r.archived_clients);
+            println!(
+                "integrity:      {}",
+                if r.integrity_ok {
+                    "ok".to_string()
+                } else {
+                    r.problems.join("; ")
+                }
+            );
+            println!(
+                "clients:        {} (+{} archived)",
+                r.clients, r.archived_clients
+            );
             println!("contacts:       {}", r.contacts);
             println!("touchpoints:    {}", r.touchpoints);
             println!("audit entries:  {}", r.audit_entries);
@@ -115,7 +127,9 @@ fn report(r: &loandesk_core::vault::VaultReport, format: Format) -> Result<()> {
 
 pub fn demo(args: DemoArgs) -> Result<()> {
     let path = args.vault.path();
-    let password = args.password.unwrap_or_else(|| loandesk_core::vault::DEMO_PASSWORD.to_string());
+    let password = args
+        .password
+        .unwrap_or_else(|| loandesk_core::vault::DEMO_PASSWORD.to_string());
     let today = chrono::Local::now().date_naive();
     let v = loandesk_core::demo::write_demo_vault(&path, &password, today)?;
     report(&v.verify()?, args.format.resolve())

@@ -17,7 +17,11 @@ fn loandesk(vault: &Path, password: &str, args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -29,23 +33,50 @@ fn stderr(out: &Output) -> String {
 fn create_add_search_list_verify() {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("cli.loandesk");
-    let created = json(&loandesk(&vault, PASSWORD, &["vault", "create", "--format", "json"]));
+    let created = json(&loandesk(
+        &vault,
+        PASSWORD,
+        &["vault", "create", "--format", "json"],
+    ));
     assert_eq!(created["clients"], 0);
 
     let added = json(&loandesk(
         &vault,
         PASSWORD,
         &[
-            "clients", "add", "--name", "苏州恒远精密机械有限公司", "--name-en", "Suzhou Hengyuan",
-            "--credit-code", "91350100M000100Y43", "--industry", "制造业", "--tier", "A", "--stage", "3",
-            "--product", "working-capital", "--format", "json",
+            "clients",
+            "add",
+            "--name",
+            "苏州恒远精密机械有限公司",
+            "--name-en",
+            "Suzhou Hengyuan",
+            "--credit-code",
+            "91350100M000100Y43",
+            "--industry",
+            "制造业",
+            "--tier",
+            "A",
+            "--stage",
+            "3",
+            "--product",
+            "working-capital",
+            "--format",
+            "json",
         ],
     ));
     let id = added["id"].as_i64().unwrap();
-    json(&loandesk(&vault, PASSWORD, &["clients", "add", "--name", "杭州华信电子有限公司"]));
+    json(&loandesk(
+        &vault,
+        PASSWORD,
+        &["clients", "add", "--name", "杭州华信电子有限公司"],
+    ));
 
     for query in ["恒", "恒远", "恒远精", "Hengyuan", "M000100"] {
-        let found = json(&loandesk(&vault, PASSWORD, &["clients", "search", query, "--format", "json"]));
+        let found = json(&loandesk(
+            &vault,
+            PASSWORD,
+            &["clients", "search", query, "--format", "json"],
+        ));
         let found = found.as_array().unwrap();
         assert_eq!(found.len(), 1, "query {query}");
         assert_eq!(found[0]["id"], id);
@@ -53,15 +84,31 @@ fn create_add_search_list_verify() {
         assert_eq!(found[0]["credit_code"], "91350100M000100Y43");
         assert_eq!(found[0]["stage"], 3);
     }
-    let none = json(&loandesk(&vault, PASSWORD, &["clients", "search", "不存在"]));
+    let none = json(&loandesk(
+        &vault,
+        PASSWORD,
+        &["clients", "search", "不存在"],
+    ));
     assert_eq!(none.as_array().unwrap().len(), 0);
 
-    let all = json(&loandesk(&vault, PASSWORD, &["clients", "list", "--format", "json"]));
+    let all = json(&loandesk(
+        &vault,
+        PASSWORD,
+        &["clients", "list", "--format", "json"],
+    ));
     assert_eq!(all.as_array().unwrap().len(), 2);
-    let stage3 = json(&loandesk(&vault, PASSWORD, &["clients", "list", "--stage", "3"]));
+    let stage3 = json(&loandesk(
+        &vault,
+        PASSWORD,
+        &["clients", "list", "--stage", "3"],
+    ));
     assert_eq!(stage3.as_array().unwrap().len(), 1);
 
-    let report = json(&loandesk(&vault, PASSWORD, &["vault", "verify", "--format", "json"]));
+    let report = json(&loandesk(
+        &vault,
+        PASSWORD,
+        &["vault", "verify", "--format", "json"],
+    ));
     assert_eq!(report["integrity_ok"], true);
     assert_eq!(report["clients"], 2);
 }
@@ -72,7 +119,11 @@ fn errors_exit_non_zero_with_one_line_and_no_sqlcipher_noise() {
     let vault = dir.path().join("cli.loandesk");
     let missing = loandesk(&vault, PASSWORD, &["clients", "list"]);
     assert!(!missing.status.success());
-    assert!(stderr(&missing).contains("no vault"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("no vault"),
+        "{}",
+        stderr(&missing)
+    );
 
     json(&loandesk(&vault, PASSWORD, &["vault", "create"]));
     let before = std::fs::read(&vault).unwrap();
@@ -81,14 +132,29 @@ fn errors_exit_non_zero_with_one_line_and_no_sqlcipher_noise() {
     assert_eq!(stderr(&wrong), "error: wrong password\n");
     assert_eq!(std::fs::read(&vault).unwrap(), before);
 
-    let bad_code = loandesk(&vault, PASSWORD, &["clients", "add", "--name", "x", "--credit-code", "91350100M000100Y44"]);
+    let bad_code = loandesk(
+        &vault,
+        PASSWORD,
+        &[
+            "clients",
+            "add",
+            "--name",
+            "x",
+            "--credit-code",
+            "91350100M000100Y44",
+        ],
+    );
     assert_eq!(bad_code.status.code(), Some(2));
     assert_eq!(stderr(&bad_code).lines().count(), 1);
     assert!(stderr(&bad_code).contains("credit_code"));
     let listed = json(&loandesk(&vault, PASSWORD, &["clients", "list"]));
     assert_eq!(listed.as_array().unwrap().len(), 0);
 
-    let bad_stage = loandesk(&vault, PASSWORD, &["clients", "add", "--name", "x", "--stage", "7"]);
+    let bad_stage = loandesk(
+        &vault,
+        PASSWORD,
+        &["clients", "add", "--name", "x", "--stage", "7"],
+    );
     assert_eq!(bad_stage.status.code(), Some(2));
 }
 
@@ -96,8 +162,16 @@ fn errors_exit_non_zero_with_one_line_and_no_sqlcipher_noise() {
 fn demo_writes_a_populated_vault() {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("demo.loandesk");
-    let report = json(&loandesk(&vault, "demo password 1", &["demo", "--format", "json"]));
+    let report = json(&loandesk(
+        &vault,
+        "demo password 1",
+        &["demo", "--format", "json"],
+    ));
     assert_eq!(report["clients"], 50);
-    let found = json(&loandesk(&vault, "demo password 1", &["clients", "search", "有限公司", "--limit", "100"]));
+    let found = json(&loandesk(
+        &vault,
+        "demo password 1",
+        &["clients", "search", "有限公司", "--limit", "100"],
+    ));
     assert_eq!(found.as_array().unwrap().len(), 50);
 }

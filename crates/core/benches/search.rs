@@ -24,17 +24,30 @@ fn seed(vault: &mut Vault, n: usize) {
 }
 
 fn prepare(dir: &Path, n: usize, encrypted: bool) -> PathBuf {
-    let path = dir.join(format!("bench-{n}-{}.db", if encrypted { "enc" } else { "plain" }));
+    let path = dir.join(format!(
+        "bench-{n}-{}.db",
+        if encrypted { "enc" } else { "plain" }
+    ));
     if !path.exists() {
         let started = Instant::now();
         let tmp = path.with_extension("tmp");
         let _ = std::fs::remove_file(&tmp);
-        let mut v = if encrypted { Vault::create(&tmp, PASSWORD).unwrap() } else { Vault::open_unencrypted_for_benchmark(&tmp).unwrap() };
+        let mut v = if encrypted {
+            Vault::create(&tmp, PASSWORD).unwrap()
+        } else {
+            Vault::open_unencrypted_for_benchmark(&tmp).unwrap()
+        };
         seed(&mut v, n);
-        v.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+        v.conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
         drop(v);
         std::fs::rename(&tmp, &path).unwrap();
-        eprintln!("seeded {} ({n} clients) in {:.1?}", path.display(), started.elapsed());
+        eprintln!(
+            "seeded {} ({n} clients) in {:.1?}",
+            path.display(),
+            started.elapsed()
+        );
     }
     path
 }
@@ -73,12 +86,19 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
-    let n: usize = std::env::var("BENCH_CLIENTS").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::var("BENCH_CLIENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let enc = prepare(&dir, n, true);
     let plain = prepare(&dir, n, false);
 
-    let search = |text: &str| ClientQuery { text: text.into(), limit: Some(50), ..Default::default() };
+    let search = |text: &str| ClientQuery {
+        text: text.into(),
+        limit: Some(50),
+        ..Default::default()
+    };
     let cases: Vec<(&str, ClientQuery)> = vec![
         ("1 char zh 张", search("张")),
         ("1 char zh 鼎", search("鼎")),
@@ -90,9 +110,32 @@ fn main() {
         ("en 4+ hengyuan", search("hengyuan")),
         ("code fragment 3205", search("3205")),
         ("no match 不存在", search("不存在")),
-        ("list: stage 3, tier A", ClientQuery { stage: Some(3), tier: Some(Tier::A), limit: Some(50), ..Default::default() }),
-        ("list: all, page 2", ClientQuery { offset: 50, limit: Some(50), ..Default::default() }),
-        ("search+filter 苏州 tier B", ClientQuery { text: "苏州".into(), tier: Some(Tier::B), limit: Some(50), ..Default::default() }),
+        (
+            "list: stage 3, tier A",
+            ClientQuery {
+                stage: Some(3),
+                tier: Some(Tier::A),
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "list: all, page 2",
+            ClientQuery {
+                offset: 50,
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "search+filter 苏州 tier B",
+            ClientQuery {
+                text: "苏州".into(),
+                tier: Some(Tier::B),
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
     ];
 
     let mut open_times = Vec::new();
@@ -107,12 +150,25 @@ fn main() {
     let ve = open(&enc, true);
     let vp = open(&plain, false);
     println!("\n{n} clients; {ROUNDS} warm runs per query; times in ms\n");
-    println!("{:<28} {:>6} {:>9} {:>9} {:>9} {:>9} {:>7}", "query", "hits", "enc p50", "enc p95", "plain p50", "plain p95", "ratio");
+    println!(
+        "{:<28} {:>6} {:>9} {:>9} {:>9} {:>9} {:>7}",
+        "query", "hits", "enc p50", "enc p95", "plain p50", "plain p95", "ratio"
+    );
     for (name, q) in &cases {
         let (e50, e95, hits) = measure(&ve, q);
         let (p50, p95, _) = measure(&vp, q);
         let ratio = e50.as_secs_f64() / p50.as_secs_f64().max(1e-9);
-        println!("{name:<28} {hits:>6} {:>9} {:>9} {:>9} {:>9} {ratio:>7.2}", ms(e50), ms(e95), ms(p50), ms(p95));
+        println!(
+            "{name:<28} {hits:>6} {:>9} {:>9} {:>9} {:>9} {ratio:>7.2}",
+            ms(e50),
+            ms(e95),
+            ms(p50),
+            ms(p95)
+        );
     }
-    println!("\nopen + KDF + first search (encrypted): median {} ms, max {} ms", ms(open_times[2]), ms(open_times[4]));
+    println!(
+        "\nopen + KDF + first search (encrypted): median {} ms, max {} ms",
+        ms(open_times[2]),
+        ms(open_times[4])
+    );
 }

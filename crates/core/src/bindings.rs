@@ -5,7 +5,10 @@ use ts_rs::{Config, TS};
 
 use crate::clients::*;
 use crate::error::ErrorPayload;
-use crate::loans::{DayCount, LoanScenario, LoanTerms, LprTenor, Method, Period, Rate, Rounding, ScenarioInput, Schedule, Summary};
+use crate::loans::{
+    DayCount, LoanScenario, LoanTerms, LprTenor, Method, Period, Rate, Rounding, ScenarioInput,
+    Schedule, Summary,
+};
 use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
 use crate::vault::{AuditEntry, VaultReport};
 
@@ -21,7 +24,9 @@ fn decl<T: TS>(cfg: &Config, out: &mut String) {
 pub fn typescript() -> String {
     // Ids and counts are well inside 2^53: plain numbers are what serde_json sends.
     let cfg = Config::new().with_large_int("number");
-    let mut out = String::from("// Generated from the Rust types by loandesk-core (src/bindings.rs). Do not edit.\n\n");
+    let mut out = String::from(
+        "// Generated from the Rust types by loandesk-core (src/bindings.rs). Do not edit.\n\n",
+    );
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<VaultReport>(&cfg, &mut out);
     decl::<Language>(&cfg, &mut out);

@@ -3,40 +3,91 @@
 use chrono::{Duration, NaiveDate};
 
 use crate::clients::{
-    credit_code, Channel, ClientInput, CompanySize, Contact, LifecycleStatus, ProductType, SourceChannel, Tier,
-    TouchpointInput,
+    credit_code, Channel, ClientInput, CompanySize, Contact, LifecycleStatus, ProductType,
+    SourceChannel, Tier, TouchpointInput,
 };
 use crate::error::Result;
 use crate::vault::Vault;
 
 /// City, its English name, and its administrative division code (the code's characters 3–8).
 const CITIES: &[(&str, &str, &str)] = &[
-    ("苏州", "Suzhou", "320500"), ("杭州", "Hangzhou", "330100"), ("宁波", "Ningbo", "330200"),
-    ("成都", "Chengdu", "510100"), ("武汉", "Wuhan", "420100"), ("深圳", "Shenzhen", "440300"),
-    ("东莞", "Dongguan", "441900"), ("合肥", "Hefei", "340100"), ("青岛", "Qingdao", "370200"),
-    ("西安", "Xi'an", "610100"), ("长沙", "Changsha", "430100"), ("无锡", "Wuxi", "320200"),
-    ("佛山", "Foshan", "440600"), ("厦门", "Xiamen", "350200"), ("南京", "Nanjing", "320100"),
+    ("苏州", "Suzhou", "320500"),
+    ("杭州", "Hangzhou", "330100"),
+    ("宁波", "Ningbo", "330200"),
+    ("成都", "Chengdu", "510100"),
+    ("武汉", "Wuhan", "420100"),
+    ("深圳", "Shenzhen", "440300"),
+    ("东莞", "Dongguan", "441900"),
+    ("合肥", "Hefei", "340100"),
+    ("青岛", "Qingdao", "370200"),
+    ("西安", "Xi'an", "610100"),
+    ("长沙", "Changsha", "430100"),
+    ("无锡", "Wuxi", "320200"),
+    ("佛山", "Foshan", "440600"),
+    ("厦门", "Xiamen", "350200"),
+    ("南京", "Nanjing", "320100"),
 ];
 const TRADE_NAMES: &[(&str, &str)] = &[
-    ("恒远", "Hengyuan"), ("华信", "Huaxin"), ("金石", "Jinshi"), ("瑞丰", "Ruifeng"), ("鼎盛", "Dingsheng"),
-    ("天成", "Tiancheng"), ("宏达", "Hongda"), ("博源", "Boyuan"), ("汇通", "Huitong"), ("远航", "Yuanhang"),
-    ("新纪元", "Xinjiyuan"), ("安泰", "Antai"), ("嘉禾", "Jiahe"), ("中联", "Zhonglian"), ("长青", "Changqing"),
-    ("东方明珠", "Dongfang Mingzhu"), ("海润", "Hairun"), ("永信", "Yongxin"), ("万和", "Wanhe"), ("晨光", "Chenguang"),
+    ("恒远", "Hengyuan"),
+    ("华信", "Huaxin"),
+    ("金石", "Jinshi"),
+    ("瑞丰", "Ruifeng"),
+    ("鼎盛", "Dingsheng"),
+    ("天成", "Tiancheng"),
+    ("宏达", "Hongda"),
+    ("博源", "Boyuan"),
+    ("汇通", "Huitong"),
+    ("远航", "Yuanhang"),
+    ("新纪元", "Xinjiyuan"),
+    ("安泰", "Antai"),
+    ("嘉禾", "Jiahe"),
+    ("中联", "Zhonglian"),
+    ("长青", "Changqing"),
+    ("东方明珠", "Dongfang Mingzhu"),
+    ("海润", "Hairun"),
+    ("永信", "Yongxin"),
+    ("万和", "Wanhe"),
+    ("晨光", "Chenguang"),
 ];
 /// Business line (zh, en) and the industry it belongs to (zh).
 const LINES: &[(&str, &str, &str)] = &[
-    ("精密机械", "Precision Machinery", "制造业"), ("新能源科技", "New Energy Technology", "新能源"),
-    ("食品", "Foods", "食品加工"), ("纺织", "Textiles", "纺织服装"), ("物流", "Logistics", "交通物流"),
-    ("医药", "Pharmaceutical", "医药健康"), ("电子", "Electronics", "电子信息"), ("建材", "Building Materials", "建筑建材"),
-    ("环保科技", "Environmental Technology", "节能环保"), ("农业发展", "Agricultural Development", "农业"),
-    ("光伏电力", "Solar Power", "新能源"), ("供应链管理", "Supply Chain Management", "商贸流通"),
+    ("精密机械", "Precision Machinery", "制造业"),
+    ("新能源科技", "New Energy Technology", "新能源"),
+    ("食品", "Foods", "食品加工"),
+    ("纺织", "Textiles", "纺织服装"),
+    ("物流", "Logistics", "交通物流"),
+    ("医药", "Pharmaceutical", "医药健康"),
+    ("电子", "Electronics", "电子信息"),
+    ("建材", "Building Materials", "建筑建材"),
+    ("环保科技", "Environmental Technology", "节能环保"),
+    ("农业发展", "Agricultural Development", "农业"),
+    ("光伏电力", "Solar Power", "新能源"),
+    ("供应链管理", "Supply Chain Management", "商贸流通"),
 ];
-const SURNAMES: &[&str] = &["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
-const GIVEN: &[&str] = &["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "建国", "海燕", "志强", "丽娟"];
-const ROLES: &[&str] = &["法定代表人", "总经理", "财务总监", "财务经理", "董事会秘书", "采购负责人"];
+const SURNAMES: &[&str] = &[
+    "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
+];
+const GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超",
+    "秀英", "建国", "海燕", "志强", "丽娟",
+];
+const ROLES: &[&str] = &[
+    "法定代表人",
+    "总经理",
+    "财务总监",
+    "财务经理",
+    "董事会秘书",
+    "采购负责人",
+];
 const SUMMARIES: &[(&str, &str)] = &[
-    ("首次拜访，了解企业经营情况和融资需求", "约定下周提交贷款申请材料"),
-    ("电话沟通流动资金贷款需求，金额约一千万元", "发送申请材料清单"),
+    (
+        "首次拜访，了解企业经营情况和融资需求",
+        "约定下周提交贷款申请材料",
+    ),
+    (
+        "电话沟通流动资金贷款需求，金额约一千万元",
+        "发送申请材料清单",
+    ),
     ("与财务总监会谈，讨论近三年财务报表", "补充2025年审计报告"),
     ("实地走访生产基地，核实设备与库存", "撰写尽调报告"),
     ("微信沟通还款计划，客户倾向等额本息", "准备两套还款方案对比"),
@@ -50,7 +101,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -83,7 +137,11 @@ fn make_credit_code(division: &str, serial: u64) -> String {
 }
 
 /// `count` clients with contacts and touchpoints dated up to `today`.
-pub fn clients(count: usize, seed: u64, today: NaiveDate) -> Vec<(ClientInput, Vec<TouchpointInput>)> {
+pub fn clients(
+    count: usize,
+    seed: u64,
+    today: NaiveDate,
+) -> Vec<(ClientInput, Vec<TouchpointInput>)> {
     let mut rng = Lcg(seed);
     (0..count)
         .map(|i| {
@@ -91,7 +149,11 @@ pub fn clients(count: usize, seed: u64, today: NaiveDate) -> Vec<(ClientInput, V
             let (trade, trade_en) = *rng.pick(TRADE_NAMES);
             let (line, line_en, industry) = *rng.pick(LINES);
             let listed = rng.below(5) == 0;
-            let suffix = if listed { ("股份有限公司", "Co., Ltd. (joint stock)") } else { ("有限公司", "Co., Ltd.") };
+            let suffix = if listed {
+                ("股份有限公司", "Co., Ltd. (joint stock)")
+            } else {
+                ("有限公司", "Co., Ltd.")
+            };
             let stage = (i % 5) as u8 + 1;
             let status = match (stage, rng.below(10)) {
                 (_, 0) => LifecycleStatus::Lost,
@@ -113,7 +175,11 @@ pub fn clients(count: usize, seed: u64, today: NaiveDate) -> Vec<(ClientInput, V
                         name,
                         role: rng.pick(ROLES).to_string(),
                         phone: format!("13{}{:08}", rng.below(10), rng.below(100_000_000)),
-                        email: format!("contact{}@{}.com.cn", rng.below(100), trade_en.to_lowercase().replace(' ', "")),
+                        email: format!(
+                            "contact{}@{}.com.cn",
+                            rng.below(100),
+                            trade_en.to_lowercase().replace(' ', "")
+                        ),
                     }
                 })
                 .collect();
@@ -143,7 +209,15 @@ pub fn clients(count: usize, seed: u64, today: NaiveDate) -> Vec<(ClientInput, V
                 stage,
                 product: Some(product),
                 contacts,
-                notes: format!("{}行业客户，{}。", industry, if listed { "上市公司子公司" } else { "民营企业" }),
+                notes: format!(
+                    "{}行业客户，{}。",
+                    industry,
+                    if listed {
+                        "上市公司子公司"
+                    } else {
+                        "民营企业"
+                    }
+                ),
             };
             (client, touchpoints)
         })
@@ -165,7 +239,10 @@ mod tests {
     fn generated_credit_codes_are_valid_and_distinct() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
         let batch = clients(500, 1, today);
-        let mut codes: Vec<String> = batch.iter().filter_map(|(c, _)| c.credit_code.clone()).collect();
+        let mut codes: Vec<String> = batch
+            .iter()
+            .filter_map(|(c, _)| c.credit_code.clone())
+            .collect();
         for code in &codes {
             assert!(credit_code::validate(code).is_ok(), "{code}");
         }

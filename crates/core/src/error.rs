@@ -1,7 +1,11 @@
 //! The crate's error type. Each variant maps to a stable `code` the UI switches on to show
 //! the officer a message in their language; `message` is the English fallback for logs/CLI.
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use ts_rs::TS;
+
+use crate::rule::Rule;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -15,8 +19,8 @@ pub enum Error {
     VaultTooNew { found: i64, known: i64 },
     #[error("the file is not a LoanDesk vault or it is damaged")]
     NotAVault,
-    #[error("{field}: {reason}")]
-    Validation { field: String, reason: String },
+    #[error("{field}: {rule}")]
+    Validation { field: String, rule: Rule },
     #[error("{0} not found")]
     NotFound(String),
     #[error("the vault is locked")]
@@ -27,13 +31,23 @@ pub enum Error {
     Migration(#[from] rusqlite_migration::Error),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+    #[error("PDF export failed: {0}")]
+    Pdf(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// A free-text reason the UI cannot translate; prefer [`Error::invalid`] with a [`Rule`].
     pub fn validation(field: &str, reason: impl Into<String>) -> Self {
-        Error::Validation { field: field.to_string(), reason: reason.into() }
+        Error::invalid(field, Rule::Other(reason.into()))
+    }
+
+    pub fn invalid(field: &str, rule: Rule) -> Self {
+        Error::Validation {
+            field: field.to_string(),
+            rule,
+        }
     }
 
     /// Stable identifier the UI and scripts rely on.
@@ -49,6 +63,7 @@ impl Error {
             Error::Locked => "locked",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
+            Error::Pdf(_) => "pdf",
         }
     }
 
@@ -60,7 +75,17 @@ impl Error {
     }
 
     pub fn to_payload(&self) -> ErrorPayload {
-        ErrorPayload { code: self.code().to_string(), message: self.to_string(), field: self.field() }
+        let (rule, params) = match self {
+            Error::Validation { rule, .. } => (Some(rule.key().to_string()), rule.params()),
+            _ => (None, BTreeMap::new()),
+        };
+        ErrorPayload {
+            code: self.code().to_string(),
+            message: self.to_string(),
+            field: self.field(),
+            rule,
+            params,
+        }
     }
 }
 
@@ -70,11 +95,16 @@ pub struct ErrorPayload {
     pub code: String,
     pub message: String,
     pub field: Option<String>,
+    /// For `validation`: why, as a key the UI translates (`validation.<rule>`) with `params`.
+    pub rule: Option<String>,
+    pub params: BTreeMap<String, String>,
 }
 
 /// Invalid loan terms are validation errors like any other form field.
 impl From<crate::loans::LoanError> for Error {
     fn from(e: crate::loans::LoanError) -> Self {
-        Error::validation(e.field(), e.reason())
+        match e {
+            crate::loans::LoanError::Invalid { field, rule } => Error::invalid(field, rule),
+        }
     }
 }

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod error;
 pub mod loans;
 pub mod prefs;
+pub mod rule;
 pub mod vault;
 
 pub use error::{Error, ErrorPayload, Result};

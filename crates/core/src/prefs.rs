@@ -30,14 +30,20 @@ pub struct Prefs {
 
 impl Default for Prefs {
     fn default() -> Self {
-        Prefs { language: Language::Zh, last_vault: VaultChoice::Main }
+        Prefs {
+            language: Language::Zh,
+            last_vault: VaultChoice::Main,
+        }
     }
 }
 
 impl Prefs {
     /// Missing or unreadable prefs fall back to defaults: they are a convenience, not data.
     pub fn load(path: &Path) -> Prefs {
-        std::fs::read(path).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
@@ -45,7 +51,10 @@ impl Prefs {
             std::fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension("tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(self).map_err(|e| crate::Error::Io(e.into()))?)?;
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(self).map_err(|e| crate::Error::Io(e.into()))?,
+        )?;
         std::fs::rename(tmp, path)?;
         Ok(())
     }

@@ -13,20 +13,43 @@ fn vault() -> (tempfile::TempDir, Vault) {
 fn client(name: &str, en: &str, contact: &str) -> ClientInput {
     let mut c = ClientInput::named(name);
     c.name_en = Some(en.into());
-    c.contacts = vec![Contact { name: contact.into(), role: "财务总监".into(), phone: "13800138000".into(), email: String::new() }];
+    c.contacts = vec![Contact {
+        name: contact.into(),
+        role: "财务总监".into(),
+        phone: "13800138000".into(),
+        email: String::new(),
+    }];
     c
 }
 
 fn search(v: &Vault, text: &str) -> Vec<String> {
-    let q = ClientQuery { text: text.into(), ..Default::default() };
-    v.list_clients(&q).unwrap().items.into_iter().map(|c| c.name).collect()
+    let q = ClientQuery {
+        text: text.into(),
+        ..Default::default()
+    };
+    v.list_clients(&q)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
 }
 
 #[test]
 fn search_finds_one_two_three_character_chinese_and_english_substrings() {
     let (_d, mut v) = vault();
-    v.create_client(&client("苏州恒远精密机械有限公司", "Suzhou Hengyuan Precision", "张伟")).unwrap();
-    v.create_client(&client("杭州华信电子有限公司", "Hangzhou Huaxin Electronics", "王芳")).unwrap();
+    v.create_client(&client(
+        "苏州恒远精密机械有限公司",
+        "Suzhou Hengyuan Precision",
+        "张伟",
+    ))
+    .unwrap();
+    v.create_client(&client(
+        "杭州华信电子有限公司",
+        "Hangzhou Huaxin Electronics",
+        "王芳",
+    ))
+    .unwrap();
     let mut noted = client("成都博源物流有限公司", "Chengdu Boyuan Logistics", "李娜");
     noted.notes = "客户计划扩建冷链仓库".into();
     noted.credit_code = Some("91350100M000100Y43".into());
@@ -50,7 +73,13 @@ fn search_finds_one_two_three_character_chinese_and_english_substrings() {
 #[test]
 fn edits_reindex_and_filters_combine_with_search() {
     let (_d, mut v) = vault();
-    let id = v.create_client(&client("青岛万和食品有限公司", "Qingdao Wanhe Foods", "赵强")).unwrap();
+    let id = v
+        .create_client(&client(
+            "青岛万和食品有限公司",
+            "Qingdao Wanhe Foods",
+            "赵强",
+        ))
+        .unwrap();
     let mut other = client("青岛中联建材有限公司", "Qingdao Zhonglian", "孙敏");
     other.tier = Tier::A;
     other.stage = 3;
@@ -62,20 +91,44 @@ fn edits_reindex_and_filters_combine_with_search() {
     assert!(search(&v, "赵强").is_empty());
     assert_eq!(search(&v, "周杰"), ["青岛万和食品有限公司"]);
 
-    let q = ClientQuery { text: "青岛".into(), tier: Some(Tier::A), ..Default::default() };
-    let names: Vec<_> = v.list_clients(&q).unwrap().items.into_iter().map(|c| c.name).collect();
+    let q = ClientQuery {
+        text: "青岛".into(),
+        tier: Some(Tier::A),
+        ..Default::default()
+    };
+    let names: Vec<_> = v
+        .list_clients(&q)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
     assert_eq!(names, ["青岛中联建材有限公司"]);
-    let q = ClientQuery { stage: Some(1), ..Default::default() };
+    let q = ClientQuery {
+        stage: Some(1),
+        ..Default::default()
+    };
     assert_eq!(v.list_clients(&q).unwrap().total, 1);
 }
 
 #[test]
 fn archive_keeps_the_row_and_hides_it_from_the_list() {
     let (_d, mut v) = vault();
-    let id = v.create_client(&client("东莞远航纺织有限公司", "Dongguan Yuanhang Textiles", "陈静")).unwrap();
+    let id = v
+        .create_client(&client(
+            "东莞远航纺织有限公司",
+            "Dongguan Yuanhang Textiles",
+            "陈静",
+        ))
+        .unwrap();
     v.set_archived(id, true).unwrap();
     assert!(search(&v, "远航").is_empty());
-    let archived = v.list_clients(&ClientQuery { archived: true, ..Default::default() }).unwrap();
+    let archived = v
+        .list_clients(&ClientQuery {
+            archived: true,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(archived.items.len(), 1);
     let kept = v.client(id).unwrap();
     assert!(kept.archived);
@@ -93,7 +146,10 @@ fn invalid_input_is_refused_and_changes_nothing() {
     let err = v.create_client(&bad).unwrap_err();
     assert_eq!(err.field().as_deref(), Some("credit_code"));
     assert_eq!(err.code(), "validation");
-    assert!(matches!(v.create_client(&ClientInput::named("   ")), Err(Error::Validation { .. })));
+    assert!(matches!(
+        v.create_client(&ClientInput::named("   ")),
+        Err(Error::Validation { .. })
+    ));
     let mut bad_stage = ClientInput::named("x");
     bad_stage.stage = 6;
     assert!(v.create_client(&bad_stage).is_err());
@@ -102,7 +158,10 @@ fn invalid_input_is_refused_and_changes_nothing() {
     let mut good = ClientInput::named("厦门嘉禾电子有限公司");
     good.credit_code = Some("91350100m000100y43".into());
     let id = v.create_client(&good).unwrap();
-    assert_eq!(v.client(id).unwrap().fields.credit_code.as_deref(), Some("91350100M000100Y43"));
+    assert_eq!(
+        v.client(id).unwrap().fields.credit_code.as_deref(),
+        Some("91350100M000100Y43")
+    );
     let dup = v.create_client(&good).unwrap_err();
     assert_eq!(dup.field().as_deref(), Some("credit_code"));
 }
@@ -110,7 +169,9 @@ fn invalid_input_is_refused_and_changes_nothing() {
 #[test]
 fn touchpoints_are_listed_newest_first() {
     let (_d, mut v) = vault();
-    let id = v.create_client(&ClientInput::named("武汉天成光伏电力有限公司")).unwrap();
+    let id = v
+        .create_client(&ClientInput::named("武汉天成光伏电力有限公司"))
+        .unwrap();
     let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     for (d, summary) in [(3, "首次拜访"), (20, "提交方案"), (11, "电话沟通")] {
         let t = TouchpointInput {
@@ -122,9 +183,21 @@ fn touchpoints_are_listed_newest_first() {
         };
         v.add_touchpoint(id, &t).unwrap();
     }
-    let summaries: Vec<_> = v.client_detail(id).unwrap().touchpoints.into_iter().map(|t| t.fields.summary).collect();
+    let summaries: Vec<_> = v
+        .client_detail(id)
+        .unwrap()
+        .touchpoints
+        .into_iter()
+        .map(|t| t.fields.summary)
+        .collect();
     assert_eq!(summaries, ["提交方案", "电话沟通", "首次拜访"]);
-    let empty = TouchpointInput { date: day(1), channel: Channel::Call, summary: " ".into(), next_step: String::new(), next_contact_date: None };
+    let empty = TouchpointInput {
+        date: day(1),
+        channel: Channel::Call,
+        summary: " ".into(),
+        next_step: String::new(),
+        next_contact_date: None,
+    };
     assert!(v.add_touchpoint(id, &empty).is_err());
     assert_eq!(v.touchpoints(id).unwrap().len(), 3);
 }
@@ -133,12 +206,22 @@ fn touchpoints_are_listed_newest_first() {
 fn demo_vault_has_fifty_clients_in_every_stage() {
     let dir = tempfile::tempdir().unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let v = loandesk_core::demo::write_demo_vault(&dir.path().join("demo.loandesk"), "demo-password", today).unwrap();
+    let v = loandesk_core::demo::write_demo_vault(
+        &dir.path().join("demo.loandesk"),
+        "demo-password",
+        today,
+    )
+    .unwrap();
     let report = v.verify().unwrap();
     assert_eq!(report.clients, 50);
     assert!(report.touchpoints >= 50);
     for stage in 1..=5 {
-        let page = v.list_clients(&ClientQuery { stage: Some(stage), ..Default::default() }).unwrap();
+        let page = v
+            .list_clients(&ClientQuery {
+                stage: Some(stage),
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(page.total, 10, "stage {stage}");
     }
 }

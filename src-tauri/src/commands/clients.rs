@@ -7,7 +7,9 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn clients_list(state: State<'_, AppState>, query: ClientQuery) -> CmdResult<ClientPage> {
-    state.with_vault(|v| v.list_clients(&query)).map_err(payload)
+    state
+        .with_vault(|v| v.list_clients(&query))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
@@ -17,20 +19,32 @@ pub fn client_get(state: State<'_, AppState>, id: i64) -> CmdResult<ClientDetail
 
 #[tauri::command(async)]
 pub fn client_create(state: State<'_, AppState>, input: ClientInput) -> CmdResult<i64> {
-    state.with_vault(|v| v.create_client(&input)).map_err(payload)
+    state
+        .with_vault(|v| v.create_client(&input))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
 pub fn client_update(state: State<'_, AppState>, id: i64, input: ClientInput) -> CmdResult<()> {
-    state.with_vault(|v| v.update_client(id, &input)).map_err(payload)
+    state
+        .with_vault(|v| v.update_client(id, &input))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
 pub fn client_archive(state: State<'_, AppState>, id: i64, archived: bool) -> CmdResult<()> {
-    state.with_vault(|v| v.set_archived(id, archived)).map_err(payload)
+    state
+        .with_vault(|v| v.set_archived(id, archived))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
-pub fn touchpoint_add(state: State<'_, AppState>, client_id: i64, input: TouchpointInput) -> CmdResult<i64> {
-    state.with_vault(|v| v.add_touchpoint(client_id, &input)).map_err(payload)
+pub fn touchpoint_add(
+    state: State<'_, AppState>,
+    client_id: i64,
+    input: TouchpointInput,
+) -> CmdResult<i64> {
+    state
+        .with_vault(|v| v.add_touchpoint(client_id, &input))
+        .map_err(payload)
 }

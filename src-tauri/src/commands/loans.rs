@@ -8,22 +8,34 @@ use crate::state::AppState;
 /// Pure computation, but still refused while locked: the calculator lives inside the vault.
 #[tauri::command(async)]
 pub fn schedule_preview(state: State<'_, AppState>, terms: LoanTerms) -> CmdResult<Schedule> {
-    state.with_vault(|_| Ok(loans::generate(&terms)?)).map_err(payload)
+    state
+        .with_vault(|_| Ok(loans::generate(&terms)?))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
 pub fn scenarios_list(state: State<'_, AppState>, client_id: i64) -> CmdResult<Vec<LoanScenario>> {
-    state.with_vault(|v| v.loan_scenarios(client_id)).map_err(payload)
+    state
+        .with_vault(|v| v.loan_scenarios(client_id))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
-pub fn scenario_save(state: State<'_, AppState>, client_id: i64, input: ScenarioInput) -> CmdResult<i64> {
-    state.with_vault(|v| v.save_scenario(client_id, &input)).map_err(payload)
+pub fn scenario_save(
+    state: State<'_, AppState>,
+    client_id: i64,
+    input: ScenarioInput,
+) -> CmdResult<i64> {
+    state
+        .with_vault(|v| v.save_scenario(client_id, &input))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
 pub fn scenario_delete(state: State<'_, AppState>, client_id: i64, id: i64) -> CmdResult<()> {
-    state.with_vault(|v| v.delete_scenario(client_id, id)).map_err(payload)
+    state
+        .with_vault(|v| v.delete_scenario(client_id, id))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
@@ -33,5 +45,7 @@ pub fn officer_name(state: State<'_, AppState>) -> CmdResult<String> {
 
 #[tauri::command(async)]
 pub fn set_officer_name(state: State<'_, AppState>, name: String) -> CmdResult<()> {
-    state.with_vault(|v| v.set_officer_name(&name)).map_err(payload)
+    state
+        .with_vault(|v| v.set_officer_name(&name))
+        .map_err(payload)
 }

@@ -11,7 +11,9 @@ use crate::state::AppState;
 #[tauri::command]
 pub fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
     let prefs = state.prefs();
-    let auto_lock_minutes = state.with_vault(|v| v.auto_lock_minutes()).unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+    let auto_lock_minutes = state
+        .with_vault(|v| v.auto_lock_minutes())
+        .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
     Ok(AppStatus {
         unlocked: state.is_unlocked(),
         current: prefs.last_vault,
@@ -31,7 +33,9 @@ pub fn password_strength(password: Zeroizing<String>) -> u8 {
 
 fn opened(state: &AppState, which: VaultChoice, vault: Vault) -> CmdResult<()> {
     state.set_vault(Some(vault)).map_err(payload)?;
-    state.update_prefs(|p| p.last_vault = which).map_err(payload)
+    state
+        .update_prefs(|p| p.last_vault = which)
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
@@ -47,14 +51,22 @@ pub fn vault_open_demo(state: State<'_, AppState>) -> CmdResult<()> {
     let vault = if path.exists() {
         Vault::open(&path, DEMO_PASSWORD)
     } else {
-        loandesk_core::demo::write_demo_vault(&path, DEMO_PASSWORD, chrono::Local::now().date_naive())
+        loandesk_core::demo::write_demo_vault(
+            &path,
+            DEMO_PASSWORD,
+            chrono::Local::now().date_naive(),
+        )
     }
     .map_err(payload)?;
     opened(&state, VaultChoice::Demo, vault)
 }
 
 #[tauri::command(async)]
-pub fn vault_unlock(state: State<'_, AppState>, which: VaultChoice, password: Zeroizing<String>) -> CmdResult<()> {
+pub fn vault_unlock(
+    state: State<'_, AppState>,
+    which: VaultChoice,
+    password: Zeroizing<String>,
+) -> CmdResult<()> {
     let vault = Vault::open(&state.vault_path(which), &password).map_err(payload)?;
     opened(&state, which, vault)
 }
@@ -70,7 +82,9 @@ pub fn vault_change_password(
     old_password: Zeroizing<String>,
     new_password: Zeroizing<String>,
 ) -> CmdResult<()> {
-    state.with_vault(|v| v.change_password(&old_password, &new_password)).map_err(payload)
+    state
+        .with_vault(|v| v.change_password(&old_password, &new_password))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
@@ -80,11 +94,14 @@ pub fn vault_verify(state: State<'_, AppState>) -> CmdResult<loandesk_core::vaul
 
 #[tauri::command]
 pub fn set_language(state: State<'_, AppState>, language: Language) -> CmdResult<()> {
-    state.update_prefs(|p| p.language = language).map_err(payload)
+    state
+        .update_prefs(|p| p.language = language)
+        .map_err(payload)
 }
 
 #[tauri::command]
 pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> CmdResult<()> {
-    state.with_vault(|v| v.set_auto_lock_minutes(minutes)).map_err(payload)
+    state
+        .with_vault(|v| v.set_auto_lock_minutes(minutes))
+        .map_err(payload)
 }
-

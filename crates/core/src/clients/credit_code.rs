@@ -1,28 +1,11 @@
 //! The unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters from a
 //! 31-symbol alphabet (no I, O, S, V, Z); the last is a check character, mod 31.
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CreditCodeError {
-    Length(usize),
-    BadCharacter { position: usize, character: char },
-    CheckCharacter { expected: char, found: char },
-}
-
-impl std::fmt::Display for CreditCodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CreditCodeError::Length(n) => write!(f, "must be 18 characters, got {n}"),
-            CreditCodeError::BadCharacter { position, character } => {
-                write!(f, "character {position} ('{character}') is not allowed")
-            }
-            CreditCodeError::CheckCharacter { expected, found } => {
-                write!(f, "check character is '{found}', expected '{expected}'")
-            }
-        }
-    }
-}
+use crate::rule::Rule;
 
 fn value_of(c: u8) -> Option<u32> {
     ALPHABET.iter().position(|&a| a == c).map(|p| p as u32)
@@ -39,22 +22,25 @@ pub fn check_character(first17: &[u8]) -> Option<char> {
 }
 
 /// Validates and normalises (trim, upper case) a code.
-pub fn validate(code: &str) -> Result<String, CreditCodeError> {
+pub fn validate(code: &str) -> Result<String, Rule> {
     let code = code.trim().to_ascii_uppercase();
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
-        return Err(CreditCodeError::Length(chars.len()));
+        return Err(Rule::CreditCodeLength(chars.len()));
     }
     for (i, c) in chars.iter().enumerate() {
         if !c.is_ascii() || value_of(*c as u8).is_none() {
-            return Err(CreditCodeError::BadCharacter { position: i + 1, character: *c });
+            return Err(Rule::CreditCodeCharacter {
+                position: i + 1,
+                character: *c,
+            });
         }
     }
     let bytes = code.as_bytes();
-    let expected = check_character(&bytes[..17]).ok_or(CreditCodeError::Length(18))?;
+    let expected = check_character(&bytes[..17]).ok_or(Rule::CreditCodeLength(18))?;
     let found = chars[17];
     if expected != found {
-        return Err(CreditCodeError::CheckCharacter { expected, found });
+        return Err(Rule::CreditCodeCheck { expected, found });
     }
     Ok(code)
 }
@@ -66,17 +52,37 @@ mod tests {
     #[test]
     fn accepts_published_codes() {
         // Codes printed on real business licences.
-        for code in ["91350100M000100Y43", "91110000802100433B", "91440300708461136T", "911100001000079554"] {
+        for code in [
+            "91350100M000100Y43",
+            "91110000802100433B",
+            "91440300708461136T",
+            "911100001000079554",
+        ] {
             assert_eq!(validate(code), Ok(code.to_string()), "{code}");
         }
-        assert_eq!(validate(" 91350100m000100y43 "), Ok("91350100M000100Y43".to_string()));
+        assert_eq!(
+            validate(" 91350100m000100y43 "),
+            Ok("91350100M000100Y43".to_string())
+        );
     }
 
     #[test]
     fn rejects_wrong_codes_with_reason() {
-        assert_eq!(validate("91350100M000100Y44"), Err(CreditCodeError::CheckCharacter { expected: '3', found: '4' }));
-        assert_eq!(validate("1234"), Err(CreditCodeError::Length(4)));
-        assert!(matches!(validate("91350100M000100I43"), Err(CreditCodeError::BadCharacter { position: 16, .. })));
-        assert!(matches!(validate("91350100M000100Y4三"), Err(CreditCodeError::BadCharacter { .. })));
+        assert_eq!(
+            validate("91350100M000100Y44"),
+            Err(Rule::CreditCodeCheck {
+                expected: '3',
+                found: '4'
+            })
+        );
+        assert_eq!(validate("1234"), Err(Rule::CreditCodeLength(4)));
+        assert!(matches!(
+            validate("91350100M000100I43"),
+            Err(Rule::CreditCodeCharacter { position: 16, .. })
+        ));
+        assert!(matches!(
+            validate("91350100M000100Y4三"),
+            Err(Rule::CreditCodeCharacter { .. })
+        ));
     }
 }

@@ -29,10 +29,22 @@ fn split_cjk(text: &str) -> String {
 
 /// Replace the client's row in both indexes with `body`.
 pub fn reindex(conn: &Connection, client_id: i64, body: &str) -> Result<()> {
-    conn.execute("DELETE FROM client_search_tri WHERE rowid = ?1", [client_id])?;
-    conn.execute("DELETE FROM client_search_uni WHERE rowid = ?1", [client_id])?;
-    conn.execute("INSERT INTO client_search_tri (rowid, body) VALUES (?1, ?2)", params![client_id, body])?;
-    conn.execute("INSERT INTO client_search_uni (rowid, body) VALUES (?1, ?2)", params![client_id, split_cjk(body)])?;
+    conn.execute(
+        "DELETE FROM client_search_tri WHERE rowid = ?1",
+        [client_id],
+    )?;
+    conn.execute(
+        "DELETE FROM client_search_uni WHERE rowid = ?1",
+        [client_id],
+    )?;
+    conn.execute(
+        "INSERT INTO client_search_tri (rowid, body) VALUES (?1, ?2)",
+        params![client_id, body],
+    )?;
+    conn.execute(
+        "INSERT INTO client_search_uni (rowid, body) VALUES (?1, ?2)",
+        params![client_id, split_cjk(body)],
+    )?;
     Ok(())
 }
 
@@ -57,8 +69,14 @@ pub fn plan(text: &str) -> Option<(&'static str, String)> {
         Some(("client_search_uni", quoted(&tokens.join(" "))))
     } else {
         // One or two Latin letters or digits: words starting with them.
-        let tokens: Vec<String> = split_cjk(text).split_whitespace().map(str::to_string).collect();
-        Some(("client_search_uni", format!("{}*", quoted(&tokens.join(" ")))))
+        let tokens: Vec<String> = split_cjk(text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        Some((
+            "client_search_uni",
+            format!("{}*", quoted(&tokens.join(" "))),
+        ))
     }
 }
 
@@ -68,15 +86,30 @@ mod tests {
 
     #[test]
     fn short_chinese_queries_use_the_unigram_index() {
-        assert_eq!(plan("张伟"), Some(("client_search_uni", "\"张 伟\"".to_string())));
-        assert_eq!(plan("张"), Some(("client_search_uni", "\"张\"".to_string())));
-        assert_eq!(plan("ab"), Some(("client_search_uni", "\"ab\"*".to_string())));
-        assert_eq!(plan("恒远精"), Some(("client_search_tri", "\"恒远精\"".to_string())));
+        assert_eq!(
+            plan("张伟"),
+            Some(("client_search_uni", "\"张 伟\"".to_string()))
+        );
+        assert_eq!(
+            plan("张"),
+            Some(("client_search_uni", "\"张\"".to_string()))
+        );
+        assert_eq!(
+            plan("ab"),
+            Some(("client_search_uni", "\"ab\"*".to_string()))
+        );
+        assert_eq!(
+            plan("恒远精"),
+            Some(("client_search_tri", "\"恒远精\"".to_string()))
+        );
         assert_eq!(plan("  "), None);
     }
 
     #[test]
     fn fts_syntax_in_a_query_is_just_text() {
-        assert_eq!(plan("a\"b OR c"), Some(("client_search_tri", "\"a\"\"b OR c\"".to_string())));
+        assert_eq!(
+            plan("a\"b OR c"),
+            Some(("client_search_tri", "\"a\"\"b OR c\"".to_string()))
+        );
     }
 }

@@ -5,22 +5,36 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::model::*;
 use super::{search, validate};
 use crate::error::{Error, Result};
+use crate::rule::Rule;
 use crate::vault::{audit_record, Vault};
 
 /// How far a list counts matches before it just says "more than this".
 pub const COUNT_CAP: u32 = 1_000;
 const DEFAULT_PAGE: u32 = 50;
 
-const CLIENT_COLUMNS: &str = "id, name, name_en, credit_code, industry, size, region, source_channel, \
+const CLIENT_COLUMNS: &str =
+    "id, name, name_en, credit_code, industry, size, region, source_channel, \
      tier, status, stage, product, notes, archived, created_at, updated_at";
 
-fn parse_enum<T>(value: String, parse: fn(&str) -> Option<T>, column: usize) -> rusqlite::Result<T> {
+fn parse_enum<T>(
+    value: String,
+    parse: fn(&str) -> Option<T>,
+    column: usize,
+) -> rusqlite::Result<T> {
     parse(&value).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, format!("unknown value {value}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("unknown value {value}").into(),
+        )
     })
 }
 
-fn opt_enum<T>(value: Option<String>, parse: fn(&str) -> Option<T>, column: usize) -> rusqlite::Result<Option<T>> {
+fn opt_enum<T>(
+    value: Option<String>,
+    parse: fn(&str) -> Option<T>,
+    column: usize,
+) -> rusqlite::Result<Option<T>> {
     value.map(|v| parse_enum(v, parse, column)).transpose()
 }
 
@@ -55,11 +69,19 @@ fn search_body(c: &ClientInput) -> String {
     parts.extend(c.industry.as_deref());
     parts.extend(c.region.as_deref());
     for contact in &c.contacts {
-        parts.extend([contact.name.as_str(), contact.phone.as_str(), contact.email.as_str()]);
+        parts.extend([
+            contact.name.as_str(),
+            contact.phone.as_str(),
+            contact.email.as_str(),
+        ]);
     }
     parts.push(&c.notes);
     // Newlines keep a match from spanning two fields.
-    parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n")
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn write_contacts(tx: &Transaction, id: i64, contacts: &[Contact]) -> Result<()> {
@@ -75,10 +97,14 @@ fn write_contacts(tx: &Transaction, id: i64, contacts: &[Contact]) -> Result<()>
 fn check_code_unused(conn: &Connection, code: &Option<String>, except: Option<i64>) -> Result<()> {
     if let Some(code) = code {
         let other: Option<i64> = conn
-            .query_row("SELECT id FROM clients WHERE credit_code = ?1", [code], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM clients WHERE credit_code = ?1",
+                [code],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(other) = other.filter(|o| Some(*o) != except) {
-            return Err(Error::validation("credit_code", format!("already used by client {other}")));
+            return Err(Error::invalid("credit_code", Rule::Duplicate(other)));
         }
     }
     Ok(())
@@ -93,7 +119,10 @@ impl Vault {
     }
 
     /// Many clients (with their touchpoints) in one transaction: demo data and bulk imports.
-    pub fn create_clients(&mut self, batch: &[(ClientInput, Vec<TouchpointInput>)]) -> Result<Vec<i64>> {
+    pub fn create_clients(
+        &mut self,
+        batch: &[(ClientInput, Vec<TouchpointInput>)],
+    ) -> Result<Vec<i64>> {
         let tx = self.conn_mut().transaction()?;
         let mut ids = Vec::with_capacity(batch.len());
         for (client, touchpoints) in batch {
@@ -125,7 +154,13 @@ impl Vault {
         )?;
         write_contacts(&tx, id, &c.contacts)?;
         search::reindex(&tx, id, &search_body(&c))?;
-        audit_record(&tx, "client.update", "client", Some(id), &changed_fields(&before.fields, &c).join(","))?;
+        audit_record(
+            &tx,
+            "client.update",
+            "client",
+            Some(id),
+            &changed_fields(&before.fields, &c).join(","),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -140,7 +175,17 @@ impl Vault {
         if n == 0 {
             return Err(Error::NotFound(format!("client {id}")));
         }
-        audit_record(&tx, if archived { "client.archive" } else { "client.restore" }, "client", Some(id), "")?;
+        audit_record(
+            &tx,
+            if archived {
+                "client.archive"
+            } else {
+                "client.restore"
+            },
+            "client",
+            Some(id),
+            "",
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -148,19 +193,34 @@ impl Vault {
     pub fn client(&self, id: i64) -> Result<Client> {
         let conn = self.conn();
         let mut client = conn
-            .query_row(&format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"), [id], client_from_row)
+            .query_row(
+                &format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"),
+                [id],
+                client_from_row,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("client {id}")))?;
-        let mut stmt =
-            conn.prepare("SELECT name, role, phone, email FROM contacts WHERE client_id = ?1 ORDER BY position")?;
+        let mut stmt = conn.prepare(
+            "SELECT name, role, phone, email FROM contacts WHERE client_id = ?1 ORDER BY position",
+        )?;
         client.fields.contacts = stmt
-            .query_map([id], |r| Ok(Contact { name: r.get(0)?, role: r.get(1)?, phone: r.get(2)?, email: r.get(3)? }))?
+            .query_map([id], |r| {
+                Ok(Contact {
+                    name: r.get(0)?,
+                    role: r.get(1)?,
+                    phone: r.get(2)?,
+                    email: r.get(3)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(client)
     }
 
     pub fn client_detail(&self, id: i64) -> Result<ClientDetail> {
-        Ok(ClientDetail { client: self.client(id)?, touchpoints: self.touchpoints(id)? })
+        Ok(ClientDetail {
+            client: self.client(id)?,
+            touchpoints: self.touchpoints(id)?,
+        })
     }
 
     pub fn add_touchpoint(&mut self, client_id: i64, input: &TouchpointInput) -> Result<i64> {
@@ -182,7 +242,11 @@ impl Vault {
             let next: Option<String> = r.get(6)?;
             let bad_date = |col: usize| {
                 move |e: chrono::ParseError| {
-                    rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+                    rusqlite::Error::FromSqlConversionFailure(
+                        col,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
                 }
             };
             Ok(Touchpoint {
@@ -213,7 +277,10 @@ impl Vault {
             // CROSS JOIN fixes the order: FTS first, then each match's row. Left to itself the
             // planner may scan clients and probe the index per row (seconds at 100k clients).
             args.push(expr.into());
-            from = format!("{table} s CROSS JOIN clients c ON c.id = s.rowid AND {table} MATCH ?{}", args.len());
+            from = format!(
+                "{table} s CROSS JOIN clients c ON c.id = s.rowid AND {table} MATCH ?{}",
+                args.len()
+            );
             order = "s.rowid DESC";
         }
         let mut filters = vec![format!("c.archived = {}", q.archived as i32)];
@@ -255,9 +322,18 @@ impl Vault {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let count_sql = format!("SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {filter} LIMIT {})", COUNT_CAP + 1);
-        let counted: u32 = conn.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
-        Ok(ClientPage { items, total: counted.min(COUNT_CAP), total_capped: counted > COUNT_CAP })
+        let count_sql = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {filter} LIMIT {})",
+            COUNT_CAP + 1
+        );
+        let counted: u32 = conn
+            .prepare_cached(&count_sql)?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(ClientPage {
+            items,
+            total: counted.min(COUNT_CAP),
+            total_capped: counted > COUNT_CAP,
+        })
     }
 }
 
@@ -269,9 +345,19 @@ fn insert_client(tx: &Transaction, input: &ClientInput) -> Result<i64> {
                               tier, status, stage, product, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
         params![
-            c.name, c.name_en, c.credit_code, c.industry, c.size.map(|s| s.as_str()), c.region,
-            c.source_channel.map(|s| s.as_str()), c.tier.as_str(), c.status.as_str(), c.stage,
-            c.product.map(|p| p.as_str()), c.notes, crate::now_rfc3339()
+            c.name,
+            c.name_en,
+            c.credit_code,
+            c.industry,
+            c.size.map(|s| s.as_str()),
+            c.region,
+            c.source_channel.map(|s| s.as_str()),
+            c.tier.as_str(),
+            c.status.as_str(),
+            c.stage,
+            c.product.map(|p| p.as_str()),
+            c.notes,
+            crate::now_rfc3339()
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -291,7 +377,10 @@ fn insert_touchpoint(tx: &Transaction, client_id: i64, input: &TouchpointInput) 
                 t.next_contact_date.map(|d| d.to_string()), now],
     )?;
     let id = tx.last_insert_rowid();
-    tx.execute("UPDATE clients SET updated_at = ?2 WHERE id = ?1", params![client_id, now])?;
+    tx.execute(
+        "UPDATE clients SET updated_at = ?2 WHERE id = ?1",
+        params![client_id, now],
+    )?;
     audit_record(tx, "touchpoint.create", "client", Some(client_id), "")?;
     Ok(id)
 }

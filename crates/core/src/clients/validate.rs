@@ -2,12 +2,16 @@
 use super::credit_code;
 use super::model::{ClientInput, TouchpointInput};
 use crate::error::{Error, Result};
+use crate::rule::Rule;
 
 const MAX_NAME: usize = 200;
 const MAX_TEXT: usize = 20_000;
 
 fn trimmed(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// Returns the input normalised (trimmed, credit code upper case, empty optionals as None).
@@ -15,23 +19,31 @@ pub fn client(input: &ClientInput) -> Result<ClientInput> {
     let mut out = input.clone();
     out.name = input.name.trim().to_string();
     if out.name.is_empty() {
-        return Err(Error::validation("name", "is required"));
+        return Err(Error::invalid("name", Rule::Required));
     }
     if out.name.chars().count() > MAX_NAME {
-        return Err(Error::validation("name", format!("at most {MAX_NAME} characters")));
+        return Err(Error::invalid("name", Rule::MaxChars(MAX_NAME)));
     }
     out.name_en = trimmed(&input.name_en);
     out.industry = trimmed(&input.industry);
     out.region = trimmed(&input.region);
     out.credit_code = match trimmed(&input.credit_code) {
-        Some(code) => Some(credit_code::validate(&code).map_err(|e| Error::validation("credit_code", e.to_string()))?),
+        Some(code) => {
+            Some(credit_code::validate(&code).map_err(|rule| Error::invalid("credit_code", rule))?)
+        }
         None => None,
     };
     if !(1..=5).contains(&input.stage) {
-        return Err(Error::validation("stage", "must be 1 to 5"));
+        return Err(Error::invalid(
+            "stage",
+            Rule::Range {
+                min: "1".into(),
+                max: "5".into(),
+            },
+        ));
     }
     if input.notes.chars().count() > MAX_TEXT {
-        return Err(Error::validation("notes", format!("at most {MAX_TEXT} characters")));
+        return Err(Error::invalid("notes", Rule::MaxChars(MAX_TEXT)));
     }
     out.contacts = Vec::new();
     for (i, c) in input.contacts.iter().enumerate() {
@@ -44,13 +56,21 @@ pub fn client(input: &ClientInput) -> Result<ClientInput> {
             continue; // an untouched blank row in the form
         }
         if c.name.is_empty() {
-            return Err(Error::validation(&format!("contacts.{i}.name"), "is required"));
+            return Err(Error::invalid(
+                &format!("contacts.{i}.name"),
+                Rule::Required,
+            ));
         }
         if !c.email.is_empty() && !looks_like_email(&c.email) {
-            return Err(Error::validation(&format!("contacts.{i}.email"), "is not an email address"));
+            return Err(Error::invalid(&format!("contacts.{i}.email"), Rule::Email));
         }
-        if !c.phone.is_empty() && !c.phone.chars().all(|ch| ch.is_ascii_digit() || " +-()".contains(ch)) {
-            return Err(Error::validation(&format!("contacts.{i}.phone"), "may hold only digits, spaces and + - ( )"));
+        if !c.phone.is_empty()
+            && !c
+                .phone
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || " +-()".contains(ch))
+        {
+            return Err(Error::invalid(&format!("contacts.{i}.phone"), Rule::Phone));
         }
         out.contacts.push(c);
     }
@@ -59,7 +79,9 @@ pub fn client(input: &ClientInput) -> Result<ClientInput> {
 
 fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
-        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !s.contains(' '),
+        Some((user, domain)) => {
+            !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !s.contains(' ')
+        }
         None => false,
     }
 }
@@ -69,14 +91,14 @@ pub fn touchpoint(input: &TouchpointInput) -> Result<TouchpointInput> {
     out.summary = input.summary.trim().to_string();
     out.next_step = input.next_step.trim().to_string();
     if out.summary.is_empty() {
-        return Err(Error::validation("summary", "is required"));
+        return Err(Error::invalid("summary", Rule::Required));
     }
     if out.summary.chars().count() > MAX_TEXT {
-        return Err(Error::validation("summary", format!("at most {MAX_TEXT} characters")));
+        return Err(Error::invalid("summary", Rule::MaxChars(MAX_TEXT)));
     }
     if let Some(next) = input.next_contact_date {
         if next < input.date {
-            return Err(Error::validation("next_contact_date", "is before the touchpoint date"));
+            return Err(Error::invalid("next_contact_date", Rule::NotBefore("date")));
         }
     }
     Ok(out)

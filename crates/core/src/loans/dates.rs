@@ -2,12 +2,13 @@ use chrono::{Datelike, NaiveDate};
 
 use super::error::LoanError;
 use super::terms::DayCount;
+use crate::rule::Rule;
 
 /// The due date `months` months after the month of `start`, on `day`, or on that month's last
 /// day when it is shorter. Each month is computed from `start`, never from the previous due
 /// date, so Jan 31 → Feb 28 → Mar 31 comes back to the chosen day.
 pub fn due_date(start: NaiveDate, months: u32, day: u32) -> Result<NaiveDate, LoanError> {
-    let out_of_range = || LoanError::invalid("disbursement_date", "schedule runs out of range");
+    let out_of_range = || LoanError::invalid("disbursement_date", Rule::OutOfRange);
     let index = i64::from(start.year()) * 12 + i64::from(start.month0()) + i64::from(months);
     let year = i32::try_from(index.div_euclid(12)).map_err(|_| out_of_range())?;
     let month = u32::try_from(index.rem_euclid(12) + 1).map_err(|_| out_of_range())?;

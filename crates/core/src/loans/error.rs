@@ -1,19 +1,18 @@
 use thiserror::Error;
 
+use crate::rule::Rule;
+
 /// Why a schedule could not be produced. Every variant names the input field at fault so the
 /// UI can put the message next to it and the CLI can print one line.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LoanError {
-    #[error("{field}: {reason}")]
-    Invalid { field: &'static str, reason: String },
+    #[error("{field}: {rule}")]
+    Invalid { field: &'static str, rule: Rule },
 }
 
 impl LoanError {
-    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
-        LoanError::Invalid {
-            field,
-            reason: reason.into(),
-        }
+    pub(crate) fn invalid(field: &'static str, rule: Rule) -> Self {
+        LoanError::Invalid { field, rule }
     }
 
     /// The field the error is about, in the snake_case spelling of [`super::LoanTerms`].
@@ -24,9 +23,9 @@ impl LoanError {
     }
 
     /// The reason without the field name, for callers that label the field themselves.
-    pub fn reason(&self) -> &str {
+    pub fn reason(&self) -> String {
         match self {
-            LoanError::Invalid { reason, .. } => reason,
+            LoanError::Invalid { rule, .. } => rule.to_string(),
         }
     }
 

@@ -14,6 +14,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use crate::rule::Rule;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -60,9 +61,9 @@ pub fn generate(terms: &LoanTerms) -> Result<Schedule, LoanError> {
     terms.validate()?;
     let rows = schedule::build(terms)?;
     let principal_fen = money::to_fen(terms.principal)
-        .ok_or_else(|| LoanError::invalid("principal", "out of range"))?;
+        .ok_or_else(|| LoanError::invalid("principal", Rule::OutOfRange))?;
     let fee_fen = money::to_fen(terms.upfront_fee)
-        .ok_or_else(|| LoanError::invalid("upfront_fee", "out of range"))?;
+        .ok_or_else(|| LoanError::invalid("upfront_fee", Rule::OutOfRange))?;
     let payment = rows
         .first_full
         .or(rows.periods.len().checked_sub(1))
@@ -72,9 +73,7 @@ pub fn generate(terms: &LoanTerms) -> Result<Schedule, LoanError> {
     let guess = terms.rate.annual_percent() / Decimal::from(1200);
     let (apr, apr_effective) = apr::irr_fen(principal_fen - fee_fen, &rows.flows, guess)
         .and_then(annualize)
-        .ok_or_else(|| {
-            LoanError::invalid("upfront_fee", "too large: the APR cannot be computed")
-        })?;
+        .ok_or_else(|| LoanError::invalid("upfront_fee", Rule::OutOfRange))?;
 
     Ok(Schedule {
         terms: terms.clone(),

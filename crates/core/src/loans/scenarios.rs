@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use super::LoanTerms;
 use crate::error::{Error, Result};
+use crate::rule::Rule;
 use crate::vault::{audit_record, Vault};
 
 /// How many scenarios a client may keep: the calculator compares up to three side by side,
@@ -39,7 +40,12 @@ impl Vault {
         super::generate(&input.terms)?;
         let label = input.label.trim();
         if label.is_empty() || label.chars().count() > 100 {
-            return Err(Error::validation("label", "1 to 100 characters"));
+            let rule = if label.is_empty() {
+                Rule::Required
+            } else {
+                Rule::MaxChars(100)
+            };
+            return Err(Error::invalid("label", rule));
         }
         self.client(client_id)?;
         let terms = serde_json::to_string(&input.terms).map_err(|e| Error::Io(e.into()))?;
@@ -70,9 +76,9 @@ impl Vault {
                     |r| r.get(0),
                 )?;
                 if count as usize >= MAX_SCENARIOS_PER_CLIENT {
-                    return Err(Error::validation(
+                    return Err(Error::invalid(
                         "label",
-                        format!("at most {MAX_SCENARIOS_PER_CLIENT} saved scenarios per client"),
+                        Rule::TooMany(MAX_SCENARIOS_PER_CLIENT),
                     ));
                 }
                 tx.execute(
@@ -149,7 +155,7 @@ impl Vault {
     pub fn set_officer_name(&mut self, name: &str) -> Result<()> {
         let name = name.trim();
         if name.chars().count() > 60 {
-            return Err(Error::validation("officer_name", "at most 60 characters"));
+            return Err(Error::invalid("officer_name", Rule::MaxChars(60)));
         }
         self.set_setting(OFFICER_KEY, name)
     }

@@ -1,6 +1,7 @@
 //! Period rows for each repayment method, in whole fen. Interest is one exact fraction,
 //! balance × rate × units / denominator, rounded once, so a true half-fen rounds as the
 //! mode says.
+use crate::rule::Rule;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::MathematicalOps;
 use rust_decimal::Decimal;
@@ -48,7 +49,7 @@ pub(crate) fn level_payment(
     months: u32,
     rounding: Rounding,
 ) -> Result<i64, LoanError> {
-    let too_high = || LoanError::invalid("rate", "too high for this term");
+    let too_high = || LoanError::invalid("rate", Rule::OutOfRange);
     let n = Decimal::from(months.max(1));
     let i = annual_percent / Decimal::from(1200);
     let exact = if i.is_zero() {
@@ -87,9 +88,9 @@ impl<'a> Builder<'a> {
             ))
         };
         let rate = Percent::new(terms.rate.annual_percent())
-            .ok_or_else(|| LoanError::invalid("rate", "too many decimal places"))?;
+            .ok_or_else(|| LoanError::invalid("rate", Rule::DecimalPlaces(6)))?;
         let balance = to_fen(terms.principal)
-            .ok_or_else(|| LoanError::invalid("principal", "out of range"))?;
+            .ok_or_else(|| LoanError::invalid("principal", Rule::OutOfRange))?;
         let capacity = terms.term_months as usize;
         Ok(Builder {
             terms,

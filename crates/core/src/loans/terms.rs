@@ -1,3 +1,4 @@
+use crate::rule::Rule;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -163,10 +164,7 @@ macro_rules! wire_names {
             fn from_str(s: &str) -> Result<Self, LoanError> {
                 match s.trim() {
                     $($name => Ok($ty::$variant),)+
-                    other => Err(LoanError::invalid(
-                        $field,
-                        format!("unknown value '{other}' (expected one of: {})", [$($name),+].join(", ")),
-                    )),
+                    other => Err(LoanError::invalid($field, Rule::Unknown(other.to_string()))),
                 }
             }
         }
@@ -194,26 +192,26 @@ impl LoanTerms {
     pub fn validate(&self) -> Result<(), LoanError> {
         check_places("principal", self.principal, 2)?;
         if self.principal <= Decimal::ZERO {
-            return Err(LoanError::invalid("principal", "must be greater than 0"));
+            return Err(LoanError::invalid("principal", Rule::Positive));
         }
         if self.principal > MAX_PRINCIPAL {
             return Err(LoanError::invalid(
                 "principal",
-                format!("must not exceed {MAX_PRINCIPAL}"),
+                Rule::AtMost(MAX_PRINCIPAL.to_string()),
             ));
         }
         let currency_ok =
             self.currency.len() == 3 && self.currency.bytes().all(|b| b.is_ascii_uppercase());
         if !currency_ok {
-            return Err(LoanError::invalid(
-                "currency",
-                "must be a 3-letter ISO code such as CNY",
-            ));
+            return Err(LoanError::invalid("currency", Rule::Currency));
         }
         if self.term_months == 0 || self.term_months > MAX_MONTHS {
             return Err(LoanError::invalid(
                 "term_months",
-                format!("must be between 1 and {MAX_MONTHS}"),
+                Rule::Range {
+                    min: "1".into(),
+                    max: MAX_MONTHS.to_string(),
+                },
             ));
         }
         self.validate_rate()?;
@@ -221,28 +219,37 @@ impl LoanTerms {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             return Err(LoanError::invalid(
                 "disbursement_date",
-                format!("year must be between {MIN_YEAR} and {MAX_YEAR}"),
+                Rule::Range {
+                    min: format!("{MIN_YEAR}-01-01"),
+                    max: format!("{MAX_YEAR}-12-31"),
+                },
             ));
         }
         if let Some(day) = self.repay_day {
             if !(1..=31).contains(&day) {
-                return Err(LoanError::invalid("repay_day", "must be between 1 and 31"));
+                return Err(LoanError::invalid(
+                    "repay_day",
+                    Rule::Range {
+                        min: "1".into(),
+                        max: "31".into(),
+                    },
+                ));
             }
         }
         if self.grace_months >= self.term_months {
             return Err(LoanError::invalid(
                 "grace_months",
-                "must be less than the term in months",
+                Rule::LessThan("term_months"),
             ));
         }
         check_places("upfront_fee", self.upfront_fee, 2)?;
         if self.upfront_fee < Decimal::ZERO {
-            return Err(LoanError::invalid("upfront_fee", "must not be negative"));
+            return Err(LoanError::invalid("upfront_fee", Rule::NotNegative));
         }
         if self.upfront_fee >= self.principal {
             return Err(LoanError::invalid(
                 "upfront_fee",
-                "must be less than the principal",
+                Rule::LessThan("principal"),
             ));
         }
         Ok(())
@@ -251,9 +258,15 @@ impl LoanTerms {
     fn validate_rate(&self) -> Result<(), LoanError> {
         let in_range = |p: Decimal| p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED;
         match &self.rate {
-            Rate::Fixed { annual_percent } if !in_range(*annual_percent) => Err(
-                LoanError::invalid("rate", "must be between 0 and 100 (annual percent)"),
-            ),
+            Rate::Fixed { annual_percent } if !in_range(*annual_percent) => {
+                Err(LoanError::invalid(
+                    "rate",
+                    Rule::Range {
+                        min: "0".into(),
+                        max: "100".into(),
+                    },
+                ))
+            }
             Rate::Fixed { annual_percent } => check_places("rate", *annual_percent, 6),
             Rate::Lpr {
                 lpr_percent,
@@ -263,20 +276,23 @@ impl LoanTerms {
                 if !in_range(*lpr_percent) {
                     return Err(LoanError::invalid(
                         "lpr",
-                        "must be between 0 and 100 (percent)",
+                        Rule::Range {
+                            min: "0".into(),
+                            max: "100".into(),
+                        },
                     ));
                 }
                 if spread_bp.abs() > Decimal::from(10_000) {
                     return Err(LoanError::invalid(
                         "spread_bp",
-                        "must be between -10000 and 10000 basis points",
+                        Rule::Range {
+                            min: "-10000".into(),
+                            max: "10000".into(),
+                        },
                     ));
                 }
                 if !in_range(self.rate.annual_percent()) {
-                    return Err(LoanError::invalid(
-                        "spread_bp",
-                        "LPR plus spread must be between 0 and 100 percent",
-                    ));
+                    return Err(LoanError::invalid("spread_bp", Rule::OutOfRange));
                 }
                 Ok(())
             }
@@ -288,10 +304,7 @@ impl LoanTerms {
 /// these would be silently lost, or overflow.
 fn check_places(field: &'static str, value: Decimal, places: u32) -> Result<(), LoanError> {
     if value.normalize().scale() > places {
-        return Err(LoanError::invalid(
-            field,
-            format!("must have at most {places} decimal places"),
-        ));
+        return Err(LoanError::invalid(field, Rule::DecimalPlaces(places)));
     }
     Ok(())
 }

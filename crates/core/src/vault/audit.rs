@@ -15,7 +15,13 @@ pub struct AuditEntry {
 }
 
 /// `detail` names fields, never their values: the trail must not become a second copy of data.
-pub fn record(conn: &Connection, action: &str, entity: &str, id: Option<i64>, detail: &str) -> Result<()> {
+pub fn record(
+    conn: &Connection,
+    action: &str,
+    entity: &str,
+    id: Option<i64>,
+    detail: &str,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
         rusqlite::params![crate::now_rfc3339(), action, entity, id, detail],
@@ -29,7 +35,13 @@ pub fn recent(conn: &Connection, entity: &str, id: i64, limit: i64) -> Result<Ve
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3",
     )?;
     let rows = stmt.query_map(rusqlite::params![entity, id, limit], |r| {
-        Ok(AuditEntry { at: r.get(0)?, action: r.get(1)?, entity: r.get(2)?, entity_id: r.get(3)?, detail: r.get(4)? })
+        Ok(AuditEntry {
+            at: r.get(0)?,
+            action: r.get(1)?,
+            entity: r.get(2)?,
+            entity_id: r.get(3)?,
+            detail: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }

@@ -8,6 +8,7 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::error::{Error, Result};
+use crate::rule::Rule;
 
 pub const SALT_LEN: usize = 16;
 /// 64 MiB, 4 passes, 1 lane: ~0.25–0.5 s on a laptop core, deliberately slow for guessing.
@@ -26,11 +27,11 @@ pub struct VaultKey {
 impl VaultKey {
     pub fn derive(password: &str, salt: [u8; SALT_LEN]) -> Result<Self> {
         let params = Params::new(KDF_MEMORY_KIB, KDF_ITERATIONS, KDF_LANES, Some(32))
-            .map_err(|_| Error::validation("password", "key derivation parameters rejected"))?;
+            .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
         let mut key = [0u8; 32];
         Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
             .hash_password_into(password.as_bytes(), &salt, &mut key)
-            .map_err(|_| Error::validation("password", "key derivation failed"))?;
+            .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
         Ok(VaultKey { key, salt })
     }
 
@@ -46,7 +47,11 @@ impl VaultKey {
 
     /// `PRAGMA key` value: raw key and salt, so SQLCipher neither derives nor generates.
     pub fn pragma_value(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}{}'", hex::encode(self.key), hex::encode(self.salt)))
+        Zeroizing::new(format!(
+            "x'{}{}'",
+            hex::encode(self.key),
+            hex::encode(self.salt)
+        ))
     }
 }
 
@@ -78,7 +83,10 @@ pub const MIN_PASSWORD_CHARS: usize = 8;
 
 pub fn check_new_password(password: &str) -> Result<()> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(Error::validation("password", format!("at least {MIN_PASSWORD_CHARS} characters")));
+        return Err(Error::invalid(
+            "password",
+            Rule::PasswordTooShort(MIN_PASSWORD_CHARS),
+        ));
     }
     Ok(())
 }

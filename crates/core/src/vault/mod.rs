@@ -15,11 +15,14 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use key::{check_new_password, password_strength, VaultKey, KDF_ITERATIONS, KDF_LANES, KDF_MEMORY_KIB};
+pub use key::{
+    check_new_password, password_strength, VaultKey, KDF_ITERATIONS, KDF_LANES, KDF_MEMORY_KIB,
+};
 pub use migrations::latest_version as schema_version;
 pub use paths::{default_demo_path, default_vault_path, DEMO_PASSWORD};
 
 use crate::error::{Error, Result};
+use crate::rule::Rule;
 
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
 const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
@@ -60,7 +63,11 @@ impl Vault {
         configure(&mut conn, Some(&key)).inspect_err(|_| {
             let _ = std::fs::remove_file(path);
         })?;
-        let mut vault = Vault { conn, path: path.to_path_buf(), key };
+        let mut vault = Vault {
+            conn,
+            path: path.to_path_buf(),
+            key,
+        };
         vault.audit("vault.create", "vault", None, "")?;
         Ok(vault)
     }
@@ -75,7 +82,11 @@ impl Vault {
     pub(crate) fn open_with_key(path: &Path, key: VaultKey) -> Result<Vault> {
         let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         configure(&mut conn, Some(&key))?;
-        Ok(Vault { conn, path: path.to_path_buf(), key })
+        Ok(Vault {
+            conn,
+            path: path.to_path_buf(),
+            key,
+        })
     }
 
     /// The same schema WITHOUT encryption, only so benchmarks can measure what encryption costs.
@@ -84,7 +95,11 @@ impl Vault {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
         let mut conn = Connection::open_with_flags(path, flags)?;
         configure(&mut conn, None)?;
-        Ok(Vault { conn, path: path.to_path_buf(), key: VaultKey::derive("unused", [0; key::SALT_LEN])? })
+        Ok(Vault {
+            conn,
+            path: path.to_path_buf(),
+            key: VaultKey::derive("unused", [0; key::SALT_LEN])?,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -107,7 +122,8 @@ impl Vault {
         }
         check_new_password(new)?;
         let new_key = VaultKey::derive(new, self.key.salt())?;
-        self.conn.pragma_update(None, "rekey", &*new_key.pragma_value())?;
+        self.conn
+            .pragma_update(None, "rekey", &*new_key.pragma_value())?;
         self.key = new_key;
         self.audit("vault.change_password", "vault", None, "")?;
         Ok(())
@@ -145,7 +161,9 @@ impl Vault {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -163,18 +181,33 @@ impl Vault {
 
     /// Idle minutes before the app locks itself (default 10, 1..=240).
     pub fn auto_lock_minutes(&self) -> Result<u32> {
-        Ok(self.setting(AUTO_LOCK_KEY)?.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
+        Ok(self
+            .setting(AUTO_LOCK_KEY)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
     }
 
     pub fn set_auto_lock_minutes(&mut self, minutes: u32) -> Result<()> {
         if !(1..=240).contains(&minutes) {
-            return Err(Error::validation("auto_lock_minutes", "must be 1 to 240"));
+            return Err(Error::invalid(
+                "auto_lock_minutes",
+                Rule::Range {
+                    min: "1".into(),
+                    max: "240".into(),
+                },
+            ));
         }
         self.set_setting(AUTO_LOCK_KEY, &minutes.to_string())
     }
 
     /// Record a change in the audit trail (outside any other transaction).
-    pub fn audit(&mut self, action: &str, entity: &str, id: Option<i64>, detail: &str) -> Result<()> {
+    pub fn audit(
+        &mut self,
+        action: &str,
+        entity: &str,
+        id: Option<i64>,
+        detail: &str,
+    ) -> Result<()> {
         audit::record(&self.conn, action, entity, id, detail)
     }
 }
@@ -200,7 +233,9 @@ fn configure(conn: &mut Connection, key: Option<&VaultKey>) -> Result<()> {
     // SQLCipher logs "hmac check failed" to stderr on a wrong key unless told not to.
     conn.pragma_update(None, "cipher_log_level", "NONE")?;
     // Plain SQLite ignores PRAGMA key and would write plaintext: insist on SQLCipher.
-    let cipher: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).ok();
+    let cipher: Option<String> = conn
+        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .ok();
     if cipher.is_none() {
         return Err(Error::NotAVault);
     }
@@ -208,9 +243,13 @@ fn configure(conn: &mut Connection, key: Option<&VaultKey>) -> Result<()> {
         conn.pragma_update(None, "key", &*key.pragma_value())?;
     }
     // The first real read is where a wrong key shows. Nothing has been written yet.
-    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
         Ok(_) => {}
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
             return Err(Error::WrongPassword)
         }
         Err(e) => return Err(e.into()),

@@ -7,7 +7,9 @@ pub const APP_IDENTIFIER: &str = "com.loandesk.app";
 pub const DEMO_PASSWORD: &str = "demo-loandesk";
 
 fn app_data_dir() -> PathBuf {
-    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER)
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
 }
 
 pub fn default_vault_path() -> PathBuf {
