@@ -1,7 +1,8 @@
 //! Unlock screen and settings: create, open, lock, re-key, preferences.
 use loandesk_core::prefs::{AppStatus, Language, VaultChoice};
+use loandesk_core::rule::Rule;
 use loandesk_core::vault::{DEFAULT_AUTO_LOCK_MINUTES, DEMO_PASSWORD};
-use loandesk_core::Vault;
+use loandesk_core::{Error, Vault};
 use tauri::State;
 use zeroize::Zeroizing;
 
@@ -44,18 +45,23 @@ pub fn vault_create(state: State<'_, AppState>, password: Zeroizing<String>) -> 
     opened(&state, VaultChoice::Main, vault)
 }
 
-/// Opens the demo vault, writing it first if this machine has none yet.
+/// Opens the demo vault, writing it first if this machine has none yet. A demo vault that no
+/// longer opens with the demo password (written by an older build) is set aside and rewritten:
+/// it only ever holds invented companies.
 #[tauri::command(async)]
 pub fn vault_open_demo(state: State<'_, AppState>) -> CmdResult<()> {
     let path = state.vault_path(VaultChoice::Demo);
-    let vault = if path.exists() {
-        Vault::open(&path, DEMO_PASSWORD)
-    } else {
-        loandesk_core::demo::write_demo_vault(
-            &path,
-            DEMO_PASSWORD,
-            chrono::Local::now().date_naive(),
-        )
+    let today = chrono::Local::now().date_naive();
+    let vault = match Vault::open(&path, DEMO_PASSWORD) {
+        Err(Error::VaultMissing(_)) => {
+            loandesk_core::demo::write_demo_vault(&path, DEMO_PASSWORD, today)
+        }
+        Err(Error::WrongPassword | Error::NotAVault) => {
+            std::fs::rename(&path, path.with_extension("loandesk.old"))
+                .map_err(|e| payload(e.into()))?;
+            loandesk_core::demo::write_demo_vault(&path, DEMO_PASSWORD, today)
+        }
+        other => other,
     }
     .map_err(payload)?;
     opened(&state, VaultChoice::Demo, vault)
@@ -82,6 +88,10 @@ pub fn vault_change_password(
     old_password: Zeroizing<String>,
     new_password: Zeroizing<String>,
 ) -> CmdResult<()> {
+    // The demo vault's password is printed on the unlock screen; changing it would strand it.
+    if state.prefs().last_vault == VaultChoice::Demo {
+        return Err(payload(Error::invalid("new_password", Rule::NotAllowed)));
+    }
     state
         .with_vault(|v| v.change_password(&old_password, &new_password))
         .map_err(payload)
