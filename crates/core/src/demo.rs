@@ -119,7 +119,10 @@ impl Lcg {
 fn make_credit_code(division: &str, serial: u64) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
     let mut body = format!("91{division}");
-    let mut n = serial;
+    // Multiplying by a constant coprime with 31 permutes 0..31^9, so codes stay unique
+    // without the run of zeros a plain counter would print.
+    const SPACE: u128 = 26_439_622_160_471; // 31^9
+    let mut n = ((u128::from(serial) * 1_000_000_007) % SPACE) as u64;
     let mut org = Vec::new();
     for _ in 0..9 {
         org.push(ALPHABET[(n % 31) as usize]);
