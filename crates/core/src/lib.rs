@@ -4,6 +4,7 @@ pub mod clients;
 pub mod demo;
 pub mod error;
 pub mod loans;
+pub mod pdf;
 pub mod prefs;
 pub mod rule;
 pub mod vault;
