@@ -22,6 +22,23 @@ pub enum VaultCommand {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Write an encrypted backup (documents included). With $LOANDESK_BACKUP_PASSWORD set, the
+    /// backup gets that password instead of the vault's.
+    Backup {
+        #[command(flatten)]
+        vault: VaultArg,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Check a backup and restore it into a new vault (password: the backup's).
+    Restore {
+        #[command(flatten)]
+        vault: VaultArg,
+        #[arg(long)]
+        from: std::path::PathBuf,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// Change the vault password (new one from $LOANDESK_NEW_PASSWORD or asked twice).
     ChangePassword {
         #[command(flatten)]
@@ -61,7 +78,10 @@ fn new_password(env: &str) -> Result<Zeroizing<String>> {
     let first = ask("New password: ")?;
     let again = ask("Repeat new password: ")?;
     if first != again {
-        return Err(Error::invalid("password", loandesk_core::rule::Rule::PasswordsDiffer));
+        return Err(Error::invalid(
+            "password",
+            loandesk_core::rule::Rule::PasswordsDiffer,
+        ));
     }
     Ok(first)
 }
@@ -88,6 +108,23 @@ pub fn run(cmd: VaultCommand) -> Result<()> {
                 return Err(Error::NotAVault);
             }
             Ok(())
+        }
+        VaultCommand::Backup { vault, out } => {
+            let v = open(&vault)?;
+            let separate = std::env::var("LOANDESK_BACKUP_PASSWORD")
+                .ok()
+                .map(Zeroizing::new);
+            v.backup_to(&out, separate.as_deref().map(String::as_str))?;
+            eprintln!("backup written to {}", out.display());
+            Ok(())
+        }
+        VaultCommand::Restore {
+            vault,
+            from,
+            format,
+        } => {
+            let restored = Vault::restore(&from, &vault.path(), &password("Backup password: ")?)?;
+            report(&restored.verify()?, format.resolve())
         }
         VaultCommand::ChangePassword { vault } => {
             let mut v = open(&vault)?;

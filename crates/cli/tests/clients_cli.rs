@@ -175,3 +175,40 @@ fn demo_writes_a_populated_vault() {
     ));
     assert_eq!(found.as_array().unwrap().len(), 50);
 }
+
+#[test]
+fn backup_restore_and_tamper_detection_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("v.loandesk");
+    json(&loandesk(&vault, PASSWORD, &["demo"]));
+    let backup = dir.path().join("v.ldbackup");
+    let out = loandesk(
+        &vault,
+        PASSWORD,
+        &["vault", "backup", "--out", backup.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let restored = dir.path().join("restored.loandesk");
+    let from = backup.to_str().unwrap();
+    let report = json(&loandesk(
+        &restored,
+        PASSWORD,
+        &["vault", "restore", "--from", from],
+    ));
+    assert_eq!(report["clients"], 50);
+    assert_eq!(report["integrity_ok"], true);
+
+    let mut bytes = std::fs::read(&restored).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0xff;
+    std::fs::write(&restored, &bytes).unwrap();
+    let verify = loandesk(
+        &restored,
+        PASSWORD,
+        &["vault", "verify", "--format", "json"],
+    );
+    assert!(!verify.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&verify.stdout).unwrap();
+    assert_eq!(report["integrity_ok"], false);
+    assert!(!report["problems"].as_array().unwrap().is_empty());
+}

@@ -25,6 +25,10 @@ pub enum Error {
     NotFound(String),
     #[error("the vault is locked")]
     Locked,
+    #[error("too many wrong passwords: try again in {seconds} s")]
+    TryLater { seconds: u64 },
+    #[error("the vault is damaged: {}", .0.join("; "))]
+    Damaged(Vec<String>),
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("migration failed: {0}")]
@@ -61,6 +65,8 @@ impl Error {
             Error::Validation { .. } => "validation",
             Error::NotFound(_) => "not_found",
             Error::Locked => "locked",
+            Error::TryLater { .. } => "try_later",
+            Error::Damaged(_) => "damaged",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
             Error::Pdf(_) => "pdf",
@@ -77,6 +83,10 @@ impl Error {
     pub fn to_payload(&self) -> ErrorPayload {
         let (rule, params) = match self {
             Error::Validation { rule, .. } => (Some(rule.key().to_string()), rule.params()),
+            Error::TryLater { seconds } => (
+                None,
+                BTreeMap::from([("seconds".to_string(), seconds.to_string())]),
+            ),
             _ => (None, BTreeMap::new()),
         };
         ErrorPayload {

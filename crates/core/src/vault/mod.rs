@@ -2,7 +2,9 @@
 //!
 //! Every connection setting lives in `configure`, applied once at open. A wrong password is
 //! detected on the first read and nothing is written before that read succeeds.
+mod attempts;
 mod audit;
+mod backup;
 mod key;
 mod migrations;
 mod paths;
@@ -15,6 +17,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use backup::BACKUP_EXTENSION;
 pub use key::{
     check_new_password, password_strength, VaultKey, KDF_ITERATIONS, KDF_LANES, KDF_MEMORY_KIB,
 };
@@ -72,11 +75,31 @@ impl Vault {
         Ok(vault)
     }
 
-    /// Open an existing vault. A wrong password leaves the file byte-identical.
+    /// Open an existing vault. A wrong password leaves the vault file byte-identical; after
+    /// a few wrong passwords each new try must wait longer (see `attempts`).
     pub fn open(path: &Path, password: &str) -> Result<Vault> {
+        Self::open_at(path, password, chrono::Utc::now())
+    }
+
+    pub fn open_at(
+        path: &Path,
+        password: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vault> {
         let salt = read_salt(path)?;
+        attempts::check(path, now)?;
         let key = VaultKey::derive(password, salt)?;
-        Self::open_with_key(path, key)
+        match Self::open_with_key(path, key) {
+            Err(Error::WrongPassword) => {
+                attempts::record_failure(path, now)?;
+                Err(Error::WrongPassword)
+            }
+            Ok(vault) => {
+                attempts::clear(path);
+                Ok(vault)
+            }
+            other => other,
+        }
     }
 
     pub(crate) fn open_with_key(path: &Path, key: VaultKey) -> Result<Vault> {
@@ -131,30 +154,37 @@ impl Vault {
 
     /// Full integrity check: SQLCipher verifies the HMAC of every page, SQLite the structure.
     pub fn verify(&self) -> Result<VaultReport> {
+        // A damaged page makes the checks themselves fail part-way: that is a finding, not an
+        // error of the tool, so it goes into the report.
         let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
-        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            problems.push(row?);
+        for pragma in ["PRAGMA cipher_integrity_check", "PRAGMA integrity_check"] {
+            if let Err(e) = self.collect_problems(pragma, &mut problems) {
+                problems.push(e.to_string());
+            }
         }
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let count = |sql: &str| -> i64 { self.conn.query_row(sql, [], |r| r.get(0)).unwrap_or(-1) };
+        Ok(VaultReport {
+            path: self.path.display().to_string(),
+            schema_version: count("PRAGMA user_version"),
+            integrity_ok: problems.is_empty(),
+            problems,
+            clients: count("SELECT count(*) FROM clients WHERE archived = 0"),
+            archived_clients: count("SELECT count(*) FROM clients WHERE archived = 1"),
+            contacts: count("SELECT count(*) FROM contacts"),
+            touchpoints: count("SELECT count(*) FROM touchpoints"),
+            audit_entries: count("SELECT count(*) FROM audit_log"),
+        })
+    }
+
+    fn collect_problems(&self, pragma: &str, problems: &mut Vec<String>) -> rusqlite::Result<()> {
+        let mut stmt = self.conn.prepare(pragma)?;
         for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
             let line = row?;
             if line != "ok" {
                 problems.push(line);
             }
         }
-        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
-        Ok(VaultReport {
-            path: self.path.display().to_string(),
-            schema_version: count("PRAGMA user_version")?,
-            integrity_ok: problems.is_empty(),
-            problems,
-            clients: count("SELECT count(*) FROM clients WHERE archived = 0")?,
-            archived_clients: count("SELECT count(*) FROM clients WHERE archived = 1")?,
-            contacts: count("SELECT count(*) FROM contacts")?,
-            touchpoints: count("SELECT count(*) FROM touchpoints")?,
-            audit_entries: count("SELECT count(*) FROM audit_log")?,
-        })
+        Ok(())
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {

@@ -1,0 +1,106 @@
+//! Encrypted backups: a complete copy of the vault (documents included, they live inside it) in
+//! one SQLCipher file, under the vault's key or a separate backup password.
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::key::VaultKey;
+use super::{check_new_password, Vault};
+use crate::error::{Error, Result};
+
+/// Extension of backup files, so the officer can tell them from a live vault.
+pub const BACKUP_EXTENSION: &str = "ldbackup";
+
+impl Vault {
+    /// Writes a backup to `out` (refusing to overwrite). With `password`, the backup gets its own
+    /// key and salt; without, it opens with the vault's password.
+    pub fn backup_to(&self, out: &Path, password: Option<&str>) -> Result<()> {
+        if out.exists() {
+            return Err(Error::VaultExists(out.display().to_string()));
+        }
+        let key = match password {
+            Some(p) => {
+                check_new_password(p)?;
+                VaultKey::derive(p, VaultKey::random_salt()?)?
+            }
+            None => self.key.clone(),
+        };
+        // Written under a temporary name and renamed: a half-written backup never looks complete.
+        let tmp = out.with_extension("partial");
+        let _ = std::fs::remove_file(&tmp);
+        let result = (|| -> Result<()> {
+            // The vault connection is opened without SQLITE_OPEN_CREATE (a mistyped path must
+            // not make a new vault), so ATTACH needs the (empty) file to exist already.
+            std::fs::File::create(&tmp)?;
+            let conn = self.conn();
+            conn.execute(
+                "ATTACH DATABASE ?1 AS backup KEY ?2",
+                rusqlite::params![tmp.to_string_lossy(), &*key.pragma_value()],
+            )?;
+            // sqlcipher_export copies tables, not the schema version; without it the restored
+            // vault would try to migrate from scratch.
+            let exported = conn
+                .query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))
+                .and_then(|_| {
+                    let version: i64 =
+                        conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+                    conn.pragma_update(Some("backup"), "user_version", version)
+                });
+            conn.execute("DETACH DATABASE backup", [])?;
+            exported?;
+            std::fs::File::open(&tmp)?.sync_all()?;
+            std::fs::rename(&tmp, out)?;
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    /// Checks a backup (password, every page's HMAC, structure) and copies it to a new vault.
+    pub fn restore(from: &Path, to: &Path, password: &str) -> Result<Vault> {
+        if to.exists() {
+            return Err(Error::VaultExists(to.display().to_string()));
+        }
+        let report = Vault::open(from, password)?.verify()?;
+        if !report.integrity_ok {
+            return Err(Error::Damaged(report.problems));
+        }
+        if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = to.with_extension("partial");
+        std::fs::copy(from, &tmp)?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        std::fs::rename(&tmp, to)?;
+        let mut vault = Vault::open(to, password)?;
+        vault.audit("vault.restore", "vault", None, "")?;
+        Ok(vault)
+    }
+
+    /// The scheduled backup: one file per run in `dir`, keeping the newest `keep`.
+    pub fn auto_backup(&self, dir: &Path, keep: usize, now: NaiveDateTime) -> Result<PathBuf> {
+        std::fs::create_dir_all(dir)?;
+        let out = dir.join(format!(
+            "loandesk-{}.{BACKUP_EXTENSION}",
+            now.format("%Y%m%d-%H%M%S")
+        ));
+        self.backup_to(&out, None)?;
+        let mut backups: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == BACKUP_EXTENSION)
+                    && p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("loandesk-"))
+            })
+            .collect();
+        // Names sort by time: the timestamp is zero-padded.
+        backups.sort();
+        let excess = backups.len().saturating_sub(keep.max(1));
+        for old in &backups[..excess] {
+            std::fs::remove_file(old)?;
+        }
+        Ok(out)
+    }
+}
