@@ -3,6 +3,7 @@
 //! Output is JSON when `--format json` is given or stdout is not a terminal (scripts), a readable
 //! table otherwise. Exit codes: 0 ok, 1 error, 2 bad input (clap usage errors are 2 as well).
 mod clients_cmd;
+mod export_cmd;
 mod output;
 mod schedule;
 mod vault_cmd;
@@ -51,6 +52,9 @@ enum Command {
     Demo(vault_cmd::DemoArgs),
     /// Print a repayment schedule for loan terms (no vault needed).
     Schedule(schedule::ScheduleArgs),
+    /// Write a client's repayment schedule or loan proposal as a PDF.
+    #[command(subcommand)]
+    Export(export_cmd::ExportCommand),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +64,7 @@ fn main() -> ExitCode {
         Command::Clients(cmd) => clients_cmd::run(cmd),
         Command::Demo(args) => vault_cmd::demo(args),
         Command::Schedule(args) => return schedule::run(&args),
+        Command::Export(cmd) => return export_cmd::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -69,9 +69,15 @@ pub struct ScheduleOptions {
     /// Output: json (default), csv or table.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
-    /// Write the schedule as a PDF (not available yet).
+    /// Write the schedule as a PDF (还款计划表) instead of printing it.
     #[arg(long, value_name = "FILE")]
     pub pdf: Option<PathBuf>,
+    /// Language of the --pdf file: zh (default) or en.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Officer name printed on the --pdf file.
+    #[arg(long, value_name = "NAME")]
+    pub officer: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,9 +103,10 @@ pub fn run(args: &ScheduleArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if args.options.pdf.is_some() {
-        eprintln!("PDF export is not available yet");
-        return ExitCode::from(1);
+    if let Some(out) = &args.options.pdf {
+        let options = &args.options;
+        let (lang, officer) = (options.lang.as_deref(), options.officer.as_deref());
+        return crate::export_cmd::quick_schedule(&schedule, out, lang, officer);
     }
     let text = match format {
         Format::Json => json(&schedule),

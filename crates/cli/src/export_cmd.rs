@@ -1,0 +1,182 @@
+//! `loandesk export schedule|proposal`: PDFs of a client's saved loan scenarios, and the
+//! `--pdf` file of `loandesk schedule`.
+//!
+//! The PDF's path goes to stdout; warnings (characters no font could draw) to stderr. Exit 1
+//! when there is nothing to export, 2 for bad input.
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use loandesk_core::loans::{generate, Schedule};
+use loandesk_core::pdf::{
+    proposal_pdf, schedule_pdf, Lang, PdfOutput, ProposalDoc, ScheduleDoc, MAX_SCENARIOS,
+};
+use loandesk_core::{Error, Vault};
+
+use crate::{fail, vault_cmd, VaultArg};
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// The repayment schedule (还款计划表) of the client's proposed loan scenario.
+    Schedule(ExportArgs),
+    /// The loan proposal (贷款方案建议书): the proposed scenario, compared with up to two others.
+    Proposal {
+        #[command(flatten)]
+        args: ExportArgs,
+        /// What the loan is for (贷款用途).
+        #[arg(long, value_name = "TEXT")]
+        purpose: Option<String>,
+        /// Risks and disclosures (default: the standard text, APR disclosure included).
+        #[arg(long, value_name = "TEXT")]
+        risks: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    vault: VaultArg,
+    /// The client's id (see `loandesk clients list`).
+    #[arg(long, value_name = "ID")]
+    client: i64,
+    /// Where to write the PDF.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Language of the document: zh (default) or en.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+}
+
+/// Why an export stopped: a core error (its own exit code), or nothing to export.
+enum Failure {
+    Core(Error),
+    Nothing(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+pub fn run(cmd: ExportCommand) -> ExitCode {
+    let result = match cmd {
+        ExportCommand::Schedule(args) => export_schedule(&args),
+        ExportCommand::Proposal {
+            args,
+            purpose,
+            risks,
+        } => export_proposal(&args, purpose.as_deref(), risks.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Core(e)) => fail(&e),
+        Err(Failure::Nothing(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `loandesk schedule ... --pdf FILE`: no vault, so no client; the officer if given.
+pub fn quick_schedule(
+    schedule: &Schedule,
+    out: &Path,
+    lang: Option<&str>,
+    officer: Option<&str>,
+) -> ExitCode {
+    let result = parse_lang(lang).and_then(|lang| {
+        let doc = ScheduleDoc {
+            schedule,
+            client_name: None,
+            officer: officer.unwrap_or_default(),
+            generated_on: today(),
+            lang,
+        };
+        write(out, &schedule_pdf(&doc)?)
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+fn export_schedule(args: &ExportArgs) -> Result<(), Failure> {
+    let lang = parse_lang(args.lang.as_deref())?;
+    let vault = vault_cmd::open(&args.vault)?;
+    let client = vault.client(args.client)?;
+    let schedules = scenarios(&vault, args.client, 1)?;
+    let officer = vault.officer_name()?;
+    let doc = ScheduleDoc {
+        schedule: &schedules[0],
+        client_name: Some(&client.fields.name),
+        officer: &officer,
+        generated_on: today(),
+        lang,
+    };
+    Ok(write(&args.out, &schedule_pdf(&doc)?)?)
+}
+
+fn export_proposal(
+    args: &ExportArgs,
+    purpose: Option<&str>,
+    risks: Option<&str>,
+) -> Result<(), Failure> {
+    let lang = parse_lang(args.lang.as_deref())?;
+    let vault = vault_cmd::open(&args.vault)?;
+    let client = vault.client(args.client)?;
+    let schedules = scenarios(&vault, args.client, MAX_SCENARIOS)?;
+    let officer = vault.officer_name()?;
+    let doc = ProposalDoc {
+        client: &client,
+        scenarios: &schedules,
+        purpose: purpose.unwrap_or_default(),
+        risks,
+        officer: &officer,
+        date: today(),
+        lang,
+    };
+    Ok(write(&args.out, &proposal_pdf(&doc)?)?)
+}
+
+/// The schedules of the client's first `limit` saved scenarios, the proposed one first;
+/// never empty.
+fn scenarios(vault: &Vault, client: i64, limit: usize) -> Result<Vec<Schedule>, Failure> {
+    let saved = vault.loan_scenarios(client)?;
+    if saved.is_empty() {
+        return Err(Failure::Nothing(format!(
+            "client {client} has no saved loan scenario"
+        )));
+    }
+    let mut schedules = Vec::with_capacity(limit);
+    for scenario in saved.iter().take(limit) {
+        schedules.push(generate(&scenario.terms).map_err(Error::from)?);
+    }
+    Ok(schedules)
+}
+
+fn parse_lang(lang: Option<&str>) -> Result<Lang, Error> {
+    lang.map_or(Ok(Lang::Zh), str::parse)
+}
+
+/// The CLI is the edge where the clock is read; the core takes the date as input.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Writes beside the target and renames, so a viewer never opens a half-written file.
+fn write(out: &Path, pdf: &PdfOutput) -> Result<(), Error> {
+    for warning in &pdf.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let mut partial = out.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, &pdf.bytes)?;
+    if let Err(e) = std::fs::rename(&partial, out) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e.into());
+    }
+    println!("{}", out.display());
+    Ok(())
+}
