@@ -261,13 +261,16 @@ fn bad_input_is_one_line_and_exit_2() {
     assert_bad(&[&no_rate[..], &["--spread-bp", "60"]].concat(), "lpr");
 }
 
+/// Bad terms are refused before any file is written (the PDF itself: tests/export_cli.rs).
 #[test]
-fn pdf_is_not_available_yet() {
-    let out = run(&with(&["--pdf", "/tmp/loandesk-schedule-test.pdf"]));
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8(out.stderr).unwrap().trim(),
-        "PDF export is not available yet"
-    );
-    assert!(!std::path::Path::new("/tmp/loandesk-schedule-test.pdf").exists());
+fn pdf_is_not_written_for_bad_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("schedule.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let mut args: Vec<&str> = REFERENCE.to_vec();
+    args.extend(["--pdf", pdf]);
+    args[5] = "0";
+    assert_eq!(args[4], "--months");
+    assert_bad(&args, "months");
+    assert!(!std::path::Path::new(pdf).exists());
 }
