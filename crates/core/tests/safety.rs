@@ -1,7 +1,7 @@
 //! Vault safety on real files: backups, restore, tamper detection, password-guessing delay.
 #![allow(clippy::unwrap_used)]
 use chrono::{Duration, NaiveDate, Utc};
-use loandesk_core::clients::{ClientInput, ClientQuery};
+use loandesk_core::clients::ClientQuery;
 use loandesk_core::{Error, Vault};
 
 const PASSWORD: &str = "safety pass 2026";
