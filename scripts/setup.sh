@@ -11,6 +11,8 @@ packages=(
   libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev file
   # running headless, end-to-end tests, reading PDFs back, screenshots
   xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool
+  # a CJK font for the web view on Linux (Windows and macOS ship one); PDFs embed their own
+  fonts-noto-cjk
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -17,6 +17,9 @@ fn data_dir(app: &tauri::App) -> PathBuf {
 
 pub fn run() {
     let result = tauri::Builder::default()
+        // Used from Rust only (save dialog, open in viewer): no JS permission is granted.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             app.manage(state::AppState::new(data_dir(app)));
             Ok(())
@@ -44,6 +47,7 @@ pub fn run() {
             commands::loans::scenario_delete,
             commands::loans::officer_name,
             commands::loans::set_officer_name,
+            commands::pdf::export_pdf,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -8,6 +8,8 @@ import type {
   ClientPage,
   ClientQuery,
   ErrorPayload,
+  ExportRequest,
+  ExportResult,
   Language,
   LoanScenario,
   LoanTerms,
@@ -18,12 +20,17 @@ import type {
   VaultReport,
 } from "./bindings";
 
-/** Every failed command rejects with this: `code` picks the message, `field` the form field. */
+/**
+ * Every failed command rejects with this: `code` picks the message, `field` the form field;
+ * for `validation`, `rule` + `params` say why, in words the UI translates.
+ */
 export class ApiError extends Error {
   constructor(
     public code: string,
     message: string,
     public field: string | null,
+    public rule: string | null = null,
+    public params: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -35,7 +42,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   } catch (e) {
     const p = e as Partial<ErrorPayload>;
     if (p && typeof p === "object" && typeof p.code === "string") {
-      throw new ApiError(p.code, p.message ?? p.code, p.field ?? null);
+      throw new ApiError(p.code, p.message ?? p.code, p.field ?? null, p.rule ?? null, p.params ?? {});
     }
     throw new ApiError("internal", String(e), null);
   }
@@ -67,4 +74,7 @@ export const api = {
   scenarioDelete: (clientId: number, id: number) => call<void>("scenario_delete", { clientId, id }),
   officerName: () => call<string>("officer_name"),
   setOfficerName: (name: string) => call<void>("set_officer_name", { name }),
+  /** Renders the PDF, asks where to save it (native dialog), optionally opens it. */
+  exportPdf: (clientId: number, request: ExportRequest, openAfter: boolean) =>
+    call<ExportResult>("export_pdf", { clientId, request, openAfter }),
 };

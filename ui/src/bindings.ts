@@ -7,7 +7,11 @@ export type ErrorPayload = { code: string, message: string, field: string | null
 /**
  * For `validation`: why, as a key the UI translates (`validation.<rule>`) with `params`.
  */
-rule: string | null, params: { [key in string]: string }, };
+rule: string | null, params: { [key in string]: string }, 
+/**
+ * For `gate_refused`: the keys of the required items still open (empty otherwise).
+ */
+items: Array<string>, };
 
 /**
  * Counts printed by `loandesk vault verify` and shown in Settings.
@@ -158,3 +162,28 @@ export type LoanScenario = { id: number, client_id: number, label: string, terms
  * What the calculator sends to save: `id` None creates a new scenario.
  */
 export type ScenarioInput = { id: number | null, label: string, terms: LoanTerms, proposed: boolean, };
+
+export type ExportKind = "schedule" | "proposal";
+
+export type ExportRequest = { kind: ExportKind, lang: "zh" | "en", 
+/**
+ * Proposal only: what the loan is for.
+ */
+purpose: string | null, 
+/**
+ * Proposal only: the officer's risks and disclosures (None: the default text).
+ */
+risks: string | null, };
+
+/**
+ * What the app tells the officer after an export.
+ */
+export type ExportResult = { 
+/**
+ * Where the PDF was saved; None when the officer cancelled the save dialog.
+ */
+path: string | null, 
+/**
+ * Characters no font could draw (shown as □ in the PDF), in the document's language.
+ */
+warnings: Array<string>, };

@@ -7,11 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use loandesk_core::loans::{generate, Schedule};
-use loandesk_core::pdf::{
-    proposal_pdf, schedule_pdf, Lang, PdfOutput, ProposalDoc, ScheduleDoc, MAX_SCENARIOS,
-};
-use loandesk_core::{Error, Vault};
+use loandesk_core::loans::Schedule;
+use loandesk_core::pdf::{schedule_pdf, ExportKind, ExportRequest, Lang, PdfOutput, ScheduleDoc};
+use loandesk_core::Error;
 
 use crate::{fail, vault_cmd, VaultArg};
 
@@ -47,34 +45,23 @@ pub struct ExportArgs {
     lang: Option<String>,
 }
 
-/// Why an export stopped: a core error (its own exit code), or nothing to export.
-enum Failure {
-    Core(Error),
-    Nothing(String),
-}
-
-impl From<Error> for Failure {
-    fn from(e: Error) -> Self {
-        Failure::Core(e)
-    }
-}
-
 pub fn run(cmd: ExportCommand) -> ExitCode {
     let result = match cmd {
-        ExportCommand::Schedule(args) => export_schedule(&args),
+        ExportCommand::Schedule(args) => export(&args, ExportKind::Schedule, None, None),
         ExportCommand::Proposal {
             args,
             purpose,
             risks,
-        } => export_proposal(&args, purpose.as_deref(), risks.as_deref()),
+        } => export(
+            &args,
+            ExportKind::Proposal,
+            purpose.as_deref(),
+            risks.as_deref(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Core(e)) => fail(&e),
-        Err(Failure::Nothing(message)) => {
-            eprintln!("error: {message}");
-            ExitCode::from(1)
-        }
+        Err(e) => fail(&e),
     }
 }
 
@@ -101,58 +88,21 @@ pub fn quick_schedule(
     }
 }
 
-fn export_schedule(args: &ExportArgs) -> Result<(), Failure> {
-    let lang = parse_lang(args.lang.as_deref())?;
-    let vault = vault_cmd::open(&args.vault)?;
-    let client = vault.client(args.client)?;
-    let schedules = scenarios(&vault, args.client, 1)?;
-    let officer = vault.officer_name()?;
-    let doc = ScheduleDoc {
-        schedule: &schedules[0],
-        client_name: Some(&client.fields.name),
-        officer: &officer,
-        generated_on: today(),
-        lang,
-    };
-    Ok(write(&args.out, &schedule_pdf(&doc)?)?)
-}
-
-fn export_proposal(
+fn export(
     args: &ExportArgs,
+    kind: ExportKind,
     purpose: Option<&str>,
     risks: Option<&str>,
-) -> Result<(), Failure> {
+) -> Result<(), Error> {
     let lang = parse_lang(args.lang.as_deref())?;
     let vault = vault_cmd::open(&args.vault)?;
-    let client = vault.client(args.client)?;
-    let schedules = scenarios(&vault, args.client, MAX_SCENARIOS)?;
-    let officer = vault.officer_name()?;
-    let doc = ProposalDoc {
-        client: &client,
-        scenarios: &schedules,
-        purpose: purpose.unwrap_or_default(),
-        risks,
-        officer: &officer,
-        date: today(),
+    let req = ExportRequest {
+        kind,
         lang,
+        purpose: purpose.map(str::to_owned),
+        risks: risks.map(str::to_owned),
     };
-    Ok(write(&args.out, &proposal_pdf(&doc)?)?)
-}
-
-/// The schedules of the client's first `limit` saved scenarios, the proposed one first;
-/// never empty.
-fn scenarios(vault: &Vault, client: i64, limit: usize) -> Result<Vec<Schedule>, Failure> {
-    let saved = vault.loan_scenarios(client)?;
-    if saved.is_empty() {
-        return Err(Failure::Nothing(format!(
-            "client {client} has no saved loan scenario"
-        )));
-    }
-    let mut schedules = Vec::with_capacity(limit);
-    for scenario in saved.iter().take(limit) {
-        schedules.push(generate(&scenario.terms).map_err(Error::from)?);
-    }
-    Ok(schedules)
+    write(&args.out, &vault.export_pdf(args.client, &req, today())?)
 }
 
 fn parse_lang(lang: Option<&str>) -> Result<Lang, Error> {

@@ -9,6 +9,7 @@ use crate::loans::{
     DayCount, LoanScenario, LoanTerms, LprTenor, Method, Period, Rate, Rounding, ScenarioInput,
     Schedule, Summary,
 };
+use crate::pdf::{ExportKind, ExportRequest, ExportResult};
 use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
 use crate::vault::{AuditEntry, VaultReport};
 
@@ -60,5 +61,8 @@ pub fn typescript() -> String {
     decl::<Schedule>(&cfg, &mut out);
     decl::<LoanScenario>(&cfg, &mut out);
     decl::<ScenarioInput>(&cfg, &mut out);
+    decl::<ExportKind>(&cfg, &mut out);
+    decl::<ExportRequest>(&cfg, &mut out);
+    decl::<ExportResult>(&cfg, &mut out);
     out.trim_end().to_string() + "\n"
 }

@@ -25,10 +25,15 @@ pub enum Error {
     NotFound(String),
     #[error("the vault is locked")]
     Locked,
+    #[error("client {0} has no saved loan scenario")]
+    NoScenario(i64),
     #[error("too many wrong passwords: try again in {seconds} s")]
     TryLater { seconds: u64 },
     #[error("the vault is damaged: {}", .0.join("; "))]
     Damaged(Vec<String>),
+    /// The stage gate: required checklist items (their keys) are still open.
+    #[error("cannot advance: required items open: {}", .open.join(", "))]
+    GateRefused { open: Vec<String> },
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("migration failed: {0}")]
@@ -65,8 +70,10 @@ impl Error {
             Error::Validation { .. } => "validation",
             Error::NotFound(_) => "not_found",
             Error::Locked => "locked",
+            Error::NoScenario(_) => "no_scenario",
             Error::TryLater { .. } => "try_later",
             Error::Damaged(_) => "damaged",
+            Error::GateRefused { .. } => "gate_refused",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
             Error::Pdf(_) => "pdf",
@@ -95,6 +102,10 @@ impl Error {
             field: self.field(),
             rule,
             params,
+            items: match self {
+                Error::GateRefused { open } => open.clone(),
+                _ => Vec::new(),
+            },
         }
     }
 }
@@ -108,6 +119,8 @@ pub struct ErrorPayload {
     /// For `validation`: why, as a key the UI translates (`validation.<rule>`) with `params`.
     pub rule: Option<String>,
     pub params: BTreeMap<String, String>,
+    /// For `gate_refused`: the keys of the required items still open (empty otherwise).
+    pub items: Vec<String>,
 }
 
 /// Invalid loan terms are validation errors like any other form field.

@@ -2,6 +2,7 @@
 //! output or an `ErrorPayload` the UI turns into a message in the officer's language.
 pub mod clients;
 pub mod loans;
+pub mod pdf;
 pub mod vault;
 
 use loandesk_core::ErrorPayload;

@@ -5,6 +5,7 @@
 //! document uses are embedded. Untrusted text (client names, notes) is only ever drawn as
 //! glyphs, wrapped to its column.
 mod blocks;
+mod export;
 mod fonts;
 mod layout;
 mod numbers;
@@ -16,6 +17,8 @@ mod wrap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+pub use export::{ExportKind, ExportRequest, ExportResult};
 
 use crate::clients::Client;
 use crate::loans::Schedule;

@@ -1,0 +1,88 @@
+//! Exporting a client's PDFs from the vault: gathers the client, the saved scenarios and the
+//! officer's name, then prints. One function for the app and the CLI.
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{proposal_pdf, schedule_pdf, Lang, PdfOutput, ProposalDoc, ScheduleDoc, MAX_SCENARIOS};
+use crate::loans::{generate, Schedule};
+use crate::{Error, Result, Vault};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportKind {
+    /// 还款计划表 of the proposed scenario.
+    Schedule,
+    /// 贷款方案建议书: the proposed scenario compared with up to two others.
+    Proposal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportRequest {
+    pub kind: ExportKind,
+    #[ts(type = "\"zh\" | \"en\"")]
+    pub lang: Lang,
+    /// Proposal only: what the loan is for.
+    #[serde(default)]
+    pub purpose: Option<String>,
+    /// Proposal only: the officer's risks and disclosures (None: the default text).
+    #[serde(default)]
+    pub risks: Option<String>,
+}
+
+/// What the app tells the officer after an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportResult {
+    /// Where the PDF was saved; None when the officer cancelled the save dialog.
+    pub path: Option<String>,
+    /// Characters no font could draw (shown as □ in the PDF), in the document's language.
+    pub warnings: Vec<String>,
+}
+
+impl Vault {
+    pub fn export_pdf(
+        &self,
+        client_id: i64,
+        req: &ExportRequest,
+        today: NaiveDate,
+    ) -> Result<PdfOutput> {
+        let client = self.client(client_id)?;
+        let officer = self.officer_name()?;
+        let limit = match req.kind {
+            ExportKind::Schedule => 1,
+            ExportKind::Proposal => MAX_SCENARIOS,
+        };
+        let schedules = self.saved_schedules(client_id, limit)?;
+        match req.kind {
+            ExportKind::Schedule => schedule_pdf(&ScheduleDoc {
+                schedule: &schedules[0],
+                client_name: Some(&client.fields.name),
+                officer: &officer,
+                generated_on: today,
+                lang: req.lang,
+            }),
+            ExportKind::Proposal => proposal_pdf(&ProposalDoc {
+                client: &client,
+                scenarios: &schedules,
+                purpose: req.purpose.as_deref().unwrap_or_default(),
+                risks: req.risks.as_deref().filter(|r| !r.trim().is_empty()),
+                officer: &officer,
+                date: today,
+                lang: req.lang,
+            }),
+        }
+    }
+
+    /// Schedules of the first `limit` saved scenarios, the proposed one first; never empty.
+    fn saved_schedules(&self, client_id: i64, limit: usize) -> Result<Vec<Schedule>> {
+        let saved = self.loan_scenarios(client_id)?;
+        if saved.is_empty() {
+            return Err(Error::NoScenario(client_id));
+        }
+        saved
+            .iter()
+            .take(limit)
+            .map(|s| Ok(generate(&s.terms)?))
+            .collect()
+    }
+}
