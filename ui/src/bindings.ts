@@ -187,3 +187,197 @@ path: string | null,
  * Characters no font could draw (shown as □ in the PDF), in the document's language.
  */
 warnings: Array<string>, };
+
+/**
+ * The kind of document an item asks for (PRODUCT.md §3). Imported documents will satisfy items
+ * of their kind; until then the officer marks the document received.
+ */
+export type DocumentKind = "application-form" | "business-licence" | "legal-rep-id" | "financial-statements" | "bank-statements" | "tax-certificate" | "credit-report" | "feasibility-study" | "project-approval" | "collateral" | "contract" | "proposal" | "other";
+
+export type TemplateItem = { key: string, label_zh: string, label_en: string, required: boolean, document_kind: DocumentKind | null, };
+
+/**
+ * One line of the template editor. `key` None adds a new item; an existing key keeps the item's
+ * identity (scripts and `journey tick --item` use keys).
+ */
+export type TemplateItemInput = { key: string | null, label_zh: string, label_en: string, required: boolean, document_kind: DocumentKind | null, };
+
+export type ChecklistTemplate = { 
+/**
+ * None: the template for clients without a product type.
+ */
+product: ProductType | null, stage: number, version: number, items: Array<TemplateItem>, };
+
+/**
+ * `awaiting_document`: the item asks for a document that has not been received, ticked or not.
+ */
+export type ItemState = "open" | "awaiting_document" | "done";
+
+export type ChecklistItem = { id: number, stage: number, key: string, label_zh: string, label_en: string, required: boolean, document_kind: DocumentKind | null, 
+/**
+ * Added for this client only, not from a template.
+ */
+one_off: boolean, 
+/**
+ * The template version the item was copied from (None for one-off items).
+ */
+template_version: number | null, state: ItemState, done_on: string | null, received_on: string | null, note: string, };
+
+/**
+ * An item the officer adds for one client. `stage` None: the client's current stage.
+ */
+export type OneOffItemInput = { stage: number | null, label: string, required: boolean, document_kind: DocumentKind | null, };
+
+export type StageChecklist = { stage: number, items: Array<ChecklistItem>, 
+/**
+ * Keys of required items not done (for the current stage: why "Advance" would be refused).
+ */
+open_required: Array<string>, };
+
+/**
+ * How a client came into a stage.
+ */
+export type EntryVia = "created" | "advance" | "back" | "migrated";
+
+export type StageEntry = { stage: number, entered_on: string, 
+/**
+ * None while the client is still in this stage.
+ */
+left_on: string | null, 
+/**
+ * Until `left_on`, or until today for the current stage.
+ */
+days: number, via: EntryVia, 
+/**
+ * Why the officer advanced past open required items (the gate override), kept for good.
+ */
+override_reason: string | null, 
+/**
+ * The required items that were open when the gate was overridden.
+ */
+skipped: Array<string>, 
+/**
+ * Why the client was moved back, if the officer said.
+ */
+note: string, };
+
+export type StatusChange = { changed_on: string, 
+/**
+ * The stage the client was in at the time.
+ */
+stage: number, from: LifecycleStatus, to: LifecycleStatus, lost_reason: string | null, note: string, };
+
+/**
+ * A lifecycle change from the status dialog. `lost_reason` (a key of the editable list) is
+ * required for `lost` and ignored otherwise.
+ */
+export type StatusInput = { status: LifecycleStatus, lost_reason: string | null, note: string, };
+
+export type LostReason = { key: string, label_zh: string, label_en: string, retired: boolean, };
+
+/**
+ * One line of the list editor; `key` None adds a reason.
+ */
+export type LostReasonInput = { key: string | null, label_zh: string, label_en: string, };
+
+export type FollowUp = { last_contact_on: string | null, next_on: string, 
+/**
+ * Set by hand on the latest touchpoint rather than from the cadence.
+ */
+manual: boolean, 
+/**
+ * Days past `next_on` (negative: days still to go).
+ */
+days_overdue: number, };
+
+export type JourneyView = { client_id: number, name: string, stage: number, status: LifecycleStatus, tier: Tier, product: ProductType | null, archived: boolean, entered_on: string | null, days_in_stage: number, 
+/**
+ * Every stage the client has a checklist for, in stage order (the current one included).
+ */
+checklists: Array<StageChecklist>, 
+/**
+ * Stage entries, oldest first.
+ */
+history: Array<StageEntry>, status_changes: Array<StatusChange>, 
+/**
+ * The reasons named in `status_changes`, with retired ones, so old records keep labels.
+ */
+lost_reasons: Array<LostReason>, follow_up: FollowUp | null, };
+
+export type StageMove = { client_id: number, from: number, to: number, 
+/**
+ * The client's status afterwards (entering stage 5 makes a prospect active).
+ */
+status: LifecycleStatus, 
+/**
+ * Required items that were open and overridden.
+ */
+skipped: Array<string>, };
+
+/**
+ * Days between contacts per tier.
+ */
+export type Cadence = { a: number, b: number, c: number, };
+
+export type BoardQuery = { tier: Tier | null, product: ProductType | null, 
+/**
+ * Cards per column (default 30, at most 200).
+ */
+limit: number | null, };
+
+export type BoardCard = { client_id: number, name: string, tier: Tier, product: ProductType | null, status: LifecycleStatus, 
+/**
+ * Principal of the proposed loan scenario, if the client has one.
+ */
+amount: string | null, currency: string | null, entered_on: string, days_in_stage: number, 
+/**
+ * Required items of the current stage still open: what the gate would refuse on.
+ */
+open_required: number, };
+
+export type BoardColumn = { stage: number, 
+/**
+ * Clients in the column with the filters applied (all of them, not only this page).
+ */
+total: number, offset: number, cards: Array<BoardCard>, };
+
+export type Board = { columns: Array<BoardColumn>, };
+
+export type TodayQuery = { today: string, 
+/**
+ * "Due" covers today and this many days ahead (default 7).
+ */
+due_within_days: number | null, 
+/**
+ * Rows per list (default 20, at most 200).
+ */
+limit: number | null, };
+
+export type FollowUpCard = { client_id: number, name: string, tier: Tier, stage: number, status: LifecycleStatus, next_on: string, last_contact_on: string | null, manual: boolean, 
+/**
+ * Days past the date (0 today, negative when still ahead).
+ */
+days_overdue: number, };
+
+export type StuckCard = { client_id: number, name: string, tier: Tier, stage: number, entered_on: string, days_in_stage: number, };
+
+export type Activity = { at: string, action: string, client_id: number | null, client_name: string | null, detail: string, };
+
+/**
+ * Totals are counted up to COUNT_CAP; `*_capped` says there are more.
+ */
+export type Today = { today: string, overdue: Array<FollowUpCard>, overdue_total: number, overdue_capped: boolean, due: Array<FollowUpCard>, due_total: number, due_capped: boolean, stuck: Array<StuckCard>, stuck_total: number, stuck_capped: boolean, stuck_after_days: number, recent: Array<Activity>, };
+
+export type LostCount = { 
+/**
+ * Key in the lost-reason list ("" when none was recorded).
+ */
+key: string, label_zh: string, label_en: string, count: number, };
+
+export type FunnelStage = { stage: number, entered: number, advanced: number, 
+/**
+ * advanced / entered; None when nobody entered (and for stage 5, which has no next stage).
+ */
+conversion: number | null, median_days: number | null, lost: number, lost_reasons: Array<LostCount>, };
+
+export type Funnel = { from: string, to: string, stages: Array<FunnelStage>, };

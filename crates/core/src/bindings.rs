@@ -5,6 +5,12 @@ use ts_rs::{Config, TS};
 
 use crate::clients::*;
 use crate::error::ErrorPayload;
+use crate::journey::{
+    Activity, Board, BoardCard, BoardColumn, BoardQuery, Cadence, ChecklistItem, ChecklistTemplate,
+    DocumentKind, EntryVia, FollowUp, FollowUpCard, Funnel, FunnelStage, ItemState, JourneyView,
+    LostCount, LostReason, LostReasonInput, OneOffItemInput, StageChecklist, StageEntry, StageMove,
+    StatusChange, StatusInput, StuckCard, TemplateItem, TemplateItemInput, Today, TodayQuery,
+};
 use crate::loans::{
     DayCount, LoanScenario, LoanTerms, LprTenor, Method, Period, Rate, Rounding, ScenarioInput,
     Schedule, Summary,
@@ -64,5 +70,39 @@ pub fn typescript() -> String {
     decl::<ExportKind>(&cfg, &mut out);
     decl::<ExportRequest>(&cfg, &mut out);
     decl::<ExportResult>(&cfg, &mut out);
+    journey(&cfg, &mut out);
     out.trim_end().to_string() + "\n"
+}
+
+fn journey(cfg: &Config, out: &mut String) {
+    decl::<DocumentKind>(cfg, out);
+    decl::<TemplateItem>(cfg, out);
+    decl::<TemplateItemInput>(cfg, out);
+    decl::<ChecklistTemplate>(cfg, out);
+    decl::<ItemState>(cfg, out);
+    decl::<ChecklistItem>(cfg, out);
+    decl::<OneOffItemInput>(cfg, out);
+    decl::<StageChecklist>(cfg, out);
+    decl::<EntryVia>(cfg, out);
+    decl::<StageEntry>(cfg, out);
+    decl::<StatusChange>(cfg, out);
+    decl::<StatusInput>(cfg, out);
+    decl::<LostReason>(cfg, out);
+    decl::<LostReasonInput>(cfg, out);
+    decl::<FollowUp>(cfg, out);
+    decl::<JourneyView>(cfg, out);
+    decl::<StageMove>(cfg, out);
+    decl::<Cadence>(cfg, out);
+    decl::<BoardQuery>(cfg, out);
+    decl::<BoardCard>(cfg, out);
+    decl::<BoardColumn>(cfg, out);
+    decl::<Board>(cfg, out);
+    decl::<TodayQuery>(cfg, out);
+    decl::<FollowUpCard>(cfg, out);
+    decl::<StuckCard>(cfg, out);
+    decl::<Activity>(cfg, out);
+    decl::<Today>(cfg, out);
+    decl::<LostCount>(cfg, out);
+    decl::<FunnelStage>(cfg, out);
+    decl::<Funnel>(cfg, out);
 }

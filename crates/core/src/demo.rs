@@ -1,12 +1,15 @@
 //! Invented but realistic clients for the demo vault and for benchmarks. Deterministic: the same
 //! seed gives the same companies, so screenshots and benchmark runs are comparable.
 use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
 
 use crate::clients::{
     credit_code, Channel, ClientInput, CompanySize, Contact, LifecycleStatus, ProductType,
     SourceChannel, Tier, TouchpointInput,
 };
 use crate::error::Result;
+use crate::journey::seed::{DemoJourney, StatusEvent};
+use crate::loans::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding};
 use crate::vault::Vault;
 
 /// City, its English name, and its administrative division code (the code's characters 3–8).
@@ -230,8 +233,140 @@ pub fn clients(
 /// The demo vault a newcomer opens: 50 companies across all five stages.
 pub fn write_demo_vault(path: &std::path::Path, password: &str, today: NaiveDate) -> Result<Vault> {
     let mut vault = Vault::create(path, password)?;
-    vault.create_clients(&clients(50, 2026, today))?;
+    seed(&mut vault, 50, 2026, today)?;
     Ok(vault)
+}
+
+/// `count` clients from [`clients`] written with a past: stage history over the last months,
+/// checklists ticked as far as each got, some gates overridden, lost and dormant clients with
+/// reasons, a proposed loan from stage 4 on. Batches of 10,000 keep memory flat for benchmarks.
+pub fn seed(vault: &mut Vault, count: usize, seed: u64, today: NaiveDate) -> Result<Vec<i64>> {
+    let all = clients(count, seed, today);
+    let mut rng = Lcg(seed ^ 0x9e37_79b9_7f4a_7c15);
+    let mut ids = Vec::with_capacity(count);
+    for chunk in all.chunks(10_000) {
+        let chunk_ids = vault.create_clients(chunk)?;
+        let journeys: Vec<DemoJourney> = chunk
+            .iter()
+            .zip(&chunk_ids)
+            .map(|((client, _), id)| journey(&mut rng, *id, client, today))
+            .collect();
+        vault.seed_journeys(&journeys)?;
+        ids.extend(chunk_ids);
+    }
+    Ok(ids)
+}
+
+const LOST_REASONS: &[&str] = &[
+    "pricing",
+    "other-bank",
+    "other-bank",
+    "admission",
+    "repayment-capacity",
+    "collateral",
+    "need-gone",
+    "approval-time",
+    "no-response",
+];
+const LOST_NOTES: &[&str] = &[
+    "他行报价低约30个基点",
+    "客户决定暂缓扩产计划",
+    "资产负债率超过准入上限",
+    "",
+];
+
+fn journey(rng: &mut Lcg, client_id: i64, c: &ClientInput, today: NaiveDate) -> DemoJourney {
+    let stage = c.stage;
+    // The current stage was entered up to ~2.5 months ago (some clients are stuck); each earlier
+    // stage lasted 3 to 5 weeks.
+    let mut entered = vec![today - Duration::days(rng.below(75) as i64)];
+    for _ in 1..stage {
+        let later = entered[entered.len() - 1];
+        entered.push(later - Duration::days(3 + rng.below(35) as i64));
+    }
+    entered.reverse();
+    let current = entered[entered.len() - 1];
+    let some_day_since = |rng: &mut Lcg, from: NaiveDate| {
+        from + Duration::days(rng.below((today - from).num_days().max(0) as u64 + 1) as i64)
+    };
+    let mut status = Vec::new();
+    let mut now = LifecycleStatus::Prospect;
+    if stage == 5 {
+        status.push(event(current, now, LifecycleStatus::Active, None, ""));
+        now = LifecycleStatus::Active;
+    }
+    if c.status == LifecycleStatus::Loyal {
+        let on = some_day_since(rng, current);
+        status.push(event(
+            on,
+            now,
+            LifecycleStatus::Loyal,
+            None,
+            "续贷并推荐了上游供应商",
+        ));
+    } else if c.status == LifecycleStatus::Lost || c.status == LifecycleStatus::Dormant {
+        let on = some_day_since(rng, current);
+        let reason = (c.status == LifecycleStatus::Lost).then(|| *rng.pick(LOST_REASONS));
+        let note = if reason.is_some() {
+            *rng.pick(LOST_NOTES)
+        } else {
+            ""
+        };
+        status.push(event(on, now, c.status, reason, note));
+    }
+    let proposed = (stage >= 4).then(|| demo_terms(rng, current));
+    DemoJourney {
+        client_id,
+        product: c.product,
+        overridden: (stage > 1 && rng.below(6) == 0)
+            .then(|| 1 + rng.below(u64::from(stage) - 1) as u8),
+        done_in_current: rng.below(7) as u32,
+        entered,
+        status,
+        proposed,
+    }
+}
+
+fn event(
+    on: NaiveDate,
+    from: LifecycleStatus,
+    to: LifecycleStatus,
+    lost_reason: Option<&'static str>,
+    note: &'static str,
+) -> StatusEvent {
+    StatusEvent {
+        on,
+        from,
+        to,
+        lost_reason,
+        note,
+    }
+}
+
+/// A plausible proposed loan: 5 to 80 million yuan over 1 to 5 years at LPR + a spread.
+fn demo_terms(rng: &mut Lcg, disbursement: NaiveDate) -> LoanTerms {
+    let term_months = 12 * (1 + rng.below(5) as u32);
+    LoanTerms {
+        principal: Decimal::from(500 + 50 * rng.below(150)) * Decimal::from(10_000),
+        currency: "CNY".into(),
+        term_months,
+        rate: Rate::Lpr {
+            tenor: LprTenor::for_term(term_months),
+            lpr_percent: Decimal::new(300, 2),
+            spread_bp: Decimal::from(10 * rng.below(12)),
+        },
+        disbursement_date: disbursement,
+        repay_day: None,
+        method: *rng.pick(&[
+            Method::EqualInstallment,
+            Method::EqualPrincipal,
+            Method::InterestOnly,
+        ]),
+        grace_months: 0,
+        upfront_fee: Decimal::ZERO,
+        day_count: DayCount::default(),
+        rounding: Rounding::default(),
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ pub mod bindings;
 pub mod clients;
 pub mod demo;
 pub mod error;
+pub mod journey;
 pub mod loans;
 pub mod pdf;
 pub mod prefs;

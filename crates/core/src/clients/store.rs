@@ -1,5 +1,6 @@
 //! Reading and writing clients, contacts and touchpoints. Each change is one transaction
 //! that also updates the search index and the audit trail.
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::model::*;
@@ -111,9 +112,15 @@ fn check_code_unused(conn: &Connection, code: &Option<String>, except: Option<i6
 }
 
 impl Vault {
+    /// Creates the client in its stage as of the local date (see [`Vault::create_client_on`]).
     pub fn create_client(&mut self, input: &ClientInput) -> Result<i64> {
+        self.create_client_on(input, chrono::Local::now().date_naive())
+    }
+
+    /// `today` starts the client's stage history (days in stage count from it).
+    pub fn create_client_on(&mut self, input: &ClientInput, today: NaiveDate) -> Result<i64> {
         let tx = self.conn_mut().transaction()?;
-        let id = insert_client(&tx, input)?;
+        let id = insert_client(&tx, input, today)?;
         tx.commit()?;
         Ok(id)
     }
@@ -123,10 +130,11 @@ impl Vault {
         &mut self,
         batch: &[(ClientInput, Vec<TouchpointInput>)],
     ) -> Result<Vec<i64>> {
+        let today = chrono::Local::now().date_naive();
         let tx = self.conn_mut().transaction()?;
         let mut ids = Vec::with_capacity(batch.len());
         for (client, touchpoints) in batch {
-            let id = insert_client(&tx, client)?;
+            let id = insert_client(&tx, client, today)?;
             for t in touchpoints {
                 insert_touchpoint(&tx, id, t)?;
             }
@@ -136,9 +144,12 @@ impl Vault {
         Ok(ids)
     }
 
+    /// Edits the record. Stage and status are kept as they are: they change through the journey
+    /// (gate, history, lost reason), and a form opened before an advance must not undo it.
     pub fn update_client(&mut self, id: i64, input: &ClientInput) -> Result<()> {
-        let c = validate::client(input)?;
+        let mut c = validate::client(input)?;
         let before = self.client(id)?;
+        (c.stage, c.status) = (before.fields.stage, before.fields.status);
         let tx = self.conn_mut().transaction()?;
         check_code_unused(&tx, &c.credit_code, Some(id))?;
         tx.execute(
@@ -337,7 +348,7 @@ impl Vault {
     }
 }
 
-fn insert_client(tx: &Transaction, input: &ClientInput) -> Result<i64> {
+fn insert_client(tx: &Transaction, input: &ClientInput, today: NaiveDate) -> Result<i64> {
     let c = validate::client(input)?;
     check_code_unused(tx, &c.credit_code, None)?;
     tx.execute(
@@ -363,6 +374,7 @@ fn insert_client(tx: &Transaction, input: &ClientInput) -> Result<i64> {
     let id = tx.last_insert_rowid();
     write_contacts(tx, id, &c.contacts)?;
     search::reindex(tx, id, &search_body(&c))?;
+    crate::journey::on_client_created(tx, id, c.stage, c.product, today)?;
     audit_record(tx, "client.create", "client", Some(id), "")?;
     Ok(id)
 }

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 const STEPS: &[&str] = &[
     include_str!("sql/001_clients.sql"),
     include_str!("sql/002_loan_scenarios.sql"),
+    include_str!("sql/003_journey.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -1,0 +1,175 @@
+//! Journey benchmark at 100,000 clients with a demo past (stage history, checklists, lost
+//! clients, proposed loans): the pipeline board (first page of every column) and the Today
+//! dashboard must each compute in ≤ 50 ms in the core. Also the client journey view and a
+//! one-year funnel, for information.
+//!
+//! `cargo bench -p loandesk-core --bench journey` (BENCH_CLIENTS=N to change size). The seeded
+//! vault is kept in the target dir, so only the first run pays for seeding.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use loandesk_core::clients::{ProductType, Tier};
+use loandesk_core::journey::{BoardQuery, TodayQuery};
+use loandesk_core::Vault;
+
+const PASSWORD: &str = "benchmark password";
+const ROUNDS: usize = 100;
+const BUDGET_MS: f64 = 50.0;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn prepare(dir: &Path, n: usize) -> PathBuf {
+    // The schema version is in the name: a vault seeded by an older schema is not reused.
+    let path = dir.join(format!(
+        "journey-{n}-v{}.db",
+        loandesk_core::vault::schema_version()
+    ));
+    if !path.exists() {
+        let started = Instant::now();
+        let tmp = path.with_extension("tmp");
+        let _ = std::fs::remove_file(&tmp);
+        let mut v = Vault::create(&tmp, PASSWORD).unwrap();
+        loandesk_core::demo::seed(&mut v, n, 42, today()).unwrap();
+        v.conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+        drop(v);
+        std::fs::rename(&tmp, &path).unwrap();
+        eprintln!("seeded {} in {:.1?}", path.display(), started.elapsed());
+    }
+    path
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// (p50, p95, max) over `rounds` warm runs.
+fn measure(rounds: usize, mut f: impl FnMut()) -> (Duration, Duration, Duration) {
+    for _ in 0..3 {
+        f();
+    }
+    let mut times: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    (
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times[times.len() - 1],
+    )
+}
+
+fn main() {
+    let n: usize = std::env::var("BENCH_CLIENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let path = prepare(Path::new(env!("CARGO_TARGET_TMPDIR")), n);
+    let t = Instant::now();
+    let v = Vault::open(&path, PASSWORD).unwrap();
+    let cold = v.board(&BoardQuery::default(), today()).unwrap();
+    let first_board = t.elapsed();
+    let today_q = TodayQuery {
+        today: today(),
+        due_within_days: None,
+        limit: None,
+    };
+    let board = |tier, product| {
+        let q = BoardQuery {
+            tier,
+            product,
+            limit: None,
+        };
+        move |v: &Vault| {
+            std::hint::black_box(v.board(&q, today()).unwrap());
+        }
+    };
+    type Case<'a> = (&'a str, Box<dyn Fn(&Vault) + 'a>, bool);
+    let cases: Vec<Case> = vec![
+        ("board (all)", Box::new(board(None, None)), true),
+        ("board tier A", Box::new(board(Some(Tier::A), None)), true),
+        (
+            "board fixed-asset",
+            Box::new(board(None, Some(ProductType::FixedAsset))),
+            true,
+        ),
+        (
+            "board tier C + project-finance",
+            Box::new(board(Some(Tier::C), Some(ProductType::ProjectFinance))),
+            true,
+        ),
+        (
+            "today dashboard",
+            Box::new(|v: &Vault| {
+                std::hint::black_box(v.today_dashboard(&today_q).unwrap());
+            }),
+            true,
+        ),
+        (
+            "journey view (1 client)",
+            Box::new(|v: &Vault| {
+                std::hint::black_box(v.journey(n as i64 / 2, today()).unwrap());
+            }),
+            false,
+        ),
+        (
+            "funnel, one year",
+            Box::new(|v: &Vault| {
+                let from = NaiveDate::from_ymd_opt(2025, 11, 28).unwrap();
+                std::hint::black_box(v.funnel(from, today()).unwrap());
+            }),
+            false,
+        ),
+    ];
+
+    let totals: Vec<u32> = cold.columns.iter().map(|c| c.total).collect();
+    println!(
+        "\n{n} clients (encrypted vault); {ROUNDS} warm runs ({} unbudgeted); times in ms",
+        ROUNDS / 10
+    );
+    println!(
+        "board column totals {totals:?}; open + first board {:.1} ms\n",
+        ms(first_board)
+    );
+    println!(
+        "{:<32} {:>8} {:>8} {:>8}  budget",
+        "case", "p50", "p95", "max"
+    );
+    let mut over = Vec::new();
+    for (name, f, budgeted) in &cases {
+        // The unbudgeted funnel reads the whole year: fewer rounds keep the run short.
+        let rounds = if *budgeted { ROUNDS } else { ROUNDS / 10 };
+        let (p50, p95, max) = measure(rounds, || f(&v));
+        let verdict = match (budgeted, ms(p95) <= BUDGET_MS) {
+            (false, _) => "-",
+            (true, true) => "ok",
+            (true, false) => {
+                over.push(*name);
+                "OVER"
+            }
+        };
+        println!(
+            "{name:<32} {:>8.2} {:>8.2} {:>8.2}  {verdict}",
+            ms(p50),
+            ms(p95),
+            ms(max)
+        );
+    }
+    if !over.is_empty() {
+        eprintln!("\nover the {BUDGET_MS} ms budget at p95: {over:?}");
+        std::process::exit(1);
+    }
+}
