@@ -1,9 +1,11 @@
 //! `loandesk`: the command line over the core, for support, scripting and batch work.
 //!
 //! Output is JSON when `--format json` is given or stdout is not a terminal (scripts), a readable
-//! table otherwise. Exit codes: 0 ok, 1 error, 2 bad input (clap usage errors are 2 as well).
+//! table otherwise. Exit codes: 0 ok, 1 error, 2 bad input (clap usage errors are 2 as well),
+//! 3 a stage gate refused (`journey advance`).
 mod clients_cmd;
 mod export_cmd;
+mod journey_cmd;
 mod output;
 mod schedule;
 mod vault_cmd;
@@ -55,6 +57,9 @@ enum Command {
     /// Write a client's repayment schedule or loan proposal as a PDF.
     #[command(subcommand)]
     Export(export_cmd::ExportCommand),
+    /// A client's stage checklist, ticking, advancing through the stage gate, the funnel.
+    #[command(subcommand)]
+    Journey(journey_cmd::JourneyCommand),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => vault_cmd::demo(args),
         Command::Schedule(args) => return schedule::run(&args),
         Command::Export(cmd) => return export_cmd::run(cmd),
+        Command::Journey(cmd) => return journey_cmd::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
