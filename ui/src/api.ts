@@ -2,6 +2,22 @@
 // each function is a thin typed wrapper over a #[tauri::command] in src-tauri/src/commands.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  Board,
+  BoardColumn,
+  BoardQuery,
+  Cadence,
+  ChecklistItem,
+  ChecklistTemplate,
+  Funnel,
+  JourneyView,
+  LostReason,
+  LostReasonInput,
+  OneOffItemInput,
+  ProductType,
+  StageMove,
+  StatusInput,
+  TemplateItemInput,
+  Today,
   AppStatus,
   ClientDetail,
   ClientInput,
@@ -77,4 +93,36 @@ export const api = {
   /** Renders the PDF, asks where to save it (native dialog), optionally opens it. */
   exportPdf: (clientId: number, request: ExportRequest, openAfter: boolean) =>
     call<ExportResult>("export_pdf", { clientId, request, openAfter }),
+
+  journeyGet: (clientId: number) => call<JourneyView>("journey_get", { clientId }),
+  checklistSetDone: (clientId: number, itemId: number, done: boolean) =>
+    call<ChecklistItem>("checklist_set_done", { clientId, itemId, done }),
+  checklistSetNote: (clientId: number, itemId: number, note: string) =>
+    call<ChecklistItem>("checklist_set_note", { clientId, itemId, note }),
+  checklistSetReceived: (clientId: number, itemId: number, received: boolean) =>
+    call<ChecklistItem>("checklist_set_received", { clientId, itemId, received }),
+  checklistAddItem: (clientId: number, input: OneOffItemInput) =>
+    call<ChecklistItem>("checklist_add_item", { clientId, input }),
+  checklistRemoveItem: (clientId: number, itemId: number) =>
+    call<void>("checklist_remove_item", { clientId, itemId }),
+  /** Rejects with code `gate_refused` and `items` (open required keys) unless overridden. */
+  journeyAdvance: (clientId: number, overrideReason: string | null) =>
+    call<StageMove>("journey_advance", { clientId, overrideReason }),
+  journeyMoveBack: (clientId: number, toStage: number, note: string | null) =>
+    call<StageMove>("journey_move_back", { clientId, toStage, note }),
+  clientSetStatus: (clientId: number, input: StatusInput) => call<void>("client_set_status", { clientId, input }),
+  boardGet: (query: BoardQuery) => call<Board>("board_get", { query }),
+  boardColumn: (query: BoardQuery, stage: number, offset: number) =>
+    call<BoardColumn>("board_column", { query, stage, offset }),
+  todayGet: (dueWithinDays: number | null, limit: number | null) =>
+    call<Today>("today_get", { dueWithinDays, limit }),
+  funnelGet: (from: string, to: string) => call<Funnel>("funnel_get", { from, to }),
+  templateGet: (product: ProductType | null, stage: number) =>
+    call<ChecklistTemplate>("template_get", { product, stage }),
+  templateSave: (product: ProductType | null, stage: number, items: TemplateItemInput[]) =>
+    call<ChecklistTemplate>("template_save", { product, stage, items }),
+  lostReasonsGet: (includeRetired: boolean) => call<LostReason[]>("lost_reasons_get", { includeRetired }),
+  lostReasonsSave: (reasons: LostReasonInput[]) => call<LostReason[]>("lost_reasons_save", { reasons }),
+  cadenceGet: () => call<Cadence>("cadence_get"),
+  cadenceSet: (cadence: Cadence) => call<void>("cadence_set", { cadence }),
 };
