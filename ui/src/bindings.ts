@@ -189,6 +189,120 @@ path: string | null,
 warnings: Array<string>, };
 
 /**
+ * The accepted types.
+ */
+export type FileType = "pdf" | "jpeg" | "png" | "tiff" | "xlsx" | "xls" | "csv" | "docx";
+
+/**
+ * A document as lists show it; the content is fetched separately.
+ */
+export type DocumentSummary = { id: number, client_id: number, 
+/**
+ * The original file name, exactly as imported.
+ */
+file_name: string, kind: DocumentKind, file_type: FileType, 
+/**
+ * For the preview (e.g. `application/pdf`).
+ */
+mime: string, size: number, sha256: string, imported_at: string, 
+/**
+ * The officer name set at the time of the import (empty if none was set).
+ */
+imported_by: string, archived: boolean, };
+
+export type StatementLine = "current-assets" | "inventory" | "total-assets" | "current-liabilities" | "total-liabilities" | "revenue" | "profit-before-tax" | "interest-expense" | "depreciation-amortisation" | "operating-cash-flow" | "cash" | "accounts-receivable" | "total-equity" | "net-profit";
+
+/**
+ * One year's figures of a client, in yuan.
+ */
+export type FinancialYear = { year: number, figures: Partial<Record<StatementLine, string>>, 
+/**
+ * The spreadsheet they were read from.
+ */
+document_id: number | null, imported_at: string, };
+
+/**
+ * What a statement import stored.
+ */
+export type StatementImport = { 
+/**
+ * The spreadsheet as a document; an earlier import of the same file is reused.
+ */
+document: DocumentSummary, 
+/**
+ * The years read, in the order of the file's columns.
+ */
+years: Array<FinancialYear>, };
+
+/**
+ * Where each ratio turns from ok to breach (Settings).
+ */
+export type Thresholds = { 
+/**
+ * At least.
+ */
+current_ratio: string, 
+/**
+ * At least.
+ */
+quick_ratio: string, 
+/**
+ * At most, in percent (70 = 70 %).
+ */
+debt_to_asset_percent: string, 
+/**
+ * At least.
+ */
+interest_coverage: string, 
+/**
+ * At least; for both DSCRs.
+ */
+dscr: string, };
+
+export type RatioKind = "current-ratio" | "quick-ratio" | "debt-to-asset" | "interest-coverage" | "dscr" | "dscr-cash-flow";
+
+/**
+ * Whether a value must reach the threshold or stay under it.
+ */
+export type Bound = "at-least" | "at-most";
+
+export type RatioStatus = "ok" | "breach" | "not-available";
+
+export type Ratio = { kind: RatioKind, 
+/**
+ * Two decimals; `DebtToAsset` in percent. None when it cannot be computed.
+ */
+value: string | null, threshold: string, bound: Bound, status: RatioStatus, };
+
+/**
+ * The proposed loan's annual debt service used for the DSCRs.
+ */
+export type DebtService = { scenario_id: number, scenario_label: string, 
+/**
+ * Principal + interest due in the heaviest loan year.
+ */
+annual: string, 
+/**
+ * Which loan year that is (1 = the first twelve months after disbursement).
+ */
+loan_year: number, };
+
+export type YearRatios = { year: number, ratios: Array<Ratio>, };
+
+/**
+ * What the client's credit-analysis panel shows.
+ */
+export type CreditAnalysis = { client_id: number, thresholds: Thresholds, 
+/**
+ * None when the client has no proposed loan scenario: the DSCRs are then not available.
+ */
+debt_service: DebtService | null, 
+/**
+ * Latest year first; empty until a statement is imported.
+ */
+years: Array<YearRatios>, };
+
+/**
  * The kind of document an item asks for (PRODUCT.md §3). Imported documents will satisfy items
  * of their kind; until then the officer marks the document received.
  */

@@ -3,7 +3,12 @@
 //! `UPDATE_BINDINGS=1 cargo test -p loandesk-core --test bindings` rewrites it.
 use ts_rs::{Config, TS};
 
+use crate::analysis::{
+    Bound, CreditAnalysis, DebtService, Ratio, RatioKind, RatioStatus, Thresholds, YearRatios,
+};
 use crate::clients::*;
+// DocumentKind's declaration comes with the journey types below (the same kebab-case keys).
+use crate::documents::{DocumentSummary, FileType, FinancialYear, StatementImport, StatementLine};
 use crate::error::ErrorPayload;
 use crate::journey::{
     Activity, Board, BoardCard, BoardColumn, BoardQuery, Cadence, ChecklistItem, ChecklistTemplate,
@@ -70,6 +75,19 @@ pub fn typescript() -> String {
     decl::<ExportKind>(&cfg, &mut out);
     decl::<ExportRequest>(&cfg, &mut out);
     decl::<ExportResult>(&cfg, &mut out);
+    decl::<FileType>(&cfg, &mut out);
+    decl::<DocumentSummary>(&cfg, &mut out);
+    decl::<StatementLine>(&cfg, &mut out);
+    decl::<FinancialYear>(&cfg, &mut out);
+    decl::<StatementImport>(&cfg, &mut out);
+    decl::<Thresholds>(&cfg, &mut out);
+    decl::<RatioKind>(&cfg, &mut out);
+    decl::<Bound>(&cfg, &mut out);
+    decl::<RatioStatus>(&cfg, &mut out);
+    decl::<Ratio>(&cfg, &mut out);
+    decl::<DebtService>(&cfg, &mut out);
+    decl::<YearRatios>(&cfg, &mut out);
+    decl::<CreditAnalysis>(&cfg, &mut out);
     journey(&cfg, &mut out);
     out.trim_end().to_string() + "\n"
 }

@@ -1,7 +1,9 @@
 //! LoanDesk domain logic. No Tauri here: the desktop shell and the CLI are thin layers over it.
+pub mod analysis;
 pub mod bindings;
 pub mod clients;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod journey;
 pub mod loans;

@@ -9,6 +9,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/001_clients.sql"),
     include_str!("sql/002_loan_scenarios.sql"),
     include_str!("sql/003_journey.sql"),
+    include_str!("sql/004_documents.sql"),
 ];
 
 pub fn latest_version() -> i64 {

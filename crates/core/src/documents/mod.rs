@@ -1,0 +1,43 @@
+//! Application documents the client hands over (PRODUCT.md §3): imported into the encrypted
+//! vault, typed from their bytes, linked to the client, and, for financial statements in the
+//! template layout, read into figures for the credit analysis.
+//!
+//! Every user action is one call taking plain inputs: a path, or bytes with a file name.
+mod access;
+mod container;
+mod kind;
+mod sniff;
+mod statement;
+mod store;
+mod suggest;
+mod text;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use kind::DocumentKind;
+pub use sniff::FileType;
+pub use statement::{
+    parse_statement, save_statement_template, FinancialYear, StatementImport, StatementLine,
+    MAX_STATEMENT_BYTES, TEMPLATE_CSV, TEMPLATE_XLSX,
+};
+pub use store::{DEFAULT_MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES_CEILING};
+
+/// A document as lists show it; the content is fetched separately.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DocumentSummary {
+    pub id: i64,
+    pub client_id: i64,
+    /// The original file name, exactly as imported.
+    pub file_name: String,
+    pub kind: DocumentKind,
+    pub file_type: FileType,
+    /// For the preview (e.g. `application/pdf`).
+    pub mime: String,
+    pub size: i64,
+    pub sha256: String,
+    pub imported_at: String,
+    /// The officer name set at the time of the import (empty if none was set).
+    pub imported_by: String,
+    pub archived: bool,
+}

@@ -1,0 +1,232 @@
+//! Financial statements in the template layout: parsed into figures per year, stored with the
+//! spreadsheet itself (as a financial-statements document) in one transaction.
+mod lines;
+mod parse;
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::Path;
+
+use rusqlite::params;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+pub use lines::StatementLine;
+
+use super::sniff::{sniff, FileType};
+use super::store::{find_by_hash, write_document, Incoming};
+use super::{DocumentKind, DocumentSummary};
+use crate::error::{Error, Result};
+use crate::rule::Rule;
+use crate::vault::{audit_record, Vault};
+
+/// Statements are a few sheets of figures; anything bigger is not the template.
+pub const MAX_STATEMENT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The template officers hand to clients (assets/templates/README.md documents the layout).
+pub const TEMPLATE_XLSX: &[u8] =
+    include_bytes!("../../../assets/templates/financial-statements-template.xlsx");
+pub const TEMPLATE_CSV: &[u8] =
+    include_bytes!("../../../assets/templates/financial-statements-template.csv");
+
+/// Saves the template (XLSX, or CSV for any other type) to `out`, which must not exist.
+pub fn save_statement_template(out: &Path, file_type: FileType) -> Result<()> {
+    let bytes = if file_type == FileType::Xlsx {
+        TEMPLATE_XLSX
+    } else {
+        TEMPLATE_CSV
+    };
+    let mut file = match std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(out)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::invalid("out", Rule::FileExists))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    std::io::Write::write_all(&mut file, bytes)?;
+    Ok(())
+}
+
+/// One year's figures of a client, in yuan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FinancialYear {
+    pub year: i32,
+    #[ts(type = "Partial<Record<StatementLine, string>>")]
+    pub figures: BTreeMap<StatementLine, Decimal>,
+    /// The spreadsheet they were read from.
+    pub document_id: Option<i64>,
+    pub imported_at: String,
+}
+
+impl FinancialYear {
+    /// A figure; None for an optional line the statement left out.
+    pub fn get(&self, line: StatementLine) -> Option<Decimal> {
+        self.figures.get(&line).copied()
+    }
+}
+
+/// What a statement import stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StatementImport {
+    /// The spreadsheet as a document; an earlier import of the same file is reused.
+    pub document: DocumentSummary,
+    /// The years read, in the order of the file's columns.
+    pub years: Vec<FinancialYear>,
+}
+
+/// Chinese labels of the template lines, to recognise a statement by its content.
+pub(crate) fn zh_labels() -> impl Iterator<Item = &'static str> {
+    lines::LINES.iter().map(|d| d.zh)
+}
+
+/// Parses a statement without storing anything (for a preview, or a test).
+pub fn parse_statement(file_name: &str, bytes: &[u8]) -> Result<Vec<FinancialYear>> {
+    let file_type = check_statement_file(file_name, bytes)?;
+    Ok(parse::parse(file_type, bytes)?
+        .into_iter()
+        .map(|(year, figures)| FinancialYear {
+            year,
+            figures,
+            document_id: None,
+            imported_at: String::new(),
+        })
+        .collect())
+}
+
+fn check_statement_file(file_name: &str, bytes: &[u8]) -> Result<FileType> {
+    if bytes.is_empty() {
+        return Err(Error::invalid("file", Rule::EmptyFile));
+    }
+    if bytes.len() as u64 > MAX_STATEMENT_BYTES {
+        let max = MAX_STATEMENT_BYTES;
+        return Err(Error::invalid("file", Rule::FileTooLarge { max }));
+    }
+    // The sniff also decompressed every zip entry within its declared size, so the parser
+    // never meets a part larger than declared.
+    let sniffed = sniff(file_name, &mut Cursor::new(bytes), bytes.len() as u64)?;
+    if !sniffed.file_type.is_spreadsheet() {
+        return Err(Error::invalid("file", Rule::NotSpreadsheet));
+    }
+    Ok(sniffed.file_type)
+}
+
+impl Vault {
+    pub fn import_statement_file(
+        &mut self,
+        client_id: i64,
+        path: &Path,
+    ) -> Result<StatementImport> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let len = std::fs::metadata(path)?.len();
+        if len > MAX_STATEMENT_BYTES {
+            let max = MAX_STATEMENT_BYTES;
+            return Err(Error::invalid("file", Rule::FileTooLarge { max }));
+        }
+        let bytes = std::fs::read(path)?;
+        self.import_statement(client_id, &name, &bytes)
+    }
+
+    /// Reads the figures and stores them with the file, or stores nothing. Years already on
+    /// the client are replaced by the new file's.
+    pub fn import_statement(
+        &mut self,
+        client_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<StatementImport> {
+        self.client(client_id)?;
+        self.check_size(bytes.len() as u64, self.document_size_limit()?)?;
+        let file_type = check_statement_file(file_name, bytes)?;
+        let years = parse::parse(file_type, bytes)?;
+        let sha = hex::encode(Sha256::digest(bytes));
+        let now = crate::now_rfc3339();
+        let tx = self.conn_mut().transaction()?;
+        let doc_id = match find_by_hash(&tx, client_id, &sha)? {
+            Some(id) => id,
+            None => {
+                let incoming = Incoming {
+                    client_id,
+                    file_name,
+                    file_type,
+                    kind: DocumentKind::FinancialStatements,
+                    size: bytes.len() as u64,
+                };
+                let (id, sha) = write_document(&tx, &incoming, &mut &bytes[..], &mut |_, _| {})?;
+                tx.execute(
+                    "UPDATE documents SET sha256 = ?2 WHERE id = ?1",
+                    params![id, sha],
+                )?;
+                id
+            }
+        };
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO statement_figures (client_id, year, line, value, document_id, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (year, figures) in &years {
+            tx.execute(
+                "DELETE FROM statement_figures WHERE client_id = ?1 AND year = ?2",
+                params![client_id, year],
+            )?;
+            for (line, value) in figures {
+                let value = value.normalize().to_string();
+                insert.execute(params![client_id, year, line.as_str(), value, doc_id, now])?;
+            }
+        }
+        drop(insert);
+        let listed: Vec<String> = years.iter().map(|(y, _)| y.to_string()).collect();
+        let detail = format!("document {doc_id}; years {}", listed.join(","));
+        audit_record(&tx, "statement.import", "client", Some(client_id), &detail)?;
+        tx.commit()?;
+        let stored = self.financial_years(client_id)?;
+        Ok(StatementImport {
+            document: self.document(doc_id)?,
+            years: years
+                .iter()
+                .filter_map(|(y, _)| stored.iter().find(|s| s.year == *y).cloned())
+                .collect(),
+        })
+    }
+
+    /// The client's stored figures, latest year first.
+    pub fn financial_years(&self, client_id: i64) -> Result<Vec<FinancialYear>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT year, line, value, document_id, imported_at FROM statement_figures
+             WHERE client_id = ?1 ORDER BY year DESC",
+        )?;
+        let mut rows = stmt.query([client_id])?;
+        let mut years: Vec<FinancialYear> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let year: i32 = r.get(0)?;
+            let line: String = r.get(1)?;
+            let value: String = r.get(2)?;
+            let (Some(line), Ok(value)) = (StatementLine::parse(&line), value.parse::<Decimal>())
+            else {
+                return Err(Error::Damaged(vec![format!(
+                    "statement figure {year} {line}"
+                )]));
+            };
+            if years.last().map(|y| y.year) != Some(year) {
+                years.push(FinancialYear {
+                    year,
+                    figures: BTreeMap::new(),
+                    document_id: r.get(3)?,
+                    imported_at: r.get(4)?,
+                });
+            }
+            if let Some(y) = years.last_mut() {
+                y.figures.insert(line, value);
+            }
+        }
+        Ok(years)
+    }
+}

@@ -1,0 +1,303 @@
+//! Reading the template layout: labels in column A, a header row of years, one column per year,
+//! an optional unit line (元 / 千元 / 万元). Pure: bytes in, figures in yuan out, or an error
+//! naming the first line that is missing or not a number.
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::str::FromStr;
+
+use calamine::{Data, Reader};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::lines::{match_label, normalize, StatementLine, LINES};
+use crate::documents::sniff::FileType;
+use crate::documents::text;
+use crate::error::{Error, Result};
+use crate::rule::Rule;
+
+/// The header row must be near the top: a title and a unit line may come first.
+const HEADER_SEARCH_ROWS: usize = 30;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Empty,
+    Text(String),
+    Number(Decimal),
+}
+
+/// One year of a parsed statement, values in yuan.
+pub(crate) type Figures = BTreeMap<StatementLine, Decimal>;
+
+fn invalid(rule: Rule) -> Error {
+    Error::invalid("statement", rule)
+}
+
+/// The figures per year, in the column order of the file.
+pub(crate) fn parse(file_type: FileType, bytes: &[u8]) -> Result<Vec<(i32, Figures)>> {
+    let grid = match file_type {
+        FileType::Csv => csv_grid(bytes)?,
+        FileType::Xlsx | FileType::Xls => workbook_grid(file_type, bytes)?,
+        _ => return Err(Error::invalid("file", Rule::NotSpreadsheet)),
+    };
+    read_grid(&grid)
+}
+
+fn csv_grid(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
+    let text = text::decode(bytes, true).ok_or_else(|| Error::invalid("file", Rule::Corrupt))?;
+    Ok(text::csv_records(&text)
+        .into_iter()
+        .map(|r| r.into_iter().map(text_cell).collect())
+        .collect())
+}
+
+fn text_cell(s: String) -> Cell {
+    if s.trim().is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s)
+    }
+}
+
+/// The first sheet with a header row of years (usually the first sheet).
+fn workbook_grid(file_type: FileType, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
+    let password = |is_password: bool| {
+        Error::invalid(
+            "file",
+            if is_password {
+                Rule::PasswordProtected
+            } else {
+                Rule::Corrupt
+            },
+        )
+    };
+    let ranges: Vec<calamine::Range<Data>> = if file_type == FileType::Xlsx {
+        let mut wb = calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
+            .map_err(|e| password(matches!(e, calamine::XlsxError::Password)))?;
+        wb.worksheets().into_iter().map(|(_, r)| r).collect()
+    } else {
+        let mut wb = calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
+            .map_err(|e| password(matches!(e, calamine::XlsError::Password)))?;
+        wb.worksheets().into_iter().map(|(_, r)| r).collect()
+    };
+    let grids: Vec<Vec<Vec<Cell>>> = ranges.iter().map(range_grid).collect();
+    let with_years = grids.iter().position(|g| header_row(g).is_some());
+    Ok(grids
+        .into_iter()
+        .nth(with_years.unwrap_or(0))
+        .unwrap_or_default())
+}
+
+/// Absolute positions: row numbers in errors must be the ones Excel shows.
+fn range_grid(range: &calamine::Range<Data>) -> Vec<Vec<Cell>> {
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut grid: Vec<Vec<Cell>> = vec![Vec::new(); row0 as usize];
+    for row in range.rows() {
+        let mut cells = vec![Cell::Empty; col0 as usize];
+        cells.extend(row.iter().map(data_cell));
+        grid.push(cells);
+    }
+    grid
+}
+
+fn data_cell(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(Decimal::from(*i)),
+        // Rust prints the shortest text that reads back as the same f64: 1234567.89, not
+        // 1234567.8899999999.
+        Data::Float(f) => Decimal::from_str(&format!("{f}"))
+            .map(Cell::Number)
+            .unwrap_or_else(|_| Cell::Text(f.to_string())),
+        Data::String(s) => text_cell(s.clone()),
+        other => Cell::Text(other.to_string()),
+    }
+}
+
+/// A year from a header cell: 2023, "2023", "2023年", "FY2023", "2023-12-31", "2023年度".
+fn year_of(cell: &Cell) -> Option<i32> {
+    let year = match cell {
+        Cell::Number(n) if n.fract().is_zero() => n.to_i32()?,
+        Cell::Text(t) => {
+            let t = t.trim();
+            let t = t
+                .strip_prefix("FY")
+                .or_else(|| t.strip_prefix("fy"))
+                .unwrap_or(t);
+            let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() != 4 {
+                return None;
+            }
+            digits.parse().ok()?
+        }
+        _ => return None,
+    };
+    (1900..=2100).contains(&year).then_some(year)
+}
+
+/// (row index, [(column, year)]) of the first row with years right of column A.
+fn header_row(grid: &[Vec<Cell>]) -> Option<(usize, Vec<(usize, i32)>)> {
+    grid.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(r, row)| {
+            let years: Vec<(usize, i32)> = row
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter_map(|(c, cell)| year_of(cell).map(|y| (c, y)))
+                .collect();
+            (!years.is_empty()).then_some((r, years))
+        })
+}
+
+fn cell_text(cell: Option<&Cell>) -> String {
+    match cell {
+        Some(Cell::Text(t)) => t.trim().to_string(),
+        Some(Cell::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// "1,234,567.89", "(1,234.00)" (negative), "¥ 12", "−5"; None for anything else.
+fn number(cell: Option<&Cell>) -> Option<Decimal> {
+    let text = match cell {
+        Some(Cell::Number(n)) => return Some(*n),
+        Some(Cell::Text(t)) => t,
+        _ => return None,
+    };
+    let mut s: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{a0}' | '¥' | '￥'))
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
+    if let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        s = format!("-{inner}");
+    }
+    Decimal::from_str(&s)
+        .or_else(|_| Decimal::from_scientific(&s))
+        .ok()
+}
+
+/// 元 1, 千元 1 000, 万元 10 000, from a "单位 Unit" line or a "单位：万元" cell in column A.
+fn unit(grid: &[Vec<Cell>], value_col: usize) -> Result<Decimal> {
+    for row in grid {
+        let label = normalize(&cell_text(row.first()));
+        let Some(rest) = label
+            .strip_prefix("单位")
+            .or_else(|| label.strip_prefix("unit"))
+        else {
+            continue;
+        };
+        let rest = rest.strip_prefix("unit").unwrap_or(rest);
+        let raw = if rest.is_empty() {
+            cell_text(row.get(value_col).or_else(|| row.get(1)))
+        } else {
+            rest.to_string()
+        };
+        return match normalize(&raw).as_str() {
+            "" | "元" | "yuan" | "cny" | "rmb" => Ok(Decimal::ONE),
+            "千元" | "thousandyuan" | "cnythousand" | "thousand" => Ok(Decimal::from(1000)),
+            "万元" | "10kyuan" | "tenthousandyuan" | "cny10k" => Ok(Decimal::from(10_000)),
+            _ => Err(Error::invalid("unit", Rule::Unknown(raw))),
+        };
+    }
+    Ok(Decimal::ONE)
+}
+
+fn read_grid(grid: &[Vec<Cell>]) -> Result<Vec<(i32, Figures)>> {
+    let (header, years) = header_row(grid).ok_or_else(|| invalid(Rule::StatementNoYears))?;
+    let mut seen = Vec::new();
+    for (_, y) in &years {
+        if seen.contains(y) {
+            return Err(invalid(Rule::Other(format!("the year {y} appears twice"))));
+        }
+        seen.push(*y);
+    }
+    let scale = unit(grid, years[0].0)?;
+    // The first row naming each line, below the header.
+    let mut rows: BTreeMap<StatementLine, usize> = BTreeMap::new();
+    for (r, row) in grid.iter().enumerate().skip(header + 1) {
+        if let Some(line) = match_label(&cell_text(row.first())) {
+            rows.entry(line).or_insert(r);
+        }
+    }
+    let mut out: Vec<(i32, Figures)> = years.iter().map(|(_, y)| (*y, Figures::new())).collect();
+    for def in &LINES {
+        let Some(&r) = rows.get(&def.line) else {
+            if def.required {
+                let line = def.line.label();
+                return Err(invalid(Rule::StatementLineMissing { line }));
+            }
+            continue;
+        };
+        for ((col, year), (_, figures)) in years.iter().zip(out.iter_mut()) {
+            let cell = grid[r].get(*col);
+            let raw = cell_text(cell);
+            if raw.is_empty() && !def.required {
+                continue;
+            }
+            let value = number(cell).and_then(|v| v.checked_mul(scale));
+            let Some(value) = value else {
+                return Err(invalid(Rule::StatementValue {
+                    line: def.line.label(),
+                    row: (r + 1) as u32,
+                    year: *year,
+                    value: raw,
+                }));
+            };
+            figures.insert(def.line, value);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(text: &str) -> Result<Vec<(i32, Figures)>> {
+        parse(FileType::Csv, text.as_bytes())
+    }
+
+    const GOOD: &str = "项目 Item,2023,2024\n单位 Unit,万元,\n流动资产合计,\"1,200\",1300\n存货,200,(10)\n资产总计,5000,5200\n流动负债合计,1000,1000\n负债合计,3000,3100\n营业收入,8000,9000\n利润总额,600,700\n利息支出,100,100\n折旧与摊销,150,160\n经营活动现金流量净额,500,650\n";
+
+    #[test]
+    fn values_scale_by_unit_and_keep_accounting_negatives() {
+        let years = csv(GOOD).unwrap_or_default();
+        assert_eq!(years.len(), 2);
+        assert_eq!(years[0].0, 2023);
+        assert_eq!(
+            years[0].1[&StatementLine::CurrentAssets],
+            Decimal::from(12_000_000)
+        );
+        assert_eq!(
+            years[1].1[&StatementLine::Inventory],
+            Decimal::from(-100_000)
+        );
+        assert!(!years[0].1.contains_key(&StatementLine::Cash));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_row() {
+        let missing = GOOD.replace("存货,200,(10)\n", "");
+        match csv(&missing) {
+            Err(Error::Validation {
+                rule: Rule::StatementLineMissing { line },
+                ..
+            }) => assert_eq!(line, "存货 Inventory"),
+            other => panic!("{other:?}"),
+        }
+        let bad = GOOD.replace("利润总额,600,700", "利润总额,600,n/a");
+        match csv(&bad) {
+            Err(Error::Validation {
+                rule:
+                    Rule::StatementValue {
+                        row, year, value, ..
+                    },
+                ..
+            }) => assert_eq!((row, year, value.as_str()), (9, 2024, "n/a")),
+            other => panic!("{other:?}"),
+        }
+        assert!(csv("a,b\nc,d\n").is_err());
+    }
+}
