@@ -4,6 +4,7 @@
 //! table otherwise. Exit codes: 0 ok, 1 error, 2 bad input (clap usage errors are 2 as well),
 //! 3 a stage gate refused (`journey advance`).
 mod clients_cmd;
+mod documents_cmd;
 mod export_cmd;
 mod journey_cmd;
 mod output;
@@ -60,6 +61,14 @@ enum Command {
     /// A client's stage checklist, ticking, advancing through the stage gate, the funnel.
     #[command(subcommand)]
     Journey(journey_cmd::JourneyCommand),
+    /// Import, list and export a client's documents (kept inside the encrypted vault).
+    #[command(subcommand)]
+    Documents(documents_cmd::DocumentsCommand),
+    /// Read a financial statement spreadsheet into a client's figures.
+    #[command(subcommand)]
+    Statements(documents_cmd::StatementsCommand),
+    /// A client's credit ratios from its statements, flagged against the thresholds.
+    Ratios(documents_cmd::RatiosArgs),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +80,9 @@ fn main() -> ExitCode {
         Command::Schedule(args) => return schedule::run(&args),
         Command::Export(cmd) => return export_cmd::run(cmd),
         Command::Journey(cmd) => return journey_cmd::run(cmd),
+        Command::Documents(cmd) => return documents_cmd::run(cmd),
+        Command::Statements(cmd) => return documents_cmd::statements(cmd),
+        Command::Ratios(args) => return documents_cmd::ratios(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
