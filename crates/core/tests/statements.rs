@@ -263,3 +263,18 @@ fn a_year_imported_again_is_replaced_and_the_same_file_reuses_its_document() {
     assert_eq!(years[0].document_id, Some(third.document.id));
     assert_eq!(v.list_documents(c, false).unwrap().len(), 2);
 }
+
+#[test]
+fn a_sheet_claiming_a_huge_used_range_is_read_in_bounded_memory() {
+    // One cell at the very last row and column (XFD1048576): a dense reader would allocate
+    // seventeen billion cells.
+    let huge = template_xlsx_with(|xml| {
+        let far = r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>"#;
+        xml.replacen("</sheetData>", far, 1).replace(
+            "<dimension ref=\"A1:C20\" />",
+            "<dimension ref=\"A1:XFD1048576\" />",
+        )
+    });
+    let years = parse_statement("huge.xlsx", &huge).unwrap();
+    assert_eq!(years, parse_statement("t.csv", &template_csv()).unwrap());
+}

@@ -106,3 +106,23 @@ pub fn template_xlsx() -> Vec<u8> {
 pub fn template_csv() -> Vec<u8> {
     loandesk_core::documents::TEMPLATE_CSV.to_vec()
 }
+
+/// The XLSX template with `edit` applied to its sheet XML (other parts copied as they are).
+pub fn template_xlsx_with(edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::Read;
+    let bytes = template_xlsx();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            data = edit(&String::from_utf8(data).unwrap()).into_bytes();
+        }
+        parts.push((name, data));
+    }
+    let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, d)| (n.as_str(), &d[..])).collect();
+    zip_of(&refs)
+}

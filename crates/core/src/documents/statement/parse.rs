@@ -58,28 +58,62 @@ fn text_cell(s: String) -> Cell {
     }
 }
 
+/// Statements fill a corner of a sheet: cells beyond it are ignored, so a sheet whose used
+/// range claims a million rows costs nothing.
+const MAX_ROWS: u32 = 2000;
+const MAX_COLS: u32 = 64;
+
 /// The first sheet with a header row of years (usually the first sheet).
 fn workbook_grid(file_type: FileType, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
-    let password = |is_password: bool| {
-        Error::invalid(
-            "file",
-            if is_password {
-                Rule::PasswordProtected
-            } else {
-                Rule::Corrupt
-            },
-        )
+    let refuse = |is_password: bool| {
+        let rule = if is_password {
+            Rule::PasswordProtected
+        } else {
+            Rule::Corrupt
+        };
+        Error::invalid("file", rule)
     };
-    let ranges: Vec<calamine::Range<Data>> = if file_type == FileType::Xlsx {
+    let grids = if file_type == FileType::Xlsx {
         let mut wb = calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
-            .map_err(|e| password(matches!(e, calamine::XlsxError::Password)))?;
-        wb.worksheets().into_iter().map(|(_, r)| r).collect()
+            .map_err(|e| refuse(matches!(e, calamine::XlsxError::Password)))?;
+        let mut grids = Vec::new();
+        // The cell reader streams the sheet XML; worksheet_range would allocate the whole
+        // declared used range densely.
+        for name in wb.sheet_names() {
+            let mut cells = wb
+                .worksheet_cells_reader(&name)
+                .map_err(|_| refuse(false))?;
+            let mut grid = Vec::new();
+            while let Some(cell) = cells.next_cell().map_err(|_| refuse(false))? {
+                let (r, c) = cell.get_position();
+                put(
+                    &mut grid,
+                    r,
+                    c,
+                    data_cell(&Data::from(cell.get_value().clone())),
+                );
+            }
+            grids.push(grid);
+        }
+        grids
     } else {
+        // XLS sheets are at most 65,536 x 256 cells by format.
         let mut wb = calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
-            .map_err(|e| password(matches!(e, calamine::XlsError::Password)))?;
-        wb.worksheets().into_iter().map(|(_, r)| r).collect()
+            .map_err(|e| refuse(matches!(e, calamine::XlsError::Password)))?;
+        let sheets = wb.worksheets();
+        sheets
+            .iter()
+            .map(|(_, range)| {
+                let (row0, col0) = range.start().unwrap_or((0, 0));
+                let mut grid = Vec::new();
+                for (r, c, data) in range.used_cells() {
+                    let (r, c) = (row0 + r as u32, col0 + c as u32);
+                    put(&mut grid, r, c, data_cell(data));
+                }
+                grid
+            })
+            .collect()
     };
-    let grids: Vec<Vec<Vec<Cell>>> = ranges.iter().map(range_grid).collect();
     let with_years = grids.iter().position(|g| header_row(g).is_some());
     Ok(grids
         .into_iter()
@@ -87,16 +121,19 @@ fn workbook_grid(file_type: FileType, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
         .unwrap_or_default())
 }
 
-/// Absolute positions: row numbers in errors must be the ones Excel shows.
-fn range_grid(range: &calamine::Range<Data>) -> Vec<Vec<Cell>> {
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut grid: Vec<Vec<Cell>> = vec![Vec::new(); row0 as usize];
-    for row in range.rows() {
-        let mut cells = vec![Cell::Empty; col0 as usize];
-        cells.extend(row.iter().map(data_cell));
-        grid.push(cells);
+/// Places a cell at its absolute position (row numbers in errors are the ones Excel shows).
+fn put(grid: &mut Vec<Vec<Cell>>, row: u32, col: u32, cell: Cell) {
+    if row >= MAX_ROWS || col >= MAX_COLS || cell == Cell::Empty {
+        return;
     }
-    grid
+    let (r, c) = (row as usize, col as usize);
+    if grid.len() <= r {
+        grid.resize(r + 1, Vec::new());
+    }
+    if grid[r].len() <= c {
+        grid[r].resize(c + 1, Cell::Empty);
+    }
+    grid[r][c] = cell;
 }
 
 fn data_cell(d: &Data) -> Cell {
