@@ -28,6 +28,8 @@ test("officer's first day: vault, client, search, touchpoint, lock, unlock, lang
   await (await s.testid("create-confirm")).type(PASSWORD);
   await (await s.testid("create-submit")).click();
 
+  // The app opens on Today; the client list is one click away.
+  await (await s.testid("nav-clients", 20000)).click();
   await s.testid("clients-screen", 20000);
   await (await s.testid("new-client")).click();
   await (await s.testid("field-name")).type(CLIENT);
@@ -72,6 +74,8 @@ test("officer's first day: vault, client, search, touchpoint, lock, unlock, lang
 
   await (await s.testid("unlock-password")).clearAndType(PASSWORD);
   await (await s.testid("unlock-submit")).click();
+  // The app opens on Today; the client list is one click away.
+  await (await s.testid("nav-clients", 20000)).click();
   await s.testid("clients-screen", 20000);
   await s.waitFor(async () => (await s.pageText()).includes(CLIENT), "the client after unlock");
 

@@ -13,11 +13,11 @@ export function appBinary() {
   return process.env.APP_BIN ?? join(target, "debug/loandesk-app");
 }
 
-/** Starts tauri-driver with a fresh data dir for the app; returns {url, dataDir, stop}. */
-export async function startDriver(port = 4444) {
+/** Starts tauri-driver with a fresh data dir for the app (plus `env`); returns {url, dataDir, stop}. */
+export async function startDriver(port = 4444, env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-"));
   const driver = spawn("tauri-driver", ["--port", String(port)], {
-    env: { ...process.env, LOANDESK_DATA_DIR: dataDir },
+    env: { ...process.env, LOANDESK_DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

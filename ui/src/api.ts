@@ -47,6 +47,8 @@ export class ApiError extends Error {
     public field: string | null,
     public rule: string | null = null,
     public params: Record<string, string> = {},
+    /** For `gate_refused`: keys of the required items still open. */
+    public items: string[] = [],
   ) {
     super(message);
   }
@@ -58,7 +60,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   } catch (e) {
     const p = e as Partial<ErrorPayload>;
     if (p && typeof p === "object" && typeof p.code === "string") {
-      throw new ApiError(p.code, p.message ?? p.code, p.field ?? null, p.rule ?? null, p.params ?? {});
+      throw new ApiError(p.code, p.message ?? p.code, p.field ?? null, p.rule ?? null, p.params ?? {}, p.items ?? []);
     }
     throw new ApiError("internal", String(e), null);
   }

@@ -7,6 +7,9 @@ const PATHS = {
   plus: "M12 5v14M5 12h14",
   search: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M20 20l-4-4",
   back: "M15 18l-6-6 6-6",
+  today: "M5 6h14v14H5zM5 10h14M9 3v4M15 3v4",
+  board: "M4 5h4v14H4zM10 5h4v9h-4zM16 5h4v6h-4z",
+  funnel: "M4 5h16l-6 7v6l-4 2v-8z",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -5,7 +5,10 @@ import { useTranslation } from "react-i18next";
 import ClientDetail from "../screens/ClientDetail";
 import ClientForm from "../screens/ClientForm";
 import Clients, { EMPTY_FILTERS, type ClientFilters } from "../screens/Clients";
+import Board from "../screens/Board";
+import Funnel from "../screens/Funnel";
 import Settings from "../screens/Settings";
+import Today from "../screens/Today";
 import { useSession } from "../session";
 import { useIdleLock } from "../useIdleLock";
 import Icon, { type IconName } from "./Icon";
@@ -16,24 +19,35 @@ export type Route =
   | { name: "client"; id: number }
   | { name: "client-new" }
   | { name: "client-edit"; id: number }
-  | { name: "settings" };
+  | { name: "settings" }
+  | { name: "today" }
+  | { name: "board" }
+  | { name: "funnel" };
 
-type Section = "clients" | "settings";
+type Section = "today" | "board" | "funnel" | "clients" | "settings";
 
-// Dashboard and pipeline will slot in here.
-const NAV: readonly { section: Section; route: Route; label: "nav.clients" | "nav.settings"; icon: IconName }[] = [
+const NAV: readonly {
+  section: Section;
+  route: Route;
+  label: "nav.clients" | "nav.settings" | "today.nav" | "board.nav" | "funnel.nav";
+  icon: IconName;
+}[] = [
+  { section: "today", route: { name: "today" }, label: "today.nav", icon: "today" },
+  { section: "board", route: { name: "board" }, label: "board.nav", icon: "board" },
   { section: "clients", route: { name: "clients" }, label: "nav.clients", icon: "clients" },
+  { section: "funnel", route: { name: "funnel" }, label: "funnel.nav", icon: "funnel" },
   { section: "settings", route: { name: "settings" }, label: "nav.settings", icon: "settings" },
 ];
 
 function sectionOf(route: Route): Section {
-  return route.name === "settings" ? "settings" : "clients";
+  if (route.name === "settings" || route.name === "today" || route.name === "board" || route.name === "funnel") return route.name;
+  return "clients";
 }
 
 export default function Shell() {
   const { t } = useTranslation();
   const { status, lock } = useSession();
-  const [route, setRoute] = useState<Route>({ name: "clients" });
+  const [route, setRoute] = useState<Route>({ name: "today" });
   // Kept here, not in the list screen, so "back to list" returns to the same search.
   const [filters, setFilters] = useState<ClientFilters>(EMPTY_FILTERS);
 
@@ -94,6 +108,15 @@ export default function Shell() {
       break;
     case "settings":
       screen = <Settings />;
+      break;
+    case "today":
+      screen = <Today onOpen={(id) => setRoute({ name: "client", id })} />;
+      break;
+    case "board":
+      screen = <Board onOpen={(id) => setRoute({ name: "client", id })} />;
+      break;
+    case "funnel":
+      screen = <Funnel />;
       break;
   }
 

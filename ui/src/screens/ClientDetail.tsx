@@ -6,6 +6,8 @@ import type { Client, ClientDetail as Detail } from "../bindings";
 import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
 import ConfirmDialog from "../components/ConfirmDialog";
 import ErrorBox from "../components/ErrorBox";
+import ExportPanel from "../components/ExportPanel";
+import JourneyPanel from "../components/JourneyPanel";
 import Icon from "../components/Icon";
 import TouchpointForm from "../components/TouchpointForm";
 import TouchpointList from "../components/TouchpointList";
@@ -113,6 +115,7 @@ export default function ClientDetail({ id, onBack, onEdit }: Props) {
       </header>
 
       <ErrorBox error={error} />
+      <JourneyPanel clientId={c.id} onChanged={() => void reload()} />
 
       <div className="detail-columns">
         <div className="stack">
@@ -163,6 +166,7 @@ export default function ClientDetail({ id, onBack, onEdit }: Props) {
         </section>
       </div>
 
+      <ExportPanel clientId={c.id} />
       {confirming && (
         <ConfirmDialog
           title={t("detail.archiveConfirmTitle")}

@@ -203,6 +203,8 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
 
         <h2 className="section-title">{t("form.journey")}</h2>
         <div className="grid-3">
+          {/* Stage and status only when creating: afterwards they change through the journey (gate, lifecycle). */}
+          {id === undefined && (
           <Field field="stage" label={t("fields.stage")} errors={fieldErrors}>
             <EnumSelect
               id={inputId("stage")}
@@ -213,6 +215,8 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
               onChange={(v) => v !== "" && set({ stage: v })}
             />
           </Field>
+          )}
+          {id === undefined && (
           <Field field="status" label={t("fields.status")} errors={fieldErrors}>
             <EnumSelect
               id={inputId("status")}
@@ -223,6 +227,7 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
               onChange={(v) => v !== "" && set({ status: v })}
             />
           </Field>
+          )}
           <Field field="tier" label={t("fields.tier")} errors={fieldErrors}>
             <EnumSelect
               id={inputId("tier")}

@@ -1,0 +1,115 @@
+// The conversion funnel for a period: per stage how many clients entered, conversion to the next
+// stage, median days in the stage and why clients were lost; as bars and as a table.
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type ApiError } from "../api";
+import type { Funnel as FunnelData } from "../bindings";
+import ErrorBox from "../components/ErrorBox";
+import { todayISO } from "../format";
+import { barWidths, daysBefore, langOf, localLabel, percent } from "../journey";
+import { STAGE_KEY, isStage } from "../labels";
+import { useErrorHandler } from "../session";
+import "../journey.css";
+
+export default function Funnel() {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const handleError = useErrorHandler();
+  const [to, setTo] = useState(todayISO());
+  const [from, setFrom] = useState(daysBefore(todayISO(), 365));
+  const [data, setData] = useState<FunnelData | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(
+    (f: string, t2: string) =>
+      api.funnelGet(f, t2).then(
+        (d) => {
+          setData(d);
+          setError(null);
+        },
+        (e: unknown) => setError(handleError(e)),
+      ),
+    [handleError],
+  );
+
+  useEffect(() => {
+    void load(daysBefore(todayISO(), 365), todayISO());
+  }, [load]);
+
+  const stageName = (s: number) => `${s} ${isStage(s) ? t(STAGE_KEY[s]) : ""}`;
+  const widths = data ? barWidths(data.stages) : [];
+
+  return (
+    <section className="screen" data-testid="funnel-screen">
+      <div className="screen-head">
+        <h1>{t("funnel.title")}</h1>
+      </div>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load(from, to);
+        }}
+      >
+        <label className="inline">
+          {t("funnel.from")} <input type="date" data-testid="funnel-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="inline">
+          {t("funnel.to")} <input type="date" data-testid="funnel-to" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <button type="submit" className="btn btn-secondary" data-testid="funnel-show">
+          {t("funnel.show")}
+        </button>
+      </form>
+      <ErrorBox error={error} />
+      {data && (
+        <>
+          <section className="card">
+            <h2 className="section-title">{t("funnel.chart")}</h2>
+            <div className="funnel-chart" data-testid="funnel-chart" role="img" aria-label={t("funnel.chart")}>
+              {data.stages.map((s, i) => (
+                <div key={s.stage} className="funnel-bar-row">
+                  <span>{stageName(s.stage)}</span>
+                  <div className="funnel-track">
+                    <div className="funnel-bar" style={{ width: `${widths[i] ?? 0}%` }} />
+                  </div>
+                  <span className="num">{s.entered}</span>
+                </div>
+              ))}
+            </div>
+          </section>
+          <section className="card">
+            <table className="simple-table" data-testid="funnel-table">
+              <thead>
+                <tr>
+                  <th>{t("funnel.stage")}</th>
+                  <th className="num">{t("funnel.entered")}</th>
+                  <th className="num">{t("funnel.advanced")}</th>
+                  <th className="num">{t("funnel.conversion")}</th>
+                  <th className="num">{t("funnel.median")}</th>
+                  <th className="num">{t("funnel.lost")}</th>
+                  <th>{t("funnel.lostReasons")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.stages.map((s) => (
+                  <tr key={s.stage} data-testid="funnel-row" data-stage={s.stage}>
+                    <td>{stageName(s.stage)}</td>
+                    <td className="num">{s.entered}</td>
+                    <td className="num">{s.advanced}</td>
+                    <td className="num">{percent(s.conversion)}</td>
+                    <td className="num">{s.median_days ?? "—"}</td>
+                    <td className="num">{s.lost}</td>
+                    <td className="small">
+                      {s.lost_reasons.map((r) => `${r.key === "" ? t("funnel.noReason") : localLabel(r, lang)} ${r.count}`).join("；")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
