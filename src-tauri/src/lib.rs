@@ -7,7 +7,7 @@ mod state;
 
 use std::path::PathBuf;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// `LOANDESK_DATA_DIR` points the app at another folder (tests, support); otherwise the OS
 /// app-data folder, the same one the CLI uses by default.
@@ -23,6 +23,19 @@ pub fn run() {
         // Used from Rust only (save dialog, open in viewer): no JS permission is granted.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // Dropped files stay on the Rust side; the UI only hears how many and their names.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let names: Vec<String> = paths
+                    .iter()
+                    .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .collect();
+                if let Some(state) = window.try_state::<state::AppState>() {
+                    state.set_dropped(paths.clone());
+                }
+                let _ = window.emit("files-dropped", names);
+            }
+        })
         .setup(|app| {
             app.manage(state::AppState::new(data_dir(app)));
             Ok(())
@@ -51,6 +64,13 @@ pub fn run() {
             commands::loans::officer_name,
             commands::loans::set_officer_name,
             commands::pdf::export_pdf,
+            commands::documents::documents_list,
+            commands::documents::documents_import_pick,
+            commands::documents::documents_import_dropped,
+            commands::documents::document_export_pick,
+            commands::documents::document_archive,
+            commands::documents::statement_import_pick,
+            commands::documents::credit_analysis,
             commands::journey::journey_get,
             commands::journey::checklist_set_done,
             commands::journey::checklist_set_note,

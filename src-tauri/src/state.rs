@@ -10,6 +10,8 @@ pub struct AppState {
     /// `None` is "locked": dropping the Vault closes the connection and zeroizes the key.
     pub vault: Mutex<Option<Vault>>,
     pub prefs: Mutex<Prefs>,
+    /// Files dropped on the window, waiting for the officer to import them into a client.
+    pub dropped: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -19,6 +21,7 @@ impl AppState {
             data_dir,
             vault: Mutex::new(None),
             prefs: Mutex::new(prefs),
+            dropped: Mutex::new(Vec::new()),
         }
     }
 
@@ -51,6 +54,19 @@ impl AppState {
     pub fn set_vault(&self, vault: Option<Vault>) -> Result<()> {
         *self.vault.lock().map_err(|_| poisoned())? = vault;
         Ok(())
+    }
+
+    pub fn set_dropped(&self, paths: Vec<PathBuf>) {
+        if let Ok(mut d) = self.dropped.lock() {
+            *d = paths;
+        }
+    }
+
+    pub fn take_dropped(&self) -> Vec<PathBuf> {
+        self.dropped
+            .lock()
+            .map(|mut d| std::mem::take(&mut *d))
+            .unwrap_or_default()
     }
 
     pub fn is_unlocked(&self) -> bool {

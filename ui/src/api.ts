@@ -2,6 +2,11 @@
 // each function is a thin typed wrapper over a #[tauri::command] in src-tauri/src/commands.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  CreditAnalysis,
+  DocumentKind,
+  DocumentSummary,
+  ImportReport,
+  StatementImport,
   Board,
   BoardColumn,
   BoardQuery,
@@ -127,4 +132,17 @@ export const api = {
   lostReasonsSave: (reasons: LostReasonInput[]) => call<LostReason[]>("lost_reasons_save", { reasons }),
   cadenceGet: () => call<Cadence>("cadence_get"),
   cadenceSet: (cadence: Cadence) => call<void>("cadence_set", { cadence }),
+
+  documentsList: (clientId: number, includeArchived: boolean) =>
+    call<DocumentSummary[]>("documents_list", { clientId, includeArchived }),
+  /** Rust shows the file picker (several files) and imports; progress as `import-progress` events. */
+  documentsImportPick: (clientId: number, kind: DocumentKind | null) =>
+    call<ImportReport>("documents_import_pick", { clientId, kind }),
+  /** Imports the files announced by the last `files-dropped` event (paths stay in Rust). */
+  documentsImportDropped: (clientId: number, kind: DocumentKind | null) =>
+    call<ImportReport>("documents_import_dropped", { clientId, kind }),
+  documentExportPick: (id: number) => call<string | null>("document_export_pick", { id }),
+  documentArchive: (id: number, archived: boolean) => call<void>("document_archive", { id, archived }),
+  statementImportPick: (clientId: number) => call<StatementImport | null>("statement_import_pick", { clientId }),
+  creditAnalysis: (clientId: number) => call<CreditAnalysis>("credit_analysis", { clientId }),
 };

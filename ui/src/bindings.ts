@@ -210,6 +210,13 @@ mime: string, size: number, sha256: string, imported_at: string,
  */
 imported_by: string, archived: boolean, };
 
+export type FailedImport = { name: string, error: ErrorPayload, };
+
+/**
+ * One import batch as the app reports it: what went in, and each file that did not, with why.
+ */
+export type ImportReport = { imported: Array<DocumentSummary>, failed: Array<FailedImport>, };
+
 export type StatementLine = "current-assets" | "inventory" | "total-assets" | "current-liabilities" | "total-liabilities" | "revenue" | "profit-before-tax" | "interest-expense" | "depreciation-amortisation" | "operating-cash-flow" | "cash" | "accounts-receivable" | "total-equity" | "net-profit";
 
 /**

@@ -8,7 +8,10 @@ use crate::analysis::{
 };
 use crate::clients::*;
 // DocumentKind's declaration comes with the journey types below (the same kebab-case keys).
-use crate::documents::{DocumentSummary, FileType, FinancialYear, StatementImport, StatementLine};
+use crate::documents::{
+    DocumentSummary, FailedImport, FileType, FinancialYear, ImportReport, StatementImport,
+    StatementLine,
+};
 use crate::error::ErrorPayload;
 use crate::journey::{
     Activity, Board, BoardCard, BoardColumn, BoardQuery, Cadence, ChecklistItem, ChecklistTemplate,
@@ -77,6 +80,8 @@ pub fn typescript() -> String {
     decl::<ExportResult>(&cfg, &mut out);
     decl::<FileType>(&cfg, &mut out);
     decl::<DocumentSummary>(&cfg, &mut out);
+    decl::<FailedImport>(&cfg, &mut out);
+    decl::<ImportReport>(&cfg, &mut out);
     decl::<StatementLine>(&cfg, &mut out);
     decl::<FinancialYear>(&cfg, &mut out);
     decl::<StatementImport>(&cfg, &mut out);

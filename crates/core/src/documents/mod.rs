@@ -41,3 +41,16 @@ pub struct DocumentSummary {
     pub imported_by: String,
     pub archived: bool,
 }
+
+/// One import batch as the app reports it: what went in, and each file that did not, with why.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportReport {
+    pub imported: Vec<DocumentSummary>,
+    pub failed: Vec<FailedImport>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FailedImport {
+    pub name: String,
+    pub error: crate::ErrorPayload,
+}
