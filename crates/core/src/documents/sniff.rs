@@ -127,10 +127,6 @@ fn mismatch(extension: String, detected: &str) -> Error {
 
 fn detect<R: Read + Seek>(head: &[u8], reader: &mut R, len: u64) -> Result<Option<Sniffed>> {
     let simple = |file_type, text: String| Ok(Some(Sniffed { file_type, text }));
-    // The PDF spec lets the header sit anywhere in the first 1024 bytes.
-    if find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
-        return simple(FileType::Pdf, String::from_utf8_lossy(head).into_owned());
-    }
     if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
         return simple(FileType::Jpeg, String::new());
     }
@@ -145,6 +141,11 @@ fn detect<R: Read + Seek>(head: &[u8], reader: &mut R, len: u64) -> Result<Optio
     }
     if head.starts_with(&container::OLE2_MAGIC) {
         return container::inspect_ole2(reader, len).map(Some);
+    }
+    // The PDF spec lets the header sit anywhere in the first 1024 bytes; checked after the
+    // exact-prefix types so a zip that stores a PDF first is still judged as a zip.
+    if find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
+        return simple(FileType::Pdf, String::from_utf8_lossy(head).into_owned());
     }
     let complete = head.len() as u64 == len;
     Ok(text::decode(head, complete)
