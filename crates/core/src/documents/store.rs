@@ -54,6 +54,8 @@ pub(crate) fn write_document(
     reader: &mut dyn Read,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<(i64, String)> {
+    // imported_by: the officer name from Settings (the loans module's `officer_name` key), read
+    // in the statement so it is the name in force when the import commits.
     tx.execute(
         "INSERT INTO documents (client_id, file_name, kind, file_type, size, sha256, imported_at, imported_by)
          VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6,
