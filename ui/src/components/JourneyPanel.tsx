@@ -222,7 +222,7 @@ export default function JourneyPanel({ clientId, onChanged }: Props) {
         <div>
           <StatusForm key={view.status} status={view.status} reasons={reasons} busy={busy} onSave={(input) => run(() => api.clientSetStatus(clientId, input))} />
           <h3 className="h3">{t("journey.history")}</h3>
-          <table className="simple-table" data-testid="stage-history">
+          <table className="simple-table history-table" data-testid="stage-history">
             <thead>
               <tr>
                 <th>{t("journey.histStage")}</th>
@@ -392,7 +392,7 @@ function AddItem({ clientId, busy, run }: { clientId: number; busy: boolean; run
 function StatusForm({ status, reasons, busy, onSave }: { status: LifecycleStatus; reasons: LostReason[]; busy: boolean; onSave: (input: { status: LifecycleStatus; lost_reason: string | null; note: string }) => Promise<boolean> }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const [value, setValue] = useState<LifecycleStatus>(LIFECYCLE.includes(status) ? status : "active");
+  const [value, setValue] = useState<LifecycleStatus>(status);
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [saved, setSaved] = useState(false);
@@ -412,7 +412,8 @@ function StatusForm({ status, reasons, busy, onSave }: { status: LifecycleStatus
     >
       <h3 className="h3">{t("journey.lifecycle")}</h3>
       <div className="status-form">
-        <select data-testid="status-select" aria-label={t("journey.lifecycle")} value={value} onChange={(e) => setValue(LIFECYCLE.find((s) => s === e.target.value) ?? "active")}>
+        <select data-testid="status-select" aria-label={t("journey.lifecycle")} value={value} onChange={(e) => setValue(LIFECYCLE.find((s) => s === e.target.value) ?? status)}>
+          {status === "prospect" && <option value="prospect">{t(STATUS_KEY.prospect)}</option>}
           {LIFECYCLE.map((s) => (
             <option key={s} value={s}>
               {t(STATUS_KEY[s])}
