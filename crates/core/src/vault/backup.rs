@@ -32,7 +32,11 @@ impl Vault {
             // The vault connection is opened without SQLITE_OPEN_CREATE (a mistyped path must
             // not make a new vault), so ATTACH needs the (empty) file to exist already.
             std::fs::File::create(&tmp)?;
-            let conn = self.conn();
+            // A fresh connection: SQLCipher registers sqlcipher_export as an auto-extension
+            // during library initialisation, and a connection opened by another thread while
+            // that was still running (seen in parallel tests) lacks the function for good.
+            let source = Vault::open_with_key(&self.path, self.key.clone())?;
+            let conn = source.conn();
             conn.execute(
                 "ATTACH DATABASE ?1 AS backup KEY ?2",
                 rusqlite::params![tmp.to_string_lossy(), &*key.pragma_value()],
