@@ -1,8 +1,10 @@
 // Turns anything a call can throw into what the officer reads: a message in the current
-// language, plus the backend's own text as detail where it adds something.
-import type { TFunction } from "i18next";
+// language. Validation errors carry a rule key and parameters (never shown in the backend's
+// English): the reason goes under the field, or "field: reason" in a banner.
+import type { TFunction, TOptions } from "i18next";
 import { ApiError } from "./api";
-import { errorKey, fieldLabelKey } from "./labels";
+import { errorKey, fieldLabelKey, ruleKey } from "./labels";
+import { groupThousands } from "./money";
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
@@ -14,16 +16,39 @@ export interface ShownError {
   detail: string | null;
 }
 
+/** Parameters as the officer reads them: field names as labels, big bounds grouped. */
+function localParams(t: TFunction, params: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (k === "other") {
+      const label = fieldLabelKey(v);
+      out[k] = label ? t(label) : v;
+    } else if (k === "min" || k === "max") {
+      out[k] = groupThousands(v);
+    } else {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** One rule in the officer's language: "应在 1 至 600 之间。" */
+export function ruleReason(t: TFunction, rule: string, params: Record<string, string>): string {
+  // Free text the backend has no rule for yet: shown as it comes.
+  if (rule === "other") return params.value ?? t("errors.validation");
+  const key = ruleKey(rule);
+  const options: TOptions = localParams(t, params);
+  return key ? t(key, options) : t("errors.validation");
+}
+
 export function describeError(t: TFunction, e: ApiError): ShownError {
   if (e.code === "validation") {
     const label = e.field ? fieldLabelKey(e.field) : null;
-    // The backend's text reads "credit_code: check character ..."; the field is already named.
-    const prefix = e.field ? `${e.field}: ` : "";
-    const detail = prefix && e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-    return {
-      message: label ? t("errors.validationField", { field: t(label) }) : t("errors.validation"),
-      detail: detail || null,
-    };
+    if (e.rule) {
+      const reason = ruleReason(t, e.rule, e.params);
+      return { message: label ? t("errors.fieldReason", { field: t(label), reason }) : reason, detail: null };
+    }
+    return { message: label ? t("errors.validationField", { field: t(label) }) : t("errors.validation"), detail: null };
   }
   const key = errorKey(e.code);
   // The backend's English text is only worth showing when it says more than our message
@@ -32,10 +57,16 @@ export function describeError(t: TFunction, e: ApiError): ShownError {
   return { message: t(key), detail: withDetail && e.message ? e.message : null };
 }
 
+/** The text under a form field: just the reason, as the field's label is right above it. */
+export function fieldError(t: TFunction, e: ApiError): ShownError {
+  if (e.code === "validation" && e.rule) return { message: ruleReason(t, e.rule, e.params), detail: null };
+  return describeError(t, e);
+}
+
 /** Field-level errors of a form, keyed by the backend's field name ("credit_code", "contacts.0.email"). */
 export type FieldErrors = Record<string, ShownError>;
 
 export function fieldErrorsFrom(t: TFunction, e: ApiError): FieldErrors | null {
   if (e.code !== "validation" || !e.field) return null;
-  return { [e.field]: describeError(t, e) };
+  return { [e.field]: fieldError(t, e) };
 }

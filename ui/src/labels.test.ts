@@ -20,17 +20,33 @@ describe("labels", () => {
     expect(labels.fieldLabelKey("contacts.0.email")).toBe("fields.contactEmail");
     expect(labels.fieldLabelKey("contacts.12.phone")).toBe("fields.contactPhone");
     expect(labels.fieldLabelKey("next_contact_date")).toBe("fields.nextContactDate");
+    expect(labels.fieldLabelKey("term_months")).toBe("fields.termMonths");
     expect(labels.fieldLabelKey("nonsense")).toBeNull();
   });
 
   it("point only at keys that exist", () => {
-    const maps = [labels.STAGE_KEY, labels.TIER_KEY, labels.SIZE_KEY, labels.SOURCE_KEY, labels.STATUS_KEY, labels.PRODUCT_KEY, labels.CHANNEL_KEY];
+    const maps = [
+      labels.STAGE_KEY,
+      labels.TIER_KEY,
+      labels.SIZE_KEY,
+      labels.SOURCE_KEY,
+      labels.STATUS_KEY,
+      labels.PRODUCT_KEY,
+      labels.CHANNEL_KEY,
+      labels.METHOD_KEY,
+      labels.DAY_COUNT_KEY,
+      labels.ROUNDING_KEY,
+      labels.TENOR_KEY,
+    ];
     for (const m of maps) for (const key of Object.values(m)) expect(typeof lookup(key), key).toBe("string");
   });
 
   it("list the enums in the backend's order", () => {
     expect(labels.STATUSES).toEqual(["prospect", "active", "loyal", "dormant", "lost"]);
     expect(labels.SOURCES).toEqual(["online-ad", "social-media", "trade-show", "referral", "bank-network", "walk-in", "existing-client"]);
+    expect(labels.METHODS).toEqual(["equal-installment", "equal-principal", "interest-only", "quarterly-interest", "bullet"]);
+    expect(labels.ruleKey("too_many")).toBe("validation.tooMany");
+    expect(labels.ruleKey("toString")).toBeNull();
     expect(labels.isStage(0)).toBe(false);
     expect(labels.isStage(5)).toBe(true);
   });

@@ -1,6 +1,17 @@
 // Every enum the backend sends, with the catalogue key that names it. Listing the keys as
 // literals (not building them from strings) lets tsc check them against the catalogue.
-import type { Channel, CompanySize, LifecycleStatus, ProductType, SourceChannel, Tier } from "./bindings";
+import type {
+  Channel,
+  CompanySize,
+  DayCount,
+  LifecycleStatus,
+  LprTenor,
+  Method,
+  ProductType,
+  Rounding,
+  SourceChannel,
+  Tier,
+} from "./bindings";
 
 export const STAGES = [1, 2, 3, 4, 5] as const;
 export type Stage = (typeof STAGES)[number];
@@ -65,6 +76,31 @@ export const CHANNEL_KEY = {
 } as const satisfies Record<Channel, string>;
 export const CHANNELS = Object.keys(CHANNEL_KEY) as Channel[];
 
+export const METHOD_KEY = {
+  "equal-installment": "method.equal-installment",
+  "equal-principal": "method.equal-principal",
+  "interest-only": "method.interest-only",
+  "quarterly-interest": "method.quarterly-interest",
+  bullet: "method.bullet",
+} as const satisfies Record<Method, string>;
+export const METHODS = Object.keys(METHOD_KEY) as Method[];
+
+export const DAY_COUNT_KEY = {
+  act360: "dayCount.act360",
+  act365: "dayCount.act365",
+  "30-360": "dayCount.30-360",
+} as const satisfies Record<DayCount, string>;
+export const DAY_COUNTS = Object.keys(DAY_COUNT_KEY) as DayCount[];
+
+export const ROUNDING_KEY = {
+  "half-up": "rounding.half-up",
+  "half-even": "rounding.half-even",
+} as const satisfies Record<Rounding, string>;
+export const ROUNDINGS = Object.keys(ROUNDING_KEY) as Rounding[];
+
+export const TENOR_KEY = { "1y": "tenor.1y", "5y": "tenor.5y" } as const satisfies Record<LprTenor, string>;
+export const TENORS = Object.keys(TENOR_KEY) as LprTenor[];
+
 // Not Object.hasOwn: older WebKit builds (Safari < 15.4) lack it.
 function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
@@ -115,10 +151,63 @@ const FIELD_KEY = {
   next_contact_date: "fields.nextContactDate",
   password: "fields.password",
   auto_lock_minutes: "fields.autoLockMinutes",
+  officer_name: "fields.officerName",
+  principal: "fields.principal",
+  currency: "fields.currency",
+  term_months: "fields.termMonths",
+  rate: "fields.rate",
+  lpr: "fields.lpr",
+  lpr_tenor: "fields.lprTenor",
+  spread_bp: "fields.spreadBp",
+  disbursement_date: "fields.disbursementDate",
+  repay_day: "fields.repayDay",
+  method: "fields.method",
+  grace_months: "fields.graceMonths",
+  upfront_fee: "fields.upfrontFee",
+  day_count: "fields.dayCount",
+  rounding: "fields.rounding",
+  label: "fields.scenarioLabel",
 } as const;
 export type FieldKey = (typeof FIELD_KEY)[keyof typeof FIELD_KEY];
 
 export function fieldLabelKey(field: string): FieldKey | null {
   const generic = field.replace(/\.\d+\./, ".");
   return hasOwn(FIELD_KEY, generic) ? FIELD_KEY[generic as keyof typeof FIELD_KEY] : null;
+}
+
+/**
+ * Why the backend refused a value (`ErrorPayload.rule`, crates/core/src/rule.rs), and the two
+ * reasons the calculator finds itself before anything is sent. `other` is free text shown as is.
+ */
+const RULE_KEY = {
+  required: "validation.required",
+  max_chars: "validation.maxChars",
+  range: "validation.range",
+  at_most: "validation.atMost",
+  positive: "validation.positive",
+  not_negative: "validation.notNegative",
+  decimal_places: "validation.decimalPlaces",
+  less_than: "validation.lessThan",
+  not_before: "validation.notBefore",
+  currency: "validation.currency",
+  email: "validation.email",
+  phone: "validation.phone",
+  credit_code_length: "validation.creditCodeLength",
+  credit_code_character: "validation.creditCodeCharacter",
+  credit_code_check: "validation.creditCodeCheck",
+  duplicate: "validation.duplicate",
+  password_too_short: "validation.passwordTooShort",
+  passwords_differ: "validation.passwordsDiffer",
+  too_many: "validation.tooMany",
+  out_of_range: "validation.outOfRange",
+  unknown_value: "validation.unknownValue",
+  not_allowed: "validation.notAllowed",
+  not_a_number: "validation.notANumber",
+  whole_number: "validation.wholeNumber",
+} as const;
+export type RuleKey = (typeof RULE_KEY)[keyof typeof RULE_KEY];
+export const RULES = Object.keys(RULE_KEY);
+
+export function ruleKey(rule: string): RuleKey | null {
+  return hasOwn(RULE_KEY, rule) ? RULE_KEY[rule as keyof typeof RULE_KEY] : null;
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { Channel } from "../bindings";
-import { describeError, type FieldErrors } from "../errors";
+import { fieldError, type FieldErrors } from "../errors";
 import { todayISO } from "../format";
 import { CHANNELS, CHANNEL_KEY } from "../labels";
 import { useErrorHandler } from "../session";
@@ -56,7 +56,7 @@ export default function TouchpointForm({ clientId, onSaved }: Props) {
       onSaved();
     } catch (err) {
       const apiErr = handleError(err);
-      if (apiErr?.code === "validation" && apiErr.field) setFieldErrors({ [apiErr.field]: describeError(t, apiErr) });
+      if (apiErr?.code === "validation" && apiErr.field) setFieldErrors({ [apiErr.field]: fieldError(t, apiErr) });
       else setError(apiErr);
     } finally {
       setSaving(false);

@@ -1,4 +1,5 @@
-// One client: the record, its contacts and notes, archive/restore, and the touchpoint log.
+// One client: the record, its contacts and notes, archive/restore, and the touchpoint log; a
+// second tab holds the loan calculator, kept mounted once opened so switching back loses nothing.
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
@@ -9,11 +10,14 @@ import ErrorBox from "../components/ErrorBox";
 import ExportPanel from "../components/ExportPanel";
 import JourneyPanel from "../components/JourneyPanel";
 import Icon from "../components/Icon";
+import LoanCalculator from "../components/LoanCalculator";
 import TouchpointForm from "../components/TouchpointForm";
 import TouchpointList from "../components/TouchpointList";
 import { formatDateTime } from "../format";
 import { PRODUCT_KEY, SIZE_KEY, SOURCE_KEY, TIER_KEY } from "../labels";
 import { useErrorHandler } from "../session";
+
+type Tab = "overview" | "calculator";
 
 interface Props {
   id: number;
@@ -28,6 +32,8 @@ export default function ClientDetail({ id, onBack, onEdit }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [tab, setTab] = useState<Tab>("overview");
+  const [calcOpened, setCalcOpened] = useState(false);
 
   const reload = useCallback(
     () =>
@@ -117,7 +123,34 @@ export default function ClientDetail({ id, onBack, onEdit }: Props) {
       <ErrorBox error={error} />
       <JourneyPanel clientId={c.id} onChanged={() => void reload()} />
 
-      <div className="detail-columns">
+      <div className="tabs" role="tablist" aria-label={t("detail.tabs")}>
+        {(["overview", "calculator"] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            className={tab === name ? "tab active" : "tab"}
+            data-testid={`tab-${name}`}
+            onClick={() => {
+              setTab(name);
+              if (name === "calculator") setCalcOpened(true);
+            }}
+          >
+            {t(name === "overview" ? "detail.tabOverview" : "detail.tabCalculator")}
+          </button>
+        ))}
+      </div>
+
+      {calcOpened && (
+        <div role="tabpanel" id="panel-calculator" aria-labelledby="tab-calculator" hidden={tab !== "calculator"}>
+          <LoanCalculator clientId={c.id} />
+        </div>
+      )}
+
+      <div className="detail-columns" role="tabpanel" id="panel-overview" aria-labelledby="tab-overview" hidden={tab !== "overview"}>
         <div className="stack">
           <InfoCard client={c} />
           <section className="card">

@@ -16,7 +16,7 @@ import EnumSelect from "../components/EnumSelect";
 import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
 import Icon from "../components/Icon";
-import { describeError, type FieldErrors } from "../errors";
+import { fieldError, type FieldErrors } from "../errors";
 import {
   PRODUCTS,
   PRODUCT_KEY,
@@ -77,7 +77,7 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
     set({ contacts: form.contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
 
   const showFieldError = (field: string, err: ApiError) => {
-    setFieldErrors({ [field]: describeError(t, err) });
+    setFieldErrors({ [field]: fieldError(t, err) });
     setError(null);
     const testId = fieldTestId(field);
     // After React has rendered the message, put the cursor where the fix goes.

@@ -1,12 +1,13 @@
-// Language, auto-lock, password change and what is in the vault.
+// Language, the officer's name, auto-lock, password change and what is in the vault.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { VaultReport } from "../bindings";
 import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
+import OfficerNameCard from "../components/OfficerNameCard";
 import StrengthMeter from "../components/StrengthMeter";
-import { describeError, type FieldErrors } from "../errors";
+import { fieldError, type FieldErrors } from "../errors";
 import { LANGUAGES, isLanguage } from "../i18n";
 import { useSetLanguage } from "../language";
 import { useErrorHandler, useSession } from "../session";
@@ -30,6 +31,7 @@ export default function Settings() {
       </div>
       <div className="settings-grid">
         <LanguageCard />
+        <OfficerNameCard />
         <AutoLockCard />
         <PasswordCard />
         <VaultCard />
@@ -90,7 +92,7 @@ function AutoLockCard() {
       setSaved(true);
     } catch (err) {
       const apiErr = handleError(err);
-      if (apiErr?.code === "validation") setFieldErrors({ auto_lock_minutes: describeError(t, apiErr) });
+      if (apiErr?.code === "validation") setFieldErrors({ auto_lock_minutes: fieldError(t, apiErr) });
       else setError(apiErr);
     } finally {
       setSaving(false);
@@ -176,7 +178,7 @@ function PasswordCard() {
         setError(apiErr);
         window.setTimeout(() => oldRef.current?.focus(), 0);
       } else if (apiErr?.code === "validation") {
-        setFieldErrors({ password: describeError(t, apiErr) });
+        setFieldErrors({ password: fieldError(t, apiErr) });
       } else {
         setError(apiErr);
       }

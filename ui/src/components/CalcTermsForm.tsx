@@ -1,0 +1,173 @@
+// The calculator's terms: every input is a plain text box (officers paste "1,000,000"), the
+// enums are selects; errors, ours or the backend's, appear under the field they name.
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { FieldErrors } from "../errors";
+import { DAY_COUNTS, DAY_COUNT_KEY, METHODS, METHOD_KEY, ROUNDINGS, ROUNDING_KEY, TENORS, TENOR_KEY } from "../labels";
+import { tenorFor, type CalcField, type CalcForm, type RateKind } from "../loanForm";
+import { cleanDecimal, formatPercent, groupThousands, lprRate, toWan } from "../money";
+import EnumSelect from "./EnumSelect";
+import Field, { inputId } from "./Field";
+
+type TextField = "principal" | "currency" | "term_months" | "rate" | "lpr" | "spread_bp" | "repay_day" | "grace_months" | "upfront_fee";
+
+const RATE_KINDS: readonly RateKind[] = ["fixed", "lpr"];
+
+interface Props {
+  form: CalcForm;
+  errors: FieldErrors;
+  onChange: (patch: Partial<CalcForm>, field: CalcField) => void;
+}
+
+export default function CalcTermsForm({ form, errors, onChange }: Props) {
+  const { t } = useTranslation();
+
+  const text = (field: TextField, testId: string, opts: { unit?: string; placeholder?: string; numeric?: boolean; className?: string } = {}) => {
+    const input = (
+      <input
+        id={inputId(field)}
+        data-testid={testId}
+        className={opts.className}
+        inputMode={opts.numeric ? "numeric" : "decimal"}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={opts.placeholder}
+        value={form[field]}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={errors[field] ? `err-${field}` : undefined}
+        onChange={(e) => onChange({ [field]: e.target.value }, field)}
+      />
+    );
+    return opts.unit ? (
+      <span className="input-unit">
+        {input}
+        <span className="unit" aria-hidden="true">
+          {opts.unit}
+        </span>
+      </span>
+    ) : (
+      input
+    );
+  };
+
+  const field = (name: CalcField, label: string, control: ReactNode, className?: string, hint?: string) => (
+    <Field field={name} label={label} errors={errors} className={className} hint={hint}>
+      {control}
+    </Field>
+  );
+
+  const cur = form.currency.trim().toUpperCase();
+  const moneyUnit = cur === "" || cur === "CNY" ? t("calc.yuan") : cur;
+  const cleanPrincipal = cleanDecimal(form.principal);
+  const wan = cleanPrincipal === null ? null : toWan(cleanPrincipal);
+  const principalHint =
+    cleanPrincipal !== null && wan !== null && form.principal.trim() !== ""
+      ? t("calc.principalHint", { amount: groupThousands(cleanPrincipal), currency: moneyUnit, wan })
+      : undefined;
+  const lprTotal = form.rate_kind === "lpr" ? lprRate(cleanDecimal(form.lpr) ?? "", cleanDecimal(form.spread_bp || "0") ?? "") : null;
+
+  return (
+    <div className="calc-form" data-testid="calc-form">
+      {field("principal", t("fields.principal"), text("principal", "calc-principal", { unit: moneyUnit, placeholder: t("calc.principalPlaceholder") }), "span-2", principalHint)}
+      {field("currency", t("fields.currency"), text("currency", "calc-currency", { className: "mono" }))}
+
+      {field("term_months", t("fields.termMonths"), text("term_months", "calc-months", { numeric: true, unit: t("calc.monthUnit") }))}
+      {field(
+        "method",
+        t("fields.method"),
+        <EnumSelect
+          id={inputId("method")}
+          testId="calc-method"
+          value={form.method}
+          options={METHODS}
+          label={(v) => t(METHOD_KEY[v])}
+          invalid={errors.method !== undefined}
+          onChange={(v) => v !== "" && onChange({ method: v }, "method")}
+        />,
+        "span-2",
+      )}
+
+      <Field field="rate_kind" label={t("fields.rateKind")} errors={errors}>
+        <EnumSelect
+          id={inputId("rate_kind")}
+          testId="calc-rate-kind"
+          value={form.rate_kind}
+          options={RATE_KINDS}
+          label={(v) => t(v === "fixed" ? "calc.rateFixed" : "calc.rateLpr")}
+          onChange={(v) => {
+            if (v === "") return;
+            // Switching to LPR suggests the tenor Chinese pricing uses for this term.
+            onChange(v === "lpr" ? { rate_kind: v, lpr_tenor: tenorFor(form.term_months) } : { rate_kind: v }, "rate");
+          }}
+        />
+      </Field>
+      {form.rate_kind === "fixed" ? (
+        field("rate", t("fields.rate"), text("rate", "calc-rate", { unit: "%" }), "span-2")
+      ) : (
+        <>
+          {field(
+            "lpr_tenor",
+            t("fields.lprTenor"),
+            <EnumSelect
+              id={inputId("lpr_tenor")}
+              testId="calc-lpr-tenor"
+              value={form.lpr_tenor}
+              options={TENORS}
+              label={(v) => t(TENOR_KEY[v])}
+              onChange={(v) => v !== "" && onChange({ lpr_tenor: v }, "lpr_tenor")}
+            />,
+          )}
+          {field("lpr", t("fields.lpr"), text("lpr", "calc-lpr", { unit: "%" }))}
+          {field("spread_bp", t("fields.spreadBp"), text("spread_bp", "calc-spread", { unit: "BP" }), undefined, t("calc.spreadHint"))}
+          <div className="field span-2">
+            <span className="field-label">{t("calc.lprEffective")}</span>
+            <span className="calc-derived num" data-testid="calc-lpr-total">
+              {lprTotal === null ? t("common.notSet") : formatPercent(lprTotal)}
+            </span>
+          </div>
+        </>
+      )}
+
+      {field(
+        "disbursement_date",
+        t("fields.disbursementDate"),
+        <input
+          id={inputId("disbursement_date")}
+          type="date"
+          data-testid="calc-start"
+          value={form.disbursement_date}
+          aria-invalid={errors.disbursement_date ? true : undefined}
+          onChange={(e) => onChange({ disbursement_date: e.target.value }, "disbursement_date")}
+        />,
+      )}
+      {field("repay_day", t("fields.repayDay"), text("repay_day", "calc-repay-day", { numeric: true, placeholder: t("calc.repayDayPlaceholder") }))}
+      {field("grace_months", t("fields.graceMonths"), text("grace_months", "calc-grace", { numeric: true, unit: t("calc.monthUnit") }))}
+
+      {field("upfront_fee", t("fields.upfrontFee"), text("upfront_fee", "calc-fee", { unit: moneyUnit }))}
+      {field(
+        "day_count",
+        t("fields.dayCount"),
+        <EnumSelect
+          id={inputId("day_count")}
+          testId="calc-day-count"
+          value={form.day_count}
+          options={DAY_COUNTS}
+          label={(v) => t(DAY_COUNT_KEY[v])}
+          onChange={(v) => v !== "" && onChange({ day_count: v }, "day_count")}
+        />,
+      )}
+      {field(
+        "rounding",
+        t("fields.rounding"),
+        <EnumSelect
+          id={inputId("rounding")}
+          testId="calc-rounding"
+          value={form.rounding}
+          options={ROUNDINGS}
+          label={(v) => t(ROUNDING_KEY[v])}
+          onChange={(v) => v !== "" && onChange({ rounding: v }, "rounding")}
+        />,
+      )}
+    </div>
+  );
+}
