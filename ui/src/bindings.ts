@@ -309,10 +309,6 @@ debt_service: DebtService | null,
  */
 years: Array<YearRatios>, };
 
-/**
- * The kind of document an item asks for (PRODUCT.md §3). Imported documents will satisfy items
- * of their kind; until then the officer marks the document received.
- */
 export type DocumentKind = "application-form" | "business-licence" | "legal-rep-id" | "financial-statements" | "bank-statements" | "tax-certificate" | "credit-report" | "feasibility-study" | "project-approval" | "collateral" | "contract" | "proposal" | "other";
 
 export type TemplateItem = { key: string, label_zh: string, label_en: string, required: boolean, document_kind: DocumentKind | null, };

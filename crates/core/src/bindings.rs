@@ -7,7 +7,7 @@ use crate::analysis::{
     Bound, CreditAnalysis, DebtService, Ratio, RatioKind, RatioStatus, Thresholds, YearRatios,
 };
 use crate::clients::*;
-// DocumentKind's declaration comes with the journey types below (the same kebab-case keys).
+// DocumentKind (documents::kind, re-exported by journey) is declared with the journey types below.
 use crate::documents::{
     DocumentSummary, FailedImport, FileType, FinancialYear, ImportReport, StatementImport,
     StatementLine,

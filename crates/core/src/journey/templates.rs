@@ -11,53 +11,8 @@ use crate::error::{Error, Result};
 use crate::rule::Rule;
 use crate::vault::{audit_record, Vault};
 
-/// The kind of document an item asks for (PRODUCT.md §3). Imported documents will satisfy items
-/// of their kind; until then the officer marks the document received.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum DocumentKind {
-    ApplicationForm,
-    BusinessLicence,
-    LegalRepId,
-    FinancialStatements,
-    BankStatements,
-    TaxCertificate,
-    CreditReport,
-    FeasibilityStudy,
-    ProjectApproval,
-    Collateral,
-    Contract,
-    Proposal,
-    Other,
-}
-
-const KINDS: [(DocumentKind, &str); 13] = [
-    (DocumentKind::ApplicationForm, "application-form"),
-    (DocumentKind::BusinessLicence, "business-licence"),
-    (DocumentKind::LegalRepId, "legal-rep-id"),
-    (DocumentKind::FinancialStatements, "financial-statements"),
-    (DocumentKind::BankStatements, "bank-statements"),
-    (DocumentKind::TaxCertificate, "tax-certificate"),
-    (DocumentKind::CreditReport, "credit-report"),
-    (DocumentKind::FeasibilityStudy, "feasibility-study"),
-    (DocumentKind::ProjectApproval, "project-approval"),
-    (DocumentKind::Collateral, "collateral"),
-    (DocumentKind::Contract, "contract"),
-    (DocumentKind::Proposal, "proposal"),
-    (DocumentKind::Other, "other"),
-];
-
-impl DocumentKind {
-    pub fn as_str(self) -> &'static str {
-        KINDS
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or("other", |(_, s)| s)
-    }
-    pub fn parse(s: &str) -> Option<DocumentKind> {
-        KINDS.iter().find(|(_, t)| *t == s).map(|(k, _)| *k)
-    }
-}
+/// The kind of document an item asks for: one list for checklists and imported documents.
+pub use crate::documents::DocumentKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TemplateItem {
