@@ -24,6 +24,9 @@ step "end to end (tauri-driver + WebKitWebDriver under Xvfb)"
 if ! command -v tauri-driver >/dev/null; then
   cargo install tauri-driver --locked --version '^2' --root "$LOANDESK_TOOLS"
 fi
-xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
+# A hung browser must fail the run, not hold CI until its limit: force the runner to exit when
+# the tests are done, and bound the whole step.
+timeout --kill-after=30 900 \
+  xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-force-exit --test-concurrency=1 tests/e2e/
 
 echo; echo "== all tests passed"

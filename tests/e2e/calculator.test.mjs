@@ -19,7 +19,7 @@ before(async () => {
 
 after(async () => {
   await s?.close().catch(() => {});
-  driver?.stop();
+  await driver?.stop();
 });
 
 const text = async (testid) => (await s.testid(testid)).text();

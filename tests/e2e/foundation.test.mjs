@@ -19,7 +19,7 @@ before(async () => {
 
 after(async () => {
   await s?.close().catch(() => {});
-  driver?.stop();
+  await driver?.stop();
 });
 
 test("officer's first day: vault, client, search, touchpoint, lock, unlock, language", async () => {

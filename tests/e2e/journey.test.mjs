@@ -22,7 +22,7 @@ before(async () => {
 
 after(async () => {
   await s?.close().catch(() => {});
-  driver?.stop();
+  await driver?.stop();
 });
 
 const panelStage = async () => Number(await (await s.testid("journey-panel")).attribute("data-stage"));

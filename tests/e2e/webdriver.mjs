@@ -1,7 +1,7 @@
 // A small W3C WebDriver client over fetch (Node 20): enough to drive the real LoanDesk app through
 // tauri-driver + WebKitWebDriver without pulling a test framework's dependency tree.
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -13,13 +13,21 @@ export function appBinary() {
   return process.env.APP_BIN ?? join(target, "debug/loandesk-app");
 }
 
-/** Starts tauri-driver with a fresh data dir for the app (plus `env`); returns {url, dataDir, stop}. */
+/**
+ * Starts tauri-driver with a fresh data dir for the app (plus `env`); returns {url, dataDir, stop}.
+ * The driver gets its own process group and a log file instead of our stdout: WebKitWebDriver and
+ * the app it launches must not outlive the test holding CI's output pipe open (a CI run once hung
+ * that way until its time limit), so `stop` kills the whole group and waits for the driver.
+ */
 export async function startDriver(port = 4444, env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-"));
+  const log = openSync(join(dataDir, "tauri-driver.log"), "a");
   const driver = spawn("tauri-driver", ["--port", String(port)], {
     env: { ...process.env, LOANDESK_DATA_DIR: dataDir, ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", log, log],
+    detached: true,
   });
+  const exited = new Promise((resolve) => driver.once("exit", resolve));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -30,7 +38,19 @@ export async function startDriver(port = 4444, env = {}) {
     }
     await sleep(100);
   }
-  return { url, dataDir, stop: () => driver.kill() };
+  const killGroup = (signal) => {
+    try {
+      process.kill(-driver.pid, signal);
+    } catch {
+      /* the group is gone already */
+    }
+  };
+  const stop = async () => {
+    killGroup("SIGTERM");
+    await Promise.race([exited, sleep(3000)]);
+    killGroup("SIGKILL"); // whatever WebKitWebDriver or the app left behind
+  };
+  return { url, dataDir, stop };
 }
 
 export class Session {
