@@ -90,6 +90,8 @@ pub fn run() {
             commands::journey::lost_reasons_save,
             commands::journey::cadence_get,
             commands::journey::cadence_set,
+            commands::journey::stuck_days_get,
+            commands::journey::stuck_days_set,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

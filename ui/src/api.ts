@@ -132,6 +132,8 @@ export const api = {
   lostReasonsSave: (reasons: LostReasonInput[]) => call<LostReason[]>("lost_reasons_save", { reasons }),
   cadenceGet: () => call<Cadence>("cadence_get"),
   cadenceSet: (cadence: Cadence) => call<void>("cadence_set", { cadence }),
+  stuckDaysGet: () => call<number>("stuck_days_get"),
+  stuckDaysSet: (days: number) => call<void>("stuck_days_set", { days }),
 
   documentsList: (clientId: number, includeArchived: boolean) =>
     call<DocumentSummary[]>("documents_list", { clientId, includeArchived }),

@@ -211,3 +211,16 @@ pub fn cadence_set(state: State<'_, AppState>, cadence: Cadence) -> CmdResult<()
         .with_vault(|v| v.set_followup_cadence(&cadence))
         .map_err(payload)
 }
+
+/// Days in one stage after which Today lists a client as stuck.
+#[tauri::command(async)]
+pub fn stuck_days_get(state: State<'_, AppState>) -> CmdResult<u32> {
+    state.with_vault(|v| v.stuck_after_days()).map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn stuck_days_set(state: State<'_, AppState>, days: u32) -> CmdResult<()> {
+    state
+        .with_vault(|v| v.set_stuck_after_days(days))
+        .map_err(payload)
+}

@@ -1,4 +1,5 @@
-// Language, the officer's name, auto-lock, password change and what is in the vault.
+// Language, the officer's name, auto-lock, password change and what is in the vault; below them
+// the client-journey settings (templates, cadence, stuck threshold, lost reasons).
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
@@ -6,6 +7,7 @@ import type { VaultReport } from "../bindings";
 import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
 import OfficerNameCard from "../components/OfficerNameCard";
+import JourneySettings from "../components/settings/JourneySettings";
 import StrengthMeter from "../components/StrengthMeter";
 import { fieldError, type FieldErrors } from "../errors";
 import { LANGUAGES, isLanguage } from "../i18n";
@@ -36,6 +38,7 @@ export default function Settings() {
         <PasswordCard />
         <VaultCard />
       </div>
+      <JourneySettings />
     </section>
   );
 }
