@@ -1,16 +1,20 @@
 // The pipeline: one column per stage, a card per client, loaded a page at a time per column
 // (never all clients at once). Dragging a card to the next column advances the client through
-// the same gate as the client page; the card's "Advance" button does the same from the keyboard.
+// the same gate as the client page, dragging it back to an earlier column moves it back after a
+// confirmation; the card's "Advance" button is the keyboard path. Dragging uses pointer events
+// (useCardDrag), so it works with a touchpad, a pen or a finger, and under WebDriver.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { Board as BoardData, BoardCard, BoardQuery, ProductType, Tier } from "../bindings";
 import { TierBadge } from "../components/Badges";
 import ErrorBox from "../components/ErrorBox";
+import ConfirmDialog from "../components/ConfirmDialog";
 import GateDialog from "../components/GateDialog";
 import { allItems, appendPage, groupAmount, isAdvanceDrop, labelsForKeys, langOf } from "../journey";
 import { PRODUCTS, PRODUCT_KEY, STAGE_KEY, TIERS, TIER_KEY, isStage } from "../labels";
 import { useErrorHandler } from "../session";
+import { useCardDrag } from "../useCardDrag";
 import "../journey.css";
 
 const PAGE = 30;
@@ -32,8 +36,7 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
   const [refused, setRefused] = useState<Refused | null>(null);
   const [gateError, setGateError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const [dropOver, setDropOver] = useState<number | null>(null);
+  const [back, setBack] = useState<{ card: BoardCard; to: number } | null>(null);
 
   const query: BoardQuery = { tier, product, limit: PAGE };
 
@@ -90,19 +93,34 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
     }
   };
 
-  const onDrop = (stage: number, e: React.DragEvent) => {
-    e.preventDefault();
-    setDropOver(null);
-    const id = Number(e.dataTransfer.getData("text/plain"));
-    const from = board?.columns.find((c) => c.cards.some((x) => x.client_id === id));
-    const card = from?.cards.find((x) => x.client_id === id);
-    setDragFrom(null);
-    if (!from || !card) return;
-    if (!isAdvanceDrop(from.stage, stage)) {
-      if (from.stage !== stage) setMessage(t("board.onlyNext"));
-      return;
+  const moveBack = async (card: BoardCard, to: number) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await api.journeyMoveBack(card.client_id, to, null);
+      setBack(null);
+      setMessage(t("board.movedBackCard", { name: card.name, stage: to }));
+      await load();
+    } catch (e) {
+      setBack(null);
+      setError(handleError(e));
+    } finally {
+      setBusy(false);
     }
-    void advance(card, null);
+  };
+
+  const onDrop = (clientId: number, from: number, to: number) => {
+    const card = board?.columns.find((c) => c.stage === from)?.cards.find((x) => x.client_id === clientId);
+    if (!card || busy) return;
+    if (isAdvanceDrop(from, to)) void advance(card, null);
+    else if (to < from) setBack({ card, to });
+    else setMessage(t("board.onlyNext"));
+  };
+  const { drag, columnRef, onPointerDown, swallowClick } = useCardDrag(onDrop);
+  const dragged = drag ? board?.columns.flatMap((c) => c.cards).find((c) => c.client_id === drag.clientId) : undefined;
+  const columnClass = (stage: number) => {
+    if (!drag || drag.overStage !== stage || stage === drag.fromStage) return "board-col";
+    return isAdvanceDrop(drag.fromStage, stage) || stage < drag.fromStage ? "board-col drop-ok" : "board-col drop-no";
   };
 
   return (
@@ -148,20 +166,25 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
           }}
         />
       )}
+      {back && (
+        <ConfirmDialog
+          title={t("board.moveBackTitle")}
+          message={t("board.moveBackMessage", { name: back.card.name, stage: back.to })}
+          confirmLabel={t("board.moveBackConfirm")}
+          busy={busy}
+          onConfirm={() => void moveBack(back.card, back.to)}
+          onCancel={() => setBack(null)}
+        />
+      )}
       {board && (
         <div className="board">
           {board.columns.map((col) => (
             <div
               key={col.stage}
-              className={dropOver === col.stage && dragFrom !== null && isAdvanceDrop(dragFrom, col.stage) ? "board-col drop-ok" : "board-col"}
+              ref={columnRef(col.stage)}
+              className={columnClass(col.stage)}
               data-testid="board-column"
               data-stage={col.stage}
-              onDragOver={(e) => {
-                e.preventDefault();
-                setDropOver(col.stage);
-              }}
-              onDragLeave={() => setDropOver(null)}
-              onDrop={(e) => onDrop(col.stage, e)}
             >
               <div className="board-col-head">
                 <span>
@@ -176,30 +199,34 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
                 {col.cards.map((card) => (
                   <article
                     key={card.client_id}
-                    className="board-card"
-                    draggable
+                    className={drag?.clientId === card.client_id ? "board-card lifted" : "board-card"}
                     data-testid="board-card"
                     data-client-id={card.client_id}
                     data-stage={col.stage}
-                    onDragStart={(e) => {
-                      e.dataTransfer.setData("text/plain", String(card.client_id));
-                      e.dataTransfer.effectAllowed = "move";
-                      setDragFrom(col.stage);
-                    }}
-                    onDragEnd={() => setDragFrom(null)}
+                    onPointerDown={(e) => onPointerDown(card.client_id, col.stage, e)}
                   >
-                    <button type="button" className="link-button name" data-testid="board-open" onClick={() => onOpen(card.client_id)}>
+                    <button
+                      type="button"
+                      className="link-button name"
+                      data-testid="board-open"
+                      onClick={() => {
+                        if (!swallowClick()) onOpen(card.client_id);
+                      }}
+                    >
                       {card.name}
                     </button>
-                    <div className="board-card-meta">
-                      <TierBadge tier={card.tier} />
-                      <span className="mono">{card.amount ? `${card.currency ?? ""} ${groupAmount(card.amount)}` : t("board.noAmount")}</span>
-                      <span>{t("board.days", { n: card.days_in_stage })}</span>
-                      {card.open_required > 0 && <span className="tag tag-warn">{t("board.openItems", { n: card.open_required })}</span>}
-                    </div>
+                    <CardMeta card={card} />
                     {col.stage < 5 && (
                       <div className="board-card-actions">
-                        <button type="button" className="btn btn-secondary btn-small" data-testid="board-advance" disabled={busy} onClick={() => void advance(card, null)}>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          data-testid="board-advance"
+                          disabled={busy}
+                          onClick={() => {
+                            if (!swallowClick()) void advance(card, null);
+                          }}
+                        >
                           {t("board.advance")} →
                         </button>
                       </div>
@@ -216,6 +243,25 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
           ))}
         </div>
       )}
+      {drag && dragged && (
+        // The card under the pointer while dragging; fixed, so no column's scroll box clips it.
+        <div className="board-card drag-ghost" style={{ left: drag.x - drag.grabX, top: drag.y - drag.grabY, width: drag.width }} aria-hidden="true">
+          <span className="name">{dragged.name}</span>
+          <CardMeta card={dragged} />
+        </div>
+      )}
     </section>
+  );
+}
+
+function CardMeta({ card }: { card: BoardCard }) {
+  const { t } = useTranslation();
+  return (
+    <div className="board-card-meta">
+      <TierBadge tier={card.tier} />
+      <span className="mono">{card.amount ? `${card.currency ?? ""} ${groupAmount(card.amount)}` : t("board.noAmount")}</span>
+      <span>{t("board.days", { n: card.days_in_stage })}</span>
+      {card.open_required > 0 && <span className="tag tag-warn">{t("board.openItems", { n: card.open_required })}</span>}
+    </div>
   );
 }
