@@ -478,7 +478,12 @@ days_overdue: number, };
 
 export type StuckCard = { client_id: number, name: string, tier: Tier, stage: number, entered_on: string, days_in_stage: number, };
 
-export type Activity = { at: string, action: string, client_id: number | null, client_name: string | null, detail: string, };
+export type Activity = { at: string, action: string, client_id: number | null, client_name: string | null, detail: string, 
+/**
+ * For checklist actions (whose detail is an item key): the item's labels, so the officer
+ * reads "Business licence verified" rather than "s2-licence". None when the item is gone.
+ */
+item_label_zh: string | null, item_label_en: string | null, };
 
 /**
  * Totals are counted up to COUNT_CAP; `*_capped` says there are more.

@@ -6,12 +6,15 @@ import { api, type ApiError } from "../api";
 import type { FollowUpCard, Today as TodayData } from "../bindings";
 import { StageLabel, TierBadge } from "../components/Badges";
 import ErrorBox from "../components/ErrorBox";
+import { activityText } from "../activity";
 import { formatDateTime } from "../format";
+import { langOf } from "../journey";
 import { useErrorHandler } from "../session";
 import "../journey.css";
 
 export default function Today({ onOpen }: { onOpen: (id: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
   const handleError = useErrorHandler();
   const [data, setData] = useState<TodayData | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -108,7 +111,7 @@ export default function Today({ onOpen }: { onOpen: (id: number) => void }) {
                       <span className="row-main">
                         <span className="muted small">{formatDateTime(a.at)}</span>
                         {a.client_name && <strong>{a.client_name}</strong>}
-                        <span className="small">{a.detail || a.action}</span>
+                        <span className="small">{activityText(t, a, lang)}</span>
                       </span>
                     </>
                   );

@@ -57,6 +57,10 @@ pub struct Activity {
     pub client_id: Option<i64>,
     pub client_name: Option<String>,
     pub detail: String,
+    /// For checklist actions (whose detail is an item key): the item's labels, so the officer
+    /// reads "Business licence verified" rather than "s2-licence". None when the item is gone.
+    pub item_label_zh: Option<String>,
+    pub item_label_en: Option<String>,
 }
 
 /// Totals are counted up to COUNT_CAP; `*_capped` says there are more.
@@ -180,11 +184,18 @@ fn followups(
 }
 
 fn recent(conn: &Connection) -> Result<Vec<Activity>> {
+    // The latest rows first, then a label lookup for each of those few (a key names one item per
+    // stage; the latest stage's is the one the action most likely touched).
     let rows = conn
         .prepare_cached(&format!(
-            "SELECT a.at, a.action, a.entity_id, c.name, a.detail
-             FROM audit_log a LEFT JOIN clients c ON c.id = a.entity_id
-             WHERE a.entity = 'client' ORDER BY a.id DESC LIMIT {RECENT_ROWS}"
+            "SELECT a.at, a.action, a.entity_id, c.name, a.detail, i.label_zh, i.label_en
+             FROM (SELECT id, at, action, entity_id, detail FROM audit_log
+                   WHERE entity = 'client' ORDER BY id DESC LIMIT {RECENT_ROWS}) a
+             LEFT JOIN clients c ON c.id = a.entity_id
+             LEFT JOIN checklist_items i ON a.action LIKE 'journey.%' AND i.id = (
+               SELECT id FROM checklist_items WHERE client_id = a.entity_id AND key = a.detail
+               ORDER BY stage DESC LIMIT 1)
+             ORDER BY a.id DESC"
         ))?
         .query_map([], |r| {
             Ok(Activity {
@@ -193,6 +204,8 @@ fn recent(conn: &Connection) -> Result<Vec<Activity>> {
                 client_id: r.get(2)?,
                 client_name: r.get(3)?,
                 detail: r.get(4)?,
+                item_label_zh: r.get(5)?,
+                item_label_en: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -184,3 +184,28 @@ fn today_lists_overdue_due_and_stuck_clients_and_recent_activity() {
     assert_eq!(ids(&t.due), [c4]);
     let _ = c3;
 }
+
+#[test]
+fn recent_activity_names_checklist_items_by_label() {
+    let (_d, mut v) = vault();
+    let id = new_client(&mut v, "十号客户", 1, None, Tier::B, "2026-03-01");
+    let item = v.checklist_item_id(id, "s1-source").unwrap();
+    v.set_item_done(id, item, true, day("2026-03-02")).unwrap();
+    v.advance(id, day("2026-03-03"), Some("先推进")).unwrap();
+    let t = v
+        .today_dashboard(&TodayQuery {
+            today: day("2026-03-03"),
+            due_within_days: None,
+            limit: None,
+        })
+        .unwrap();
+    let [advance, tick, ..] = t.recent.as_slice() else {
+        panic!("two recent actions expected, got {:?}", t.recent);
+    };
+    assert_eq!(advance.action, "journey.advance");
+    assert_eq!(advance.item_label_zh, None, "not a checklist action");
+    assert_eq!(tick.action, "journey.tick");
+    assert_eq!(tick.detail, "s1-source");
+    assert_eq!(tick.item_label_zh.as_deref(), Some("记录客户来源渠道"));
+    assert_eq!(tick.item_label_en.as_deref(), Some("Source channel recorded"));
+}
