@@ -113,7 +113,7 @@ export default function JourneyPanel({ clientId, onChanged }: Props) {
     });
 
   return (
-    <section className="card journey-panel" data-testid="journey-panel" data-stage={view.stage}>
+    <section className="card journey-panel" data-testid="journey-panel" data-stage={view.stage} data-status={view.status}>
       <div className="journey-head">
         <div className="journey-stage">
           <h2 className="section-title">{t("journey.currentStage")}</h2>
