@@ -127,6 +127,12 @@ export function errorKey(code: string): ErrorKey {
 
 /** The label of the form field a backend `validation` error names ("contacts.0.email" → email). */
 const FIELD_KEY = {
+  // The journey: funnel period, gate override, lifecycle, Settings.
+  from: "funnel.from",
+  to: "funnel.to",
+  override_reason: "journey.overrideReason",
+  lost_reason: "journey.lostReason",
+  stuck_after_days: "journeySettings.stuckLabel",
   name: "fields.name",
   name_en: "fields.nameEn",
   credit_code: "fields.creditCode",
