@@ -18,6 +18,29 @@ items: Array<string>, };
  */
 export type VaultReport = { path: string, schema_version: number, integrity_ok: boolean, problems: Array<string>, clients: number, archived_clients: number, contacts: number, touchpoints: number, audit_entries: number, };
 
+export type BackupSettings = { enabled: boolean, 
+/**
+ * None: the `backups` folder beside the vault.
+ */
+folder: string | null, interval_days: number, keep: number, };
+
+/**
+ * What Settings shows about the scheduled backup.
+ */
+export type BackupStatus = { settings: BackupSettings, 
+/**
+ * The folder in use (the chosen one, or the default).
+ */
+folder: string, 
+/**
+ * RFC 3339 UTC.
+ */
+last_backup_at: string | null, last_backup_file: string | null, 
+/**
+ * The error code of the last scheduled run if it failed (e.g. `io`: folder unreachable).
+ */
+last_error: string | null, due: boolean, };
+
 export type Language = "zh-CN" | "en";
 
 export type VaultChoice = "main" | "demo";
@@ -87,6 +110,8 @@ export type Touchpoint = { id: number, client_id: number, created_at: string, da
  * Everything the client page shows.
  */
 export type ClientDetail = { client: Client, touchpoints: Array<Touchpoint>, };
+
+export type SensitiveField = { "kind": "credit_code" } | { "kind": "contact_phone", index: number, };
 
 export type Method = "equal-installment" | "equal-principal" | "interest-only" | "quarterly-interest" | "bullet";
 
@@ -163,6 +188,85 @@ export type LoanScenario = { id: number, client_id: number, label: string, terms
  */
 export type ScenarioInput = { id: number | null, label: string, terms: LoanTerms, proposed: boolean, };
 
+export type DisbursementInput = { on: string, amount: string, };
+
+/**
+ * What the officer enters to book a loan. `terms` None books the client's proposed scenario;
+ * either way the terms' disbursement date becomes the first disbursement's.
+ */
+export type BookingInput = { client_id: number, contract_no: string, signed_on: string, terms: LoanTerms | null, disbursements: Array<DisbursementInput>, repayment_account: string, };
+
+export type PeriodStatus = "paid" | "partly_paid" | "due" | "overdue" | "upcoming";
+
+/**
+ * Overdue buckets (账龄) by days overdue of the oldest unpaid period.
+ */
+export type AgeBucket = "current" | "days1_to30" | "days31_to60" | "days61_to90" | "over90";
+
+/**
+ * The five-tier loan classification (五级分类).
+ */
+export type Classification = "pass" | "special_mention" | "substandard" | "doubtful" | "loss";
+
+export type PeriodView = { no: number, due_on: string, principal: string, interest: string, paid_principal: string, paid_interest: string, waived_interest: string, 
+/**
+ * Still owed on this period.
+ */
+remaining: string, status: PeriodStatus, overdue_days: number, settled_on: string | null, };
+
+export type LoanDisbursement = { on: string, amount: string, };
+
+export type LoanRepayment = { id: number, paid_on: string, amount: string, note: string, };
+
+export type LoanVersion = { version: number, reason: string, created_at: string, };
+
+export type ClassificationChange = { class: Classification, suggested: Classification, reason: string, set_on: string, };
+
+/**
+ * One line of a client's (or the portfolio's) loan list.
+ */
+export type LoanSummary = { id: number, client_id: number, client_name: string, contract_no: string, currency: string, outstanding_principal: string, overdue_days: number, classification: Classification, closed_on: string | null, };
+
+export type LoanView = { id: number, client_id: number, client_name: string, contract_no: string, signed_on: string, currency: string, repayment_account: string, version: number, terms: LoanTerms, versions: Array<LoanVersion>, disbursements: Array<LoanDisbursement>, periods: Array<PeriodView>, repayments: Array<LoanRepayment>, outstanding_principal: string, 
+/**
+ * Days overdue of the oldest unpaid period (0 when none is late).
+ */
+overdue_days: number, overdue_amount: string, age_bucket: AgeBucket, suggested_classification: Classification, 
+/**
+ * The officer's classification if set, else the suggestion.
+ */
+classification: Classification, classification_history: Array<ClassificationChange>, 
+/**
+ * What repays the loan in full today (0 when closed).
+ */
+payoff_today: string, overpaid: string, closed_on: string | null, };
+
+export type ReminderKind = "overdue" | "due_soon" | "quarterly_review" | "annual_review" | "covenant";
+
+export type Reminder = { 
+/**
+ * Stable name of what is reminded of; snooze and done refer to it.
+ */
+key: string, kind: ReminderKind, loan_id: number, client_id: number, client_name: string, contract_no: string, due_on: string, amount: string | null, overdue_days: number, period_no: number | null, ratio: RatioKind | null, statement_year: number | null, };
+
+export type ReminderMark = { "mark": "done" } | { "mark": "snooze", until: string, };
+
+export type Slice = { key: string, loans: number, outstanding: string, };
+
+export type MonthCashIn = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, principal: string, interest: string, };
+
+export type Portfolio = { as_of: string, currency: string, loans: number, outstanding: string, by_tier: Array<Slice>, by_industry: Array<Slice>, by_classification: Array<Slice>, by_age: Array<Slice>, cash_in: Array<MonthCashIn>, other_currency_loans: number, };
+
+/**
+ * A due date on a weekend or holiday may be paid on the next working day without being late.
+ * Officer-listed holidays and make-up working days (调休) refine the plain weekend rule.
+ */
+export type WorkingDays = { holidays: Array<string>, extra_working_days: Array<string>, };
+
 export type ExportKind = "schedule" | "proposal";
 
 export type ExportRequest = { kind: ExportKind, lang: "zh" | "en", 
@@ -204,7 +308,11 @@ file_name: string, kind: DocumentKind, file_type: FileType,
 /**
  * For the preview (e.g. `application/pdf`).
  */
-mime: string, size: number, sha256: string, imported_at: string, 
+mime: string, 
+/**
+ * The app can show it (PDF, JPEG, PNG); other types are exported to be opened.
+ */
+previewable: boolean, size: number, sha256: string, imported_at: string, 
 /**
  * The officer name set at the time of the import (empty if none was set).
  */
@@ -326,9 +434,15 @@ export type ChecklistTemplate = {
 product: ProductType | null, stage: number, version: number, items: Array<TemplateItem>, };
 
 /**
- * `awaiting_document`: the item asks for a document that has not been received, ticked or not.
+ * `awaiting_document`: the item asks for a document that is neither imported nor marked
+ * received, ticked or not. An imported current document of the kind makes the item `done`.
  */
 export type ItemState = "open" | "awaiting_document" | "done";
+
+/**
+ * The imported document that satisfies an item (shown on the item, opens its preview).
+ */
+export type ItemDocument = { id: number, file_name: string, mime: string, previewable: boolean, };
 
 export type ChecklistItem = { id: number, stage: number, key: string, label_zh: string, label_en: string, required: boolean, document_kind: DocumentKind | null, 
 /**
@@ -338,7 +452,11 @@ one_off: boolean,
 /**
  * The template version the item was copied from (None for one-off items).
  */
-template_version: number | null, state: ItemState, done_on: string | null, received_on: string | null, note: string, };
+template_version: number | null, state: ItemState, done_on: string | null, received_on: string | null, note: string, 
+/**
+ * The current document of `document_kind` that satisfies the item, if one is imported.
+ */
+document: ItemDocument | null, };
 
 /**
  * An item the officer adds for one client. `stage` None: the client's current stage.

@@ -7,6 +7,7 @@ mod clients_cmd;
 mod documents_cmd;
 mod export_cmd;
 mod journey_cmd;
+mod loans_cmd;
 mod output;
 mod schedule;
 mod vault_cmd;
@@ -69,6 +70,13 @@ enum Command {
     Statements(documents_cmd::StatementsCommand),
     /// A client's credit ratios from its statements, flagged against the thresholds.
     Ratios(documents_cmd::RatiosArgs),
+    /// Booked loans: book, record repayments, show arrears, classify.
+    #[command(subcommand)]
+    Loans(loans_cmd::LoansCommand),
+    /// Repayments due soon, overdue repayments, reviews and covenant breaches.
+    Reminders(loans_cmd::RemindersArgs),
+    /// Outstanding principal by tier, industry, classification and age; cash-in by month.
+    Portfolio(loans_cmd::PortfolioArgs),
 }
 
 fn main() -> ExitCode {
@@ -83,6 +91,9 @@ fn main() -> ExitCode {
         Command::Documents(cmd) => return documents_cmd::run(cmd),
         Command::Statements(cmd) => return documents_cmd::statements(cmd),
         Command::Ratios(args) => return documents_cmd::ratios(args),
+        Command::Loans(cmd) => return loans_cmd::run(cmd),
+        Command::Reminders(args) => return loans_cmd::reminders(args),
+        Command::Portfolio(args) => return loans_cmd::portfolio(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

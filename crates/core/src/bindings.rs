@@ -15,7 +15,7 @@ use crate::documents::{
 use crate::error::ErrorPayload;
 use crate::journey::{
     Activity, Board, BoardCard, BoardColumn, BoardQuery, Cadence, ChecklistItem, ChecklistTemplate,
-    DocumentKind, EntryVia, FollowUp, FollowUpCard, Funnel, FunnelStage, ItemState, JourneyView,
+    DocumentKind, ItemDocument, EntryVia, FollowUp, FollowUpCard, Funnel, FunnelStage, ItemState, JourneyView,
     LostCount, LostReason, LostReasonInput, OneOffItemInput, StageChecklist, StageEntry, StageMove,
     StatusChange, StatusInput, StuckCard, TemplateItem, TemplateItemInput, Today, TodayQuery,
 };
@@ -24,8 +24,13 @@ use crate::loans::{
     Schedule, Summary,
 };
 use crate::pdf::{ExportKind, ExportRequest, ExportResult};
+use crate::servicing::{
+    AgeBucket, BookingInput, Classification, ClassificationChange, DisbursementInput,
+    LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView, MonthCashIn,
+    PeriodStatus, PeriodView, Portfolio, Reminder, ReminderKind, ReminderMark, Slice, WorkingDays,
+};
 use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
-use crate::vault::{AuditEntry, VaultReport};
+use crate::vault::{AuditEntry, BackupSettings, BackupStatus, VaultReport};
 
 fn decl<T: TS>(cfg: &Config, out: &mut String) {
     if let Some(docs) = T::docs() {
@@ -44,6 +49,8 @@ pub fn typescript() -> String {
     );
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<VaultReport>(&cfg, &mut out);
+    decl::<BackupSettings>(&cfg, &mut out);
+    decl::<BackupStatus>(&cfg, &mut out);
     decl::<Language>(&cfg, &mut out);
     decl::<VaultChoice>(&cfg, &mut out);
     decl::<Prefs>(&cfg, &mut out);
@@ -64,6 +71,7 @@ pub fn typescript() -> String {
     decl::<TouchpointInput>(&cfg, &mut out);
     decl::<Touchpoint>(&cfg, &mut out);
     decl::<ClientDetail>(&cfg, &mut out);
+    decl::<SensitiveField>(&cfg, &mut out);
     decl::<Method>(&cfg, &mut out);
     decl::<LprTenor>(&cfg, &mut out);
     decl::<Rate>(&cfg, &mut out);
@@ -75,6 +83,25 @@ pub fn typescript() -> String {
     decl::<Schedule>(&cfg, &mut out);
     decl::<LoanScenario>(&cfg, &mut out);
     decl::<ScenarioInput>(&cfg, &mut out);
+    decl::<DisbursementInput>(&cfg, &mut out);
+    decl::<BookingInput>(&cfg, &mut out);
+    decl::<PeriodStatus>(&cfg, &mut out);
+    decl::<AgeBucket>(&cfg, &mut out);
+    decl::<Classification>(&cfg, &mut out);
+    decl::<PeriodView>(&cfg, &mut out);
+    decl::<LoanDisbursement>(&cfg, &mut out);
+    decl::<LoanRepayment>(&cfg, &mut out);
+    decl::<LoanVersion>(&cfg, &mut out);
+    decl::<ClassificationChange>(&cfg, &mut out);
+    decl::<LoanSummary>(&cfg, &mut out);
+    decl::<LoanView>(&cfg, &mut out);
+    decl::<ReminderKind>(&cfg, &mut out);
+    decl::<Reminder>(&cfg, &mut out);
+    decl::<ReminderMark>(&cfg, &mut out);
+    decl::<Slice>(&cfg, &mut out);
+    decl::<MonthCashIn>(&cfg, &mut out);
+    decl::<Portfolio>(&cfg, &mut out);
+    decl::<WorkingDays>(&cfg, &mut out);
     decl::<ExportKind>(&cfg, &mut out);
     decl::<ExportRequest>(&cfg, &mut out);
     decl::<ExportResult>(&cfg, &mut out);
@@ -103,6 +130,7 @@ fn journey(cfg: &Config, out: &mut String) {
     decl::<TemplateItemInput>(cfg, out);
     decl::<ChecklistTemplate>(cfg, out);
     decl::<ItemState>(cfg, out);
+    decl::<ItemDocument>(cfg, out);
     decl::<ChecklistItem>(cfg, out);
     decl::<OneOffItemInput>(cfg, out);
     decl::<StageChecklist>(cfg, out);

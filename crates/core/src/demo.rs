@@ -12,6 +12,9 @@ use crate::journey::seed::{DemoJourney, StatusEvent};
 use crate::loans::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding};
 use crate::vault::Vault;
 
+mod loans;
+mod statements;
+
 /// City, its English name, and its administrative division code (the code's characters 3–8).
 const CITIES: &[(&str, &str, &str)] = &[
     ("苏州", "Suzhou", "320500"),
@@ -233,7 +236,9 @@ pub fn clients(
 /// The demo vault a newcomer opens: 50 companies across all five stages.
 pub fn write_demo_vault(path: &std::path::Path, password: &str, today: NaiveDate) -> Result<Vault> {
     let mut vault = Vault::create(path, password)?;
-    seed(&mut vault, 50, 2026, today)?;
+    let ids = seed(&mut vault, 50, 2026, today)?;
+    statements::add_statements(&mut vault, &ids, 2026)?;
+    loans::book_loans(&mut vault, &ids, today)?;
     Ok(vault)
 }
 

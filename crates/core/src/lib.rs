@@ -10,6 +10,7 @@ pub mod loans;
 pub mod pdf;
 pub mod prefs;
 pub mod rule;
+pub mod servicing;
 pub mod vault;
 
 pub use error::{Error, ErrorPayload, Result};

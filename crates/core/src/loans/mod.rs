@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub(crate) use money::{from_fen, to_fen};
 pub use apr::{annualize, monthly_irr, monthly_irr_near};
 pub use dates::{due_date, last_day_of_month};
 pub use error::LoanError;

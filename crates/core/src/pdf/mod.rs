@@ -8,7 +8,7 @@ mod blocks;
 mod export;
 mod fonts;
 mod layout;
-mod numbers;
+pub(crate) mod numbers;
 mod proposal_doc;
 mod schedule_doc;
 mod table;

@@ -1,0 +1,28 @@
+//! Post-disbursement (贷后管理): booked loans, repayments and how they are allocated,
+//! arrears, the five-tier classification, reminders and the portfolio.
+//!
+//! The pure parts ([`allocation`], [`status`], [`tranches`], [`reminders::select`]) take the
+//! day as an argument; the vault parts store money as integer fen so SQL sums stay exact.
+pub mod allocation;
+mod book;
+mod classify;
+mod portfolio;
+mod reminder_text;
+pub mod reminders;
+pub mod status;
+mod store;
+pub mod tranches;
+mod view;
+
+pub use book::{BookingInput, DisbursementInput};
+pub use portfolio::{portfolio_csv, MonthCashIn, Portfolio, Slice};
+pub use reminder_text::reminder_text;
+pub use reminders::{Reminder, ReminderKind, ReminderMark};
+pub use status::{AgeBucket, Classification, PeriodStatus, WorkingDays};
+pub use view::{
+    ClassificationChange, LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView,
+    PeriodView,
+};
+
+/// Days ahead the reminders look for repayments falling due, unless the officer says.
+pub const DEFAULT_REMINDER_DAYS: u32 = 7;

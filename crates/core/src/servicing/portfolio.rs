@@ -1,0 +1,225 @@
+//! The officer's book on a given day: outstanding principal by tier, industry, classification
+//! and ageing bucket, and the cash expected in each of the next 12 months.
+//!
+//! Amounts in different currencies are never added: the portfolio is in one currency (CNY
+//! unless asked) and says how many loans in other currencies it left out.
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::params;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::status::{AgeBucket, Classification, WorkingDays};
+use crate::error::Result;
+use crate::loans::{due_date, from_fen};
+use crate::vault::Vault;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Slice {
+    pub key: String,
+    pub loans: u32,
+    #[ts(type = "string")]
+    pub outstanding: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MonthCashIn {
+    /// `YYYY-MM`.
+    pub month: String,
+    #[ts(type = "string")]
+    pub principal: Decimal,
+    #[ts(type = "string")]
+    pub interest: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Portfolio {
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    pub currency: String,
+    pub loans: u32,
+    #[ts(type = "string")]
+    pub outstanding: Decimal,
+    pub by_tier: Vec<Slice>,
+    pub by_industry: Vec<Slice>,
+    pub by_classification: Vec<Slice>,
+    pub by_age: Vec<Slice>,
+    pub cash_in: Vec<MonthCashIn>,
+    pub other_currency_loans: u32,
+}
+
+#[derive(Default)]
+struct Acc(BTreeMap<String, (u32, i64)>);
+
+impl Acc {
+    fn add(&mut self, key: &str, fen: i64) {
+        let e = self.0.entry(key.to_owned()).or_default();
+        e.0 += 1;
+        e.1 += fen;
+    }
+
+    fn slices(self, order: &[&str]) -> Vec<Slice> {
+        let mut v: Vec<Slice> = self
+            .0
+            .into_iter()
+            .map(|(key, (loans, fen))| Slice {
+                key,
+                loans,
+                outstanding: from_fen(fen),
+            })
+            .collect();
+        let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(order.len());
+        v.sort_by(|a, b| {
+            rank(&a.key)
+                .cmp(&rank(&b.key))
+                .then(b.outstanding.cmp(&a.outstanding))
+        });
+        v
+    }
+}
+
+fn days_overdue(oldest_unpaid: Option<NaiveDate>, today: NaiveDate, working: &WorkingDays) -> i64 {
+    match oldest_unpaid {
+        Some(due) if today > working.grace_until(due) => (today - due).num_days(),
+        _ => 0,
+    }
+}
+
+impl Vault {
+    pub fn portfolio(&self, today: NaiveDate, currency: &str) -> Result<Portfolio> {
+        let working = self.working_days()?;
+        let (mut tier, mut industry, mut class, mut age) = (
+            Acc::default(),
+            Acc::default(),
+            Acc::default(),
+            Acc::default(),
+        );
+        let (mut loans, mut total, mut others) = (0u32, 0i64, 0u32);
+        let mut stmt = self.conn().prepare(
+            "SELECT l.currency, l.outstanding_fen, l.oldest_unpaid_due, l.classification,
+                    c.tier, coalesce(nullif(trim(c.industry), ''), '')
+             FROM booked_loans l JOIN clients c ON c.id = l.client_id
+             WHERE l.closed_on IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if r.get::<_, String>(0)? != currency {
+                others += 1;
+                continue;
+            }
+            let fen: i64 = r.get(1)?;
+            let overdue = days_overdue(r.get(2)?, today, &working);
+            let officer: Option<String> = r.get(3)?;
+            let c = officer
+                .as_deref()
+                .and_then(Classification::parse)
+                .unwrap_or_else(|| Classification::suggested(overdue));
+            loans += 1;
+            total += fen;
+            tier.add(&r.get::<_, String>(4)?, fen);
+            industry.add(&r.get::<_, String>(5)?, fen);
+            class.add(c.as_str(), fen);
+            age.add(AgeBucket::of(overdue).as_str(), fen);
+        }
+        let classes: Vec<&str> = Classification::ALL.iter().map(|c| c.as_str()).collect();
+        let buckets: Vec<&str> = AgeBucket::ALL.iter().map(|b| b.as_str()).collect();
+        Ok(Portfolio {
+            as_of: today,
+            currency: currency.to_owned(),
+            loans,
+            outstanding: from_fen(total),
+            by_tier: tier.slices(&["A", "B", "C"]),
+            by_industry: industry.slices(&[]),
+            by_classification: class.slices(&classes),
+            by_age: age.slices(&buckets),
+            cash_in: self.cash_in(today, currency)?,
+            other_currency_loans: others,
+        })
+    }
+
+    /// What is still to be paid in each of the 12 months starting with this one.
+    fn cash_in(&self, today: NaiveDate, currency: &str) -> Result<Vec<MonthCashIn>> {
+        let first = today.with_day(1).unwrap_or(today);
+        let end = due_date(first, 12, 1)?;
+        let mut stmt = self.conn().prepare(
+            "SELECT substr(p.due_on, 1, 7),
+                    sum(p.principal_fen - p.paid_principal_fen),
+                    sum(p.interest_fen - p.paid_interest_fen - p.waived_interest_fen)
+             FROM loan_periods p INDEXED BY loan_periods_open_due
+             JOIN booked_loans l ON l.id = p.loan_id
+             WHERE p.settled_on IS NULL AND p.due_on >= ?1 AND p.due_on < ?2 AND l.currency = ?3
+             GROUP BY 1",
+        )?;
+        let found: BTreeMap<String, (i64, i64)> = stmt
+            .query_map(params![first, end, currency], |r| {
+                Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        (0..12)
+            .map(|m| {
+                let month = due_date(first, m, 1)?.format("%Y-%m").to_string();
+                let (p, i) = found.get(&month).copied().unwrap_or_default();
+                Ok(MonthCashIn {
+                    month,
+                    principal: from_fen(p),
+                    interest: from_fen(i),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The portfolio as CSV (UTF-8 with a BOM so Excel opens Chinese text correctly).
+pub fn portfolio_csv(p: &Portfolio, labels: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&format!(
+        "{},{},{},{}\n",
+        labels("section"),
+        labels("key"),
+        labels("loans"),
+        labels("outstanding")
+    ));
+    let sections = [
+        ("by_tier", &p.by_tier),
+        ("by_industry", &p.by_industry),
+        ("by_classification", &p.by_classification),
+        ("by_age", &p.by_age),
+    ];
+    for (name, slices) in sections {
+        for s in slices {
+            out.push_str(&format!(
+                "{},{},{},{}\n",
+                labels(name),
+                csv_field(&labels(&s.key)),
+                s.loans,
+                s.outstanding
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "\n{},{},{}\n",
+        labels("month"),
+        labels("principal"),
+        labels("interest")
+    ));
+    for m in &p.cash_in {
+        out.push_str(&format!("{},{},{}\n", m.month, m.principal, m.interest));
+    }
+    out
+}
+
+/// Quotes a field when it needs it, and defuses a leading formula character (CSV injection).
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}

@@ -1,0 +1,340 @@
+//! What the officer must not miss, on a given day: repayments due within N days, overdue
+//! repayments, periodic reviews and covenant breaches. Snoozed and done marks hide them.
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use rusqlite::params;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::status::WorkingDays;
+use crate::analysis::{RatioKind, RatioStatus};
+use crate::error::{Error, Result};
+use crate::loans::{due_date, from_fen};
+use crate::rule::Rule;
+use crate::vault::Vault;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReminderKind {
+    Overdue,
+    DueSoon,
+    /// Quarterly financial statements to collect (季度财务报表).
+    QuarterlyReview,
+    /// The annual credit review (年度检查).
+    AnnualReview,
+    /// A ratio of the latest imported statement breaks its threshold.
+    Covenant,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Reminder {
+    /// Stable name of what is reminded of; snooze and done refer to it.
+    pub key: String,
+    pub kind: ReminderKind,
+    pub loan_id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub contract_no: String,
+    #[ts(type = "string")]
+    pub due_on: NaiveDate,
+    #[ts(type = "string | null")]
+    pub amount: Option<Decimal>,
+    pub overdue_days: i64,
+    pub period_no: Option<u32>,
+    pub ratio: Option<RatioKind>,
+    pub statement_year: Option<i32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "mark", rename_all = "snake_case")]
+pub enum ReminderMark {
+    Done,
+    Snooze {
+        #[ts(type = "string")]
+        until: NaiveDate,
+    },
+}
+
+/// The first review date on or after... every `months` after signing that is not done yet.
+pub fn next_review(
+    signed_on: NaiveDate,
+    months: u32,
+    is_done: impl Fn(NaiveDate) -> bool,
+) -> Option<NaiveDate> {
+    // Bounded at 50 years of quarters; a review schedule never runs longer than its loan.
+    (1..=200u32)
+        .map(|k| due_date(signed_on, k * months, chrono::Datelike::day(&signed_on)))
+        .map_while(std::result::Result::ok)
+        .find(|d| !is_done(*d))
+}
+
+struct ActiveLoan {
+    id: i64,
+    client_id: i64,
+    client_name: String,
+    contract_no: String,
+    signed_on: NaiveDate,
+}
+
+#[derive(Default)]
+struct Marks {
+    by_key: HashMap<String, (Option<NaiveDate>, Option<NaiveDate>)>,
+}
+
+impl Marks {
+    fn hidden(&self, key: &str, today: NaiveDate) -> bool {
+        self.by_key
+            .get(key)
+            .is_some_and(|(snoozed, done)| done.is_some() || snoozed.is_some_and(|s| s > today))
+    }
+
+    fn done(&self, key: &str) -> bool {
+        self.by_key.get(key).is_some_and(|(_, done)| done.is_some())
+    }
+}
+
+impl Vault {
+    pub fn reminders(&self, today: NaiveDate, days: u32) -> Result<Vec<Reminder>> {
+        let conn = self.conn();
+        let horizon = today
+            .checked_add_days(Days::new(u64::from(days)))
+            .unwrap_or(today);
+        let working = self.working_days()?;
+        let marks = self.reminder_marks()?;
+        let mut loans: HashMap<i64, ActiveLoan> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT l.id, l.client_id, c.name, l.contract_no, l.signed_on
+             FROM booked_loans l JOIN clients c ON c.id = l.client_id WHERE l.closed_on IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ActiveLoan {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                client_name: r.get(2)?,
+                contract_no: r.get(3)?,
+                signed_on: r.get(4)?,
+            })
+        })?;
+        for loan in rows {
+            let loan = loan?;
+            loans.insert(loan.id, loan);
+        }
+
+        let mut out = Vec::new();
+        let make = |loan: &ActiveLoan, key: String, kind, due_on| Reminder {
+            key,
+            kind,
+            loan_id: loan.id,
+            client_id: loan.client_id,
+            client_name: loan.client_name.clone(),
+            contract_no: loan.contract_no.clone(),
+            due_on,
+            amount: None,
+            overdue_days: 0,
+            period_no: None,
+            ratio: None,
+            statement_year: None,
+        };
+
+        out.extend(self.repayment_reminders(today, horizon, &working, &loans, &make)?);
+        for loan in loans.values() {
+            for (kind, months, tag) in [
+                (ReminderKind::QuarterlyReview, 3, "quarterly"),
+                (ReminderKind::AnnualReview, 12, "annual"),
+            ] {
+                let key_of = |d: NaiveDate| format!("review:{}:{tag}:{d}", loan.id);
+                if let Some(d) = next_review(loan.signed_on, months, |d| marks.done(&key_of(d))) {
+                    if d <= horizon {
+                        let mut r = make(loan, key_of(d), kind, d);
+                        r.overdue_days = (today - d).num_days().max(0);
+                        out.push(r);
+                    }
+                }
+            }
+        }
+        out.extend(self.covenant_reminders(today, &loans, &make)?);
+        out.retain(|r| !marks.hidden(&r.key, today));
+        out.sort_by(|a, b| {
+            (
+                a.kind,
+                std::cmp::Reverse(a.overdue_days),
+                a.due_on,
+                a.loan_id,
+            )
+                .cmp(&(
+                    b.kind,
+                    std::cmp::Reverse(b.overdue_days),
+                    b.due_on,
+                    b.loan_id,
+                ))
+        });
+        Ok(out)
+    }
+
+    fn repayment_reminders(
+        &self,
+        today: NaiveDate,
+        horizon: NaiveDate,
+        working: &WorkingDays,
+        loans: &HashMap<i64, ActiveLoan>,
+        make: &dyn Fn(&ActiveLoan, String, ReminderKind, NaiveDate) -> Reminder,
+    ) -> Result<Vec<Reminder>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT loan_id, no, due_on,
+                    principal_fen + interest_fen - paid_principal_fen - paid_interest_fen - waived_interest_fen
+             FROM loan_periods INDEXED BY loan_periods_open_due
+             WHERE settled_on IS NULL AND due_on <= ?1 ORDER BY due_on",
+        )?;
+        let rows = stmt.query_map(params![horizon], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, NaiveDate>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        // One overdue reminder per loan (its oldest late period, with the whole late amount);
+        // one due reminder per period falling due.
+        let mut overdue: HashMap<i64, Reminder> = HashMap::new();
+        let mut out = Vec::new();
+        for row in rows {
+            let (loan_id, no, due_on, remaining) = row?;
+            let Some(loan) = loans.get(&loan_id) else {
+                continue;
+            };
+            if today > working.grace_until(due_on) {
+                let r = overdue.entry(loan_id).or_insert_with(|| {
+                    let mut r = make(
+                        loan,
+                        format!("overdue:{loan_id}:{no}"),
+                        ReminderKind::Overdue,
+                        due_on,
+                    );
+                    r.period_no = Some(no);
+                    r.overdue_days = (today - due_on).num_days();
+                    r.amount = Some(Decimal::ZERO);
+                    r
+                });
+                r.amount = r.amount.map(|a| a + from_fen(remaining));
+            } else {
+                let mut r = make(
+                    loan,
+                    format!("due:{loan_id}:{no}"),
+                    ReminderKind::DueSoon,
+                    due_on,
+                );
+                r.period_no = Some(no);
+                r.amount = Some(from_fen(remaining));
+                out.push(r);
+            }
+        }
+        out.extend(overdue.into_values());
+        Ok(out)
+    }
+
+    fn covenant_reminders(
+        &self,
+        today: NaiveDate,
+        loans: &HashMap<i64, ActiveLoan>,
+        make: &dyn Fn(&ActiveLoan, String, ReminderKind, NaiveDate) -> Reminder,
+    ) -> Result<Vec<Reminder>> {
+        // Only clients with an imported statement can breach; ask the analysis once per client.
+        let with_statements: Vec<i64> = self
+            .conn()
+            .prepare("SELECT DISTINCT client_id FROM statement_figures")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for client_id in with_statements {
+            let client_loans: Vec<&ActiveLoan> = loans
+                .values()
+                .filter(|l| l.client_id == client_id)
+                .collect();
+            if client_loans.is_empty() {
+                continue;
+            }
+            let analysis = self.credit_analysis(client_id)?;
+            let Some(latest) = analysis.years.iter().max_by_key(|y| y.year) else {
+                continue;
+            };
+            for ratio in latest
+                .ratios
+                .iter()
+                .filter(|r| r.status == RatioStatus::Breach)
+            {
+                for loan in &client_loans {
+                    let key = format!("covenant:{}:{:?}:{}", loan.id, ratio.kind, latest.year);
+                    let mut r = make(loan, key, ReminderKind::Covenant, today);
+                    r.ratio = Some(ratio.kind);
+                    r.statement_year = Some(latest.year);
+                    out.push(r);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn reminder_marks(&self) -> Result<Marks> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT key, snoozed_until, done_on FROM reminder_marks")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+        Ok(Marks {
+            by_key: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+
+    /// Snoozes a reminder until a later day, or marks it done.
+    pub fn mark_reminder(&mut self, key: &str, mark: ReminderMark, today: NaiveDate) -> Result<()> {
+        let loan_id = key
+            .split(':')
+            .nth(1)
+            .and_then(|s| s.parse::<i64>().ok())
+            .ok_or_else(|| Error::invalid("key", Rule::Unknown(key.chars().take(80).collect())))?;
+        let exists: bool = self.conn().query_row(
+            "SELECT EXISTS(SELECT 1 FROM booked_loans WHERE id = ?1)",
+            [loan_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::NotFound(format!("loan {loan_id}")));
+        }
+        let (snoozed, done) = match mark {
+            ReminderMark::Done => (None, Some(today)),
+            ReminderMark::Snooze { until } if until > today => (Some(until), None),
+            ReminderMark::Snooze { .. } => {
+                return Err(Error::invalid("until", Rule::Other("after_today".into())));
+            }
+        };
+        self.conn().execute(
+            "INSERT INTO reminder_marks (key, loan_id, snoozed_until, done_on) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(key) DO UPDATE SET snoozed_until = ?3, done_on = ?4",
+            params![key, loan_id, snoozed, done],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn reviews_come_every_interval_after_signing_until_done() {
+        let signed = d("2026-01-31");
+        assert_eq!(next_review(signed, 3, |_| false), Some(d("2026-04-30")));
+        let done = [d("2026-04-30"), d("2026-07-31")];
+        assert_eq!(
+            next_review(signed, 3, |x| done.contains(&x)),
+            Some(d("2026-10-31"))
+        );
+        assert_eq!(next_review(signed, 12, |_| false), Some(d("2027-01-31")));
+    }
+}

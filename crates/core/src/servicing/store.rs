@@ -1,0 +1,194 @@
+//! Repayments and the allocation cache: after every change the loan's repayments are applied
+//! again from the start ([`super::allocation`]) and what each period received is written back,
+//! so lists, reminders and the portfolio read sums instead of replaying.
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::Decimal;
+
+use super::allocation::{allocate, Allocation, DuePeriod, Repayment};
+use super::book::to_fen;
+use super::status::WorkingDays;
+use crate::error::{Error, Result};
+use crate::rule::Rule;
+use crate::vault::{audit_record, Vault};
+
+const WORKING_DAYS_KEY: &str = "working_days";
+const NOTE_MAX: usize = 500;
+
+/// The loan's current schedule in fen, its first disbursement date, and its repayments.
+pub(super) struct Ledger {
+    pub start: NaiveDate,
+    pub schedule: Vec<DuePeriod>,
+    pub repayments: Vec<Repayment>,
+}
+
+impl Ledger {
+    pub fn load(conn: &Connection, loan_id: i64) -> Result<Ledger> {
+        let start: Option<NaiveDate> = conn
+            .query_row(
+                "SELECT min(disbursed_on) FROM loan_disbursements WHERE loan_id = ?1",
+                [loan_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let start = start.ok_or_else(|| Error::NotFound(format!("loan {loan_id}")))?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT due_on, principal_fen, interest_fen FROM loan_periods WHERE loan_id = ?1 ORDER BY no",
+        )?;
+        let schedule = stmt
+            .query_map([loan_id], |r| {
+                Ok(DuePeriod {
+                    due_on: r.get(0)?,
+                    principal: r.get(1)?,
+                    interest: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT paid_on, amount_fen FROM loan_repayments WHERE loan_id = ?1 ORDER BY paid_on, id",
+        )?;
+        let repayments = stmt
+            .query_map([loan_id], |r| {
+                Ok(Repayment {
+                    paid_on: r.get(0)?,
+                    amount: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Ledger {
+            start,
+            schedule,
+            repayments,
+        })
+    }
+
+    pub fn allocation(&self) -> Allocation {
+        allocate(self.start, &self.schedule, &self.repayments)
+    }
+}
+
+/// Applies every repayment again and stores the result on the periods and the loan.
+pub(super) fn reallocate(conn: &Connection, loan_id: i64) -> Result<()> {
+    let ledger = Ledger::load(conn, loan_id)?;
+    let a = ledger.allocation();
+    let mut update = conn.prepare_cached(
+        "UPDATE loan_periods SET paid_principal_fen = ?3, paid_interest_fen = ?4,
+                waived_interest_fen = ?5, settled_on = ?6
+         WHERE loan_id = ?1 AND no = ?2",
+    )?;
+    for (no, p) in (1i64..).zip(&a.periods) {
+        update.execute(params![
+            loan_id,
+            no,
+            p.principal,
+            p.interest,
+            p.waived_interest,
+            p.settled_on
+        ])?;
+    }
+    let oldest_unpaid = ledger
+        .schedule
+        .iter()
+        .zip(&a.periods)
+        .find(|(_, p)| p.settled_on.is_none())
+        .map(|(d, _)| d.due_on);
+    conn.execute(
+        "UPDATE booked_loans SET outstanding_fen = ?2, oldest_unpaid_due = ?3, closed_on = ?4 WHERE id = ?1",
+        params![loan_id, a.outstanding_principal(&ledger.schedule), oldest_unpaid, a.closed_on],
+    )?;
+    Ok(())
+}
+
+impl Vault {
+    /// Records a repayment and allocates it. Refused, storing nothing: an amount that is not
+    /// positive or has more than two decimals, a date before the first disbursement or after
+    /// `today`, an unknown loan, a note over 500 characters.
+    pub fn record_repayment(
+        &mut self,
+        loan_id: i64,
+        paid_on: NaiveDate,
+        amount: Decimal,
+        note: &str,
+        today: NaiveDate,
+    ) -> Result<i64> {
+        if amount <= Decimal::ZERO {
+            return Err(Error::invalid("amount", Rule::Positive));
+        }
+        if amount.normalize().scale() > 2 {
+            return Err(Error::invalid("amount", Rule::DecimalPlaces(2)));
+        }
+        let amount = to_fen(amount)?;
+        let note = note.trim();
+        if note.chars().count() > NOTE_MAX {
+            return Err(Error::invalid("note", Rule::MaxChars(NOTE_MAX)));
+        }
+        if paid_on > today {
+            return Err(Error::invalid("date", Rule::Other("not_in_future".into())));
+        }
+        let tx = self.conn_mut().transaction()?;
+        let first: Option<NaiveDate> = tx.query_row(
+            "SELECT min(disbursed_on) FROM loan_disbursements WHERE loan_id = ?1",
+            [loan_id],
+            |r| r.get(0),
+        )?;
+        let first = first.ok_or_else(|| Error::NotFound(format!("loan {loan_id}")))?;
+        if paid_on < first {
+            return Err(Error::invalid("date", Rule::NotBefore("disbursement")));
+        }
+        tx.execute(
+            "INSERT INTO loan_repayments (loan_id, paid_on, amount_fen, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![loan_id, paid_on, amount, note, crate::now_rfc3339()],
+        )?;
+        let id = tx.last_insert_rowid();
+        reallocate(&tx, loan_id)?;
+        audit_record(
+            &tx,
+            "loan.repay",
+            "loan",
+            Some(loan_id),
+            &format!("repayment {id}"),
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Removes a repayment entered by mistake; the allocation is redone without it.
+    pub fn delete_repayment(&mut self, loan_id: i64, repayment_id: i64) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        let n = tx.execute(
+            "DELETE FROM loan_repayments WHERE id = ?1 AND loan_id = ?2",
+            [repayment_id, loan_id],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(format!("repayment {repayment_id}")));
+        }
+        reallocate(&tx, loan_id)?;
+        audit_record(
+            &tx,
+            "loan.repayment_delete",
+            "loan",
+            Some(loan_id),
+            &format!("repayment {repayment_id}"),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Holidays and make-up working days that move a due date's grace; weekends by default.
+    pub fn working_days(&self) -> Result<WorkingDays> {
+        Ok(self
+            .setting(WORKING_DAYS_KEY)?
+            .and_then(|v| serde_json::from_str(&v).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn set_working_days(&mut self, days: &WorkingDays) -> Result<()> {
+        if days.holidays.len() + days.extra_working_days.len() > 2000 {
+            return Err(Error::invalid("holidays", Rule::TooMany(2000)));
+        }
+        let json = super::book::json(days)?;
+        self.set_setting(WORKING_DAYS_KEY, &json)
+    }
+}

@@ -1,0 +1,298 @@
+//! A booked loan as the officer sees it on a given day.
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::allocation::payoff_amount;
+use super::status::{period_status, AgeBucket, Classification, PeriodStatus};
+use super::store::Ledger;
+use crate::error::{Error, Result};
+use crate::loans::{from_fen, LoanTerms};
+use crate::vault::Vault;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PeriodView {
+    pub no: u32,
+    #[ts(type = "string")]
+    pub due_on: NaiveDate,
+    #[ts(type = "string")]
+    pub principal: Decimal,
+    #[ts(type = "string")]
+    pub interest: Decimal,
+    #[ts(type = "string")]
+    pub paid_principal: Decimal,
+    #[ts(type = "string")]
+    pub paid_interest: Decimal,
+    #[ts(type = "string")]
+    pub waived_interest: Decimal,
+    /// Still owed on this period.
+    #[ts(type = "string")]
+    pub remaining: Decimal,
+    pub status: PeriodStatus,
+    pub overdue_days: i64,
+    #[ts(type = "string | null")]
+    pub settled_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LoanDisbursement {
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    #[ts(type = "string")]
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LoanRepayment {
+    pub id: i64,
+    #[ts(type = "string")]
+    pub paid_on: NaiveDate,
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LoanVersion {
+    pub version: u32,
+    pub reason: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ClassificationChange {
+    pub class: Classification,
+    pub suggested: Classification,
+    pub reason: String,
+    #[ts(type = "string")]
+    pub set_on: NaiveDate,
+}
+
+/// One line of a client's (or the portfolio's) loan list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LoanSummary {
+    pub id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub contract_no: String,
+    pub currency: String,
+    #[ts(type = "string")]
+    pub outstanding_principal: Decimal,
+    pub overdue_days: i64,
+    pub classification: Classification,
+    #[ts(type = "string | null")]
+    pub closed_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LoanView {
+    pub id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub contract_no: String,
+    #[ts(type = "string")]
+    pub signed_on: NaiveDate,
+    pub currency: String,
+    pub repayment_account: String,
+    pub version: u32,
+    pub terms: LoanTerms,
+    pub versions: Vec<LoanVersion>,
+    pub disbursements: Vec<LoanDisbursement>,
+    pub periods: Vec<PeriodView>,
+    pub repayments: Vec<LoanRepayment>,
+    #[ts(type = "string")]
+    pub outstanding_principal: Decimal,
+    /// Days overdue of the oldest unpaid period (0 when none is late).
+    pub overdue_days: i64,
+    #[ts(type = "string")]
+    pub overdue_amount: Decimal,
+    pub age_bucket: AgeBucket,
+    pub suggested_classification: Classification,
+    /// The officer's classification if set, else the suggestion.
+    pub classification: Classification,
+    pub classification_history: Vec<ClassificationChange>,
+    /// What repays the loan in full today (0 when closed).
+    #[ts(type = "string")]
+    pub payoff_today: Decimal,
+    #[ts(type = "string")]
+    pub overpaid: Decimal,
+    #[ts(type = "string | null")]
+    pub closed_on: Option<NaiveDate>,
+}
+
+impl Vault {
+    pub fn booked_loan(&self, loan_id: i64, today: NaiveDate) -> Result<LoanView> {
+        let conn = self.conn();
+        let head = conn
+            .query_row(
+                "SELECT l.client_id, c.name, l.contract_no, l.signed_on, l.currency, l.repayment_account,
+                        l.version, l.classification, v.terms
+                 FROM booked_loans l JOIN clients c ON c.id = l.client_id
+                 JOIN loan_versions v ON v.loan_id = l.id AND v.version = l.version
+                 WHERE l.id = ?1",
+                [loan_id],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, NaiveDate>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, u32>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                        r.get::<_, String>(8)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("loan {loan_id}")))?;
+        let (
+            client_id,
+            client_name,
+            contract_no,
+            signed_on,
+            currency,
+            account,
+            version,
+            class,
+            terms,
+        ) = head;
+        let terms: LoanTerms = serde_json::from_str(&terms)
+            .map_err(|_| Error::Damaged(vec![format!("loan {loan_id} terms")]))?;
+
+        let ledger = Ledger::load(conn, loan_id)?;
+        let allocation = ledger.allocation();
+        let days = self.working_days()?;
+        let periods: Vec<PeriodView> = ledger
+            .schedule
+            .iter()
+            .zip(&allocation.periods)
+            .zip(1u32..)
+            .map(|((d, p), no)| {
+                let (status, overdue_days) = period_status(d, p, today, &days);
+                let remaining =
+                    d.principal + d.interest - p.principal - p.interest - p.waived_interest;
+                PeriodView {
+                    no,
+                    due_on: d.due_on,
+                    principal: from_fen(d.principal),
+                    interest: from_fen(d.interest),
+                    paid_principal: from_fen(p.principal),
+                    paid_interest: from_fen(p.interest),
+                    waived_interest: from_fen(p.waived_interest),
+                    remaining: from_fen(remaining),
+                    status,
+                    overdue_days,
+                    settled_on: p.settled_on,
+                }
+            })
+            .collect();
+        let overdue_days = periods.iter().map(|p| p.overdue_days).max().unwrap_or(0);
+        let overdue_amount = periods
+            .iter()
+            .filter(|p| p.status == PeriodStatus::Overdue)
+            .map(|p| p.remaining)
+            .sum();
+        let suggested = Classification::suggested(overdue_days);
+        let classification = class
+            .as_deref()
+            .and_then(Classification::parse)
+            .unwrap_or(suggested);
+
+        Ok(LoanView {
+            id: loan_id,
+            client_id,
+            client_name,
+            contract_no,
+            signed_on,
+            currency,
+            repayment_account: account,
+            version,
+            terms,
+            versions: self.loan_versions(loan_id)?,
+            disbursements: self
+                .loan_disbursements(loan_id)?
+                .into_iter()
+                .map(|d| LoanDisbursement {
+                    on: d.on,
+                    amount: d.amount,
+                })
+                .collect(),
+            repayments: self.loan_repayments(loan_id)?,
+            outstanding_principal: from_fen(allocation.outstanding_principal(&ledger.schedule)),
+            overdue_days,
+            overdue_amount,
+            age_bucket: AgeBucket::of(overdue_days),
+            suggested_classification: suggested,
+            classification,
+            classification_history: self.classification_history(loan_id)?,
+            payoff_today: from_fen(payoff_amount(
+                ledger.start,
+                &ledger.schedule,
+                &allocation,
+                today,
+            )),
+            overpaid: from_fen(allocation.overpaid),
+            closed_on: allocation.closed_on,
+            periods,
+        })
+    }
+
+    /// A client's booked loans, newest first.
+    pub fn client_loans(&self, client_id: i64, today: NaiveDate) -> Result<Vec<LoanSummary>> {
+        self.client(client_id)?;
+        let ids: Vec<i64> = self
+            .conn()
+            .prepare("SELECT id FROM booked_loans WHERE client_id = ?1 ORDER BY id DESC")?
+            .query_map([client_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|id| {
+                let v = self.booked_loan(id, today)?;
+                Ok(LoanSummary {
+                    id,
+                    client_id,
+                    client_name: v.client_name,
+                    contract_no: v.contract_no,
+                    currency: v.currency,
+                    outstanding_principal: v.outstanding_principal,
+                    overdue_days: v.overdue_days,
+                    classification: v.classification,
+                    closed_on: v.closed_on,
+                })
+            })
+            .collect()
+    }
+
+    fn loan_versions(&self, loan_id: i64) -> Result<Vec<LoanVersion>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT version, reason, created_at FROM loan_versions WHERE loan_id = ?1 ORDER BY version",
+        )?;
+        let rows = stmt.query_map([loan_id], |r| {
+            Ok(LoanVersion {
+                version: r.get(0)?,
+                reason: r.get(1)?,
+                created_at: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn loan_repayments(&self, loan_id: i64) -> Result<Vec<LoanRepayment>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, paid_on, amount_fen, note FROM loan_repayments WHERE loan_id = ?1 ORDER BY paid_on, id",
+        )?;
+        let rows = stmt.query_map([loan_id], |r| {
+            Ok(LoanRepayment {
+                id: r.get(0)?,
+                paid_on: r.get(1)?,
+                amount: from_fen(r.get(2)?),
+                note: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
