@@ -15,21 +15,22 @@ use crate::documents::{
 use crate::error::ErrorPayload;
 use crate::journey::{
     Activity, Board, BoardCard, BoardColumn, BoardQuery, Cadence, ChecklistItem, ChecklistTemplate,
-    DocumentKind, ItemDocument, EntryVia, FollowUp, FollowUpCard, Funnel, FunnelStage, ItemState, JourneyView,
-    LostCount, LostReason, LostReasonInput, OneOffItemInput, StageChecklist, StageEntry, StageMove,
-    StatusChange, StatusInput, StuckCard, TemplateItem, TemplateItemInput, Today, TodayQuery,
+    DocumentKind, EntryVia, FollowUp, FollowUpCard, Funnel, FunnelStage, ItemDocument, ItemState,
+    JourneyView, LostCount, LostReason, LostReasonInput, OneOffItemInput, StageChecklist,
+    StageEntry, StageMove, StatusChange, StatusInput, StuckCard, TemplateItem, TemplateItemInput,
+    Today, TodayQuery,
 };
 use crate::loans::{
     DayCount, LoanScenario, LoanTerms, LprTenor, Method, Period, Rate, Rounding, ScenarioInput,
     Schedule, Summary,
 };
 use crate::pdf::{ExportKind, ExportRequest, ExportResult};
+use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
 use crate::servicing::{
     AgeBucket, BookingInput, Classification, ClassificationChange, DisbursementInput,
-    LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView, MonthCashIn,
-    PeriodStatus, PeriodView, Portfolio, Reminder, ReminderKind, ReminderMark, Slice, WorkingDays,
+    LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView, MonthCashIn, PeriodStatus,
+    PeriodView, Portfolio, Reminder, ReminderKind, ReminderMark, Slice, WorkingDays,
 };
-use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
 use crate::vault::{AuditEntry, BackupSettings, BackupStatus, VaultReport};
 
 fn decl<T: TS>(cfg: &Config, out: &mut String) {

@@ -13,6 +13,9 @@ use crate::error::{Error, Result};
 use crate::rule::Rule;
 use crate::vault::{audit_record, Vault};
 
+/// Largest document the preview loads; bigger ones are exported and opened outside.
+pub const MAX_PREVIEW_BYTES: u64 = 25 * 1024 * 1024;
+
 const COLUMNS: &str = "id, client_id, file_name, kind, file_type, size, sha256, imported_at, \
                        imported_by, archived";
 
@@ -34,6 +37,7 @@ fn from_row(r: &Row) -> rusqlite::Result<DocumentSummary> {
         kind: DocumentKind::parse(&kind).ok_or_else(|| text_enum(3, kind))?,
         file_type,
         mime: file_type.mime().to_string(),
+        previewable: file_type.previewable(),
         size: r.get(5)?,
         sha256: r.get(6)?,
         imported_at: r.get(7)?,
@@ -89,6 +93,22 @@ impl Vault {
         let mut out = Vec::with_capacity(doc.size.max(0) as usize);
         self.copy_content(&doc, &mut out)?;
         Ok(out)
+    }
+
+    /// The content for the in-app preview: only what [`FileType::previewable`] allows, and
+    /// only up to [`MAX_PREVIEW_BYTES`] (it crosses to the web view in one piece).
+    pub fn document_preview(&self, id: i64) -> Result<(DocumentSummary, Vec<u8>)> {
+        let doc = self.document(id)?;
+        if !doc.previewable {
+            return Err(Error::invalid("file_type", Rule::NotAllowed));
+        }
+        if doc.size as u64 > MAX_PREVIEW_BYTES {
+            let max = MAX_PREVIEW_BYTES;
+            return Err(Error::invalid("file", Rule::FileTooLarge { max }));
+        }
+        let mut out = Vec::with_capacity(doc.size.max(0) as usize);
+        self.copy_content(&doc, &mut out)?;
+        Ok((doc, out))
     }
 
     /// Writes a copy to `out`, which must not exist yet; returns the bytes written. A failed

@@ -15,6 +15,7 @@ mod text;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use access::MAX_PREVIEW_BYTES;
 pub use kind::DocumentKind;
 pub use sniff::FileType;
 pub use statement::{
@@ -34,6 +35,8 @@ pub struct DocumentSummary {
     pub file_type: FileType,
     /// For the preview (e.g. `application/pdf`).
     pub mime: String,
+    /// The app can show it (PDF, JPEG, PNG); other types are exported to be opened.
+    pub previewable: bool,
     pub size: i64,
     pub sha256: String,
     pub imported_at: String,

@@ -57,6 +57,12 @@ impl FileType {
         TYPES.iter().find(|t| t.0 == self).map_or("", |t| t.2)
     }
 
+    /// Shown inside the app: PDFs (first page) and the image types every web view draws.
+    /// TIFF is not (WebKitGTK and WebView2 cannot show it); it is exported instead.
+    pub fn previewable(self) -> bool {
+        matches!(self, FileType::Pdf | FileType::Jpeg | FileType::Png)
+    }
+
     pub fn is_spreadsheet(self) -> bool {
         matches!(self, FileType::Xlsx | FileType::Xls | FileType::Csv)
     }

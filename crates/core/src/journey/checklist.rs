@@ -6,11 +6,13 @@ use ts_rs::TS;
 
 use super::templates::{DocumentKind, MAX_LABEL};
 use super::{check_stage, clean_text, client_state, opt_date_at, opt_enum_at};
+use crate::documents::FileType;
 use crate::error::{Error, Result};
 use crate::rule::Rule;
 use crate::vault::{audit_record, Vault};
 
-/// `awaiting_document`: the item asks for a document that has not been received, ticked or not.
+/// `awaiting_document`: the item asks for a document that is neither imported nor marked
+/// received, ticked or not. An imported current document of the kind makes the item `done`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemState {
@@ -38,6 +40,9 @@ pub struct ChecklistItem {
     #[ts(type = "string | null")]
     pub received_on: Option<NaiveDate>,
     pub note: String,
+    /// The current document of `document_kind` that satisfies the item, if one is imported.
+    #[serde(default)]
+    pub document: Option<ItemDocument>,
 }
 
 /// An item the officer adds for one client. `stage` None: the client's current stage.
@@ -55,21 +60,57 @@ pub struct OneOffItemInput {
 const MAX_NOTE: usize = 2_000;
 const MAX_ITEMS_PER_STAGE: i64 = 100;
 
-/// SQL condition for an item that keeps the gate shut (when required).
-pub(crate) const OPEN: &str =
-    "(done_on IS NULL OR (document_kind IS NOT NULL AND received_on IS NULL))";
+/// SQL condition for an item that keeps the gate shut (when required). An item asking for a
+/// document kind is closed by a current (not archived) document of that kind on the client,
+/// whatever its ticks say; otherwise by its tick and, as the manual fallback for a paper seen
+/// but not imported, "received".
+pub(crate) const OPEN: &str = "(NOT EXISTS (SELECT 1 FROM documents d
+      WHERE d.client_id = checklist_items.client_id AND d.kind = checklist_items.document_kind
+        AND d.archived = 0)
+    AND (done_on IS NULL OR (document_kind IS NOT NULL AND received_on IS NULL)))";
 
+/// The newest current document of the item's kind, as three correlated subqueries (id, name,
+/// type) so every query keeps selecting `FROM checklist_items` alone.
 const COLUMNS: &str = "id, stage, key, label_zh, label_en, required, document_kind, one_off, \
-                       template_version, done_on, received_on, note";
+    template_version, done_on, received_on, note, \
+    (SELECT d.id FROM documents d WHERE d.client_id = checklist_items.client_id \
+       AND d.kind = checklist_items.document_kind AND d.archived = 0 ORDER BY d.id DESC LIMIT 1), \
+    (SELECT d.file_name FROM documents d WHERE d.client_id = checklist_items.client_id \
+       AND d.kind = checklist_items.document_kind AND d.archived = 0 ORDER BY d.id DESC LIMIT 1), \
+    (SELECT d.file_type FROM documents d WHERE d.client_id = checklist_items.client_id \
+       AND d.kind = checklist_items.document_kind AND d.archived = 0 ORDER BY d.id DESC LIMIT 1)";
+
+/// The imported document that satisfies an item (shown on the item, opens its preview).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ItemDocument {
+    pub id: i64,
+    pub file_name: String,
+    pub mime: String,
+    pub previewable: bool,
+}
 
 fn item_from_row(r: &Row) -> rusqlite::Result<ChecklistItem> {
     let document_kind = opt_enum_at(r, 6, DocumentKind::parse)?;
     let done_on = opt_date_at(r, 9)?;
     let received_on = opt_date_at(r, 10)?;
-    let state = match (done_on, document_kind, received_on) {
-        (_, Some(_), None) => ItemState::AwaitingDocument,
-        (Some(_), _, _) => ItemState::Done,
-        (None, _, _) => ItemState::Open,
+    let document = match r.get::<_, Option<i64>>(12)? {
+        Some(id) => {
+            let file_type: String = r.get(14)?;
+            let file_type = FileType::parse(&file_type);
+            Some(ItemDocument {
+                id,
+                file_name: r.get(13)?,
+                mime: file_type.map_or("", FileType::mime).to_string(),
+                previewable: file_type.is_some_and(FileType::previewable),
+            })
+        }
+        None => None,
+    };
+    let state = match (done_on, document_kind, received_on, &document) {
+        (_, Some(_), _, Some(_)) => ItemState::Done,
+        (_, Some(_), None, None) => ItemState::AwaitingDocument,
+        (Some(_), _, _, _) => ItemState::Done,
+        (None, _, _, _) => ItemState::Open,
     };
     Ok(ChecklistItem {
         id: r.get(0)?,
@@ -85,6 +126,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ChecklistItem> {
         done_on,
         received_on,
         note: r.get(11)?,
+        document,
     })
 }
 

@@ -16,7 +16,7 @@ mod templates;
 mod today;
 mod view;
 
-pub use checklist::{ChecklistItem, ItemState, OneOffItemInput};
+pub use checklist::{ChecklistItem, ItemDocument, ItemState, OneOffItemInput};
 pub use followups::{Cadence, FollowUp, DEFAULT_STUCK_DAYS};
 pub use funnel::{Funnel, FunnelStage, LostCount};
 pub use gate::StageMove;
