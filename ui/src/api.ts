@@ -5,8 +5,11 @@ import type {
   CreditAnalysis,
   DocumentKind,
   DocumentSummary,
+  FileType,
+  FinancialYear,
   ImportReport,
   StatementImport,
+  Thresholds,
   Board,
   BoardColumn,
   BoardQuery,
@@ -24,6 +27,8 @@ import type {
   TemplateItemInput,
   Today,
   AppStatus,
+  BackupStatus,
+  SensitiveField,
   ClientDetail,
   ClientInput,
   ClientPage,
@@ -39,6 +44,14 @@ import type {
   TouchpointInput,
   VaultChoice,
   VaultReport,
+  BookingInput,
+  Classification,
+  LoanSummary,
+  LoanView,
+  Portfolio,
+  Reminder,
+  ReminderMark,
+  WorkingDays,
 } from "./bindings";
 
 /**
@@ -83,6 +96,19 @@ export const api = {
   vaultVerify: () => call<VaultReport>("vault_verify"),
   setLanguage: (language: Language) => call<void>("set_language", { language }),
   setAutoLockMinutes: (minutes: number) => call<void>("set_auto_lock_minutes", { minutes }),
+  backupStatus: () => call<BackupStatus>("backup_status"),
+  backupScheduleSet: (enabled: boolean, intervalDays: number, keep: number) =>
+    call<BackupStatus>("backup_schedule_set", { enabled, intervalDays, keep }),
+  /** Rust shows the folder picker (or, with `useDefault`, goes back to the default folder). */
+  backupFolderPick: (useDefault: boolean) => call<BackupStatus>("backup_folder_pick", { default: useDefault }),
+  /** Rust asks where to save; resolves to the written path, or null if cancelled. */
+  backupNow: (password: string | null) => call<string | null>("backup_now", { password }),
+  /** Rust shows the file picker and keeps the path; resolves to the file name, or null. */
+  restorePick: () => call<string | null>("restore_pick"),
+  /** Restores the picked backup as the vault and opens it; resolves to where the old vault was kept. */
+  restoreRun: (password: string) => call<string | null>("restore_run", { password }),
+  /** Copies a client's field from Rust; the clipboard is cleared after 30 s if it still holds it. */
+  copySensitive: (clientId: number, field: SensitiveField) => call<void>("copy_sensitive", { clientId, field }),
 
   clientsList: (query: ClientQuery) => call<ClientPage>("clients_list", { query }),
   clientGet: (id: number) => call<ClientDetail>("client_get", { id }),
@@ -147,4 +173,35 @@ export const api = {
   documentArchive: (id: number, archived: boolean) => call<void>("document_archive", { id, archived }),
   statementImportPick: (clientId: number) => call<StatementImport | null>("statement_import_pick", { clientId }),
   creditAnalysis: (clientId: number) => call<CreditAnalysis>("credit_analysis", { clientId }),
+  /** A PDF's or image's bytes for the in-app preview (a raw binary response, not JSON). */
+  documentPreview: (id: number) => call<ArrayBuffer>("document_preview", { id }),
+  documentSetKind: (id: number, kind: DocumentKind) => call<DocumentSummary>("document_set_kind", { id, kind }),
+  /** Saves the statement template where the officer chooses (Rust save dialog); null if cancelled. */
+  statementTemplateSave: (fileType: FileType) => call<string | null>("statement_template_save", { fileType }),
+  creditThresholdsGet: () => call<Thresholds>("credit_thresholds_get"),
+  creditThresholdsSet: (thresholds: Thresholds) => call<void>("credit_thresholds_set", { thresholds }),
+  financialYears: (clientId: number) => call<FinancialYear[]>("financial_years", { clientId }),
+
+  // Post-disbursement (src-tauri/src/commands/servicing.rs); "today" is the laptop's date in Rust.
+  loansOfClient: (clientId: number) => call<LoanSummary[]>("loans_of_client", { clientId }),
+  loanGet: (loanId: number) => call<LoanView>("loan_get", { loanId }),
+  /** Books the loan (terms null: the client's proposed scenario); resolves to its id. */
+  loanBook: (input: BookingInput) => call<number>("loan_book", { input }),
+  loanRepay: (loanId: number, paidOn: string, amount: string, note: string) =>
+    call<LoanView>("loan_repay", { loanId, paidOn, amount, note }),
+  repaymentDelete: (loanId: number, repaymentId: number) => call<LoanView>("repayment_delete", { loanId, repaymentId }),
+  /** `cls` null goes back to following the suggestion; a reason is required either way. */
+  loanClassify: (loanId: number, cls: Classification | null, reason: string) =>
+    call<LoanView>("loan_classify", { loanId, class: cls, reason }),
+  remindersGet: (days: number) => call<Reminder[]>("reminders_get", { days }),
+  reminderMark: (key: string, mark: ReminderMark) => call<void>("reminder_mark", { key, mark }),
+  /** The repayment reminder for the client in the app's language; null when nothing is owed. */
+  reminderTextGet: (loanId: number) => call<string | null>("reminder_text_get", { loanId }),
+  /** Rust asks where to save; resolves to the written path, or null if cancelled. */
+  reminderTextSave: (loanId: number) => call<string | null>("reminder_text_save", { loanId }),
+  portfolioGet: (currency: string) => call<Portfolio>("portfolio_get", { currency }),
+  /** Rust asks where to save; resolves to the written path, or null if cancelled. */
+  portfolioExportCsv: (currency: string) => call<string | null>("portfolio_export_csv", { currency }),
+  workingDaysGet: () => call<WorkingDays>("working_days_get"),
+  workingDaysSet: (days: WorkingDays) => call<void>("working_days_set", { days }),
 };

@@ -3,7 +3,7 @@
 // English): the reason goes under the field, or "field: reason" in a banner.
 import type { TFunction, TOptions } from "i18next";
 import { ApiError } from "./api";
-import { errorKey, fieldLabelKey, ruleKey } from "./labels";
+import { errorKey, fieldLabelKey, otherKey, ruleKey } from "./labels";
 import { groupThousands } from "./money";
 
 export function toApiError(e: unknown): ApiError {
@@ -35,7 +35,10 @@ function localParams(t: TFunction, params: Record<string, string>): Record<strin
 /** One rule in the officer's language: "应在 1 至 600 之间。" */
 export function ruleReason(t: TFunction, rule: string, params: Record<string, string>): string {
   // Free text the backend has no rule for yet: shown as it comes.
-  if (rule === "other") return params.value ?? t("errors.validation");
+  if (rule === "other") {
+    const known = params.value === undefined ? null : otherKey(params.value);
+    return known ? t(known) : (params.value ?? t("errors.validation"));
+  }
   const key = ruleKey(rule);
   const options: TOptions = localParams(t, params);
   return key ? t(key, options) : t("errors.validation");
@@ -53,8 +56,13 @@ export function describeError(t: TFunction, e: ApiError): ShownError {
   const key = errorKey(e.code);
   // The backend's English text is only worth showing when it says more than our message
   // (database/io causes, unknown codes); for wrong_password and friends it just repeats it.
-  const withDetail = key === "errors.unknown" || e.code === "database" || e.code === "io" || e.code === "vault_too_new";
-  return { message: t(key), detail: withDetail && e.message ? e.message : null };
+  // For `damaged` the detail names the failing pages, which support needs.
+  const withDetail =
+    key === "errors.unknown" || e.code === "database" || e.code === "io" || e.code === "vault_too_new" || e.code === "damaged";
+  // `try_later` carries {seconds}.
+  const options: TOptions = { ...e.params };
+  const message = Object.keys(options).length > 0 ? t(key, options) : t(key);
+  return { message, detail: withDetail && e.message ? e.message : null };
 }
 
 /** The text under a form field: just the reason, as the field's label is right above it. */

@@ -118,6 +118,9 @@ const ERROR_KEY = {
   locked: "errors.locked",
   database: "errors.database",
   io: "errors.io",
+  damaged: "errors.damaged",
+  try_later: "errors.try_later",
+  no_scenario: "errors.no_scenario",
 } as const;
 export type ErrorKey = (typeof ERROR_KEY)[keyof typeof ERROR_KEY] | "errors.unknown";
 
@@ -173,6 +176,14 @@ const FIELD_KEY = {
   day_count: "fields.dayCount",
   rounding: "fields.rounding",
   label: "fields.scenarioLabel",
+  contract_no: "loans.contractNo",
+  signed_on: "loans.signedOn",
+  disbursements: "loans.disbursements",
+  disbursement: "loans.disbursement",
+  repayment_account: "loans.account",
+  amount: "loans.amount",
+  note: "loans.note",
+  reason: "loans.reason",
 } as const;
 export type FieldKey = (typeof FIELD_KEY)[keyof typeof FIELD_KEY];
 
@@ -208,6 +219,19 @@ const RULE_KEY = {
   out_of_range: "validation.outOfRange",
   unknown_value: "validation.unknownValue",
   not_allowed: "validation.notAllowed",
+  empty_file: "validation.emptyFile",
+  file_too_large: "validation.fileTooLarge",
+  unknown_file_type: "validation.unknownFileType",
+  extension_mismatch: "validation.extensionMismatch",
+  duplicate_document: "validation.duplicateDocument",
+  corrupt: "validation.corrupt",
+  password_protected: "validation.passwordProtected",
+  zip_bomb: "validation.zipBomb",
+  not_spreadsheet: "validation.notSpreadsheet",
+  file_exists: "validation.fileExists",
+  statement_no_years: "validation.statementNoYears",
+  statement_line_missing: "validation.statementLineMissing",
+  statement_value: "validation.statementValue",
   not_a_number: "validation.notANumber",
   whole_number: "validation.wholeNumber",
 } as const;
@@ -216,4 +240,16 @@ export const RULES = Object.keys(RULE_KEY);
 
 export function ruleKey(rule: string): RuleKey | null {
   return hasOwn(RULE_KEY, rule) ? RULE_KEY[rule as keyof typeof RULE_KEY] : null;
+}
+
+/** Reasons the backend still sends as `other` with a fixed value, translated all the same. */
+const OTHER_KEY = {
+  not_in_future: "validation.notInFuture",
+  after_today: "validation.afterToday",
+  after_maturity: "validation.afterMaturity",
+  first_is_disbursement_date: "validation.firstIsDisbursementDate",
+} as const;
+
+export function otherKey(value: string): (typeof OTHER_KEY)[keyof typeof OTHER_KEY] | null {
+  return hasOwn(OTHER_KEY, value) ? OTHER_KEY[value as keyof typeof OTHER_KEY] : null;
 }

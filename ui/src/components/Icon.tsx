@@ -10,6 +10,7 @@ const PATHS = {
   today: "M5 6h14v14H5zM5 10h14M9 3v4M15 3v4",
   board: "M4 5h4v14H4zM10 5h4v9h-4zM16 5h4v6h-4z",
   funnel: "M4 5h16l-6 7v6l-4 2v-8z",
+  portfolio: "M4 20h16M6 16v-5M11 16V6M16 16v-8",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -7,6 +7,7 @@ import ClientForm from "../screens/ClientForm";
 import Clients, { EMPTY_FILTERS, type ClientFilters } from "../screens/Clients";
 import Board from "../screens/Board";
 import Funnel from "../screens/Funnel";
+import Portfolio from "../screens/Portfolio";
 import Settings from "../screens/Settings";
 import Today from "../screens/Today";
 import { useSession } from "../session";
@@ -16,31 +17,34 @@ import LangToggle from "./LangToggle";
 
 export type Route =
   | { name: "clients" }
-  | { name: "client"; id: number }
+  | { name: "client"; id: number; loanId?: number }
   | { name: "client-new" }
   | { name: "client-edit"; id: number }
   | { name: "settings" }
   | { name: "today" }
   | { name: "board" }
-  | { name: "funnel" };
+  | { name: "funnel" }
+  | { name: "portfolio" };
 
-type Section = "today" | "board" | "funnel" | "clients" | "settings";
+type Section = "today" | "board" | "funnel" | "portfolio" | "clients" | "settings";
 
 const NAV: readonly {
   section: Section;
   route: Route;
-  label: "nav.clients" | "nav.settings" | "today.nav" | "board.nav" | "funnel.nav";
+  label: "nav.clients" | "nav.settings" | "today.nav" | "board.nav" | "funnel.nav" | "portfolio.nav";
   icon: IconName;
 }[] = [
   { section: "today", route: { name: "today" }, label: "today.nav", icon: "today" },
   { section: "board", route: { name: "board" }, label: "board.nav", icon: "board" },
   { section: "clients", route: { name: "clients" }, label: "nav.clients", icon: "clients" },
   { section: "funnel", route: { name: "funnel" }, label: "funnel.nav", icon: "funnel" },
+  { section: "portfolio", route: { name: "portfolio" }, label: "portfolio.nav", icon: "portfolio" },
   { section: "settings", route: { name: "settings" }, label: "nav.settings", icon: "settings" },
 ];
 
 function sectionOf(route: Route): Section {
-  if (route.name === "settings" || route.name === "today" || route.name === "board" || route.name === "funnel") return route.name;
+  if (route.name === "settings" || route.name === "today" || route.name === "board" || route.name === "funnel" || route.name === "portfolio")
+    return route.name;
   return "clients";
 }
 
@@ -81,8 +85,9 @@ export default function Shell() {
     case "client":
       screen = (
         <ClientDetail
-          key={route.id}
+          key={`${route.id}:${route.loanId ?? ""}`}
           id={route.id}
+          loanId={route.loanId}
           onBack={() => setRoute({ name: "clients" })}
           onEdit={() => setRoute({ name: "client-edit", id: route.id })}
         />
@@ -110,13 +115,16 @@ export default function Shell() {
       screen = <Settings />;
       break;
     case "today":
-      screen = <Today onOpen={(id) => setRoute({ name: "client", id })} />;
+      screen = <Today onOpen={(id) => setRoute({ name: "client", id })} onOpenLoan={(id, loanId) => setRoute({ name: "client", id, loanId })} />;
       break;
     case "board":
       screen = <Board onOpen={(id) => setRoute({ name: "client", id })} />;
       break;
     case "funnel":
       screen = <Funnel />;
+      break;
+    case "portfolio":
+      screen = <Portfolio />;
       break;
   }
 

@@ -6,34 +6,48 @@ import { api, type ApiError } from "../api";
 import type { Client, ClientDetail as Detail } from "../bindings";
 import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
 import ConfirmDialog from "../components/ConfirmDialog";
+import CopyButton from "../components/CopyButton";
 import ErrorBox from "../components/ErrorBox";
 import ExportPanel from "../components/ExportPanel";
 import JourneyPanel from "../components/JourneyPanel";
+import DocumentsTab from "../components/documents/DocumentsTab";
 import Icon from "../components/Icon";
 import LoanCalculator from "../components/LoanCalculator";
+import LoansTab from "../components/loans/LoansTab";
 import TouchpointForm from "../components/TouchpointForm";
 import TouchpointList from "../components/TouchpointList";
 import { formatDateTime } from "../format";
 import { PRODUCT_KEY, SIZE_KEY, SOURCE_KEY, TIER_KEY } from "../labels";
 import { useErrorHandler } from "../session";
 
-type Tab = "overview" | "calculator";
+type Tab = "overview" | "calculator" | "loans" | "documents";
+
+const TAB_LABEL = {
+  overview: "detail.tabOverview",
+  calculator: "detail.tabCalculator",
+  loans: "detail.tabLoans",
+  documents: "detail.tabDocuments",
+} as const satisfies Record<Tab, string>;
 
 interface Props {
   id: number;
   onBack: () => void;
   onEdit: () => void;
+  /** Opens on the loans tab with this loan shown (from a reminder on Today). */
+  loanId?: number;
 }
 
-export default function ClientDetail({ id, onBack, onEdit }: Props) {
+export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [tab, setTab] = useState<Tab>("overview");
+  const [tab, setTab] = useState<Tab>(loanId === undefined ? "overview" : "loans");
   const [calcOpened, setCalcOpened] = useState(false);
+  // Bumped when documents change: they satisfy checklist items, so the journey reloads.
+  const [docsVersion, setDocsVersion] = useState(0);
 
   const reload = useCallback(
     () =>
@@ -121,10 +135,10 @@ export default function ClientDetail({ id, onBack, onEdit }: Props) {
       </header>
 
       <ErrorBox error={error} />
-      <JourneyPanel clientId={c.id} onChanged={() => void reload()} />
+      <JourneyPanel clientId={c.id} onChanged={() => void reload()} version={docsVersion} />
 
       <div className="tabs" role="tablist" aria-label={t("detail.tabs")}>
-        {(["overview", "calculator"] as const).map((name) => (
+        {(["overview", "calculator", "loans", "documents"] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -139,7 +153,7 @@ export default function ClientDetail({ id, onBack, onEdit }: Props) {
               if (name === "calculator") setCalcOpened(true);
             }}
           >
-            {t(name === "overview" ? "detail.tabOverview" : "detail.tabCalculator")}
+            {t(TAB_LABEL[name])}
           </button>
         ))}
       </div>
@@ -147,6 +161,18 @@ export default function ClientDetail({ id, onBack, onEdit }: Props) {
       {calcOpened && (
         <div role="tabpanel" id="panel-calculator" aria-labelledby="tab-calculator" hidden={tab !== "calculator"}>
           <LoanCalculator clientId={c.id} />
+        </div>
+      )}
+
+      {tab === "loans" && (
+        <div role="tabpanel" id="panel-loans" aria-labelledby="tab-loans">
+          <LoansTab clientId={c.id} initialLoanId={loanId} />
+        </div>
+      )}
+
+      {tab === "documents" && (
+        <div role="tabpanel" id="panel-documents" aria-labelledby="tab-documents">
+          <DocumentsTab clientId={c.id} onChanged={() => setDocsVersion((v) => v + 1)} />
         </div>
       )}
 
@@ -172,7 +198,17 @@ export default function ClientDetail({ id, onBack, onEdit }: Props) {
                     <tr key={i}>
                       <td>{p.name}</td>
                       <td>{p.role}</td>
-                      <td className="mono">{p.phone}</td>
+                      <td className="mono">
+                        {p.phone}
+                        {p.phone !== "" && (
+                          <CopyButton
+                            clientId={c.id}
+                            field={{ kind: "contact_phone", index: i }}
+                            what={t("fields.contactPhone")}
+                            testId={`copy-phone-${i}`}
+                          />
+                        )}
+                      </td>
                       <td>{p.email}</td>
                     </tr>
                   ))}
@@ -218,7 +254,18 @@ function InfoCard({ client: c }: { client: Client }) {
   const { t } = useTranslation();
   const none = t("common.notSet");
   const rows: [string, ReactNode, string?][] = [
-    [t("fields.creditCode"), c.credit_code ?? none, c.credit_code ? "mono" : undefined],
+    [
+      t("fields.creditCode"),
+      c.credit_code ? (
+        <>
+          {c.credit_code}
+          <CopyButton key="c" clientId={c.id} field={{ kind: "credit_code" }} what={t("fields.creditCode")} testId="copy-credit-code" />
+        </>
+      ) : (
+        none
+      ),
+      c.credit_code ? "mono" : undefined,
+    ],
     [t("fields.industry"), c.industry ?? none],
     [t("fields.size"), c.size ? t(SIZE_KEY[c.size]) : none],
     [t("fields.region"), c.region ?? none],

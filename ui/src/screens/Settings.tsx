@@ -4,10 +4,13 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { VaultReport } from "../bindings";
+import BackupCard from "../components/BackupCard";
 import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
 import OfficerNameCard from "../components/OfficerNameCard";
+import CreditThresholdsCard from "../components/CreditThresholdsCard";
 import JourneySettings from "../components/settings/JourneySettings";
+import WorkingDaysCard from "../components/loans/WorkingDaysCard";
 import StrengthMeter from "../components/StrengthMeter";
 import { fieldError, type FieldErrors } from "../errors";
 import { LANGUAGES, isLanguage } from "../i18n";
@@ -34,9 +37,12 @@ export default function Settings() {
       <div className="settings-grid">
         <LanguageCard />
         <OfficerNameCard />
+        <CreditThresholdsCard />
         <AutoLockCard />
         <PasswordCard />
         <VaultCard />
+        <BackupCard />
+        <WorkingDaysCard />
       </div>
       <JourneySettings />
     </section>

@@ -6,13 +6,20 @@ import { api, type ApiError } from "../api";
 import type { FollowUpCard, Today as TodayData } from "../bindings";
 import { StageLabel, TierBadge } from "../components/Badges";
 import ErrorBox from "../components/ErrorBox";
+import RemindersCard from "../components/loans/RemindersCard";
 import { activityText } from "../activity";
 import { formatDateTime } from "../format";
 import { langOf } from "../journey";
 import { useErrorHandler } from "../session";
 import "../journey.css";
 
-export default function Today({ onOpen }: { onOpen: (id: number) => void }) {
+interface Props {
+  onOpen: (id: number) => void;
+  /** A loan reminder opens the client on that loan. */
+  onOpenLoan: (clientId: number, loanId: number) => void;
+}
+
+export default function Today({ onOpen, onOpenLoan }: Props) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const handleError = useErrorHandler();
@@ -55,6 +62,7 @@ export default function Today({ onOpen }: { onOpen: (id: number) => void }) {
         <h1>{t("today.title")}</h1>
         {data && <span className="muted">{data.today}</span>}
       </div>
+      <RemindersCard onOpenLoan={onOpenLoan} />
       <ErrorBox error={error} />
       {!data ? (
         !error && <p className="muted">{t("app.loading")}</p>

@@ -1,0 +1,287 @@
+// End to end on the real app binary: post-disbursement (issue #8). A demo client at stage 4
+// has a proposed loan; book it with the signing and disbursement three months back (the real
+// clock is used, so periods are already due), see the first period overdue on the loan page and
+// the reminder on Today, record a repayment of what is due, see the period paid and the overdue
+// reminder gone, set a classification with a reason, save the reminder text and look at the
+// portfolio, whose totals moved by exactly this loan.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs";
+
+const CONTRACT = "HT-E2E-2026-0001";
+let driver;
+let s;
+const shots = screenshotsDir();
+// Save dialogs answer into this folder (see src-tauri/src/commands/dialogs.rs).
+const exportDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-export-"));
+
+before(async () => {
+  driver = await startDriver(4444, { LOANDESK_EXPORT_DIR: exportDir });
+  s = await Session.create(driver.url, appBinary());
+});
+
+after(async () => {
+  await s?.close().catch(() => {});
+  await driver?.stop();
+});
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+const text = async (testid) => (await s.testid(testid)).text();
+
+/** The local calendar date as the app's backend sees it ("today" in Rust is Local::now()). */
+function iso(d) {
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+const TODAY = iso(new Date());
+const daysBetween = (from, to) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+
+/** "CNY 12,345,678.90" → 1234567890n (cents), exactly. */
+function cents(shown) {
+  const m = /(-?[\d,]+)\.(\d\d)/.exec(shown);
+  assert.ok(m, `an amount in "${shown}"`);
+  return BigInt(m[1].replace(/,/g, "")) * 100n + BigInt(m[2]) * (m[1].startsWith("-") ? -1n : 1n);
+}
+
+/** A plain decimal ("35000000", "1234.5") → cents. */
+function centsPlain(v) {
+  const [whole, frac = ""] = v.split(".");
+  return BigInt(whole) * 100n + BigInt(frac.padEnd(2, "0").slice(0, 2));
+}
+
+/** Sets an <input type="date"> the way a picker would (see calculator.test.mjs for why). */
+async function setDate(el, value) {
+  await s.cmd("POST", "/execute/sync", {
+    script:
+      "const [el, v] = arguments;" +
+      "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v);" +
+      "el.dispatchEvent(new Event('input', { bubbles: true }));",
+    args: [{ [ELEMENT]: el.id }, value],
+  });
+}
+
+/** Scrolls the content pane to put an element at its top, for a screenshot. */
+async function scrollTo(el) {
+  await s.cmd("POST", "/execute/sync", {
+    script:
+      "const el = arguments[0], pane = el.closest('.content');" +
+      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
+    args: [{ [ELEMENT]: el.id }],
+  });
+}
+
+async function waitText(testid, pattern, timeoutMs = 10000) {
+  let last = "";
+  try {
+    return await s.waitFor(
+      async () => {
+        const els = await s.findAll(`[data-testid="${testid}"]`);
+        last = els.length > 0 ? await els[0].text() : "(missing)";
+        return (typeof pattern === "string" ? last.includes(pattern) : pattern.test(last)) ? last : null;
+      },
+      `${testid} to show ${pattern}`,
+      timeoutMs,
+    );
+  } catch (e) {
+    throw new Error(`${e.message}; it shows "${last}"`);
+  }
+}
+
+const periodRow = (n) => `[data-testid="period-row"][data-period="${n}"]`;
+const reminderRow = (kind, loanId) => `[data-testid="reminder-row"][data-kind="${kind}"][data-loan-id="${loanId}"]`;
+
+async function readPortfolio() {
+  await (await s.testid("nav-portfolio")).click();
+  await s.testid("portfolio-screen", 15000);
+  const loans = Number(await text("portfolio-loans"));
+  const outstanding = cents(await text("portfolio-outstanding"));
+  return { loans, outstanding };
+}
+
+test("servicing: book a proposed loan, see it overdue, cure it, reminders and portfolio", async () => {
+  try {
+    await servicingJourney();
+  } catch (e) {
+    await s.screenshot(join(shots, "servicing-failure.png")).catch(() => {});
+    throw e;
+  }
+});
+
+async function servicingJourney() {
+  await (await s.testid("open-demo", 30000)).click();
+  await s.testid("reminders", 30000);
+  const before = await readPortfolio();
+  assert.ok(before.loans > 0, "the demo books loans for its stage-5 clients");
+
+  // A stage-4 client: it has a proposed loan and nothing booked yet.
+  await (await s.testid("nav-clients")).click();
+  await s.testid("clients-screen", 20000);
+  await (await s.testid("filter-stage")).select("4");
+  await s.waitFor(async () => {
+    const nums = await s.findAll('[data-testid="client-row"] .stage-num');
+    if (nums.length === 0) return false;
+    return (await Promise.all(nums.map((n) => n.text()))).every((t) => t === "4");
+  }, "the list filtered to stage 4", 15000);
+  const row = await s.testid("client-row");
+  const clientId = await row.attribute("data-client-id");
+  await row.click();
+  await s.waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
+  const clientName = await text("client-title");
+
+  await (await s.testid("tab-loans")).click();
+  await s.testid("loans-empty");
+  await (await s.testid("loan-book-open")).click();
+  const proposal = await text("loan-book-proposal");
+  assert.match(proposal, /拟议方案/);
+  // Prefilled from the proposal: one disbursement of the whole principal.
+  const principal = await (await s.testid("loan-tranche-amount")).value();
+  assert.match(principal, /^\d+(\.\d+)?$/);
+
+  // Nothing typed: the contract number is required, said under its field in Chinese.
+  await (await s.testid("loan-book-submit")).click();
+  await waitText("field-error-contract_no", "请填写此项");
+  // A signing date in the future is the backend's refusal, translated under the date.
+  await (await s.testid("loan-contract-no")).type(CONTRACT);
+  const tomorrow = new Date();
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  await setDate(await s.testid("loan-signed-on"), iso(tomorrow));
+  await (await s.testid("loan-book-submit")).click();
+  await waitText("field-error-signed_on", "不能晚于今天");
+  assert.equal((await s.findAll('[data-testid="loan-panel"]')).length, 0, "nothing booked");
+
+  // Signed and paid out three months ago.
+  const back = new Date();
+  back.setMonth(back.getMonth() - 3);
+  const signed = iso(back);
+  await setDate(await s.testid("loan-signed-on"), signed);
+  await setDate(await s.testid("loan-tranche-date"), signed);
+  await (await s.testid("loan-account")).type("6222 0210 8888 0001");
+  await (await s.testid("loan-book-submit")).click();
+
+  const panel = await s.testid("loan-panel", 15000);
+  const loanId = await panel.attribute("data-loan-id");
+  assert.equal(await text("loan-contract"), CONTRACT);
+  await s.find(`[data-testid="loan-row"][data-loan-id="${loanId}"]`);
+  assert.match(await text("loan-disbursement-list"), new RegExp(signed));
+  assert.equal(cents(await text("loan-outstanding")), centsPlain(principal));
+
+  // The first period fell due two months or more ago and nothing was paid: overdue by exactly
+  // the days since its due date; the loan's overdue days are the oldest period's.
+  const first = await s.find(periodRow(1));
+  assert.equal(await first.attribute("data-status"), "overdue");
+  const firstDue = /\d{4}-\d\d-\d\d/.exec(await first.text())[0];
+  const late = daysBetween(firstDue, TODAY);
+  assert.ok(late > 30, `period 1 due ${firstDue} is well past due`);
+  assert.equal(await (await s.find(`${periodRow(1)} [data-testid="period-status"]`)).text(), `逾期 ${late} 天`);
+  assert.equal(await text("loan-overdue-days"), String(late));
+  assert.equal(await text("loan-state"), `逾期 ${late} 天`);
+  assert.equal(await (await s.testid("loan-class")).attribute("data-class"), late <= 90 ? "special_mention" : "substandard");
+  assert.equal(await text("loan-age"), late <= 60 ? "31–60 天" : late <= 90 ? "61–90 天" : "90 天以上");
+  const dueNow = await text("loan-due-now");
+  assert.ok(cents(dueNow) >= cents(await text("loan-overdue-amount")));
+  assert.ok(cents(await text("loan-overdue-amount")) > 0n);
+  assert.match(await text("allocation-rule"), /先还还款日当天及之前到期各期的利息/);
+
+  // The reminder text for the client: overdue, the amount in words, the account.
+  const reminderText = await (await s.testid("reminder-text")).value();
+  assert.match(reminderText, new RegExp(`合同编号 ${CONTRACT}`));
+  assert.match(reminderText, /已逾期/);
+  assert.match(reminderText, /大写：.+元/);
+  assert.match(reminderText, /6222 0210 8888 0001/);
+  await (await s.testid("reminder-text-save")).click();
+  await waitText("reminder-text-done", exportDir);
+  const saved = readFileSync(join(exportDir, `reminder-${loanId}.txt`), "utf8");
+  assert.equal(saved, reminderText);
+  await scrollTo(await s.testid("tab-loans"));
+  await s.screenshot(join(shots, "servicing-loan-overdue-zh.png"));
+  await scrollTo(await s.testid("loan-periods"));
+  await s.screenshot(join(shots, "servicing-periods-overdue-zh.png"));
+
+  // Today: the overdue reminder for this loan, with the days; one click opens the loan.
+  await (await s.testid("nav-today")).click();
+  await s.testid("reminders-overdue", 15000);
+  // Each kind lists its first ten; ours (the longest overdue) is among them, but do not rely on it.
+  for (const more of await s.findAll('[data-testid="reminders-overdue"] [data-testid="reminders-show-all"]')) await more.click();
+  const reminder = await s.find(reminderRow("overdue", loanId), 15000);
+  const rtext = await reminder.text();
+  assert.ok(rtext.includes(clientName) && rtext.includes(CONTRACT), rtext);
+  assert.match(rtext, new RegExp(`逾期 ${late} 天`));
+  await s.screenshot(join(shots, "servicing-today-reminders-zh.png"));
+  await (await s.find(`${reminderRow("overdue", loanId)} [data-testid="reminder-open"]`)).click();
+  await s.waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
+  assert.equal(await (await s.testid("tab-loans")).attribute("aria-selected"), "true");
+
+  // A repayment today of what is due now (prefilled): every due period is settled.
+  const amount = await (await s.testid("repay-amount")).value();
+  assert.equal(centsPlain(amount), cents(dueNow));
+  await (await s.testid("repay-note")).type("客户补缴逾期本息");
+  await (await s.testid("repay-submit")).click();
+  await s.testid("repay-saved");
+  await s.waitFor(async () => (await (await s.find(periodRow(1))).attribute("data-status")) === "paid", "period 1 paid");
+  assert.equal(await (await s.find(`${periodRow(1)} [data-testid="period-status"]`)).text().then((t) => t.startsWith("已还")), true);
+  assert.equal(await text("loan-overdue-days"), "0");
+  assert.equal(await text("loan-state"), "正常还款");
+  assert.equal(await text("loan-age"), "未逾期");
+  assert.equal(cents(await text("loan-overdue-amount")), 0n);
+  assert.equal(cents(await text("loan-due-now")), 0n);
+  assert.equal(await (await s.testid("loan-class")).attribute("data-class"), "pass");
+  const outstanding = cents(await text("loan-outstanding"));
+  assert.ok(outstanding < centsPlain(principal), "principal was repaid");
+  const repayments = await s.findAll('[data-testid="repayment-row"]');
+  assert.equal(repayments.length, 1);
+  assert.match(await repayments[0].text(), new RegExp(`${TODAY}[\\s\\S]*客户补缴逾期本息`));
+  for (const r of await s.findAll('[data-testid="period-row"]')) {
+    const no = await r.attribute("data-period");
+    assert.notEqual(await r.attribute("data-status"), "overdue", `period ${no}`);
+  }
+
+  // The officer keeps it under watch all the same: a classification with a reason, kept.
+  await (await s.testid("class-select")).select("special_mention");
+  await (await s.testid("class-save")).click();
+  await waitText("field-error-reason", "请填写理由");
+  await (await s.testid("class-reason")).type("逾期两个月后才补缴，继续关注现金流");
+  await (await s.testid("class-save")).click();
+  await s.waitFor(async () => (await (await s.testid("loan-class")).attribute("data-class")) === "special_mention", "the class set");
+  assert.equal(await (await s.testid("loan-class-suggested")).attribute("data-class"), "pass");
+  assert.match(await text("class-history"), /关注[\s\S]*正常[\s\S]*继续关注现金流/);
+  await scrollTo(await s.testid("tab-loans"));
+  await s.screenshot(join(shots, "servicing-loan-cured-zh.png"));
+
+  await (await s.testid("lang-toggle")).click();
+  await waitText("loan-state", "Current");
+  await waitText("allocation-rule", "First the interest of every period due");
+  await s.screenshot(join(shots, "servicing-loan-cured-en.png"));
+  await (await s.testid("lang-toggle")).click();
+  await waitText("loan-state", "正常还款");
+
+  // Cured: no overdue reminder for this loan on Today any more.
+  await (await s.testid("nav-today")).click();
+  await s.testid("reminders", 15000);
+  await s.waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0 || (await s.findAll('[data-testid="reminders-empty"]')).length > 0, "the reminders");
+  for (const more of await s.findAll('[data-testid="reminders-overdue"] [data-testid="reminders-show-all"]')) await more.click();
+  assert.equal((await s.findAll(reminderRow("overdue", loanId))).length, 0, "the overdue reminder is gone");
+
+  // The portfolio moved by exactly this loan: one more, its outstanding principal added.
+  const now = await readPortfolio();
+  assert.equal(now.loans, before.loans + 1);
+  assert.equal(now.outstanding, before.outstanding + outstanding);
+  for (const dim of ["by_tier", "by_industry", "by_classification", "by_age"]) {
+    assert.ok((await s.findAll(`[data-testid="chart-${dim}"] [data-testid="bar"]`)).length > 0, dim);
+  }
+  assert.equal((await s.findAll('[data-testid="cash-row"]')).length, 12);
+  assert.match(await text("portfolio-by_classification"), /关注/);
+  await s.screenshot(join(shots, "servicing-portfolio-zh.png"));
+  await scrollTo(await s.testid("portfolio-cash-in"));
+  await s.screenshot(join(shots, "servicing-portfolio-cash-zh.png"));
+
+  await (await s.testid("portfolio-export")).click();
+  await waitText("portfolio-exported", exportDir);
+  const csvName = readdirSync(exportDir).find((f) => f.startsWith("portfolio-") && f.endsWith(".csv"));
+  assert.ok(csvName && existsSync(join(exportDir, csvName)), "the CSV was written");
+  const csv = readFileSync(join(exportDir, csvName), "utf8");
+  assert.match(csv, /^\uFEFF维度,分组,笔数,贷款余额/);
+  assert.match(csv, /五级分类,关注,/);
+}

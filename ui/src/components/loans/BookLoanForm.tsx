@@ -1,0 +1,224 @@
+// Booking the client's proposed loan (放款入账): contract number, signing date, one or more
+// disbursements and the repayment account. The terms are the proposal's, kept as booked; every
+// rule (dates, amounts against the principal, duplicates) is the backend's, shown per field.
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type ApiError } from "../../api";
+import type { LoanScenario } from "../../bindings";
+import { fieldError, type FieldErrors } from "../../errors";
+import { todayISO } from "../../format";
+import { scenarioLine } from "../../loanText";
+import { cleanDecimal } from "../../money";
+import { isIsoDate } from "../../servicing";
+import { useErrorHandler } from "../../session";
+import { useScenarios } from "../../useScenarios";
+import ErrorBox from "../ErrorBox";
+import Field, { inputId } from "../Field";
+import FieldError from "../FieldError";
+
+interface Tranche {
+  on: string;
+  amount: string;
+}
+
+interface Props {
+  clientId: number;
+  onBooked: (loanId: number) => void;
+  onCancel: () => void;
+}
+
+const MAX_TRANCHES = 12;
+
+export default function BookLoanForm({ clientId, onBooked, onCancel }: Props) {
+  const { t } = useTranslation();
+  const scenarios = useScenarios(clientId);
+  const proposal = scenarios.list?.find((s) => s.proposed) ?? null;
+
+  return (
+    <section className="card" data-testid="loan-book-form">
+      <h2 className="section-title">{t("loans.bookTitle")}</h2>
+      <ErrorBox error={scenarios.error} />
+      {scenarios.list === null ? (
+        !scenarios.error && <p className="muted">{t("app.loading")}</p>
+      ) : proposal === null ? (
+        <>
+          <p className="muted" data-testid="loan-book-no-proposal">
+            {t("loans.noProposal")}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="btn btn-secondary" onClick={onCancel}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </>
+      ) : (
+        <BookingFields key={proposal.id} clientId={clientId} proposal={proposal} onBooked={onBooked} onCancel={onCancel} />
+      )}
+    </section>
+  );
+}
+
+function BookingFields({ clientId, proposal, onBooked, onCancel }: Props & { proposal: LoanScenario }) {
+  const { t } = useTranslation();
+  const handleError = useErrorHandler();
+  const today = todayISO();
+  const terms = proposal.terms;
+  // Prefilled from the proposal: one disbursement of the whole principal on its planned date
+  // (or today, as a loan cannot be signed in the future).
+  const planned = terms.disbursement_date < today ? terms.disbursement_date : today;
+  const repayDay = terms.repay_day ?? Number(terms.disbursement_date.slice(8, 10));
+  const [contractNo, setContractNo] = useState("");
+  const [signedOn, setSignedOn] = useState(planned);
+  const [account, setAccount] = useState("");
+  const [tranches, setTranches] = useState<Tranche[]>([{ on: planned, amount: terms.principal }]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const setTranche = (i: number, patch: Partial<Tranche>) =>
+    setTranches((list) => list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+
+  /** What the officer can get wrong before asking the backend: empty or unreadable input. */
+  const localErrors = (): FieldErrors => {
+    const out: FieldErrors = {};
+    const say = (field: string, message: string) => (out[field] ??= { message, detail: null });
+    if (contractNo.trim() === "") say("contract_no", t("validation.required"));
+    if (!isIsoDate(signedOn)) say("signed_on", t("loans.dateInvalid"));
+    tranches.forEach((x, i) => {
+      if (!isIsoDate(x.on)) say(`disbursements.${i}.on`, t("loans.dateInvalid"));
+      if (cleanDecimal(x.amount) === null) say(`disbursements.${i}.amount`, t("validation.notANumber"));
+    });
+    return out;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const local = localErrors();
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
+    try {
+      const id = await api.loanBook({
+        client_id: clientId,
+        contract_no: contractNo.trim(),
+        signed_on: signedOn,
+        terms: null,
+        disbursements: tranches.map((x) => ({ on: x.on, amount: cleanDecimal(x.amount) ?? x.amount })),
+        repayment_account: account.trim(),
+      });
+      onBooked(id);
+    } catch (err) {
+      const apiErr = handleError(err);
+      if (apiErr?.code === "validation" && apiErr.field) {
+        // An amount the backend cannot hold is about the disbursements.
+        const field = apiErr.field === "amount" ? "disbursements" : apiErr.field;
+        setErrors({ [field]: fieldError(t, apiErr) });
+      } else setError(apiErr);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <p className="muted small" data-testid="loan-book-proposal">
+        {t("loans.fromProposal", { label: proposal.label })} · {scenarioLine(t, terms)}
+      </p>
+      <div className="book-grid">
+        <Field field="contract_no" label={t("loans.contractNo")} errors={errors} required>
+          <input
+            id={inputId("contract_no")}
+            type="text"
+            maxLength={60}
+            data-testid="loan-contract-no"
+            aria-invalid={errors.contract_no ? true : undefined}
+            value={contractNo}
+            onChange={(e) => setContractNo(e.target.value)}
+          />
+        </Field>
+        <Field field="signed_on" label={t("loans.signedOn")} errors={errors} required>
+          <input
+            id={inputId("signed_on")}
+            type="date"
+            max={today}
+            data-testid="loan-signed-on"
+            aria-invalid={errors.signed_on ? true : undefined}
+            value={signedOn}
+            onChange={(e) => setSignedOn(e.target.value)}
+          />
+        </Field>
+        <Field field="repayment_account" label={t("loans.account")} errors={errors}>
+          <input
+            id={inputId("repayment_account")}
+            type="text"
+            maxLength={60}
+            data-testid="loan-account"
+            aria-invalid={errors.repayment_account ? true : undefined}
+            value={account}
+            onChange={(e) => setAccount(e.target.value)}
+          />
+        </Field>
+      </div>
+
+      <fieldset className="tranches" data-testid="loan-disbursements">
+        <legend className="field-label">{t("loans.disbursements")}</legend>
+        {tranches.map((x, i) => (
+          <div key={i} className="tranche-row" data-testid="loan-tranche">
+            <Field field={`disbursements.${i}.on`} label={t("loans.disbursedOn")} errors={errors}>
+              <input
+                id={inputId(`disbursements.${i}.on`)}
+                type="date"
+                data-testid="loan-tranche-date"
+                value={x.on}
+                onChange={(e) => setTranche(i, { on: e.target.value })}
+              />
+            </Field>
+            <Field field={`disbursements.${i}.amount`} label={t("loans.amountWithCurrency", { currency: terms.currency })} errors={errors}>
+              <input
+                id={inputId(`disbursements.${i}.amount`)}
+                type="text"
+                inputMode="decimal"
+                data-testid="loan-tranche-amount"
+                value={x.amount}
+                onChange={(e) => setTranche(i, { amount: e.target.value })}
+              />
+            </Field>
+            {tranches.length > 1 && (
+              <button
+                type="button"
+                className="btn btn-ghost btn-small danger-text"
+                data-testid="loan-tranche-remove"
+                onClick={() => setTranches((list) => list.filter((_, j) => j !== i))}
+              >
+                {t("loans.removeTranche")}
+              </button>
+            )}
+          </div>
+        ))}
+        <FieldError errors={errors} field="disbursements" />
+        {tranches.length < MAX_TRANCHES && (
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            data-testid="loan-tranche-add"
+            onClick={() => setTranches((list) => [...list, { on: today, amount: "" }])}
+          >
+            {t("loans.addTranche")}
+          </button>
+        )}
+        <div className="field-hint">{t("loans.tranchesHint", { principal: terms.principal, currency: terms.currency, day: repayDay })}</div>
+      </fieldset>
+
+      <ErrorBox error={error} />
+      <div className="form-actions">
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+        <button type="submit" className="btn btn-primary" data-testid="loan-book-submit" disabled={busy} aria-busy={busy}>
+          {busy ? t("common.saving") : t("loans.bookSubmit")}
+        </button>
+      </div>
+    </form>
+  );
+}

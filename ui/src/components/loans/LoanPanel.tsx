@@ -1,0 +1,158 @@
+// One booked loan as the officer sees it today: where it stands (outstanding, overdue, bucket,
+// payoff), its classification, the periods with their status, the repayments and the reminder
+// text for the client. Every change returns the whole loan again, so the view never drifts.
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type ApiError } from "../../api";
+import type { LoanView } from "../../bindings";
+import { formatDateTime, todayISO } from "../../format";
+import { scenarioLine } from "../../loanText";
+import { formatMoney } from "../../money";
+import { AGE_KEY, dueNow } from "../../servicing";
+import { useErrorHandler } from "../../session";
+import ErrorBox from "../ErrorBox";
+import ClassificationCard from "./ClassificationCard";
+import PeriodsTable from "./PeriodsTable";
+import ReminderTextCard from "./ReminderTextCard";
+import RepaymentsCard from "./RepaymentsCard";
+
+interface Props {
+  loanId: number;
+  /** Told after a change, so the list above can show the new figures. */
+  onChanged: () => void;
+}
+
+export default function LoanPanel({ loanId, onChanged }: Props) {
+  const { t } = useTranslation();
+  const handleError = useErrorHandler();
+  const [loan, setLoan] = useState<LoanView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.loanGet(loanId).then(
+      (v) => live && setLoan(v),
+      (e: unknown) => live && setError(handleError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loanId, handleError]);
+
+  const changed = useCallback(
+    (v: LoanView) => {
+      setLoan(v);
+      onChanged();
+    },
+    [onChanged],
+  );
+
+  if (!loan) {
+    return error ? <ErrorBox error={error} /> : <p className="muted">{t("app.loading")}</p>;
+  }
+
+  const money = (s: string) => `${loan.currency} ${formatMoney(s)}`;
+  const late = loan.overdue_days > 0;
+  const owed = dueNow(loan, todayISO());
+  return (
+    <div className="stack loan-panel" data-testid="loan-panel" data-loan-id={loan.id}>
+      <section className="card">
+        <div className="card-head">
+          <h2 className="section-title">
+            {t("loans.contract")} <span data-testid="loan-contract">{loan.contract_no}</span>
+          </h2>
+          {loan.closed_on ? (
+            <span className="pill loan-state-closed" data-testid="loan-closed">
+              {t("loans.closedBadge", { date: loan.closed_on })}
+            </span>
+          ) : (
+            <span className={late ? "pill loan-state-late" : "pill loan-state-ok"} data-testid="loan-state">
+              {late ? t("loans.lateBadge", { n: loan.overdue_days }) : t("loans.currentBadge")}
+            </span>
+          )}
+        </div>
+        <div className="loan-figures">
+          <Figure label={t("loans.outstanding")} value={money(loan.outstanding_principal)} testId="loan-outstanding" />
+          <Figure label={t("loans.dueNow")} value={money(owed)} testId="loan-due-now" hint={t("loans.dueNowHint")} />
+          <Figure label={t("loans.overdueDays")} value={String(loan.overdue_days)} testId="loan-overdue-days" warn={late} />
+          <Figure label={t("loans.overdueAmount")} value={money(loan.overdue_amount)} testId="loan-overdue-amount" warn={late} />
+          <Figure label={t("loans.ageBucket")} value={t(AGE_KEY[loan.age_bucket])} testId="loan-age" warn={late} />
+          <Figure label={t("loans.payoffToday")} value={money(loan.payoff_today)} testId="loan-payoff" hint={t("loans.payoffHint")} />
+        </div>
+        {loan.overpaid !== "0" && loan.overpaid !== "0.00" && (
+          <div className="alert alert-warn" data-testid="loan-overpaid">
+            {t("loans.overpaid", { amount: money(loan.overpaid) })}
+          </div>
+        )}
+        <dl className="info-grid" data-testid="loan-terms">
+          <div className="info-item">
+            <dt>{t("loans.terms")}</dt>
+            <dd>{scenarioLine(t, loan.terms)}</dd>
+          </div>
+          <div className="info-item">
+            <dt>{t("loans.signedOn")}</dt>
+            <dd>{loan.signed_on}</dd>
+          </div>
+          <div className="info-item">
+            <dt>{t("loans.disbursements")}</dt>
+            <dd data-testid="loan-disbursement-list">
+              {loan.disbursements.map((d, i) => (
+                <div key={i}>
+                  {d.on} · {money(d.amount)}
+                </div>
+              ))}
+            </dd>
+          </div>
+          <div className="info-item">
+            <dt>{t("loans.account")}</dt>
+            <dd className="mono">{loan.repayment_account || t("common.notSet")}</dd>
+          </div>
+          <div className="info-item">
+            <dt>{t("loans.versions")}</dt>
+            <dd data-testid="loan-versions">
+              {loan.versions.map((v) => (
+                <div key={v.version} className={v.version === loan.version ? "" : "muted"}>
+                  {t("loans.versionLine", {
+                    n: v.version,
+                    reason: v.reason === "booked" ? t("loans.versionBooked") : v.reason,
+                    at: formatDateTime(v.created_at),
+                  })}
+                  {v.version === loan.version && <span className="tag tag-ok">{t("loans.versionCurrent")}</span>}
+                </div>
+              ))}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <div className="loan-columns">
+        <RepaymentsCard loan={loan} dueNow={owed} onChanged={changed} />
+        <div className="stack">
+          <ClassificationCard loan={loan} onChanged={changed} />
+          <ReminderTextCard loan={loan} />
+        </div>
+      </div>
+
+      <PeriodsTable loan={loan} />
+    </div>
+  );
+}
+
+interface FigureProps {
+  label: string;
+  value: string;
+  testId: string;
+  hint?: string;
+  warn?: boolean;
+}
+
+function Figure({ label, value, testId, hint, warn }: FigureProps) {
+  return (
+    <div className="loan-figure" title={hint}>
+      <span className="field-label">{label}</span>
+      <span className={warn ? "loan-figure-value num late" : "loan-figure-value num"} data-testid={testId}>
+        {value}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+// 贷后提醒 on Today: overdue repayments, repayments due within N days, quarterly and annual
+// reviews, covenant breaches. Each opens its loan in one click; snooze or mark done in place.
+import type { TFunction } from "i18next";
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type ApiError } from "../../api";
+import type { Reminder, ReminderKind } from "../../bindings";
+import { RATIO_KEY } from "../../documents";
+import { todayISO } from "../../format";
+import { formatMoney } from "../../money";
+import { addDays, parseWindowDays, REMINDER_DAYS_DEFAULT, REMINDER_KIND_KEY, REMINDER_KINDS, SNOOZE_DAYS } from "../../servicing";
+import { useErrorHandler } from "../../session";
+import ErrorBox from "../ErrorBox";
+import "../../servicing.css";
+
+const GROUP_SHOWN = 10;
+
+interface Props {
+  onOpenLoan: (clientId: number, loanId: number) => void;
+}
+
+export default function RemindersCard({ onOpenLoan }: Props) {
+  const { t } = useTranslation();
+  const handleError = useErrorHandler();
+  const [daysText, setDaysText] = useState(String(REMINDER_DAYS_DEFAULT));
+  const [days, setDays] = useState(REMINDER_DAYS_DEFAULT);
+  const [list, setList] = useState<Reminder[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busyKey, setBusyKey] = useState<string | null>(null);
+  // A big book can have hundreds of reminders of a kind: the first few, the rest on request.
+  const [expanded, setExpanded] = useState<ReadonlySet<ReminderKind>>(() => new Set());
+
+  const reload = useCallback(
+    () =>
+      api.remindersGet(days).then(
+        (r) => {
+          setList(r);
+          setError(null);
+        },
+        (e: unknown) => setError(handleError(e)),
+      ),
+    [days, handleError],
+  );
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const mark = async (r: Reminder, snoozeDays: number | null) => {
+    setBusyKey(r.key);
+    try {
+      await api.reminderMark(r.key, snoozeDays === null ? { mark: "done" } : { mark: "snooze", until: addDays(todayISO(), snoozeDays) });
+      await reload();
+    } catch (e) {
+      setError(handleError(e));
+    } finally {
+      setBusyKey(null);
+    }
+  };
+
+  const daysInvalid = parseWindowDays(daysText) === null;
+  const groups = REMINDER_KINDS.map((kind) => [kind, (list ?? []).filter((r) => r.kind === kind)] as const);
+
+  return (
+    <section className="card reminders-card" data-testid="reminders">
+      <div className="card-head">
+        <h2 className="section-title">
+          {t("reminders.title")} {list && <span className={list.length > 0 ? "tag tag-warn" : "tag"}>{list.length}</span>}
+        </h2>
+        <label className="inline small">
+          {t("reminders.dueWithin")}
+          <input
+            type="number"
+            min={0}
+            max={366}
+            className="input-narrow"
+            data-testid="reminders-days"
+            aria-invalid={daysInvalid ? true : undefined}
+            value={daysText}
+            onChange={(e) => {
+              setDaysText(e.target.value);
+              const n = parseWindowDays(e.target.value);
+              if (n !== null) setDays(n);
+            }}
+          />
+          {t("reminders.days")}
+        </label>
+      </div>
+      {daysInvalid && <div className="field-error">{t("reminders.daysInvalid")}</div>}
+      <ErrorBox error={error} />
+      {list === null ? (
+        !error && <p className="muted">{t("app.loading")}</p>
+      ) : list.length === 0 ? (
+        <p className="muted" data-testid="reminders-empty">
+          {t("reminders.none")}
+        </p>
+      ) : (
+        <div className="reminder-groups">
+          {groups
+            .filter(([, rows]) => rows.length > 0)
+            .map(([kind, rows]) => (
+              <div key={kind} className="reminder-group" data-testid={`reminders-${kind}`}>
+                <h3 className={kind === "overdue" || kind === "covenant" ? "reminder-kind late" : "reminder-kind"}>
+                  {t(REMINDER_KIND_KEY[kind])} <span className="muted">({rows.length})</span>
+                </h3>
+                <ul className="row-list">
+                  {(expanded.has(kind) ? rows : rows.slice(0, GROUP_SHOWN)).map((r) => (
+                    <li key={r.key} className="reminder-row" data-testid="reminder-row" data-key={r.key} data-kind={r.kind} data-loan-id={r.loan_id}>
+                      <button type="button" className="row-link" data-testid="reminder-open" onClick={() => onOpenLoan(r.client_id, r.loan_id)}>
+                        <span className="row-main">
+                          <strong>{r.client_name}</strong>
+                          <span className="muted small mono">{r.contract_no}</span>
+                        </span>
+                        <span className={kind === "overdue" ? "row-side late" : "row-side"}>{detail(t, kind, r)}</span>
+                      </button>
+                      <span className="reminder-actions">
+                        {SNOOZE_DAYS.map((n) => (
+                          <button
+                            key={n}
+                            type="button"
+                            className="btn btn-ghost btn-small"
+                            data-testid={`reminder-snooze-${n}`}
+                            disabled={busyKey === r.key}
+                            title={t("reminders.snoozeTitle", { n })}
+                            onClick={() => void mark(r, n)}
+                          >
+                            {t("reminders.snooze", { n })}
+                          </button>
+                        ))}
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          data-testid="reminder-done"
+                          disabled={busyKey === r.key}
+                          onClick={() => void mark(r, null)}
+                        >
+                          {t("reminders.done")}
+                        </button>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                {rows.length > GROUP_SHOWN && !expanded.has(kind) && (
+                  <button
+                    type="button"
+                    className="link-button small"
+                    data-testid="reminders-show-all"
+                    onClick={() => setExpanded((s) => new Set(s).add(kind))}
+                  >
+                    {t("reminders.showAll", { n: rows.length })}
+                  </button>
+                )}
+              </div>
+            ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The line on the right: what is owed and when, or which review or ratio. */
+function detail(t: TFunction, kind: ReminderKind, r: Reminder): string {
+  const amount = r.amount === null ? "" : `${formatMoney(r.amount)}`;
+  switch (kind) {
+    case "overdue":
+      return t("reminders.overdueLine", { n: r.overdue_days, date: r.due_on, amount, period: r.period_no ?? "" });
+    case "due_soon":
+      return t("reminders.dueLine", { date: r.due_on, amount, period: r.period_no ?? "" });
+    case "quarterly_review":
+    case "annual_review":
+      return r.overdue_days > 0 ? t("reminders.reviewLate", { date: r.due_on, n: r.overdue_days }) : t("reminders.reviewLine", { date: r.due_on });
+    case "covenant":
+      return t("reminders.covenantLine", { ratio: r.ratio ? t(RATIO_KEY[r.ratio]) : "", year: r.statement_year ?? "" });
+  }
+}

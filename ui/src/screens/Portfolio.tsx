@@ -1,0 +1,211 @@
+// 贷款组合: the officer's book today. Outstanding principal by tier, industry, five-tier class
+// and ageing bucket, and the cash expected in each of the next 12 months; charts, the same
+// figures as tables, and a CSV export (written by Rust where the officer chooses).
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type ApiError } from "../api";
+import type { Portfolio as Data, Slice } from "../bindings";
+import { ColumnChart, HBarChart, type Bar } from "../components/loans/BarChart";
+import ErrorBox from "../components/ErrorBox";
+import { TIER_KEY } from "../labels";
+import { formatMoney } from "../money";
+import { ageSliceKey, classKey, sumMoney } from "../servicing";
+import { useErrorHandler } from "../session";
+import "../servicing.css";
+
+const CURRENCIES = ["CNY", "USD", "EUR", "HKD"] as const;
+
+type Dimension = "by_tier" | "by_industry" | "by_classification" | "by_age";
+const DIMENSIONS = [
+  ["by_tier", "portfolio.byTier"],
+  ["by_industry", "portfolio.byIndustry"],
+  ["by_classification", "portfolio.byClassification"],
+  ["by_age", "portfolio.byAge"],
+] as const satisfies readonly (readonly [Dimension, string])[];
+
+export default function Portfolio() {
+  const { t } = useTranslation();
+  const handleError = useErrorHandler();
+  const [currency, setCurrency] = useState<string>("CNY");
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.portfolioGet(currency).then(
+      (p) => {
+        if (!live) return;
+        setData(p);
+        setError(null);
+      },
+      (e: unknown) => live && setError(handleError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [currency, handleError]);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExported(null);
+    try {
+      setExported(await api.portfolioExportCsv(currency));
+    } catch (e) {
+      setError(handleError(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  /** A slice's key as the officer reads it (tiers, classes and buckets are codes). */
+  const sliceLabel = (dim: Dimension, key: string): string => {
+    if (dim === "by_tier" && (key === "A" || key === "B" || key === "C")) return t(TIER_KEY[key]);
+    if (dim === "by_classification") {
+      const k = classKey(key);
+      if (k) return t(k);
+    }
+    if (dim === "by_age") {
+      const k = ageSliceKey(key);
+      if (k) return t(k);
+    }
+    return key === "" ? t("portfolio.notGiven") : key;
+  };
+
+  const bars = (dim: Dimension, slices: readonly Slice[]): Bar[] =>
+    slices.map((s) => ({ key: s.key, label: sliceLabel(dim, s.key), value: s.outstanding, note: t("portfolio.loansCount", { n: s.loans }) }));
+
+  const cashTotal = data ? sumMoney(data.cash_in.flatMap((m) => [m.principal, m.interest])) : "0.00";
+
+  return (
+    <section className="screen portfolio" data-testid="portfolio-screen">
+      <div className="screen-head">
+        <h1>{t("portfolio.title")}</h1>
+        {data && <span className="muted">{t("portfolio.asOf", { date: data.as_of })}</span>}
+        <div className="screen-head-actions">
+          <label className="inline small">
+            {t("portfolio.currency")}
+            <select data-testid="portfolio-currency" value={currency} onChange={(e) => setCurrency(e.target.value)}>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn btn-secondary" data-testid="portfolio-export" disabled={exporting} onClick={() => void exportCsv()}>
+            {t("portfolio.exportCsv")}
+          </button>
+        </div>
+      </div>
+      {exported && (
+        <div className="alert alert-ok" role="status" data-testid="portfolio-exported">
+          {t("portfolio.exported", { path: exported })}
+        </div>
+      )}
+      <ErrorBox error={error} />
+      {!data ? (
+        !error && <p className="muted">{t("app.loading")}</p>
+      ) : (
+        <>
+          <section className="card portfolio-totals" data-testid="portfolio-totals">
+            <div className="loan-figures">
+              <div className="loan-figure">
+                <span className="field-label">{t("portfolio.loans")}</span>
+                <span className="loan-figure-value num" data-testid="portfolio-loans">
+                  {data.loans}
+                </span>
+              </div>
+              <div className="loan-figure">
+                <span className="field-label">{t("portfolio.outstanding")}</span>
+                <span className="loan-figure-value num" data-testid="portfolio-outstanding">
+                  {data.currency} {formatMoney(data.outstanding)}
+                </span>
+              </div>
+              <div className="loan-figure">
+                <span className="field-label">{t("portfolio.cashIn12")}</span>
+                <span className="loan-figure-value num" data-testid="portfolio-cash-total">
+                  {data.currency} {formatMoney(cashTotal)}
+                </span>
+              </div>
+            </div>
+            {data.other_currency_loans > 0 && (
+              <p className="muted small" data-testid="portfolio-other-currency">
+                {t("portfolio.otherCurrency", { n: data.other_currency_loans, currency: data.currency })}
+              </p>
+            )}
+          </section>
+
+          <div className="portfolio-grid">
+            {DIMENSIONS.map(([dim, title]) => (
+              <section key={dim} className="card" data-testid={`portfolio-${dim}`}>
+                <h2 className="section-title">{t(title)}</h2>
+                {data[dim].length === 0 ? (
+                  <p className="muted">{t("portfolio.empty")}</p>
+                ) : (
+                  <>
+                    <HBarChart bars={bars(dim, data[dim])} title={t(title)} testId={`chart-${dim}`} />
+                    <table className="simple-table">
+                      <thead>
+                        <tr>
+                          <th>{t("portfolio.group")}</th>
+                          <th className="num">{t("portfolio.loans")}</th>
+                          <th className="num">{t("portfolio.outstanding")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data[dim].map((s) => (
+                          <tr key={s.key} data-testid="slice-row" data-key={s.key}>
+                            <td>{sliceLabel(dim, s.key)}</td>
+                            <td className="num">{s.loans}</td>
+                            <td className="num">{formatMoney(s.outstanding)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </>
+                )}
+              </section>
+            ))}
+          </div>
+
+          <section className="card" data-testid="portfolio-cash-in">
+            <div className="card-head">
+              <h2 className="section-title">{t("portfolio.cashIn")}</h2>
+              <span className="legend small">
+                <span className="legend-swatch col-part-0" /> {t("portfolio.principal")}
+                <span className="legend-swatch col-part-1" /> {t("portfolio.interest")}
+              </span>
+            </div>
+            <ColumnChart
+              columns={data.cash_in.map((m) => ({ key: m.month, label: m.month.slice(2), parts: [m.principal, m.interest] }))}
+              title={t("portfolio.cashIn")}
+              testId="chart-cash-in"
+            />
+            <table className="simple-table">
+              <thead>
+                <tr>
+                  <th>{t("portfolio.month")}</th>
+                  <th className="num">{t("portfolio.principal")}</th>
+                  <th className="num">{t("portfolio.interest")}</th>
+                  <th className="num">{t("portfolio.total")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.cash_in.map((m) => (
+                  <tr key={m.month} data-testid="cash-row" data-month={m.month}>
+                    <td>{m.month}</td>
+                    <td className="num">{formatMoney(m.principal)}</td>
+                    <td className="num">{formatMoney(m.interest)}</td>
+                    <td className="num">{formatMoney(sumMoney([m.principal, m.interest]))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { LoanView, PeriodView } from "./bindings";
+import { ruleReason } from "./errors";
+import i18n from "./i18n";
+import zhCN from "./i18n/zh-CN.json";
+import { fieldLabelKey } from "./labels";
+import {
+  addDays,
+  AGE_KEY,
+  AGE_SLICE_KEY,
+  CLASS_KEY,
+  dueNow,
+  isIsoDate,
+  maxMoney,
+  parseWindowDays,
+  PERIOD_STATUS_KEY,
+  permille,
+  REMINDER_KIND_KEY,
+  sumMoney,
+} from "./servicing";
+
+function lookup(key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN);
+}
+
+const period = (no: number, due_on: string, status: PeriodView["status"], remaining: string): PeriodView => ({
+  no,
+  due_on,
+  principal: "0",
+  interest: "0",
+  paid_principal: "0",
+  paid_interest: "0",
+  waived_interest: "0",
+  remaining,
+  status,
+  overdue_days: 0,
+  settled_on: null,
+});
+
+describe("servicing helpers", () => {
+  afterAll(() => i18n.changeLanguage("zh-CN"));
+
+  it("add money exactly", () => {
+    expect(sumMoney(["0.1", "0.2"])).toBe("0.30");
+    expect(sumMoney(["1000000", "5307.27", "12.3"])).toBe("1005319.57");
+    expect(sumMoney([])).toBe("0.00");
+    expect(sumMoney(["-1.50", "1"])).toBe("-0.50");
+    expect(sumMoney(["99999999999999999.99", "0.01"])).toBe("100000000000000000.00");
+  });
+
+  it("owe now every period due up to today and not paid", () => {
+    const loan = {
+      periods: [
+        period(1, "2026-09-27", "paid", "0.00"),
+        period(2, "2026-10-27", "overdue", "110.10"),
+        period(3, "2026-11-27", "due", "105.05"),
+        period(4, "2026-12-27", "upcoming", "100.00"),
+      ],
+    } as LoanView;
+    expect(dueNow(loan, "2026-11-27")).toBe("215.15");
+    expect(dueNow(loan, "2026-11-26")).toBe("110.10");
+  });
+
+  it("scale bars from decimal strings", () => {
+    expect(permille("50", "100")).toBe(500);
+    expect(permille("100.00", "100")).toBe(1000);
+    expect(permille("0", "100")).toBe(0);
+    expect(permille("5", "0")).toBe(0);
+    expect(permille("not", "100")).toBe(0);
+    expect(maxMoney(["3.5", "12", "7.25"])).toBe("12.00");
+  });
+
+  it("count calendar days without time zones", () => {
+    expect(addDays("2026-11-27", 7)).toBe("2026-12-04");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(isIsoDate("2026-02-29")).toBe(false);
+    expect(isIsoDate("2028-02-29")).toBe(true);
+    expect(isIsoDate("2026-1-5")).toBe(false);
+  });
+
+  it("read the reminder window", () => {
+    expect(parseWindowDays("7")).toBe(7);
+    expect(parseWindowDays(" 0 ")).toBe(0);
+    expect(parseWindowDays("367")).toBeNull();
+    expect(parseWindowDays("-1")).toBeNull();
+    expect(parseWindowDays("1.5")).toBeNull();
+  });
+
+  it("point only at catalogue keys that exist", () => {
+    for (const m of [CLASS_KEY, PERIOD_STATUS_KEY, AGE_KEY, AGE_SLICE_KEY, REMINDER_KIND_KEY]) {
+      for (const key of Object.values(m)) expect(typeof lookup(key), key).toBe("string");
+    }
+    for (const f of ["contract_no", "signed_on", "disbursements", "repayment_account", "amount", "note", "reason"]) {
+      const key = fieldLabelKey(f);
+      expect(key, f).not.toBeNull();
+      expect(typeof lookup(key ?? ""), f).toBe("string");
+    }
+  });
+
+  it("translate the booking reasons the backend sends as free text", async () => {
+    await i18n.changeLanguage("zh-CN");
+    expect(ruleReason(i18n.t, "other", { value: "not_in_future" })).toBe("不能晚于今天。");
+    expect(ruleReason(i18n.t, "not_before", { other: "signed_on" })).toBe("不能早于「签约日期」。");
+    await i18n.changeLanguage("en");
+    expect(ruleReason(i18n.t, "other", { value: "after_maturity" })).toBe("Must be before the loan matures.");
+    // Text with no translation is still shown as it came.
+    expect(ruleReason(i18n.t, "other", { value: "something new" })).toBe("something new");
+  });
+});
