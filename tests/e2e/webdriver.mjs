@@ -22,7 +22,8 @@ export function appBinary() {
 export async function startDriver(port = 4444, env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-"));
   const log = openSync(join(dataDir, "tauri-driver.log"), "a");
-  const driver = spawn("tauri-driver", ["--port", String(port)], {
+  // The native WebKitWebDriver port next to ours, so two drivers on different ports can coexist.
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
     env: { ...process.env, LOANDESK_DATA_DIR: dataDir, ...env },
     stdio: ["ignore", log, log],
     detached: true,

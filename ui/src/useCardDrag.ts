@@ -80,13 +80,15 @@ export function useCardDrag(onDrop: (clientId: number, fromStage: number, toStag
       const wasDrag = active || far(ev);
       cleanup();
       if (!wasDrag || ev.type === "pointercancel") return;
+      // The click a browser may send right after this pointerup must not open or advance the
+      // card; it comes before any timer, so the flag is gone again for the next real click.
       dragged.current = true;
+      window.setTimeout(() => (dragged.current = false), 0);
       const to = stageAt(rects(), ev.clientX);
       if (to !== null && to !== fromStage) dropRef.current(clientId, fromStage, to);
     };
     const key = (ev: KeyboardEvent) => {
       if (ev.key !== "Escape") return;
-      if (active) dragged.current = true;
       cleanup();
     };
     const cleanup = () => {
@@ -105,7 +107,7 @@ export function useCardDrag(onDrop: (clientId: number, fromStage: number, toStag
     window.addEventListener("keydown", key);
   }, []);
 
-  /** True once after a drag ended: the click that follows it must not open or advance the card. */
+  /** True for the click that ends a drag: it must not open or advance the card. */
   const swallowClick = useCallback(() => {
     const was = dragged.current;
     dragged.current = false;

@@ -203,6 +203,7 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
                     data-testid="board-card"
                     data-client-id={card.client_id}
                     data-stage={col.stage}
+                    data-product={card.product ?? ""}
                     onPointerDown={(e) => onPointerDown(card.client_id, col.stage, e)}
                   >
                     <button
