@@ -245,6 +245,7 @@ test("journey: stage 1 to 5 with a refused gate, an override, a move back and a 
   const changes = await (await s.testid("status-changes")).text();
   assert.match(changes, /利率或费用缺乏竞争力/);
   assert.match(changes, /对方报价低 20 个基点/);
+  assert.equal(await (await s.testid("lost-reason")).value(), "pricing", "the form shows the reason it was lost for");
   await s.screenshot(join(shots, "journey-lost.png"));
 
   // The funnel: a row per stage, the chart, and this client's lost reason at stage 5.
@@ -353,6 +354,9 @@ test("settings: a template edit reaches clients entering the stage, not those in
   assert.match(await checklist.text(), /环保合规证明/);
   const keys = async (css) => Promise.all((await s.findAll(css)).map((e) => e.attribute("data-item-key")));
   assert.ok((await keys('[data-testid="checklist"] [data-testid="checklist-item"]')).some((k) => k.startsWith("s2-v2-")));
+  const added = await s.find('[data-testid="checklist"] [data-testid="checklist-item"][data-item-key^="s2-v2-"]');
+  await s.cmd("POST", "/execute/sync", { script: "arguments[0].scrollIntoView({block: 'center'});", args: [{ [ELEMENT]: added.id }] });
+  await sleep(300);
   await s.screenshot(join(shots, "checklist-new-item.png"));
   // Its lost-reason choice includes the reason just added.
   await (await s.testid("status-select")).select("lost");

@@ -125,7 +125,7 @@ export default function JourneyPanel({ clientId, onChanged }: Props) {
             {t("journey.daysInStage", { n: view.days_in_stage })}
             {view.entered_on ? ` · ${t("journey.enteredOn", { date: view.entered_on })}` : ""}
           </span>
-          {view.follow_up && (
+          {view.follow_up && view.status !== "lost" && (
             <span className={view.follow_up.days_overdue > 0 ? "small late" : "small muted"}>
               {t("journey.nextContact", { date: view.follow_up.next_on })}
             </span>
@@ -220,7 +220,7 @@ export default function JourneyPanel({ clientId, onChanged }: Props) {
         </div>
 
         <div>
-          <StatusForm key={view.status} status={view.status} reasons={reasons} busy={busy} onSave={(input) => run(() => api.clientSetStatus(clientId, input))} />
+          <StatusForm key={view.status} status={view.status} lostReason={currentLostReason(view)} reasons={withReason(reasons, view.lost_reasons, currentLostReason(view))} busy={busy} onSave={(input) => run(() => api.clientSetStatus(clientId, input))} />
           <h3 className="h3">{t("journey.history")}</h3>
           <table className="simple-table history-table" data-testid="stage-history">
             <thead>
@@ -389,11 +389,25 @@ function AddItem({ clientId, busy, run }: { clientId: number; busy: boolean; run
   );
 }
 
-function StatusForm({ status, reasons, busy, onSave }: { status: LifecycleStatus; reasons: LostReason[]; busy: boolean; onSave: (input: { status: LifecycleStatus; lost_reason: string | null; note: string }) => Promise<boolean> }) {
+/** A lost client's reason: the one given when it was last marked lost ("" otherwise). */
+function currentLostReason(view: JourneyView): string {
+  if (view.status !== "lost") return "";
+  return [...view.status_changes].reverse().find((c) => c.to === "lost")?.lost_reason ?? "";
+}
+
+/** The reasons to choose from, plus the client's own if it has since been removed from the list. */
+function withReason(active: LostReason[], known: LostReason[], key: string): LostReason[] {
+  if (key === "" || active.some((r) => r.key === key)) return active;
+  const retired = known.find((r) => r.key === key);
+  return retired ? [...active, retired] : active;
+}
+
+function StatusForm({ status, lostReason, reasons, busy, onSave }: { status: LifecycleStatus; lostReason: string; reasons: LostReason[]; busy: boolean; onSave: (input: { status: LifecycleStatus; lost_reason: string | null; note: string }) => Promise<boolean> }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [value, setValue] = useState<LifecycleStatus>(status);
-  const [reason, setReason] = useState("");
+  // A lost client shows the reason it was lost for, not an empty choice.
+  const [reason, setReason] = useState(lostReason);
   const [note, setNote] = useState("");
   const [saved, setSaved] = useState(false);
   const [tried, setTried] = useState(false);
