@@ -74,6 +74,8 @@ impl Error {
             Error::TryLater { .. } => "try_later",
             Error::Damaged(_) => "damaged",
             Error::GateRefused { .. } => "gate_refused",
+            // A page that fails its HMAC or structure check while in use: damage, not a bug.
+            Error::Database(e) if crate::vault::is_damage(e) => "damaged",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
             Error::Pdf(_) => "pdf",

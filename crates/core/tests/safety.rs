@@ -103,7 +103,13 @@ fn a_tampered_byte_is_detected_and_reported() {
     bytes[offset] ^= 0x5a;
     std::fs::write(&path, &bytes).unwrap();
 
-    let v = Vault::open(&path, PASSWORD).unwrap();
+    // The everyday open refuses it at the door with `damaged`, before anything is read...
+    match Vault::open(&path, PASSWORD) {
+        Err(e @ Error::Damaged(_)) => assert_eq!(e.code(), "damaged"),
+        other => panic!("expected Damaged, got {:?}", other.err()),
+    }
+    // ...and `verify` reaches it to say which page.
+    let v = Vault::open_for_verify(&path, PASSWORD).unwrap();
     let report = v.verify().unwrap();
     assert!(!report.integrity_ok);
     assert!(

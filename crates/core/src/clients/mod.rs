@@ -2,8 +2,10 @@
 pub mod credit_code;
 mod model;
 mod search;
+mod sensitive;
 mod store;
 mod validate;
 
 pub use model::*;
+pub use sensitive::{SensitiveField, CLIPBOARD_CLEAR_SECONDS};
 pub use store::COUNT_CAP;

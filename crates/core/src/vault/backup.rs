@@ -11,10 +11,36 @@ use crate::error::{Error, Result};
 /// Extension of backup files, so the officer can tell them from a live vault.
 pub const BACKUP_EXTENSION: &str = "ldbackup";
 
+/// What a backup needs from an open vault: where it is and its key (wiped on drop). A backup
+/// reads through its own connection, so the app can write one without holding the vault and
+/// every other command waits for nothing.
+pub struct BackupSource {
+    path: PathBuf,
+    key: VaultKey,
+}
+
 impl Vault {
+    pub fn backup_source(&self) -> BackupSource {
+        BackupSource {
+            path: self.path.clone(),
+            key: self.key.clone(),
+        }
+    }
+
     /// Writes a backup to `out` (refusing to overwrite). With `password`, the backup gets its own
     /// key and salt; without, it opens with the vault's password.
     pub fn backup_to(&self, out: &Path, password: Option<&str>) -> Result<()> {
+        self.backup_source().write(out, password)
+    }
+
+    /// The scheduled backup: one file per run in `dir`, keeping the newest `keep`.
+    pub fn auto_backup(&self, dir: &Path, keep: usize, now: NaiveDateTime) -> Result<PathBuf> {
+        self.backup_source().write_rotating(dir, keep, now)
+    }
+}
+
+impl BackupSource {
+    pub fn write(&self, out: &Path, password: Option<&str>) -> Result<()> {
         if out.exists() {
             return Err(Error::VaultExists(out.display().to_string()));
         }
@@ -62,35 +88,15 @@ impl Vault {
         result
     }
 
-    /// Checks a backup (password, every page's HMAC, structure) and copies it to a new vault.
-    pub fn restore(from: &Path, to: &Path, password: &str) -> Result<Vault> {
-        if to.exists() {
-            return Err(Error::VaultExists(to.display().to_string()));
-        }
-        let report = Vault::open(from, password)?.verify()?;
-        if !report.integrity_ok {
-            return Err(Error::Damaged(report.problems));
-        }
-        if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = to.with_extension("partial");
-        std::fs::copy(from, &tmp)?;
-        std::fs::File::open(&tmp)?.sync_all()?;
-        std::fs::rename(&tmp, to)?;
-        let mut vault = Vault::open(to, password)?;
-        vault.audit("vault.restore", "vault", None, "")?;
-        Ok(vault)
-    }
-
-    /// The scheduled backup: one file per run in `dir`, keeping the newest `keep`.
-    pub fn auto_backup(&self, dir: &Path, keep: usize, now: NaiveDateTime) -> Result<PathBuf> {
+    /// One file per run in `dir` named by its time, keeping the newest `keep` of them. Only
+    /// files named like ours are ever deleted (not the copies taken before an upgrade).
+    pub fn write_rotating(&self, dir: &Path, keep: usize, now: NaiveDateTime) -> Result<PathBuf> {
         std::fs::create_dir_all(dir)?;
         let out = dir.join(format!(
             "loandesk-{}.{BACKUP_EXTENSION}",
             now.format("%Y%m%d-%H%M%S")
         ));
-        self.backup_to(&out, None)?;
+        self.write(&out, None)?;
         let mut backups: Vec<PathBuf> = std::fs::read_dir(dir)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {

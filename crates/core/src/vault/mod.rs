@@ -5,9 +5,13 @@
 mod attempts;
 mod audit;
 mod backup;
+mod check;
 mod key;
 mod migrations;
 mod paths;
+mod restore;
+mod schedule;
+mod upgrade;
 
 use std::fs::File;
 use std::io::Read;
@@ -18,14 +22,17 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use backup::BACKUP_EXTENSION;
+pub use check::is_damage;
 pub use key::{
     check_new_password, password_strength, VaultKey, KDF_ITERATIONS, KDF_LANES, KDF_MEMORY_KIB,
 };
 pub use migrations::latest_version as schema_version;
-pub use paths::{default_demo_path, default_vault_path, DEMO_PASSWORD};
+pub use paths::{default_backup_dir, default_demo_path, default_vault_path, DEMO_PASSWORD};
+pub use schedule::{backup_due, BackupSettings, BackupStatus};
 
 use crate::error::{Error, Result};
 use crate::rule::Rule;
+use check::QuickCheck;
 
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
 const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
@@ -53,6 +60,17 @@ pub struct VaultReport {
 impl Vault {
     /// Create a new, empty vault. Refuses to overwrite an existing file.
     pub fn create(path: &Path, password: &str) -> Result<Vault> {
+        Self::create_with_schema(path, password, None)
+    }
+
+    /// A vault as an older release made it: only the first `version` migrations applied. For
+    /// upgrade tests, which must start from the schema a previous release left on disk.
+    #[doc(hidden)]
+    pub fn create_at_schema_version(path: &Path, password: &str, version: i64) -> Result<Vault> {
+        Self::create_with_schema(path, password, Some(version))
+    }
+
+    fn create_with_schema(path: &Path, password: &str, schema: Option<i64>) -> Result<Vault> {
         check_new_password(password)?;
         if path.exists() {
             return Err(Error::VaultExists(path.display().to_string()));
@@ -62,8 +80,17 @@ impl Vault {
         }
         let key = VaultKey::derive(password, VaultKey::random_salt()?)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        configure(&mut conn, Some(&key)).inspect_err(|_| {
+        let made = Connection::open_with_flags(path, flags)
+            .map_err(Error::from)
+            .and_then(|mut conn| {
+                configure(&mut conn, Some(&key))?;
+                match schema {
+                    Some(version) => migrations::migrate_to(&mut conn, version)?,
+                    None => migrations::migrate(&mut conn)?,
+                }
+                Ok(conn)
+            });
+        let conn = made.inspect_err(|_| {
             let _ = std::fs::remove_file(path);
         })?;
         let mut vault = Vault {
@@ -76,7 +103,9 @@ impl Vault {
     }
 
     /// Open an existing vault. A wrong password leaves the vault file byte-identical; after
-    /// a few wrong passwords each new try must wait longer (see `attempts`).
+    /// a few wrong passwords each new try must wait longer (see `attempts`). A quick integrity
+    /// check runs before anything is read (a damaged vault fails with `damaged`), and a vault
+    /// from an older release is backed up before its schema is upgraded.
     pub fn open(path: &Path, password: &str) -> Result<Vault> {
         Self::open_at(path, password, chrono::Utc::now())
     }
@@ -86,25 +115,50 @@ impl Vault {
         password: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vault> {
+        Self::open_guarded(path, password, now, QuickCheck::Run)
+    }
+
+    /// Open without the quick check: for `verify`, which must reach a damaged vault to report
+    /// its damaged pages one by one instead of refusing it at the door.
+    pub fn open_for_verify(path: &Path, password: &str) -> Result<Vault> {
+        Self::open_guarded(path, password, chrono::Utc::now(), QuickCheck::Skip)
+    }
+
+    fn open_guarded(
+        path: &Path,
+        password: &str,
+        now: chrono::DateTime<chrono::Utc>,
+        quick: QuickCheck,
+    ) -> Result<Vault> {
         let salt = read_salt(path)?;
         attempts::check(path, now)?;
         let key = VaultKey::derive(password, salt)?;
-        match Self::open_with_key(path, key) {
+        let mut conn = match connect(path, &key) {
             Err(Error::WrongPassword) => {
                 attempts::record_failure(path, now)?;
-                Err(Error::WrongPassword)
+                return Err(Error::WrongPassword);
             }
-            Ok(vault) => {
-                attempts::clear(path);
-                Ok(vault)
-            }
-            other => other,
+            other => other?,
+        };
+        attempts::clear(path);
+        if quick == QuickCheck::Run {
+            check::quick_check(&conn)?;
         }
+        if let Some(found) = migrations::pending(&conn)? {
+            upgrade::backup_before_upgrade(&conn, path, found, now.with_timezone(&chrono::Local))?;
+        }
+        migrations::migrate(&mut conn)?;
+        Ok(Vault {
+            conn,
+            path: path.to_path_buf(),
+            key,
+        })
     }
 
+    /// A second connection to a vault that is already open (and so already checked).
     pub(crate) fn open_with_key(path: &Path, key: VaultKey) -> Result<Vault> {
-        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        configure(&mut conn, Some(&key))?;
+        let mut conn = connect(path, &key)?;
+        migrations::migrate(&mut conn)?;
         Ok(Vault {
             conn,
             path: path.to_path_buf(),
@@ -118,6 +172,7 @@ impl Vault {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
         let mut conn = Connection::open_with_flags(path, flags)?;
         configure(&mut conn, None)?;
+        migrations::migrate(&mut conn)?;
         Ok(Vault {
             conn,
             path: path.to_path_buf(),
@@ -258,7 +313,15 @@ fn read_salt(path: &Path) -> Result<[u8; key::SALT_LEN]> {
     Ok(salt)
 }
 
-/// `key` is None only for the unencrypted benchmark baseline.
+/// An existing vault's connection, keyed and configured (not yet migrated).
+fn connect(path: &Path, key: &VaultKey) -> Result<Connection> {
+    let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    configure(&mut conn, Some(key)).map_err(check::as_damage)?;
+    Ok(conn)
+}
+
+/// `key` is None only for the unencrypted benchmark baseline. Migrations are the caller's
+/// next step: the quick check and the backup before an upgrade come first.
 fn configure(conn: &mut Connection, key: Option<&VaultKey>) -> Result<()> {
     // SQLCipher logs "hmac check failed" to stderr on a wrong key unless told not to.
     conn.pragma_update(None, "cipher_log_level", "NONE")?;
@@ -292,6 +355,5 @@ fn configure(conn: &mut Connection, key: Option<&VaultKey>) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "cache_size", -65536)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    migrations::migrate(conn)?;
     Ok(())
 }

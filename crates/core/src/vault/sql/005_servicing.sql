@@ -19,12 +19,14 @@ CREATE TABLE booked_loans (
 CREATE INDEX booked_loans_client ON booked_loans(client_id);
 CREATE INDEX booked_loans_unpaid ON booked_loans(oldest_unpaid_due) WHERE closed_on IS NULL;
 
--- Every version of the terms and the schedule made from them, as booked; never rewritten.
+-- Every version of the terms and the schedule made from them, as booked. The current
+-- version's schedule is in loan_periods (whose booked columns never change); when a version is
+-- superseded its periods are copied here as JSON [[no, due_on, principal_fen, interest_fen]].
 CREATE TABLE loan_versions (
     loan_id     INTEGER NOT NULL REFERENCES booked_loans(id),
     version     INTEGER NOT NULL,
     terms       TEXT NOT NULL,
-    schedule    TEXT NOT NULL,
+    schedule    TEXT,
     reason      TEXT NOT NULL,
     created_at  TEXT NOT NULL,
     PRIMARY KEY (loan_id, version)
@@ -51,7 +53,12 @@ CREATE TABLE loan_periods (
     settled_on          TEXT,
     PRIMARY KEY (loan_id, no)
 ) WITHOUT ROWID;
-CREATE INDEX loan_periods_open_due ON loan_periods(due_on) WHERE settled_on IS NULL;
+-- Open periods by due date, covering what reminders and the cash-in forecast sum, so they
+-- never visit the table (3.6 million rows at 10,000 thirty-year loans).
+CREATE INDEX loan_periods_open_due ON loan_periods(
+    due_on, loan_id, no, principal_fen, interest_fen,
+    paid_principal_fen, paid_interest_fen, waived_interest_fen
+) WHERE settled_on IS NULL;
 
 CREATE TABLE loan_repayments (
     id          INTEGER PRIMARY KEY,

@@ -1,0 +1,113 @@
+//! A vault written by a previous release (its schema made by only the migrations that release
+//! had) opens with the current code: every record survives, and a copy of the vault as it was
+//! is written to the backups folder before the upgrade.
+#![allow(clippy::unwrap_used)]
+use std::path::{Path, PathBuf};
+
+use loandesk_core::vault::{schema_version, VaultKey};
+use loandesk_core::Vault;
+
+const PASSWORD: &str = "release-1 password";
+
+/// What the first release's tables hold, written with that release's SQL (not today's code).
+fn fill_like_an_old_release(v: &Vault) {
+    v.conn()
+        .execute_batch(
+            "INSERT INTO clients (id, name, name_en, credit_code, tier, stage, notes, created_at, updated_at)
+               VALUES (1, '苏州恒远精密机械有限公司', 'Suzhou Hengyuan', '91320500MA1MXXXX0X', 'A', 3,
+                       '老客户，复贷意向', '2025-01-02T03:04:05.000Z', '2025-01-02T03:04:05.000Z'),
+                      (2, '宁波海润物流有限公司', NULL, NULL, 'B', 1, '',
+                       '2025-02-03T04:05:06.000Z', '2025-02-03T04:05:06.000Z');
+             INSERT INTO contacts (client_id, position, name, role, phone, email)
+               VALUES (1, 0, '张伟', '财务总监', '13800138000', 'zw@example.cn');
+             INSERT INTO touchpoints (client_id, date, channel, summary, next_step, created_at)
+               VALUES (1, '2025-03-01', 'visit', '实地走访，了解扩产计划', '提交申请材料',
+                       '2025-03-01T08:00:00.000Z');
+             INSERT INTO settings (key, value) VALUES ('auto_lock_minutes', '25');",
+        )
+        .unwrap();
+}
+
+fn backups_in(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join("backups"))
+        .map(|rd| rd.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// The schema version recorded in a vault file, read without migrating it.
+fn version_on_disk(path: &Path, password: &str) -> i64 {
+    let bytes = std::fs::read(path).unwrap();
+    let salt: [u8; 16] = bytes[..16].try_into().unwrap();
+    let key = VaultKey::derive(password, salt).unwrap();
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "key", &*key.pragma_value())
+        .unwrap();
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_vault_from_each_earlier_schema_upgrades_with_all_data_and_a_backup_first() {
+    for old in 1..schema_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.loandesk");
+        let v = Vault::create_at_schema_version(&path, PASSWORD, old).unwrap();
+        fill_like_an_old_release(&v);
+        drop(v);
+        assert_eq!(version_on_disk(&path, PASSWORD), old);
+        assert!(backups_in(dir.path()).is_empty());
+
+        let v = Vault::open(&path, PASSWORD).unwrap();
+        let report = v.verify().unwrap();
+        assert_eq!(report.schema_version, schema_version(), "from v{old}");
+        assert!(report.integrity_ok, "{:?}", report.problems);
+        assert_eq!(
+            (report.clients, report.contacts, report.touchpoints),
+            (2, 1, 1)
+        );
+
+        let d = v.client_detail(1).unwrap();
+        assert_eq!(d.client.fields.name, "苏州恒远精密机械有限公司");
+        assert_eq!(d.client.fields.name_en.as_deref(), Some("Suzhou Hengyuan"));
+        assert_eq!(d.client.fields.notes, "老客户，复贷意向");
+        assert_eq!(d.client.fields.stage, 3);
+        assert_eq!(d.client.fields.contacts[0].phone, "13800138000");
+        assert_eq!(d.touchpoints[0].fields.summary, "实地走访，了解扩产计划");
+        assert_eq!(v.auto_lock_minutes().unwrap(), 25);
+        assert_eq!(v.client(2).unwrap().fields.name, "宁波海润物流有限公司");
+        drop(v);
+
+        // The copy from before the upgrade: named apart, still at the old schema, restorable.
+        let backups = backups_in(dir.path());
+        assert_eq!(backups.len(), 1, "from v{old}: {backups:?}");
+        let name = backups[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        assert!(
+            name.starts_with(&format!("vault-before-upgrade-v{old}-"))
+                && name.ends_with(".ldbackup"),
+            "{name}"
+        );
+        assert_eq!(version_on_disk(&backups[0], PASSWORD), old);
+        let restored =
+            Vault::restore(&backups[0], &dir.path().join("restored.loandesk"), PASSWORD).unwrap();
+        assert_eq!(restored.verify().unwrap().clients, 2);
+
+        // Opening again upgrades nothing and copies nothing.
+        drop(Vault::open(&path, PASSWORD).unwrap());
+        assert_eq!(backups_in(dir.path()).len(), 1);
+    }
+}
+
+#[test]
+fn a_new_or_current_vault_is_not_copied_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.loandesk");
+    drop(Vault::create(&path, PASSWORD).unwrap());
+    drop(Vault::open(&path, PASSWORD).unwrap());
+    assert!(backups_in(dir.path()).is_empty());
+}
