@@ -30,7 +30,8 @@ pub enum VaultCommand {
         #[arg(long)]
         out: std::path::PathBuf,
     },
-    /// Check a backup and restore it into a new vault (password: the backup's).
+    /// Check a backup and restore it into a new vault. The password is the backup's:
+    /// $LOANDESK_BACKUP_PASSWORD, else $LOANDESK_PASSWORD, else a line on stdin, else asked.
     Restore {
         #[command(flatten)]
         vault: VaultArg,
@@ -57,15 +58,34 @@ pub struct DemoArgs {
     format: FormatArg,
 }
 
-/// The password from $LOANDESK_PASSWORD, or asked on the terminal.
+/// The password from $LOANDESK_PASSWORD, else piped on stdin, else asked on the terminal.
 pub fn password(prompt: &str) -> Result<Zeroizing<String>> {
-    if let Ok(p) = std::env::var("LOANDESK_PASSWORD") {
-        return Ok(Zeroizing::new(p));
+    password_from(&["LOANDESK_PASSWORD"], prompt)
+}
+
+/// The first of the `envs` that is set, else a line piped on stdin, else asked without echo.
+fn password_from(envs: &[&str], prompt: &str) -> Result<Zeroizing<String>> {
+    for env in envs {
+        if let Ok(p) = std::env::var(env) {
+            return Ok(Zeroizing::new(p));
+        }
     }
     ask(prompt)
 }
 
 fn ask(prompt: &str) -> Result<Zeroizing<String>> {
+    use std::io::{BufRead, IsTerminal};
+    // Scripts pipe the password (`... | loandesk vault restore ...`): one line from stdin, never
+    // echoed and never in the process list the way an argument would be.
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let mut line = Zeroizing::new(String::new());
+        stdin.lock().read_line(&mut line).map_err(Error::Io)?;
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if !trimmed.is_empty() {
+            return Ok(Zeroizing::new(trimmed.to_string()));
+        }
+    }
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
         .map_err(Error::Io)
@@ -94,6 +114,15 @@ pub fn open(vault: &VaultArg) -> Result<Vault> {
     Vault::open(&path, &password("Vault password: ")?)
 }
 
+/// For `verify`: no quick check at the door, so a damaged vault is reached and reported.
+fn open_for_verify(vault: &VaultArg) -> Result<Vault> {
+    let path = vault.path();
+    if !path.exists() {
+        return Err(Error::VaultMissing(path.display().to_string()));
+    }
+    Vault::open_for_verify(&path, &password("Vault password: ")?)
+}
+
 pub fn run(cmd: VaultCommand) -> Result<()> {
     match cmd {
         VaultCommand::Create { vault, format } => {
@@ -102,7 +131,7 @@ pub fn run(cmd: VaultCommand) -> Result<()> {
             report(&v.verify()?, format.resolve())
         }
         VaultCommand::Verify { vault, format } => {
-            let report_ = open(&vault)?.verify()?;
+            let report_ = open_for_verify(&vault)?.verify()?;
             report(&report_, format.resolve())?;
             if !report_.integrity_ok {
                 return Err(Error::NotAVault);
@@ -123,7 +152,11 @@ pub fn run(cmd: VaultCommand) -> Result<()> {
             from,
             format,
         } => {
-            let restored = Vault::restore(&from, &vault.path(), &password("Backup password: ")?)?;
+            let password = password_from(
+                &["LOANDESK_BACKUP_PASSWORD", "LOANDESK_PASSWORD"],
+                "Backup password: ",
+            )?;
+            let restored = Vault::restore(&from, &vault.path(), &password)?;
             report(&restored.verify()?, format.resolve())
         }
         VaultCommand::ChangePassword { vault } => {
