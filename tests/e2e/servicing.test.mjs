@@ -19,7 +19,8 @@ const shots = screenshotsDir();
 const exportDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-export-"));
 
 before(async () => {
-  driver = await startDriver(4444, { LOANDESK_EXPORT_DIR: exportDir });
+  // E2E_PORT lets two e2e runs share a machine (the default is the suite's 4444).
+  driver = await startDriver(Number(process.env.E2E_PORT ?? 4444), { LOANDESK_EXPORT_DIR: exportDir });
   s = await Session.create(driver.url, appBinary());
 });
 
@@ -73,10 +74,34 @@ async function scrollTo(el) {
   });
 }
 
+/** A wait predicate that reads "not yet" when React replaced an element between find and read. */
+function retryStale(predicate) {
+  return async () => {
+    try {
+      return await predicate();
+    } catch (e) {
+      if (/stale element/.test(String(e?.message))) return false;
+      throw e;
+    }
+  };
+}
+
+/** Waits as Session.waitFor does, reading a replaced element as "not yet". */
+const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
+
+/** Lets the page paint before a screenshot: taken at once, WebKit can hand back the previous frame. */
+async function shot(name) {
+  await s.cmd("POST", "/execute/async", {
+    script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+    args: [],
+  });
+  await s.screenshot(join(shots, name));
+}
+
 async function waitText(testid, pattern, timeoutMs = 10000) {
   let last = "";
   try {
-    return await s.waitFor(
+    return await waitFor(
       async () => {
         const els = await s.findAll(`[data-testid="${testid}"]`);
         last = els.length > 0 ? await els[0].text() : "(missing)";
@@ -120,15 +145,19 @@ async function servicingJourney() {
   await (await s.testid("nav-clients")).click();
   await s.testid("clients-screen", 20000);
   await (await s.testid("filter-stage")).select("4");
-  await s.waitFor(async () => {
-    const nums = await s.findAll('[data-testid="client-row"] .stage-num');
-    if (nums.length === 0) return false;
-    return (await Promise.all(nums.map((n) => n.text()))).every((t) => t === "4");
-  }, "the list filtered to stage 4", 15000);
+  await waitFor(
+    async () => {
+      const nums = await s.findAll('[data-testid="client-row"] .stage-num');
+      if (nums.length === 0) return false;
+      return (await Promise.all(nums.map((n) => n.text()))).every((t) => t === "4");
+    },
+    "the list filtered to stage 4",
+    15000,
+  );
   const row = await s.testid("client-row");
   const clientId = await row.attribute("data-client-id");
   await row.click();
-  await s.waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
+  await waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
   const clientName = await text("client-title");
 
   await (await s.testid("tab-loans")).click();
@@ -196,9 +225,9 @@ async function servicingJourney() {
   const saved = readFileSync(join(exportDir, `reminder-${loanId}.txt`), "utf8");
   assert.equal(saved, reminderText);
   await scrollTo(await s.testid("tab-loans"));
-  await s.screenshot(join(shots, "servicing-loan-overdue-zh.png"));
+  await shot("servicing-loan-overdue-zh.png");
   await scrollTo(await s.testid("loan-periods"));
-  await s.screenshot(join(shots, "servicing-periods-overdue-zh.png"));
+  await shot("servicing-periods-overdue-zh.png");
 
   // Today: the overdue reminder for this loan, with the days; one click opens the loan.
   await (await s.testid("nav-today")).click();
@@ -209,9 +238,9 @@ async function servicingJourney() {
   const rtext = await reminder.text();
   assert.ok(rtext.includes(clientName) && rtext.includes(CONTRACT), rtext);
   assert.match(rtext, new RegExp(`逾期 ${late} 天`));
-  await s.screenshot(join(shots, "servicing-today-reminders-zh.png"));
+  await shot("servicing-today-reminders-zh.png");
   await (await s.find(`${reminderRow("overdue", loanId)} [data-testid="reminder-open"]`)).click();
-  await s.waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
+  await waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
   assert.equal(await (await s.testid("tab-loans")).attribute("aria-selected"), "true");
 
   // A repayment today of what is due now (prefilled): every due period is settled.
@@ -220,7 +249,7 @@ async function servicingJourney() {
   await (await s.testid("repay-note")).type("客户补缴逾期本息");
   await (await s.testid("repay-submit")).click();
   await s.testid("repay-saved");
-  await s.waitFor(async () => (await (await s.find(periodRow(1))).attribute("data-status")) === "paid", "period 1 paid");
+  await waitFor(async () => (await (await s.find(periodRow(1))).attribute("data-status")) === "paid", "period 1 paid");
   assert.equal(await (await s.find(`${periodRow(1)} [data-testid="period-status"]`)).text().then((t) => t.startsWith("已还")), true);
   assert.equal(await text("loan-overdue-days"), "0");
   assert.equal(await text("loan-state"), "正常还款");
@@ -244,23 +273,26 @@ async function servicingJourney() {
   await waitText("field-error-reason", "请填写理由");
   await (await s.testid("class-reason")).type("逾期两个月后才补缴，继续关注现金流");
   await (await s.testid("class-save")).click();
-  await s.waitFor(async () => (await (await s.testid("loan-class")).attribute("data-class")) === "special_mention", "the class set");
+  await waitFor(async () => (await (await s.testid("loan-class")).attribute("data-class")) === "special_mention", "the class set");
   assert.equal(await (await s.testid("loan-class-suggested")).attribute("data-class"), "pass");
   assert.match(await text("class-history"), /关注[\s\S]*正常[\s\S]*继续关注现金流/);
   await scrollTo(await s.testid("tab-loans"));
-  await s.screenshot(join(shots, "servicing-loan-cured-zh.png"));
+  await shot("servicing-loan-cured-zh.png");
+  await scrollTo(await s.testid("loan-periods"));
+  await shot("servicing-periods-cured-zh.png");
+  await scrollTo(await s.testid("tab-loans"));
 
   await (await s.testid("lang-toggle")).click();
   await waitText("loan-state", "Current");
   await waitText("allocation-rule", "First the interest of every period due");
-  await s.screenshot(join(shots, "servicing-loan-cured-en.png"));
+  await shot("servicing-loan-cured-en.png");
   await (await s.testid("lang-toggle")).click();
   await waitText("loan-state", "正常还款");
 
   // Cured: no overdue reminder for this loan on Today any more.
   await (await s.testid("nav-today")).click();
   await s.testid("reminders", 15000);
-  await s.waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0 || (await s.findAll('[data-testid="reminders-empty"]')).length > 0, "the reminders");
+  await waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0 || (await s.findAll('[data-testid="reminders-empty"]')).length > 0, "the reminders");
   for (const more of await s.findAll('[data-testid="reminders-overdue"] [data-testid="reminders-show-all"]')) await more.click();
   assert.equal((await s.findAll(reminderRow("overdue", loanId))).length, 0, "the overdue reminder is gone");
 
@@ -273,9 +305,9 @@ async function servicingJourney() {
   }
   assert.equal((await s.findAll('[data-testid="cash-row"]')).length, 12);
   assert.match(await text("portfolio-by_classification"), /关注/);
-  await s.screenshot(join(shots, "servicing-portfolio-zh.png"));
+  await shot("servicing-portfolio-zh.png");
   await scrollTo(await s.testid("portfolio-cash-in"));
-  await s.screenshot(join(shots, "servicing-portfolio-cash-zh.png"));
+  await shot("servicing-portfolio-cash-zh.png");
 
   await (await s.testid("portfolio-export")).click();
   await waitText("portfolio-exported", exportDir);
@@ -284,4 +316,23 @@ async function servicingJourney() {
   const csv = readFileSync(join(exportDir, csvName), "utf8");
   assert.match(csv, /^\uFEFF维度,分组,笔数,贷款余额/);
   assert.match(csv, /五级分类,关注,/);
+
+  // Settings: holidays and make-up working days, kept in the vault.
+  await (await s.testid("nav-settings")).click();
+  await s.testid("working-days-card", 15000);
+  await setDate(await s.testid("wd-holidays-input"), "2027-02-16");
+  await (await s.testid("wd-holidays-add")).click();
+  await setDate(await s.testid("wd-extra_working_days-input"), "2027-02-16");
+  await (await s.testid("wd-extra_working_days-add")).click();
+  await waitText("working-days-card", "该日期已在另一列表中");
+  await setDate(await s.testid("wd-extra_working_days-input"), "2027-02-20");
+  await (await s.testid("wd-extra_working_days-add")).click();
+  await (await s.testid("working-days-save")).click();
+  await s.testid("working-days-saved");
+  await (await s.testid("nav-today")).click();
+  await (await s.testid("nav-settings")).click();
+  await s.find('[data-testid="wd-holidays"] [data-testid="wd-date"][data-date="2027-02-16"]', 15000);
+  await s.find('[data-testid="wd-extra_working_days"] [data-testid="wd-date"][data-date="2027-02-20"]');
+  await scrollTo(await s.testid("working-days-card"));
+  await shot("servicing-working-days-zh.png");
 }

@@ -56,6 +56,7 @@ export function ColumnChart({ columns, title, testId }: { columns: readonly Colu
           let y = HEIGHT;
           return (
             <g key={c.key} data-key={c.key}>
+              <title>{`${c.label}: ${formatMoney(totals[i] ?? "0")}`}</title>
               {c.parts.map((p, j) => {
                 const h = (permille(p, max) * HEIGHT) / 1000;
                 y -= h;
