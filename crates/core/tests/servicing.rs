@@ -373,6 +373,11 @@ fn a_change_of_terms_makes_a_new_version_and_keeps_the_old() {
         dec("2750.00"),
         "1,100,000 × 3.0 % / 12"
     );
+    // Version 1 is kept as booked, at 3.6 %.
+    let v1 = f.v.version_schedule(id, 1).unwrap();
+    assert_eq!(v1.len(), 12);
+    assert_eq!(v1[1].3, dec("3300.00"));
+    assert_eq!(f.v.version_schedule(id, 2).unwrap()[1].3, dec("2750.00"));
     // The repayment was allocated again to the new schedule.
     assert_eq!(loan.periods[0].paid_principal, dec("100000.00"));
 }

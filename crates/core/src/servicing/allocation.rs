@@ -90,19 +90,19 @@ fn apply(start: NaiveDate, schedule: &[DuePeriod], state: &mut Allocation, r: &R
 
     if left > 0 {
         let accrued = accrued_interest(start, schedule, due, r.paid_on);
-        let running_owed = accrued.saturating_sub(state.periods.get(due).map_or(0, |p| p.interest));
+        let running_owed = (accrued - state.periods.get(due).map_or(0, |p| p.interest)).max(0);
         let future_principal: i64 = (due..schedule.len())
             .map(|i| schedule[i].principal - state.periods[i].principal)
             .sum();
         if left >= running_owed + future_principal {
             left -= running_owed + future_principal;
-            for i in due..schedule.len() {
-                let paid = &mut state.periods[i];
-                if i == due {
+            let rest = state.periods.iter_mut().zip(schedule).skip(due);
+            for (i, (paid, booked)) in rest.enumerate() {
+                if i == 0 {
                     paid.interest += running_owed;
                 }
-                paid.principal = schedule[i].principal;
-                paid.waived_interest = schedule[i].interest - paid.interest;
+                paid.principal = booked.principal;
+                paid.waived_interest = booked.interest - paid.interest;
                 paid.settled_on = Some(r.paid_on);
             }
         } else {
@@ -185,9 +185,7 @@ pub fn payoff_amount(
         })
         .sum();
     let running_paid = state.periods.get(due).map_or(0, |p| p.interest);
-    let accrued = accrued_interest(start, schedule, due, on)
-        .saturating_sub(running_paid)
-        .max(0);
+    let accrued = (accrued_interest(start, schedule, due, on) - running_paid).max(0);
     let future_principal: i64 = (due..schedule.len())
         .map(|i| schedule[i].principal - state.periods[i].principal)
         .sum();

@@ -178,7 +178,7 @@ impl Vault {
             [loan_id],
             |r| r.get(0),
         )?;
-        tx.execute("DELETE FROM loan_periods WHERE loan_id = ?1", [loan_id])?;
+        archive_periods(&tx, loan_id, version - 1)?;
         insert_version(&tx, loan_id, version, &terms, &periods, reason, &now)?;
         super::store::reallocate(&tx, loan_id)?;
         audit_record(
@@ -206,6 +206,20 @@ impl Vault {
     }
 }
 
+/// Moves the superseded version's periods, as booked, into its row.
+fn archive_periods(tx: &Transaction, loan_id: i64, version: u32) -> Result<()> {
+    let rows: Vec<(u32, String, i64, i64)> = tx
+        .prepare("SELECT no, due_on, principal_fen, interest_fen FROM loan_periods WHERE loan_id = ?1 ORDER BY no")?
+        .query_map([loan_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.execute(
+        "UPDATE loan_versions SET schedule = ?3 WHERE loan_id = ?1 AND version = ?2",
+        params![loan_id, version, json(&rows)?],
+    )?;
+    tx.execute("DELETE FROM loan_periods WHERE loan_id = ?1", [loan_id])?;
+    Ok(())
+}
+
 fn insert_version(
     tx: &Transaction,
     loan_id: i64,
@@ -216,9 +230,9 @@ fn insert_version(
     now: &str,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO loan_versions (loan_id, version, terms, schedule, reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![loan_id, version, json(terms)?, json(&periods)?, reason, now],
+        "INSERT INTO loan_versions (loan_id, version, terms, reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![loan_id, version, json(terms)?, reason, now],
     )?;
     let mut insert = tx.prepare(
         "INSERT INTO loan_periods (loan_id, no, due_on, principal_fen, interest_fen) VALUES (?1, ?2, ?3, ?4, ?5)",

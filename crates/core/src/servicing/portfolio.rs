@@ -148,8 +148,8 @@ impl Vault {
                     sum(p.principal_fen - p.paid_principal_fen),
                     sum(p.interest_fen - p.paid_interest_fen - p.waived_interest_fen)
              FROM loan_periods p INDEXED BY loan_periods_open_due
-             JOIN booked_loans l ON l.id = p.loan_id
-             WHERE p.settled_on IS NULL AND p.due_on >= ?1 AND p.due_on < ?2 AND l.currency = ?3
+             WHERE p.settled_on IS NULL AND p.due_on >= ?1 AND p.due_on < ?2
+               AND p.loan_id NOT IN (SELECT id FROM booked_loans WHERE currency != ?3)
              GROUP BY 1",
         )?;
         let found: BTreeMap<String, (i64, i64)> = stmt

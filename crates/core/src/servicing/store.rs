@@ -112,19 +112,36 @@ impl Vault {
         note: &str,
         today: NaiveDate,
     ) -> Result<i64> {
-        if amount <= Decimal::ZERO {
-            return Err(Error::invalid("amount", Rule::Positive));
-        }
-        if amount.normalize().scale() > 2 {
-            return Err(Error::invalid("amount", Rule::DecimalPlaces(2)));
-        }
-        let amount = to_fen(amount)?;
-        let note = note.trim();
-        if note.chars().count() > NOTE_MAX {
-            return Err(Error::invalid("note", Rule::MaxChars(NOTE_MAX)));
-        }
-        if paid_on > today {
-            return Err(Error::invalid("date", Rule::Other("not_in_future".into())));
+        let ids = self.record_repayments(loan_id, &[(paid_on, amount, note)], today)?;
+        ids.first()
+            .copied()
+            .ok_or_else(|| Error::invalid("amount", Rule::Required))
+    }
+
+    /// Several repayments of one loan at once (a bank's repayment file), allocated once; all
+    /// or none are stored, with the same checks as [`Vault::record_repayment`].
+    pub fn record_repayments(
+        &mut self,
+        loan_id: i64,
+        items: &[(NaiveDate, Decimal, &str)],
+        today: NaiveDate,
+    ) -> Result<Vec<i64>> {
+        let mut checked = Vec::with_capacity(items.len());
+        for &(paid_on, amount, note) in items {
+            if amount <= Decimal::ZERO {
+                return Err(Error::invalid("amount", Rule::Positive));
+            }
+            if amount.normalize().scale() > 2 {
+                return Err(Error::invalid("amount", Rule::DecimalPlaces(2)));
+            }
+            let note = note.trim();
+            if note.chars().count() > NOTE_MAX {
+                return Err(Error::invalid("note", Rule::MaxChars(NOTE_MAX)));
+            }
+            if paid_on > today {
+                return Err(Error::invalid("date", Rule::Other("not_in_future".into())));
+            }
+            checked.push((paid_on, to_fen(amount)?, note));
         }
         let tx = self.conn_mut().transaction()?;
         let first: Option<NaiveDate> = tx.query_row(
@@ -133,25 +150,29 @@ impl Vault {
             |r| r.get(0),
         )?;
         let first = first.ok_or_else(|| Error::NotFound(format!("loan {loan_id}")))?;
-        if paid_on < first {
-            return Err(Error::invalid("date", Rule::NotBefore("disbursement")));
+        let now = crate::now_rfc3339();
+        let mut ids = Vec::with_capacity(checked.len());
+        for (paid_on, amount, note) in checked {
+            if paid_on < first {
+                return Err(Error::invalid("date", Rule::NotBefore("disbursement")));
+            }
+            tx.execute(
+                "INSERT INTO loan_repayments (loan_id, paid_on, amount_fen, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![loan_id, paid_on, amount, note, now],
+            )?;
+            ids.push(tx.last_insert_rowid());
         }
-        tx.execute(
-            "INSERT INTO loan_repayments (loan_id, paid_on, amount_fen, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![loan_id, paid_on, amount, note, crate::now_rfc3339()],
-        )?;
-        let id = tx.last_insert_rowid();
         reallocate(&tx, loan_id)?;
         audit_record(
             &tx,
             "loan.repay",
             "loan",
             Some(loan_id),
-            &format!("repayment {id}"),
+            &format!("{} repayment(s)", ids.len()),
         )?;
         tx.commit()?;
-        Ok(id)
+        Ok(ids)
     }
 
     /// Removes a repayment entered by mistake; the allocation is redone without it.

@@ -267,6 +267,36 @@ impl Vault {
             .collect()
     }
 
+    /// A version's periods as booked: (no, due date, principal, interest).
+    pub fn version_schedule(
+        &self,
+        loan_id: i64,
+        version: u32,
+    ) -> Result<Vec<(u32, NaiveDate, Decimal, Decimal)>> {
+        let archived: Option<Option<String>> = self
+            .conn()
+            .query_row(
+                "SELECT schedule FROM loan_versions WHERE loan_id = ?1 AND version = ?2",
+                rusqlite::params![loan_id, version],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let rows: Vec<(u32, NaiveDate, i64, i64)> = match archived {
+            None => return Err(Error::NotFound(format!("loan {loan_id} version {version}"))),
+            Some(Some(json)) => serde_json::from_str(&json)
+                .map_err(|_| Error::Damaged(vec![format!("loan {loan_id} version {version}")]))?,
+            Some(None) => self
+                .conn()
+                .prepare("SELECT no, due_on, principal_fen, interest_fen FROM loan_periods WHERE loan_id = ?1 ORDER BY no")?
+                .query_map([loan_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<rusqlite::Result<_>>()?,
+        };
+        Ok(rows
+            .into_iter()
+            .map(|(no, due, p, i)| (no, due, from_fen(p), from_fen(i)))
+            .collect())
+    }
+
     fn loan_versions(&self, loan_id: i64) -> Result<Vec<LoanVersion>> {
         let mut stmt = self.conn().prepare(
             "SELECT version, reason, created_at FROM loan_versions WHERE loan_id = ?1 ORDER BY version",

@@ -1,0 +1,212 @@
+//! Post-disbursement benchmark: 10,000 booked loans of 360 periods each (3.6 million periods),
+//! signed over the last five years, repaid on time except one in eight with arrears. The
+//! reminders and the portfolio must each compute in ≤ 100 ms in the core.
+//!
+//! `cargo bench -p loandesk-core --bench servicing` (BENCH_LOANS=N to change size). The seeded
+//! vault is kept in the target dir, so only the first run pays for seeding.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use loandesk_core::loans::{DayCount, LoanTerms, Method, Rate, Rounding};
+use loandesk_core::servicing::{BookingInput, DisbursementInput};
+use loandesk_core::Vault;
+use rust_decimal::Decimal;
+
+const PASSWORD: &str = "benchmark password";
+const ROUNDS: usize = 50;
+const BUDGET_MS: f64 = 100.0;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn terms(i: usize, signed: NaiveDate) -> LoanTerms {
+    LoanTerms {
+        principal: Decimal::from(1_000_000 + 10_000 * (i % 300) as i64),
+        currency: "CNY".into(),
+        term_months: 360,
+        rate: Rate::Fixed {
+            annual_percent: Decimal::new(390 + (i % 60) as i64, 2),
+        },
+        disbursement_date: signed,
+        repay_day: None,
+        method: if i.is_multiple_of(2) {
+            Method::EqualInstallment
+        } else {
+            Method::EqualPrincipal
+        },
+        grace_months: 0,
+        upfront_fee: Decimal::ZERO,
+        day_count: DayCount::default(),
+        rounding: Rounding::default(),
+    }
+}
+
+fn prepare(dir: &Path, n: usize) -> PathBuf {
+    let path = dir.join(format!(
+        "servicing-{n}-v{}.db",
+        loandesk_core::vault::schema_version()
+    ));
+    if path.exists() {
+        return path;
+    }
+    let started = Instant::now();
+    let tmp = path.with_extension("tmp");
+    let _ = std::fs::remove_file(&tmp);
+    let mut v = Vault::create(&tmp, PASSWORD).unwrap();
+    let clients = loandesk_core::demo::clients(n, 7, today());
+    let ids = v.create_clients(&clients).unwrap();
+    for (i, &client_id) in ids.iter().enumerate() {
+        let signed = today() - Days::new((i * 7919 % 1826) as u64 + 1);
+        let t = terms(i, signed);
+        let loan = v
+            .book_loan(
+                &BookingInput {
+                    client_id,
+                    contract_no: format!("BENCH-{i:06}"),
+                    signed_on: signed,
+                    terms: Some(t.clone()),
+                    disbursements: vec![DisbursementInput {
+                        on: signed,
+                        amount: t.principal,
+                    }],
+                    repayment_account: String::new(),
+                },
+                today(),
+            )
+            .unwrap();
+        let view = v.booked_loan(loan, today()).unwrap();
+        let due: Vec<_> = view
+            .periods
+            .iter()
+            .filter(|p| p.due_on <= today())
+            .collect();
+        // One loan in eight stopped paying some periods ago.
+        let stop = if i % 8 == 0 {
+            due.len().saturating_sub(1 + i % 5)
+        } else {
+            due.len()
+        };
+        let payments: Vec<(NaiveDate, Decimal, &str)> = due[..stop]
+            .iter()
+            .map(|p| (p.due_on, p.principal + p.interest, ""))
+            .collect();
+        if !payments.is_empty() {
+            v.record_repayments(loan, &payments, today()).unwrap();
+        }
+    }
+    v.conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    drop(v);
+    std::fs::rename(&tmp, &path).unwrap();
+    eprintln!("seeded {} in {:.1?}", path.display(), started.elapsed());
+    path
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn measure(mut f: impl FnMut()) -> (Duration, Duration, Duration) {
+    for _ in 0..3 {
+        f();
+    }
+    let mut times: Vec<Duration> = (0..ROUNDS)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    (
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times[times.len() - 1],
+    )
+}
+
+fn main() {
+    let n: usize = std::env::var("BENCH_LOANS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
+    let path = prepare(Path::new(env!("CARGO_TARGET_TMPDIR")), n);
+    let v = Vault::open(&path, PASSWORD).unwrap();
+    let reminders = v.reminders(today(), 7).unwrap();
+    let portfolio = v.portfolio(today(), "CNY").unwrap();
+    println!(
+        "\n{n} booked loans × 360 periods (encrypted vault): {} reminders, {} loans in the portfolio, {} outstanding",
+        reminders.len(),
+        portfolio.loans,
+        portfolio.outstanding
+    );
+    println!(
+        "{:<28} {:>9} {:>9} {:>9}",
+        "case", "p50 ms", "p95 ms", "max ms"
+    );
+    let mut over = false;
+    type Case<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let cases: Vec<Case> = vec![
+        (
+            "reminders (7 days)",
+            Box::new(|| drop(std::hint::black_box(v.reminders(today(), 7).unwrap()))),
+        ),
+        (
+            "portfolio (CNY)",
+            Box::new(|| drop(std::hint::black_box(v.portfolio(today(), "CNY").unwrap()))),
+        ),
+        (
+            "one loan view (360 periods)",
+            Box::new(|| {
+                drop(std::hint::black_box(
+                    v.booked_loan(n as i64 / 2, today()).unwrap(),
+                ))
+            }),
+        ),
+    ];
+    let sql = |q: &'static str| {
+        let v = &v;
+        move || {
+            let mut st = v.conn().prepare_cached(q).unwrap();
+            let mut rows = st.query([]).unwrap();
+            while let Some(r) = rows.next().unwrap() {
+                std::hint::black_box(r.get_ref(0).unwrap());
+            }
+        }
+    };
+    let mut cases = cases;
+    if std::env::var_os("BENCH_SQL").is_some() {
+        let mut st = v.conn().prepare("EXPLAIN QUERY PLAN SELECT substr(due_on,1,7), sum(principal_fen - paid_principal_fen), sum(interest_fen) FROM loan_periods INDEXED BY loan_periods_open_due WHERE settled_on IS NULL AND due_on >= '2026-11-01' AND due_on < '2027-11-01' GROUP BY 1").unwrap();
+        let mut rows = st.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            println!("plan: {}", r.get::<_, String>(3).unwrap());
+        }
+        cases.push(("sql: loans x clients", Box::new(sql("SELECT l.currency, l.outstanding_fen, l.oldest_unpaid_due, l.classification, c.tier, c.industry FROM booked_loans l JOIN clients c ON c.id = l.client_id WHERE l.closed_on IS NULL"))));
+        cases.push(("sql: cash-in", Box::new(sql("SELECT substr(due_on,1,7), sum(principal_fen - paid_principal_fen), sum(interest_fen) FROM loan_periods INDEXED BY loan_periods_open_due WHERE settled_on IS NULL AND due_on >= '2026-11-01' AND due_on < '2027-11-01' GROUP BY 1"))));
+        cases.push((
+            "sql: working days",
+            Box::new(sql("SELECT value FROM settings WHERE key = 'working_days'")),
+        ));
+    }
+    for (i, (name, f)) in cases.iter().enumerate() {
+        let (p50, p95, max) = measure(f);
+        println!(
+            "{name:<28} {:>9.2} {:>9.2} {:>9.2}",
+            ms(p50),
+            ms(p95),
+            ms(max)
+        );
+        over |= i < 2 && ms(p95) > BUDGET_MS;
+    }
+    if over {
+        println!("OVER BUDGET: reminders and portfolio must each be ≤ {BUDGET_MS} ms at p95");
+    }
+}

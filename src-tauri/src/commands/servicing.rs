@@ -1,0 +1,193 @@
+//! Post-disbursement: booked loans, repayments, classification, reminders and the portfolio.
+//! The day is the laptop's local date.
+use chrono::NaiveDate;
+use loandesk_core::prefs::Language;
+use loandesk_core::servicing::{
+    portfolio_csv, reminder_text, BookingInput, Classification, LoanSummary, LoanView, Portfolio,
+    Reminder, ReminderMark, WorkingDays,
+};
+use rust_decimal::Decimal;
+use tauri::{AppHandle, State};
+
+use super::{dialogs, payload, CmdResult};
+use crate::state::AppState;
+
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[tauri::command(async)]
+pub fn loans_of_client(state: State<'_, AppState>, client_id: i64) -> CmdResult<Vec<LoanSummary>> {
+    state
+        .with_vault(|v| v.client_loans(client_id, today()))
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn loan_get(state: State<'_, AppState>, loan_id: i64) -> CmdResult<LoanView> {
+    state
+        .with_vault(|v| v.booked_loan(loan_id, today()))
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn loan_book(state: State<'_, AppState>, input: BookingInput) -> CmdResult<i64> {
+    state
+        .with_vault(|v| v.book_loan(&input, today()))
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn loan_repay(
+    state: State<'_, AppState>,
+    loan_id: i64,
+    paid_on: NaiveDate,
+    amount: Decimal,
+    note: String,
+) -> CmdResult<LoanView> {
+    state
+        .with_vault(|v| {
+            v.record_repayment(loan_id, paid_on, amount, &note, today())?;
+            v.booked_loan(loan_id, today())
+        })
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn repayment_delete(
+    state: State<'_, AppState>,
+    loan_id: i64,
+    repayment_id: i64,
+) -> CmdResult<LoanView> {
+    state
+        .with_vault(|v| {
+            v.delete_repayment(loan_id, repayment_id)?;
+            v.booked_loan(loan_id, today())
+        })
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn loan_classify(
+    state: State<'_, AppState>,
+    loan_id: i64,
+    class: Option<Classification>,
+    reason: String,
+) -> CmdResult<LoanView> {
+    state
+        .with_vault(|v| {
+            v.set_classification(loan_id, class, &reason, today())?;
+            v.booked_loan(loan_id, today())
+        })
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn reminders_get(state: State<'_, AppState>, days: u32) -> CmdResult<Vec<Reminder>> {
+    state
+        .with_vault(|v| v.reminders(today(), days))
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn reminder_mark(state: State<'_, AppState>, key: String, mark: ReminderMark) -> CmdResult<()> {
+    state
+        .with_vault(|v| v.mark_reminder(&key, mark, today()))
+        .map_err(payload)
+}
+
+fn text_for(state: &AppState, loan_id: i64) -> loandesk_core::Result<Option<String>> {
+    let lang = state.prefs().language;
+    state.with_vault(|v| {
+        let loan = v.booked_loan(loan_id, today())?;
+        Ok(reminder_text(&loan, lang, &v.officer_name()?, today()))
+    })
+}
+
+/// The repayment reminder for the client, in the app's language; None when nothing is owed.
+#[tauri::command(async)]
+pub fn reminder_text_get(state: State<'_, AppState>, loan_id: i64) -> CmdResult<Option<String>> {
+    text_for(&state, loan_id).map_err(payload)
+}
+
+/// Saves the reminder text where the officer chooses; the path, or None when cancelled.
+#[tauri::command(async)]
+pub fn reminder_text_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    loan_id: i64,
+) -> CmdResult<Option<String>> {
+    let Some(text) = text_for(&state, loan_id).map_err(payload)? else {
+        return Ok(None);
+    };
+    let Some(path) = dialogs::save_as(&app, &format!("reminder-{loan_id}.txt")) else {
+        return Ok(None);
+    };
+    std::fs::write(&path, text).map_err(|e| payload(e.into()))?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn portfolio_get(state: State<'_, AppState>, currency: String) -> CmdResult<Portfolio> {
+    state
+        .with_vault(|v| v.portfolio(today(), &currency))
+        .map_err(payload)
+}
+
+/// The portfolio as CSV where the officer chooses, with its labels in the app's language.
+#[tauri::command(async)]
+pub fn portfolio_export_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    currency: String,
+) -> CmdResult<Option<String>> {
+    let p = state
+        .with_vault(|v| v.portfolio(today(), &currency))
+        .map_err(payload)?;
+    let zh = state.prefs().language == Language::Zh;
+    let Some(path) = dialogs::save_as(&app, &format!("portfolio-{}.csv", today())) else {
+        return Ok(None);
+    };
+    let csv = portfolio_csv(&p, &|k: &str| csv_label(k, zh));
+    std::fs::write(&path, csv).map_err(|e| payload(e.into()))?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn csv_label(key: &str, zh: bool) -> String {
+    let pairs: &[(&str, &str, &str)] = &[
+        ("section", "维度", "Dimension"),
+        ("key", "分组", "Group"),
+        ("loans", "笔数", "Loans"),
+        ("outstanding", "贷款余额", "Outstanding"),
+        ("by_tier", "客户分层", "Tier"),
+        ("by_industry", "行业", "Industry"),
+        ("by_classification", "五级分类", "Classification"),
+        ("by_age", "逾期账龄", "Overdue age"),
+        ("month", "月份", "Month"),
+        ("principal", "应收本金", "Principal due"),
+        ("interest", "应收利息", "Interest due"),
+        ("pass", "正常", "Pass"),
+        ("special_mention", "关注", "Special mention"),
+        ("substandard", "次级", "Substandard"),
+        ("doubtful", "可疑", "Doubtful"),
+        ("loss", "损失", "Loss"),
+        ("current", "未逾期", "Current"),
+        ("", "未填写", "Not given"),
+    ];
+    pairs.iter().find(|(k, _, _)| *k == key).map_or_else(
+        || key.to_owned(),
+        |(_, z, e)| if zh { (*z).to_owned() } else { (*e).to_owned() },
+    )
+}
+
+#[tauri::command(async)]
+pub fn working_days_get(state: State<'_, AppState>) -> CmdResult<WorkingDays> {
+    state.with_vault(|v| v.working_days()).map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn working_days_set(state: State<'_, AppState>, days: WorkingDays) -> CmdResult<()> {
+    state
+        .with_vault(|v| v.set_working_days(&days))
+        .map_err(payload)
+}
