@@ -19,10 +19,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub(crate) use money::{from_fen, to_fen};
 pub use apr::{annualize, monthly_irr, monthly_irr_near};
 pub use dates::{due_date, last_day_of_month};
 pub use error::LoanError;
+pub(crate) use money::{from_fen, to_fen};
 pub use scenarios::{LoanScenario, ScenarioInput, MAX_SCENARIOS_PER_CLIENT};
 pub use schedule::Period;
 pub use terms::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding, MAX_MONTHS, MAX_PRINCIPAL};
