@@ -13,6 +13,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
+  // pdf.js character maps, inlined on demand by src/pdfData.ts.
+  assetsInclude: ["**/*.bcmap"],
   server: { port: 1420, strictPort: true },
   test: {
     environment: "node",

@@ -38,7 +38,7 @@ describe("validation reasons", () => {
     for (const lng of ["zh-CN", "en"]) {
       await i18n.changeLanguage(lng);
       for (const rule of RULES) {
-        const text = ruleReason(i18n.t, rule, { n: "1", min: "1", max: "2", other: "x", position: "1", character: "x", expected: "1", found: "2", id: "1", value: "x" });
+        const text = ruleReason(i18n.t, rule, { n: "1", min: "1", max: "2", other: "x", position: "1", character: "x", expected: "1", found: "2", id: "1", value: "x", max_mb: "50", extension: "pdf", detected: "png", line: "存货", row: "3", year: "2024" });
         expect(text, `${lng}:${rule}`).not.toMatch(/validation\.|\{\{/);
       }
     }

@@ -16,6 +16,7 @@ const item = (key: string, zh: string, en: string, stage = 1): ChecklistItem => 
   done_on: null,
   received_on: null,
   note: "",
+  document: null,
 });
 
 const card = (id: number): BoardCard => ({

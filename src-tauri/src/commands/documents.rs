@@ -1,22 +1,27 @@
 //! Documents on a client: import by file picker or by dropping files on the window, list,
-//! export a copy, archive; financial statements and credit ratios. Paths never travel through
-//! the web view: Rust shows the dialogs, and dropped files are held in state until imported.
+//! preview, export a copy, archive, change kind; financial statements, the template, credit
+//! ratios and their thresholds. Paths never travel through the web view: Rust shows the dialogs
+//! (`dialogs.rs`), and dropped files are held in state until imported.
 use std::path::PathBuf;
 
-use loandesk_core::analysis::CreditAnalysis;
+use loandesk_core::analysis::{CreditAnalysis, Thresholds};
 use loandesk_core::documents::{
-    DocumentKind, DocumentSummary, FailedImport, ImportReport, StatementImport,
+    save_statement_template, DocumentKind, DocumentSummary, FailedImport, FileType, FinancialYear,
+    ImportReport, StatementImport,
 };
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
-use tauri_plugin_dialog::DialogExt;
 
+use super::dialogs;
 use super::{payload, CmdResult};
 use crate::state::AppState;
 
+/// `import-progress`: file `index` (0-based) of `count`, `done` of `total` bytes stored.
 #[derive(Clone, Serialize)]
 struct Progress {
     file: String,
+    index: usize,
+    count: usize,
     done: u64,
     total: u64,
 }
@@ -32,7 +37,8 @@ fn import_paths(
         imported: Vec::new(),
         failed: Vec::new(),
     };
-    for path in paths {
+    let count = paths.len();
+    for (index, path) in paths.into_iter().enumerate() {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -44,6 +50,8 @@ fn import_paths(
                     "import-progress",
                     Progress {
                         file: name.clone(),
+                        index,
+                        count,
                         done,
                         total,
                     },
@@ -81,15 +89,7 @@ pub fn documents_import_pick(
     client_id: i64,
     kind: Option<DocumentKind>,
 ) -> CmdResult<ImportReport> {
-    let picked = app
-        .dialog()
-        .file()
-        .blocking_pick_files()
-        .unwrap_or_default();
-    let paths = picked
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .collect();
+    let paths = dialogs::pick_files(&app);
     import_paths(&app, &state, client_id, paths, kind)
 }
 
@@ -113,17 +113,9 @@ pub fn document_export_pick(
     id: i64,
 ) -> CmdResult<Option<String>> {
     let doc = state.with_vault(|v| v.document(id)).map_err(payload)?;
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_file_name(&doc.file_name)
-        .blocking_save_file()
-    else {
+    let Some(path) = dialogs::save_as(&app, &doc.file_name) else {
         return Ok(None);
     };
-    let path = path
-        .into_path()
-        .map_err(|e| payload(std::io::Error::other(e.to_string()).into()))?;
     state
         .with_vault(|v| v.export_document(id, &path))
         .map_err(payload)?;
@@ -150,17 +142,9 @@ pub fn statement_import_pick(
     state: State<'_, AppState>,
     client_id: i64,
 ) -> CmdResult<Option<StatementImport>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("XLSX / CSV", &["xlsx", "csv"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = dialogs::pick_statement(&app) else {
         return Ok(None);
     };
-    let path = path
-        .into_path()
-        .map_err(|e| payload(std::io::Error::other(e.to_string()).into()))?;
     state
         .with_vault(|v| v.import_statement_file(client_id, &path))
         .map(Some)
@@ -171,5 +155,67 @@ pub fn statement_import_pick(
 pub fn credit_analysis(state: State<'_, AppState>, client_id: i64) -> CmdResult<CreditAnalysis> {
     state
         .with_vault(|v| v.credit_analysis(client_id))
+        .map_err(payload)
+}
+
+/// The bytes of a PDF or image for the in-app preview, as a raw binary response (no JSON array
+/// of numbers). The core refuses other types and anything over its preview size cap.
+#[tauri::command(async)]
+pub fn document_preview(state: State<'_, AppState>, id: i64) -> CmdResult<tauri::ipc::Response> {
+    let (_, bytes) = state
+        .with_vault(|v| v.document_preview(id))
+        .map_err(payload)?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// The officer corrects the kind the import suggested.
+#[tauri::command(async)]
+pub fn document_set_kind(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: DocumentKind,
+) -> CmdResult<DocumentSummary> {
+    state
+        .with_vault(|v| v.set_document_kind(id, kind))
+        .map_err(payload)
+}
+
+/// Saves the statement template (XLSX or CSV, Chinese and English labels) where the officer
+/// chooses, to hand to a client; Ok(None) when the dialog was cancelled.
+#[tauri::command(async)]
+pub fn statement_template_save(app: AppHandle, file_type: FileType) -> CmdResult<Option<String>> {
+    let ext = if file_type == FileType::Xlsx {
+        "xlsx"
+    } else {
+        "csv"
+    };
+    let name = format!("财务报表模板 Financial statements template.{ext}");
+    let Some(path) = dialogs::save_as(&app, &name) else {
+        return Ok(None);
+    };
+    save_statement_template(&path, file_type).map_err(payload)?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn credit_thresholds_get(state: State<'_, AppState>) -> CmdResult<Thresholds> {
+    state.with_vault(|v| v.credit_thresholds()).map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn credit_thresholds_set(state: State<'_, AppState>, thresholds: Thresholds) -> CmdResult<()> {
+    state
+        .with_vault(|v| v.set_credit_thresholds(&thresholds))
+        .map_err(payload)
+}
+
+/// The client's stored statement figures, latest year first.
+#[tauri::command(async)]
+pub fn financial_years(
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CmdResult<Vec<FinancialYear>> {
+    state
+        .with_vault(|v| v.financial_years(client_id))
         .map_err(payload)
 }

@@ -12,6 +12,7 @@ import { useErrorHandler } from "../session";
 import { StageLabel, StatusPill } from "./Badges";
 import ErrorBox from "./ErrorBox";
 import GateDialog from "./GateDialog";
+import DocumentPreview from "./documents/DocumentPreview";
 import "../journey.css";
 
 const LIFECYCLE: readonly LifecycleStatus[] = ["active", "loyal", "dormant", "lost"];
@@ -19,9 +20,11 @@ const LIFECYCLE: readonly LifecycleStatus[] = ["active", "loyal", "dormant", "lo
 interface Props {
   clientId: number;
   onChanged?: () => void;
+  /** Changes when the client's documents do (they satisfy items): the checklist reloads. */
+  version?: number;
 }
 
-export default function JourneyPanel({ clientId, onChanged }: Props) {
+export default function JourneyPanel({ clientId, onChanged, version }: Props) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const handleError = useErrorHandler();
@@ -51,6 +54,10 @@ export default function JourneyPanel({ clientId, onChanged }: Props) {
     void load();
     api.lostReasonsGet(false).then(setReasons, () => undefined);
   }, [load]);
+
+  useEffect(() => {
+    if (version) void load();
+  }, [version, load]);
 
   /** Runs a change, then reloads the journey and tells the page. */
   const run = async (action: () => Promise<unknown>, onError?: (e: ApiError) => boolean) => {
@@ -288,7 +295,10 @@ function ItemRow({ item, clientId, busy, run, editable }: { item: ChecklistItem;
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [note, setNote] = useState(item.note);
-  const checked = item.done_on !== null;
+  const [previewing, setPreviewing] = useState(false);
+  // An imported document of the kind closes the item by itself; the tick cannot undo that.
+  const byDocument = item.document !== null;
+  const checked = item.done_on !== null || byDocument;
   const id = `check-${item.id}`;
   return (
     <li className={item.state === "done" ? "check-row done" : "check-row"} data-testid="checklist-item" data-item-key={item.key} data-state={item.state}>
@@ -298,7 +308,7 @@ function ItemRow({ item, clientId, busy, run, editable }: { item: ChecklistItem;
         data-testid="check-item"
         data-item-key={item.key}
         checked={checked}
-        disabled={busy}
+        disabled={busy || byDocument}
         onChange={(e) => void run(() => api.checklistSetDone(clientId, item.id, e.target.checked))}
       />
       <label htmlFor={id} className="check-label">
@@ -317,8 +327,20 @@ function ItemRow({ item, clientId, busy, run, editable }: { item: ChecklistItem;
         {item.done_on && <span className="muted">{t("journey.doneOn", { date: item.done_on })}</span>}
         {item.document_kind && (
           <>
-            <span className={item.received_on ? "tag tag-ok" : "tag tag-warn"}>{t("journey.docNeeded", { kind: t(`docKind.${item.document_kind}`) })}</span>
-            {item.received_on ? (
+            <span className={item.received_on || item.document ? "tag tag-ok" : "tag tag-warn"}>{t("journey.docNeeded", { kind: t(`docKind.${item.document_kind}`) })}</span>
+            {item.document ? (
+              <span className="check-doc" data-testid="item-document" data-item-key={item.key} data-doc-id={item.document.id}>
+                <span className="ok-text">{t("journey.satisfiedBy")}</span>
+                {item.document.previewable ? (
+                  <button type="button" className="link-button" data-testid="item-document-open" data-item-key={item.key} onClick={() => setPreviewing(true)}>
+                    {item.document.file_name}
+                  </button>
+                ) : (
+                  <span>{item.document.file_name}</span>
+                )}
+                {previewing && <DocumentPreview doc={item.document} onClose={() => setPreviewing(false)} />}
+              </span>
+            ) : item.received_on ? (
               <>
                 <span className="ok-text">{t("journey.receivedOn", { date: item.received_on })}</span>
                 <button type="button" className="link-button" data-testid="unmark-received" data-item-key={item.key} disabled={busy} onClick={() => void run(() => api.checklistSetReceived(clientId, item.id, false))}>

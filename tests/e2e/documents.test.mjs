@@ -1,0 +1,223 @@
+// End to end on the real app binary: application documents. Open the demo vault, open a stage-2
+// client, import a PDF as its business licence through the Documents tab (the picker answered by
+// LOANDESK_IMPORT_FILES), preview it inside the app, meet the duplicate refusal, import a
+// financial statement (LOANDESK_STATEMENT_FILE) and read its ratios, see both checklist items
+// satisfied by the documents (with a link that opens the preview), export a copy and the
+// template (LOANDESK_EXPORT_DIR), archive the licence and see the item open again.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { after, before, test } from "node:test";
+import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs";
+
+let driver;
+let s;
+const shots = screenshotsDir();
+const work = mkdtempSync(join(tmpdir(), "loandesk-docs-"));
+const exportDir = mkdtempSync(join(tmpdir(), "loandesk-docs-export-"));
+const pdfName = "营业执照-e2e.pdf";
+const pdfPath = join(work, pdfName);
+const csvPath = join(work, "财务报表-e2e.csv");
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A small valid one-page PDF (Helvetica text and a framed box), with a correct xref table. */
+function makePdf() {
+  const content = [
+    "0.12 0.37 0.75 RG 4 w 60 560 492 180 re S",
+    "BT /F1 28 Tf 90 680 Td (BUSINESS LICENCE) Tj ET",
+    "BT /F1 16 Tf 90 640 Td (LoanDesk end-to-end fixture) Tj ET",
+    "BT /F1 12 Tf 90 600 Td (Unified social credit code 91320500MA1XXXXXX0) Tj ET",
+  ].join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+/** Two years in the template layout; 2024: current 1.50, quick 1.10, debt-to-asset 60.00 %, coverage 7.00. */
+const STATEMENT = `单位 Unit,元
+项目 Item,2023,2024
+流动资产合计 Total current assets,12000000,13500000
+存货 Inventory,3000000,3600000
+资产总计 Total assets,50000000,54000000
+流动负债合计 Total current liabilities,8000000,9000000
+负债合计 Total liabilities,30000000,32400000
+营业收入 Revenue,80000000,90000000
+利息支出 Interest expense,1000000,1200000
+利润总额 Profit before tax,6000000,7200000
+折旧与摊销 Depreciation and amortisation,1500000,1600000
+经营活动现金流量净额 Net cash flow from operating activities,5000000,6300000
+`;
+
+before(async () => {
+  writeFileSync(pdfPath, makePdf());
+  writeFileSync(csvPath, STATEMENT);
+  driver = await startDriver(4447, {
+    LOANDESK_EXPORT_DIR: exportDir,
+    LOANDESK_IMPORT_FILES: [pdfPath].join(delimiter),
+    LOANDESK_STATEMENT_FILE: csvPath,
+  });
+  s = await Session.create(driver.url, appBinary());
+});
+
+after(async () => {
+  await s?.close().catch(() => {});
+  await driver?.stop();
+});
+
+/** Scrolls the first match into the middle of the window, then lets WebKit repaint. */
+async function show(css) {
+  await s.cmd("POST", "/execute/sync", { script: `document.querySelector(arguments[0])?.scrollIntoView({ block: "center" });`, args: [css] });
+  await sleep(800);
+}
+
+const item = (key) => s.find(`[data-testid="checklist-item"][data-item-key="${key}"]`, 15000);
+const itemState = async (key) => (await item(key)).attribute("data-state");
+
+/** Waits until no document action is disabled (a change and its reload are done). */
+async function docsSettled() {
+  await s.waitFor(async () => {
+    const b = await s.findAll('[data-testid="import-pick"]');
+    return b.length > 0 && (await b[0].cmd("GET", "/enabled"));
+  }, "the documents tab to settle");
+}
+
+async function openClientAtStage(stage) {
+  await (await s.testid("nav-clients")).click();
+  await s.testid("clients-screen");
+  await (await s.testid("filter-stage")).select(String(stage));
+  // The list reloads after the filter: wait until every row shown is at that stage.
+  await s.waitFor(async () => {
+    try {
+      const nums = await s.findAll('[data-testid="client-row"] .stage-num');
+      if (nums.length === 0) return false;
+      for (const n of nums) if ((await n.text()) !== String(stage)) return false;
+      return true;
+    } catch {
+      return false; // rows re-rendered while we read them
+    }
+  }, `clients at stage ${stage}`, 15000);
+  const row = await s.find('[data-testid="client-row"]', 15000);
+  await row.click();
+  await s.testid("client-detail");
+  await s.testid("journey-panel", 15000);
+}
+
+test("documents: import, preview, duplicate, statement ratios, checklist satisfied, export, archive", async () => {
+  await (await s.testid("open-demo", 30000)).click();
+  await s.testid("today-screen", 30000);
+  await openClientAtStage(2);
+
+  // The licence item starts open: undo a "received" the demo may have ticked by hand.
+  const undo = await s.findAll('[data-testid="unmark-received"][data-item-key="s2-licence"]');
+  if (undo.length > 0) await undo[0].click();
+  await s.waitFor(async () => (await itemState("s2-licence")) === "awaiting_document", "the licence item open");
+  const undoFin = await s.findAll('[data-testid="unmark-received"][data-item-key="s2-financials"]');
+  if (undoFin.length > 0) await undoFin[0].click();
+  await s.waitFor(async () => (await itemState("s2-financials")) === "awaiting_document", "the financials item open");
+
+  // Documents tab: empty, then a PDF filed as the business licence through the picker.
+  await (await s.testid("tab-documents")).click();
+  await s.testid("documents-tab");
+  await s.testid("documents-empty");
+  await (await s.testid("import-kind")).select("business-licence");
+  await (await s.testid("import-pick")).click();
+  const imported = await s.find('[data-testid="imported-file"]', 15000);
+  assert.match(await imported.text(), /营业执照-e2e\.pdf/);
+  const row = await s.find('[data-testid="document-row"]');
+  assert.equal(await row.attribute("data-kind"), "business-licence");
+  assert.match(await row.text(), /营业执照-e2e\.pdf/);
+  await docsSettled();
+
+  // The preview draws the PDF's first page inside the app.
+  await (await s.testid("document-open")).click();
+  const preview = await s.testid("document-preview");
+  await s.waitFor(async () => (await preview.attribute("data-state")) !== "loading", "the preview", 20000);
+  assert.equal(await preview.attribute("data-state"), "ready");
+  assert.match(await (await s.testid("preview-pages")).text(), /1/);
+  await sleep(1000);
+  await s.screenshot(join(shots, "documents-preview.png"));
+  await (await s.testid("preview-close")).click();
+
+  // The same file again is recognised as a duplicate and not stored twice.
+  await (await s.testid("import-pick")).click();
+  const failed = await s.find('[data-testid="failed-file"]', 15000);
+  assert.equal(await failed.attribute("data-rule"), "duplicate_document");
+  assert.match(await failed.text(), /营业执照-e2e\.pdf/);
+  assert.equal((await s.findAll('[data-testid="document-row"]')).length, 1);
+  await docsSettled();
+
+  // A financial statement: figures stored, ratios shown and flagged.
+  await s.testid("credit-empty");
+  await (await s.testid("statement-import")).click();
+  await s.testid("ratio-table", 15000);
+  const ratio = async (kind, year) =>
+    (await s.find(`[data-testid="ratio-row"][data-ratio="${kind}"] [data-testid="ratio-value"][data-year="${year}"]`)).text();
+  assert.match(await ratio("current-ratio", 2024), /^1\.50/);
+  assert.match(await ratio("quick-ratio", 2024), /^1\.10/);
+  assert.match(await ratio("debt-to-asset", 2024), /^60\.00%/);
+  assert.match(await ratio("interest-coverage", 2024), /^7\.00/);
+  assert.match(await ratio("current-ratio", 2023), /^1\.50/);
+  await s.testid("credit-message");
+  await s.waitFor(async () => (await s.findAll('[data-testid="document-row"]')).length === 2, "the statement listed as a document");
+  await (await s.find('[data-testid="figures"] summary')).click();
+  await show('[data-testid="credit-panel"]');
+  await s.screenshot(join(shots, "documents-tab.png"));
+
+  // Both checklist items are satisfied by the documents, with a link to the licence.
+  await s.waitFor(async () => (await itemState("s2-licence")) === "done", "the licence item satisfied");
+  await s.waitFor(async () => (await itemState("s2-financials")) === "done", "the financials item satisfied");
+  const link = await s.find('[data-testid="item-document"][data-item-key="s2-licence"]');
+  assert.match(await link.text(), /营业执照-e2e\.pdf/);
+  await (await s.find('[data-testid="item-document-open"][data-item-key="s2-licence"]')).click();
+  const fromItem = await s.testid("document-preview");
+  await s.waitFor(async () => (await fromItem.attribute("data-state")) === "ready", "the preview from the checklist", 20000);
+  await (await s.testid("preview-close")).click();
+  await show('[data-testid="checklist-item"][data-item-key="s2-licence"]');
+  await s.screenshot(join(shots, "checklist-satisfied.png"));
+
+  // Export a copy (byte-identical) and the statement template.
+  await (await s.find('[data-testid="document-row"][data-kind="business-licence"] [data-testid="document-export"]')).click();
+  await s.testid("documents-message");
+  const exported = join(exportDir, pdfName);
+  await s.waitFor(() => existsSync(exported), "the exported copy");
+  assert.deepEqual(readFileSync(exported), readFileSync(pdfPath));
+  await (await s.testid("template-xlsx")).click();
+  await s.testid("credit-message");
+  await s.waitFor(() => existsSync(join(exportDir, "财务报表模板 Financial statements template.xlsx")), "the template");
+
+  // Archived, the licence no longer satisfies its item.
+  await docsSettled();
+  const archive = await s.find('[data-testid="document-row"][data-kind="business-licence"] [data-testid="document-archive"]');
+  await archive.click();
+  await s.waitFor(async () => (await itemState("s2-licence")) === "awaiting_document", "the licence item open again");
+  assert.equal((await s.findAll('[data-testid="document-row"][data-kind="business-licence"]')).length, 0);
+  await (await s.testid("show-archived-docs")).click();
+  await s.find('[data-testid="document-row"][data-archived="true"]');
+});
+
+test("documents: a demo client further along shows its ratios with DSCR", async () => {
+  await openClientAtStage(4);
+  await (await s.testid("tab-documents")).click();
+  await s.testid("ratio-table", 15000);
+  const dscr = await s.find('[data-testid="ratio-row"][data-ratio="dscr"] [data-testid="ratio-value"]');
+  assert.notEqual(await dscr.attribute("data-status"), "not-available");
+  assert.match(await (await s.testid("debt-service")).text(), /方案/);
+  await show('[data-testid="credit-panel"]');
+  await s.screenshot(join(shots, "documents-demo-ratios.png"));
+});
