@@ -220,6 +220,9 @@ async function servicingJourney() {
   assert.match(reminderText, /已逾期/);
   assert.match(reminderText, /大写：.+元/);
   assert.match(reminderText, /6222 0210 8888 0001/);
+  await (await s.testid("reminder-text-copy")).click();
+  // The web clipboard works in this webview (checked once with xclip; not a CI dependency).
+  await waitText("reminder-text-done", "已复制到剪贴板");
   await (await s.testid("reminder-text-save")).click();
   await waitText("reminder-text-done", exportDir);
   const saved = readFileSync(join(exportDir, `reminder-${loanId}.txt`), "utf8");
@@ -262,6 +265,31 @@ async function servicingJourney() {
   const repayments = await s.findAll('[data-testid="repayment-row"]');
   assert.equal(repayments.length, 1);
   assert.match(await repayments[0].text(), new RegExp(`${TODAY}[\\s\\S]*客户补缴逾期本息`));
+  // A repayment entered by mistake, then deleted: the allocation is redone without it. Paid
+  // ahead, it goes to the next period's interest first, so the principal does not move.
+  let next = null;
+  for (const r of await s.findAll('[data-testid="period-row"]')) {
+    if ((await r.attribute("data-status")) === "upcoming") {
+      next = await r.attribute("data-period");
+      break;
+    }
+  }
+  assert.ok(next, "a period still to come");
+  await (await s.testid("repay-amount")).type("1,000");
+  await (await s.testid("repay-note")).type("误录");
+  await (await s.testid("repay-submit")).click();
+  await waitFor(async () => (await s.findAll('[data-testid="repayment-row"]')).length === 2, "the second repayment");
+  assert.equal(cents(await text("loan-outstanding")), outstanding, "paid ahead: interest first");
+  assert.equal(await (await s.find(periodRow(next))).attribute("data-status"), "partly_paid");
+  assert.match(await (await s.find(periodRow(next))).text(), /1,000\.00/);
+  const mistaken = (await s.findAll('[data-testid="repayment-row"]'))[1];
+  assert.match(await mistaken.text(), /误录/);
+  await (await s.find(`[data-testid="repayment-row"][data-repayment-id="${await mistaken.attribute("data-repayment-id")}"] [data-testid="repayment-delete"]`)).click();
+  await (await s.testid("confirm-ok")).click();
+  await waitFor(async () => (await s.findAll('[data-testid="repayment-row"]')).length === 1, "the mistaken repayment gone");
+  assert.equal(cents(await text("loan-outstanding")), outstanding);
+  assert.equal(await (await s.find(periodRow(next))).attribute("data-status"), "upcoming");
+
   for (const r of await s.findAll('[data-testid="period-row"]')) {
     const no = await r.attribute("data-period");
     assert.notEqual(await r.attribute("data-status"), "overdue", `period ${no}`);
@@ -295,6 +323,16 @@ async function servicingJourney() {
   await waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0 || (await s.findAll('[data-testid="reminders-empty"]')).length > 0, "the reminders");
   for (const more of await s.findAll('[data-testid="reminders-overdue"] [data-testid="reminders-show-all"]')) await more.click();
   assert.equal((await s.findAll(reminderRow("overdue", loanId))).length, 0, "the overdue reminder is gone");
+  // The quarterly statements fall due three months after signing, i.e. about now: snooze them.
+  const review = await s.find(reminderRow("quarterly_review", loanId));
+  assert.match(await review.text(), /应于 \d{4}-\d\d-\d\d/);
+  await (await s.find(`${reminderRow("quarterly_review", loanId)} [data-testid="reminder-snooze-3"]`)).click();
+  await waitFor(async () => (await s.findAll(reminderRow("quarterly_review", loanId))).length === 0, "the review snoozed");
+  await (await s.testid("nav-clients")).click();
+  await (await s.testid("nav-today")).click();
+  await s.testid("reminders", 15000);
+  await waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0, "the reminders again");
+  assert.equal((await s.findAll(reminderRow("quarterly_review", loanId))).length, 0, "still snoozed after reopening Today");
 
   // The portfolio moved by exactly this loan: one more, its outstanding principal added.
   const now = await readPortfolio();
