@@ -2,6 +2,7 @@
 // Commands return the error payload straight to serde for the web view; its size on the
 // stack for that one hop does not matter, and boxing would only add noise to every command.
 #![allow(clippy::result_large_err)]
+mod clipboard;
 mod commands;
 mod state;
 
@@ -38,6 +39,7 @@ pub fn run() {
         })
         .setup(|app| {
             app.manage(state::AppState::new(data_dir(app)));
+            commands::backup::start_timer(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -51,6 +53,13 @@ pub fn run() {
             commands::vault::vault_verify,
             commands::vault::set_language,
             commands::vault::set_auto_lock_minutes,
+            commands::backup::backup_status,
+            commands::backup::backup_schedule_set,
+            commands::backup::backup_folder_pick,
+            commands::backup::backup_now,
+            commands::backup::restore_pick,
+            commands::backup::restore_run,
+            commands::clipboard::copy_sensitive,
             commands::clients::clients_list,
             commands::clients::client_get,
             commands::clients::client_create,

@@ -12,6 +12,9 @@ pub struct AppState {
     pub prefs: Mutex<Prefs>,
     /// Files dropped on the window, waiting for the officer to import them into a client.
     pub dropped: Mutex<Vec<PathBuf>>,
+    /// The backup file picked on the unlock screen, waiting for its password.
+    pub restore_file: Mutex<Option<PathBuf>>,
+    pub clipboard: crate::clipboard::SensitiveClipboard,
 }
 
 impl AppState {
@@ -22,6 +25,8 @@ impl AppState {
             vault: Mutex::new(None),
             prefs: Mutex::new(prefs),
             dropped: Mutex::new(Vec::new()),
+            restore_file: Mutex::new(None),
+            clipboard: Default::default(),
         }
     }
 
@@ -67,6 +72,16 @@ impl AppState {
             .lock()
             .map(|mut d| std::mem::take(&mut *d))
             .unwrap_or_default()
+    }
+
+    pub fn set_restore_file(&self, path: Option<PathBuf>) {
+        if let Ok(mut f) = self.restore_file.lock() {
+            *f = path;
+        }
+    }
+
+    pub fn restore_file(&self) -> Option<PathBuf> {
+        self.restore_file.lock().ok().and_then(|f| f.clone())
     }
 
     pub fn is_unlocked(&self) -> bool {

@@ -147,3 +147,28 @@ fn wrong_passwords_make_the_next_try_wait_even_after_a_restart() {
     ));
     Vault::open_at(&path, PASSWORD, t + Duration::seconds(5)).unwrap();
 }
+
+#[test]
+fn damage_in_the_schema_pages_is_reported_as_damaged_too() {
+    // In a restored vault (laid out by sqlcipher_export) page 2 holds part of the schema, so the
+    // first read after the key fails, with SQLCipher's generic error rather than "corrupt".
+    let dir = tempfile::tempdir().unwrap();
+    let v = vault_with_clients(dir.path(), 3);
+    let backup = dir.path().join("b.ldbackup");
+    v.backup_to(&backup, None).unwrap();
+    let restored = dir.path().join("r.loandesk");
+    drop(Vault::restore(&backup, &restored, PASSWORD).unwrap());
+    for page in [2usize, 3] {
+        let copy = dir.path().join(format!("tampered-{page}.loandesk"));
+        let mut bytes = std::fs::read(&restored).unwrap();
+        bytes[(page - 1) * 4096 + 2000] ^= 0x5a;
+        std::fs::write(&copy, &bytes).unwrap();
+        match Vault::open(&copy, PASSWORD) {
+            Err(Error::Damaged(found)) => assert!(
+                found.iter().any(|f| f.contains(&format!("page {page}"))),
+                "{found:?}"
+            ),
+            other => panic!("page {page}: expected Damaged, got {:?}", other.err()),
+        }
+    }
+}

@@ -1,6 +1,8 @@
 //! Tauri commands: each takes typed input, calls the core off the UI thread, and returns typed
 //! output or an `ErrorPayload` the UI turns into a message in the officer's language.
+pub mod backup;
 pub mod clients;
+pub mod clipboard;
 mod dialogs;
 pub mod documents;
 pub mod journey;

@@ -3,7 +3,7 @@ use loandesk_core::prefs::{AppStatus, Language, VaultChoice};
 use loandesk_core::rule::Rule;
 use loandesk_core::vault::{DEFAULT_AUTO_LOCK_MINUTES, DEMO_PASSWORD};
 use loandesk_core::{Error, Vault};
-use tauri::State;
+use tauri::{AppHandle, State};
 use zeroize::Zeroizing;
 
 use super::{payload, CmdResult};
@@ -67,18 +67,25 @@ pub fn vault_open_demo(state: State<'_, AppState>) -> CmdResult<()> {
     opened(&state, VaultChoice::Demo, vault)
 }
 
+/// Opening runs the quick integrity check (`damaged` if it fails); a scheduled backup that is
+/// due then runs in the background.
 #[tauri::command(async)]
 pub fn vault_unlock(
+    app: AppHandle,
     state: State<'_, AppState>,
     which: VaultChoice,
     password: Zeroizing<String>,
 ) -> CmdResult<()> {
     let vault = Vault::open(&state.vault_path(which), &password).map_err(payload)?;
-    opened(&state, which, vault)
+    opened(&state, which, vault)?;
+    super::backup::spawn_scheduled_check(app);
+    Ok(())
 }
 
+/// Drops the vault (closing it and zeroizing the key) and clears a copied sensitive value.
 #[tauri::command]
 pub fn vault_lock(state: State<'_, AppState>) -> CmdResult<()> {
+    state.clipboard.clear_now();
     state.set_vault(None).map_err(payload)
 }
 

@@ -6,6 +6,7 @@ import type { AppStatus, VaultChoice } from "../bindings";
 import ErrorBox from "../components/ErrorBox";
 import FieldError from "../components/FieldError";
 import LangToggle from "../components/LangToggle";
+import RestoreBackup from "../components/RestoreBackup";
 import StrengthMeter from "../components/StrengthMeter";
 import { fieldErrorsFrom, toApiError, type FieldErrors } from "../errors";
 import { MIN_PASSWORD_CHARS, passwordLength, usePasswordStrength } from "../password";
@@ -27,6 +28,7 @@ export default function Unlock({ status, onUnlocked }: Props) {
   const [view, setView] = useState<View>(() => initialView(status));
   const [openingDemo, setOpeningDemo] = useState(false);
   const [demoError, setDemoError] = useState<ApiError | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const openDemo = async () => {
     setOpeningDemo(true);
@@ -56,13 +58,15 @@ export default function Unlock({ status, onUnlocked }: Props) {
           </div>
         </header>
 
-        {view === "create" ? (
+        {restoring ? (
+          <RestoreBackup vaultExists={status.vault_exists} onCancel={() => setRestoring(false)} onRestored={onUnlocked} />
+        ) : view === "create" ? (
           <CreateVault onCreated={onUnlocked} />
         ) : (
           <UnlockVault key={view} which={view} demoPassword={status.demo_password} onUnlocked={onUnlocked} />
         )}
 
-        <div className="unlock-alt">
+        <div className="unlock-alt" hidden={restoring}>
           {view === "create" && (
             <>
               <div className="divider">
@@ -104,6 +108,9 @@ export default function Unlock({ status, onUnlocked }: Props) {
             </button>
           )}
           <ErrorBox error={demoError} />
+          <button type="button" className="link-button" data-testid="restore-open" onClick={() => setRestoring(true)}>
+            {t("unlock.restoreLink")}
+          </button>
         </div>
       </div>
     </div>

@@ -3,8 +3,11 @@
 //! slower index-to-table cross checks of `integrity_check`), so a tampered or torn page is found
 //! at the door and reported as `damaged` instead of surfacing later as a confusing read error.
 //! The full check (`cipher_integrity_check` + `integrity_check`) is `Vault::verify`.
-use rusqlite::{Connection, ErrorCode};
+use std::path::Path;
 
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::key::VaultKey;
 use crate::error::{Error, Result};
 
 /// Whether an open runs the quick check (`verify` skips it to report damage page by page).
@@ -17,6 +20,8 @@ pub enum QuickCheck {
 /// At most this many problems are listed: enough to show the damage, bounded for a wreck.
 const MAX_PROBLEMS: u32 = 20;
 
+/// Fails with `Damaged` listing what it found; an error from the walk itself is passed on for
+/// [`diagnose`] to tell apart.
 pub fn quick_check(conn: &Connection) -> Result<()> {
     let run = || -> rusqlite::Result<Vec<String>> {
         let mut stmt = conn.prepare(&format!("PRAGMA quick_check({MAX_PROBLEMS})"))?;
@@ -26,17 +31,33 @@ pub fn quick_check(conn: &Connection) -> Result<()> {
     match run() {
         Ok(lines) if lines.iter().all(|l| l == "ok") => Ok(()),
         Ok(lines) => Err(Error::Damaged(lines)),
-        // A page that fails its HMAC stops the walk with an error rather than a row.
-        Err(e) if is_damage(&e) => Err(Error::Damaged(vec![e.to_string()])),
         Err(e) => Err(e.into()),
     }
 }
 
-/// A database error that means damage becomes `Damaged`; anything else is kept as it is.
-pub fn as_damage(e: Error) -> Error {
-    match e {
-        Error::Database(ref d) if is_damage(d) => Error::Damaged(vec![d.to_string()]),
-        other => other,
+/// A database error met while opening, once the key is known to be right: is the file damaged?
+/// After a page fails its HMAC, SQLCipher fails that read and every later one on the connection
+/// with a generic error ("SQL logic error"), so the error alone cannot tell. A fresh connection
+/// runs `cipher_integrity_check` (each page's HMAC, no b-tree walk); any finding makes the
+/// error `Damaged` with the damaged pages, otherwise the original error stands.
+pub fn diagnose(path: &Path, key: &VaultKey, e: Error) -> Error {
+    let Error::Database(ref db) = e else {
+        return e;
+    };
+    if is_damage(db) {
+        return Error::Damaged(vec![db.to_string()]);
+    }
+    let findings = || -> rusqlite::Result<Vec<String>> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        conn.pragma_update(None, "cipher_log_level", "NONE")?;
+        conn.pragma_update(None, "key", &*key.pragma_value())?;
+        let mut stmt = conn.prepare(&"PRAGMA cipher_integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.take(MAX_PROBLEMS as usize).collect()
+    };
+    match findings() {
+        Ok(found) if !found.is_empty() => Error::Damaged(found),
+        _ => e,
     }
 }
 

@@ -142,7 +142,7 @@ impl Vault {
         };
         attempts::clear(path);
         if quick == QuickCheck::Run {
-            check::quick_check(&conn)?;
+            check::quick_check(&conn).map_err(|e| check::diagnose(path, &key, e))?;
         }
         if let Some(found) = migrations::pending(&conn)? {
             upgrade::backup_before_upgrade(&conn, path, found, now.with_timezone(&chrono::Local))?;
@@ -316,7 +316,7 @@ fn read_salt(path: &Path) -> Result<[u8; key::SALT_LEN]> {
 /// An existing vault's connection, keyed and configured (not yet migrated).
 fn connect(path: &Path, key: &VaultKey) -> Result<Connection> {
     let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    configure(&mut conn, Some(key)).map_err(check::as_damage)?;
+    configure(&mut conn, Some(key)).map_err(|e| check::diagnose(path, key, e))?;
     Ok(conn)
 }
 
