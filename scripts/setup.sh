@@ -11,6 +11,8 @@ packages=(
   libayatana-appindicator3-dev libxdo-dev build-essential pkg-config libssl-dev file
   # running headless, end-to-end tests, reading PDFs back, screenshots
   xvfb xauth webkit2gtk-driver poppler-utils imagemagick xdotool
+  # the vault e2e test reads the X clipboard as another program would
+  xclip
   # a CJK font for the web view on Linux (Windows and macOS ship one); PDFs embed their own
   fonts-noto-cjk
 )
