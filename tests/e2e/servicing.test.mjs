@@ -179,6 +179,7 @@ async function servicingJourney() {
   await setDate(await s.testid("loan-signed-on"), iso(tomorrow));
   await (await s.testid("loan-book-submit")).click();
   await waitText("field-error-signed_on", "不能晚于今天");
+  await shot("servicing-book-error-zh.png");
   assert.equal((await s.findAll('[data-testid="loan-panel"]')).length, 0, "nothing booked");
 
   // Signed and paid out three months ago.
@@ -187,6 +188,16 @@ async function servicingJourney() {
   const signed = iso(back);
   await setDate(await s.testid("loan-signed-on"), signed);
   await setDate(await s.testid("loan-tranche-date"), signed);
+  // Paid out in two parts: the principal less a million at signing, a million a month later.
+  const later = new Date(back);
+  later.setMonth(later.getMonth() + 1);
+  const firstPart = centsPlain(principal) - 100000000n;
+  await (await s.testid("loan-tranche-amount")).clearAndType(`${firstPart / 100n}.${String(firstPart % 100n).padStart(2, "0")}`);
+  await (await s.testid("loan-tranche-add")).click();
+  const second = (await s.findAll('[data-testid="loan-tranche"]'))[1];
+  assert.ok(second, "a second disbursement row");
+  await setDate((await s.findAll('[data-testid="loan-tranche-date"]'))[1], iso(later));
+  await (await s.findAll('[data-testid="loan-tranche-amount"]'))[1].type("1,000,000");
   await (await s.testid("loan-account")).type("6222 0210 8888 0001");
   await (await s.testid("loan-book-submit")).click();
 
@@ -194,7 +205,8 @@ async function servicingJourney() {
   const loanId = await panel.attribute("data-loan-id");
   assert.equal(await text("loan-contract"), CONTRACT);
   await s.find(`[data-testid="loan-row"][data-loan-id="${loanId}"]`);
-  assert.match(await text("loan-disbursement-list"), new RegExp(signed));
+  const parts = await text("loan-disbursement-list");
+  assert.match(parts, new RegExp(`${signed}[\\s\\S]*${iso(later)} · CNY 1,000,000\\.00`));
   assert.equal(cents(await text("loan-outstanding")), centsPlain(principal));
 
   // The first period fell due two months or more ago and nothing was paid: overdue by exactly

@@ -8,7 +8,7 @@ import type { LoanScenario } from "../../bindings";
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
 import { scenarioLine } from "../../loanText";
-import { cleanDecimal } from "../../money";
+import { cleanDecimal, groupThousands } from "../../money";
 import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import { useScenarios } from "../../useScenarios";
@@ -207,7 +207,7 @@ function BookingFields({ clientId, proposal, onBooked, onCancel }: Props & { pro
             {t("loans.addTranche")}
           </button>
         )}
-        <div className="field-hint">{t("loans.tranchesHint", { principal: terms.principal, currency: terms.currency, day: repayDay })}</div>
+        <div className="field-hint">{t("loans.tranchesHint", { principal: groupThousands(terms.principal), currency: terms.currency, day: repayDay })}</div>
       </fieldset>
 
       <ErrorBox error={error} />
