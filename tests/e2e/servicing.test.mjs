@@ -325,6 +325,8 @@ async function servicingJourney() {
   await (await s.testid("lang-toggle")).click();
   await waitText("loan-state", "Current");
   await waitText("allocation-rule", "First the interest of every period due");
+  // The reminder for the client follows the language on screen, at once.
+  await waitFor(async () => /^Dear .+\nInstallment \d+ of your loan HT-E2E/.test(await (await s.testid("reminder-text")).value()), "the English reminder text");
   await shot("servicing-loan-cured-en.png");
   await (await s.testid("lang-toggle")).click();
   await waitText("loan-state", "正常还款");

@@ -181,6 +181,9 @@ export const api = {
   creditThresholdsGet: () => call<Thresholds>("credit_thresholds_get"),
   creditThresholdsSet: (thresholds: Thresholds) => call<void>("credit_thresholds_set", { thresholds }),
   financialYears: (clientId: number) => call<FinancialYear[]>("financial_years", { clientId }),
+  /** Largest file an import accepts, in bytes (Settings; default 50 MB). */
+  documentSizeLimitGet: () => call<number>("document_size_limit_get"),
+  documentSizeLimitSet: (bytes: number) => call<void>("document_size_limit_set", { bytes }),
 
   // Post-disbursement (src-tauri/src/commands/servicing.rs); "today" is the laptop's date in Rust.
   loansOfClient: (clientId: number) => call<LoanSummary[]>("loans_of_client", { clientId }),
@@ -195,10 +198,10 @@ export const api = {
     call<LoanView>("loan_classify", { loanId, class: cls, reason }),
   remindersGet: (days: number) => call<Reminder[]>("reminders_get", { days }),
   reminderMark: (key: string, mark: ReminderMark) => call<void>("reminder_mark", { key, mark }),
-  /** The repayment reminder for the client in the app's language; null when nothing is owed. */
-  reminderTextGet: (loanId: number) => call<string | null>("reminder_text_get", { loanId }),
+  /** The repayment reminder for the client in `lang` (the language shown); null when nothing is owed. */
+  reminderTextGet: (loanId: number, lang: Language) => call<string | null>("reminder_text_get", { loanId, lang }),
   /** Rust asks where to save; resolves to the written path, or null if cancelled. */
-  reminderTextSave: (loanId: number) => call<string | null>("reminder_text_save", { loanId }),
+  reminderTextSave: (loanId: number, lang: Language) => call<string | null>("reminder_text_save", { loanId, lang }),
   portfolioGet: (currency: string) => call<Portfolio>("portfolio_get", { currency }),
   /** Rust asks where to save; resolves to the written path, or null if cancelled. */
   portfolioExportCsv: (currency: string) => call<string | null>("portfolio_export_csv", { currency }),

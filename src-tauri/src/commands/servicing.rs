@@ -96,18 +96,28 @@ pub fn reminder_mark(state: State<'_, AppState>, key: String, mark: ReminderMark
         .map_err(payload)
 }
 
-fn text_for(state: &AppState, loan_id: i64) -> loandesk_core::Result<Option<String>> {
-    let lang = state.prefs().language;
+fn text_for(
+    state: &AppState,
+    loan_id: i64,
+    lang: Option<Language>,
+) -> loandesk_core::Result<Option<String>> {
+    // The UI names the language it shows: the saved preference may lag a switch just made.
+    let lang = lang.unwrap_or(state.prefs().language);
     state.with_vault(|v| {
         let loan = v.booked_loan(loan_id, today())?;
         Ok(reminder_text(&loan, lang, &v.officer_name()?, today()))
     })
 }
 
-/// The repayment reminder for the client, in the app's language; None when nothing is owed.
+/// The repayment reminder for the client, in `lang` (else the app's language); None when
+/// nothing is owed.
 #[tauri::command(async)]
-pub fn reminder_text_get(state: State<'_, AppState>, loan_id: i64) -> CmdResult<Option<String>> {
-    text_for(&state, loan_id).map_err(payload)
+pub fn reminder_text_get(
+    state: State<'_, AppState>,
+    loan_id: i64,
+    lang: Option<Language>,
+) -> CmdResult<Option<String>> {
+    text_for(&state, loan_id, lang).map_err(payload)
 }
 
 /// Saves the reminder text where the officer chooses; the path, or None when cancelled.
@@ -116,8 +126,9 @@ pub fn reminder_text_save(
     app: AppHandle,
     state: State<'_, AppState>,
     loan_id: i64,
+    lang: Option<Language>,
 ) -> CmdResult<Option<String>> {
-    let Some(text) = text_for(&state, loan_id).map_err(payload)? else {
+    let Some(text) = text_for(&state, loan_id, lang).map_err(payload)? else {
         return Ok(None);
     };
     let Some(path) = dialogs::save_as(&app, &format!("reminder-{loan_id}.txt")) else {

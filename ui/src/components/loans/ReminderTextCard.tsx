@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
-import type { LoanView } from "../../bindings";
+import type { Language, LoanView } from "../../bindings";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 
@@ -16,11 +16,13 @@ export default function ReminderTextCard({ loan }: { loan: LoanView }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<Done>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
+  // Asked for in the language on screen: the backend's saved preference may lag a switch.
+  const lang: Language = i18n.language.startsWith("en") ? "en" : "zh-CN";
 
   // Fetched again whenever the loan changes (a repayment moves the amount) or the language does.
   useEffect(() => {
     let live = true;
-    api.reminderTextGet(loan.id).then(
+    api.reminderTextGet(loan.id, lang).then(
       (s) => {
         if (!live) return;
         setText(s);
@@ -31,7 +33,7 @@ export default function ReminderTextCard({ loan }: { loan: LoanView }) {
     return () => {
       live = false;
     };
-  }, [loan, i18n.language, handleError]);
+  }, [loan, lang, handleError]);
 
   const copy = async () => {
     if (!text) return;
@@ -49,7 +51,7 @@ export default function ReminderTextCard({ loan }: { loan: LoanView }) {
   const save = async () => {
     setError(null);
     try {
-      const path = await api.reminderTextSave(loan.id);
+      const path = await api.reminderTextSave(loan.id, lang);
       setDone(path ? { kind: "saved", path } : null);
     } catch (e) {
       setError(handleError(e));
