@@ -86,6 +86,8 @@ pub fn run() {
             commands::documents::credit_thresholds_get,
             commands::documents::credit_thresholds_set,
             commands::documents::financial_years,
+            commands::documents::document_size_limit_get,
+            commands::documents::document_size_limit_set,
             commands::journey::journey_get,
             commands::journey::checklist_set_done,
             commands::journey::checklist_set_note,

@@ -1,11 +1,15 @@
 // End to end on the real app binary: application documents. Open the demo vault, open a stage-2
-// client, import a PDF as its business licence through the Documents tab (the picker answered by
-// LOANDESK_IMPORT_FILES), preview it inside the app, meet the duplicate refusal, import a
-// financial statement (LOANDESK_STATEMENT_FILE) and read its ratios, see both checklist items
-// satisfied by the documents (with a link that opens the preview), export a copy and the
-// template (LOANDESK_EXPORT_DIR), archive the licence and see the item open again.
+// client, import three files at once through the Documents tab (the picker answered by
+// LOANDESK_IMPORT_FILES): a PDF business licence, a PNG ID scan and a 30 MB feasibility study,
+// each filed under the kind suggested from its name; preview the PDF and the image inside the
+// app; meet the duplicate refusal; change a kind; import a financial statement
+// (LOANDESK_STATEMENT_FILE) and read its ratios; see the checklist items satisfied by the
+// documents with links that open the preview; export a copy and the template
+// (LOANDESK_EXPORT_DIR); archive the licence and see its item open again. Then a demo client
+// further along (ratios with DSCR) and thresholds changed in Settings.
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { after, before, test } from "node:test";
@@ -18,11 +22,16 @@ const work = mkdtempSync(join(tmpdir(), "loandesk-docs-"));
 const exportDir = mkdtempSync(join(tmpdir(), "loandesk-docs-export-"));
 const pdfName = "营业执照-e2e.pdf";
 const pdfPath = join(work, pdfName);
+const pngName = "法人身份证-e2e.png";
+const pngPath = join(work, pngName);
+const bigName = "可研报告-e2e.pdf";
+const bigPath = join(work, bigName);
 const csvPath = join(work, "财务报表-e2e.csv");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** A small valid one-page PDF (Helvetica text and a framed box), with a correct xref table. */
-function makePdf() {
+/** A valid one-page PDF (Helvetica text and a framed box) with a correct xref table, padded
+ * with comment lines to about `pad` bytes. */
+function makePdf(pad = 0) {
   const content = [
     "0.12 0.37 0.75 RG 4 w 60 560 492 180 re S",
     "BT /F1 28 Tf 90 680 Td (BUSINESS LICENCE) Tj ET",
@@ -42,11 +51,54 @@ function makePdf() {
     offsets.push(Buffer.byteLength(out));
     out += `${i + 1} 0 obj\n${body}\nendobj\n`;
   });
+  const line = `%${"0".repeat(1022)}\n`;
+  out += line.repeat(Math.ceil(pad / line.length));
   const xref = Buffer.byteLength(out);
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "latin1");
+}
+
+function crc32(buf) {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A 320×200 RGB PNG: a blue card with a lighter band, enough to see it drawn. */
+function makePng() {
+  const [w, h] = [320, 200];
+  const rows = [];
+  for (let y = 0; y < h; y++) {
+    const row = Buffer.alloc(1 + w * 3);
+    for (let x = 0; x < w; x++) {
+      const band = y > 60 && y < 100;
+      row.set(band ? [230, 238, 250] : [31, 95, 191 - Math.floor(x / 8)], 1 + x * 3);
+    }
+    rows.push(row);
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** Two years in the template layout; 2024: current 1.50, quick 1.10, debt-to-asset 60.00 %, coverage 7.00. */
@@ -66,10 +118,12 @@ const STATEMENT = `单位 Unit,元
 
 before(async () => {
   writeFileSync(pdfPath, makePdf());
+  writeFileSync(pngPath, makePng());
+  writeFileSync(bigPath, makePdf(30 * 1024 * 1024));
   writeFileSync(csvPath, STATEMENT);
   driver = await startDriver(4447, {
     LOANDESK_EXPORT_DIR: exportDir,
-    LOANDESK_IMPORT_FILES: [pdfPath].join(delimiter),
+    LOANDESK_IMPORT_FILES: [pdfPath, pngPath, bigPath].join(delimiter),
     LOANDESK_STATEMENT_FILE: csvPath,
   });
   s = await Session.create(driver.url, appBinary());
@@ -123,29 +177,39 @@ test("documents: import, preview, duplicate, statement ratios, checklist satisfi
   await s.testid("today-screen", 30000);
   await openClientAtStage(2);
 
-  // The licence item starts open: undo a "received" the demo may have ticked by hand.
-  const undo = await s.findAll('[data-testid="unmark-received"][data-item-key="s2-licence"]');
-  if (undo.length > 0) await undo[0].click();
-  await s.waitFor(async () => (await itemState("s2-licence")) === "awaiting_document", "the licence item open");
-  const undoFin = await s.findAll('[data-testid="unmark-received"][data-item-key="s2-financials"]');
-  if (undoFin.length > 0) await undoFin[0].click();
-  await s.waitFor(async () => (await itemState("s2-financials")) === "awaiting_document", "the financials item open");
+  // The document items start open: undo a "received" the demo may have ticked by hand.
+  for (const key of ["s2-licence", "s2-legal-rep-id", "s2-financials"]) {
+    const undo = await s.findAll(`[data-testid="unmark-received"][data-item-key="${key}"]`);
+    if (undo.length > 0) await undo[0].click();
+    await s.waitFor(async () => (await itemState(key)) === "awaiting_document", `${key} open`);
+  }
 
-  // Documents tab: empty, then a PDF filed as the business licence through the picker.
+  // Documents tab: empty, then three files at once, each filed under the kind its name suggests.
   await (await s.testid("tab-documents")).click();
   await s.testid("documents-tab");
   await s.testid("documents-empty");
-  await (await s.testid("import-kind")).select("business-licence");
+  assert.equal(await (await s.testid("import-kind")).value(), "");
+  await show('[data-testid="drop-zone"]');
   await (await s.testid("import-pick")).click();
-  const imported = await s.find('[data-testid="imported-file"]', 15000);
-  assert.match(await imported.text(), /营业执照-e2e\.pdf/);
-  const row = await s.find('[data-testid="document-row"]');
-  assert.equal(await row.attribute("data-kind"), "business-licence");
-  assert.match(await row.text(), /营业执照-e2e\.pdf/);
+  // The 30 MB file takes a moment: catch the progress bar for a look (nothing asserted on it).
+  const bar = await s.find('[data-testid="import-progress"]', 5000).catch(() => null);
+  if (bar) await s.screenshot(join(shots, "documents-importing.png"));
+  await s.waitFor(async () => (await s.findAll('[data-testid="imported-file"]')).length === 3, "three files imported", 30000);
+  const kindOf = async (name) => {
+    for (const r of await s.findAll('[data-testid="document-row"]')) if ((await r.text()).includes(name)) return r.attribute("data-kind");
+    return null;
+  };
+  await s.waitFor(async () => (await s.findAll('[data-testid="document-row"]')).length === 3, "three rows");
+  assert.equal(await kindOf(pdfName), "business-licence");
+  assert.equal(await kindOf(pngName), "legal-rep-id");
+  assert.equal(await kindOf(bigName), "feasibility-study");
+  assert.equal((await s.findAll('[data-testid="import-result"] .tag')).length, 3, "each kind marked as suggested");
+  // Over the 25 MiB preview cap: no preview offered, export instead.
+  assert.equal((await s.findAll('[data-testid="document-row"][data-kind="feasibility-study"] [data-testid="document-open"]')).length, 0);
   await docsSettled();
 
   // The preview draws the PDF's first page inside the app.
-  await (await s.testid("document-open")).click();
+  await (await s.find(`[data-testid="document-row"][data-kind="business-licence"] [data-testid="document-open"]`)).click();
   const preview = await s.testid("document-preview");
   await s.waitFor(async () => (await preview.attribute("data-state")) !== "loading", "the preview", 20000);
   assert.equal(await preview.attribute("data-state"), "ready");
@@ -154,13 +218,15 @@ test("documents: import, preview, duplicate, statement ratios, checklist satisfi
   await s.screenshot(join(shots, "documents-preview.png"));
   await (await s.testid("preview-close")).click();
 
-  // The same file again is recognised as a duplicate and not stored twice.
+  // The same files again are recognised as duplicates and not stored twice.
   await (await s.testid("import-pick")).click();
-  const failed = await s.find('[data-testid="failed-file"]', 15000);
-  assert.equal(await failed.attribute("data-rule"), "duplicate_document");
-  assert.match(await failed.text(), /营业执照-e2e\.pdf/);
-  assert.equal((await s.findAll('[data-testid="document-row"]')).length, 1);
+  await s.waitFor(async () => (await s.findAll('[data-testid="failed-file"]')).length === 3, "three duplicates", 30000);
+  for (const f of await s.findAll('[data-testid="failed-file"]')) assert.equal(await f.attribute("data-rule"), "duplicate_document");
+  assert.match(await (await s.testid("import-result")).text(), /营业执照-e2e\.pdf/);
+  assert.equal((await s.findAll('[data-testid="document-row"]')).length, 3);
   await docsSettled();
+  await show('[data-testid="documents-panel"]');
+  await s.screenshot(join(shots, "documents-duplicates.png"));
 
   // A financial statement: figures stored, ratios shown and flagged.
   await s.testid("credit-empty");
@@ -174,7 +240,7 @@ test("documents: import, preview, duplicate, statement ratios, checklist satisfi
   assert.match(await ratio("interest-coverage", 2024), /^7\.00/);
   assert.match(await ratio("current-ratio", 2023), /^1\.50/);
   await s.testid("credit-message");
-  await s.waitFor(async () => (await s.findAll('[data-testid="document-row"]')).length === 2, "the statement listed as a document");
+  await s.waitFor(async () => (await s.findAll('[data-testid="document-row"]')).length === 4, "the statement listed as a document");
   await (await s.find('[data-testid="figures"] summary')).click();
   await show('[data-testid="credit-panel"]');
   await s.screenshot(join(shots, "documents-tab.png"));
@@ -190,6 +256,22 @@ test("documents: import, preview, duplicate, statement ratios, checklist satisfi
   await (await s.testid("preview-close")).click();
   await show('[data-testid="checklist-item"][data-item-key="s2-licence"]');
   await s.screenshot(join(shots, "checklist-satisfied.png"));
+
+  // The ID scan satisfies its item too; its link shows the image. Filed under another kind,
+  // the item opens again; back to its kind, it is satisfied again.
+  await s.waitFor(async () => (await itemState("s2-legal-rep-id")) === "done", "the ID item satisfied");
+  await (await s.find('[data-testid="item-document-open"][data-item-key="s2-legal-rep-id"]')).click();
+  const image = await s.testid("document-preview");
+  await s.waitFor(async () => (await image.attribute("data-state")) === "ready", "the image preview", 20000);
+  await s.find('[data-testid="preview-image"]');
+  await sleep(1000);
+  await s.screenshot(join(shots, "image-preview.png"));
+  await (await s.testid("preview-close")).click();
+  await (await s.find('[data-testid="document-row"][data-kind="legal-rep-id"] [data-testid="document-kind"]')).select("other");
+  await s.waitFor(async () => (await itemState("s2-legal-rep-id")) === "awaiting_document", "the ID item open after the kind change");
+  await docsSettled();
+  await (await s.find('[data-testid="document-row"][data-kind="other"] [data-testid="document-kind"]')).select("legal-rep-id");
+  await s.waitFor(async () => (await itemState("s2-legal-rep-id")) === "done", "the ID item satisfied again");
 
   // Export a copy (byte-identical) and the statement template.
   await (await s.find('[data-testid="document-row"][data-kind="business-licence"] [data-testid="document-export"]')).click();
@@ -220,4 +302,41 @@ test("documents: a demo client further along shows its ratios with DSCR", async 
   assert.match(await (await s.testid("debt-service")).text(), /方案/);
   await show('[data-testid="credit-panel"]');
   await s.screenshot(join(shots, "documents-demo-ratios.png"));
+
+  // The same in English.
+  await (await s.testid("lang-toggle")).click();
+  await s.waitFor(async () => /Credit analysis/.test(await (await s.testid("credit-panel")).text()), "English labels");
+  await show('[data-testid="documents-panel"]');
+  await s.screenshot(join(shots, "documents-demo-en.png"));
+  await (await s.testid("lang-toggle")).click();
+  await s.waitFor(async () => /财务分析/.test(await (await s.testid("credit-panel")).text()), "Chinese labels");
+});
+
+test("documents: thresholds set in Settings flag the ratios", async () => {
+  await (await s.testid("nav-settings")).click();
+  const field = await s.testid("threshold-current_ratio");
+  await s.waitFor(async () => (await field.value()) !== "", "the thresholds loaded");
+  await show('[data-testid="credit-thresholds"]');
+  await s.screenshot(join(shots, "settings-before.png"));
+  await field.clearAndType("9.99");
+  await (await s.testid("save-thresholds")).click();
+  await s.testid("thresholds-saved");
+  // Refused with a reason under the field, nothing saved.
+  const quick = await s.testid("threshold-quick_ratio");
+  await quick.clearAndType("0.123");
+  await (await s.testid("save-thresholds")).click();
+  await s.waitFor(async () => (await quick.attribute("aria-invalid")) === "true", "the refused threshold");
+  await (await s.testid("document-limit-mb")).clearAndType("20");
+  await (await s.testid("save-document-limit")).click();
+  await s.testid("document-limit-saved");
+  await show('[data-testid="credit-thresholds"]');
+  await s.screenshot(join(shots, "settings-thresholds.png"));
+
+  await openClientAtStage(4);
+  await (await s.testid("tab-documents")).click();
+  const row = await s.find('[data-testid="ratio-row"][data-ratio="current-ratio"]', 15000);
+  assert.match(await row.text(), /≥ 9\.99/);
+  const cells = await s.findAll('[data-testid="ratio-row"][data-ratio="current-ratio"] [data-testid="ratio-value"]');
+  assert.ok(cells.length > 0);
+  for (const c of cells) assert.equal(await c.attribute("data-status"), "breach");
 });

@@ -67,3 +67,12 @@ describe("pdf character maps", () => {
     await expect(new BundledBinaryData().fetch({ kind: "standardFontDataUrl", filename: "FoxitSans.pfb" })).rejects.toThrow();
   });
 });
+
+describe("document size limit", () => {
+  it("accepts whole MB from 1 to 500", async () => {
+    const { validLimitMb } = await import("./components/DocumentLimitCard");
+    expect(validLimitMb("50")).toBe(50);
+    expect(validLimitMb(" 500 ")).toBe(500);
+    for (const bad of ["0", "501", "1.5", "", "abc", "-3"]) expect(validLimitMb(bad), bad).toBeNull();
+  });
+});

@@ -190,4 +190,17 @@ fn the_preview_gives_pdf_and_image_bytes_and_refuses_other_types() {
         }
     }
     assert!(matches!(v.document_preview(9999), Err(Error::NotFound(_))));
+
+    // Over the cap: listed as not previewable, and the preview refuses it.
+    let cap = loandesk_core::documents::MAX_PREVIEW_BYTES as usize;
+    let big = v
+        .import_document(c, "big.pdf", &pdf("big", cap + 1), None)
+        .unwrap();
+    assert!(!big.previewable);
+    match v.document_preview(big.id) {
+        Err(Error::Validation { rule, .. }) => {
+            assert_eq!(rule, Rule::FileTooLarge { max: cap as u64 })
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
 }

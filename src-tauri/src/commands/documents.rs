@@ -219,3 +219,18 @@ pub fn financial_years(
         .with_vault(|v| v.financial_years(client_id))
         .map_err(payload)
 }
+
+/// Largest file an import accepts, in bytes (default 50 MB).
+#[tauri::command(async)]
+pub fn document_size_limit_get(state: State<'_, AppState>) -> CmdResult<u64> {
+    state
+        .with_vault(|v| v.document_size_limit())
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+pub fn document_size_limit_set(state: State<'_, AppState>, bytes: u64) -> CmdResult<()> {
+    state
+        .with_vault(|v| v.set_document_size_limit(bytes))
+        .map_err(payload)
+}

@@ -78,7 +78,7 @@ export default function CreditThresholdsCard() {
             <Field key={field} field={field} label={t(label)} errors={fieldErrors}>
               <input
                 id={inputId(field)}
-                className="input-small"
+                className="input-narrow"
                 inputMode="decimal"
                 data-testid={`threshold-${field}`}
                 value={values?.[field] ?? ""}

@@ -9,6 +9,7 @@ import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
 import OfficerNameCard from "../components/OfficerNameCard";
 import CreditThresholdsCard from "../components/CreditThresholdsCard";
+import DocumentLimitCard from "../components/DocumentLimitCard";
 import JourneySettings from "../components/settings/JourneySettings";
 import WorkingDaysCard from "../components/loans/WorkingDaysCard";
 import StrengthMeter from "../components/StrengthMeter";
@@ -38,6 +39,7 @@ export default function Settings() {
         <LanguageCard />
         <OfficerNameCard />
         <CreditThresholdsCard />
+        <DocumentLimitCard />
         <AutoLockCard />
         <PasswordCard />
         <VaultCard />

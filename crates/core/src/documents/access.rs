@@ -30,6 +30,7 @@ fn from_row(r: &Row) -> rusqlite::Result<DocumentSummary> {
     let kind: String = r.get(3)?;
     let file_type: String = r.get(4)?;
     let file_type = FileType::parse(&file_type).ok_or_else(|| text_enum(4, file_type))?;
+    let size: i64 = r.get(5)?;
     Ok(DocumentSummary {
         id: r.get(0)?,
         client_id: r.get(1)?,
@@ -37,8 +38,8 @@ fn from_row(r: &Row) -> rusqlite::Result<DocumentSummary> {
         kind: DocumentKind::parse(&kind).ok_or_else(|| text_enum(3, kind))?,
         file_type,
         mime: file_type.mime().to_string(),
-        previewable: file_type.previewable(),
-        size: r.get(5)?,
+        previewable: file_type.previewable() && size as u64 <= MAX_PREVIEW_BYTES,
+        size,
         sha256: r.get(6)?,
         imported_at: r.get(7)?,
         imported_by: r.get(8)?,
@@ -99,12 +100,14 @@ impl Vault {
     /// only up to [`MAX_PREVIEW_BYTES`] (it crosses to the web view in one piece).
     pub fn document_preview(&self, id: i64) -> Result<(DocumentSummary, Vec<u8>)> {
         let doc = self.document(id)?;
-        if !doc.previewable {
-            return Err(Error::invalid("file_type", Rule::NotAllowed));
-        }
+        // Size first: `previewable` is false for an oversized PDF too, and the officer should
+        // hear the real reason.
         if doc.size as u64 > MAX_PREVIEW_BYTES {
             let max = MAX_PREVIEW_BYTES;
             return Err(Error::invalid("file", Rule::FileTooLarge { max }));
+        }
+        if !doc.previewable {
+            return Err(Error::invalid("file_type", Rule::NotAllowed));
         }
         let mut out = Vec::with_capacity(doc.size.max(0) as usize);
         self.copy_content(&doc, &mut out)?;

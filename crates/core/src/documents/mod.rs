@@ -35,7 +35,7 @@ pub struct DocumentSummary {
     pub file_type: FileType,
     /// For the preview (e.g. `application/pdf`).
     pub mime: String,
-    /// The app can show it (PDF, JPEG, PNG); other types are exported to be opened.
+    /// The app can show it (PDF, JPEG, PNG up to the preview cap); others are exported to open.
     pub previewable: bool,
     pub size: i64,
     pub sha256: String,
