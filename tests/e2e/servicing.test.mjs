@@ -360,6 +360,16 @@ async function servicingJourney() {
   await shot("servicing-portfolio-zh.png");
   await scrollTo(await s.testid("portfolio-cash-in"));
   await shot("servicing-portfolio-cash-zh.png");
+  await (await s.testid("lang-toggle")).click();
+  await waitText("portfolio-screen", "Expected cash-in by month");
+  await scrollTo(await s.testid("portfolio-screen"));
+  await shot("servicing-portfolio-en.png");
+  await (await s.testid("nav-today")).click();
+  await waitText("reminders", "Loan reminders");
+  await shot("servicing-today-reminders-en.png");
+  await (await s.testid("lang-toggle")).click();
+  await (await s.testid("nav-portfolio")).click();
+  await waitText("portfolio-screen", "按月预计回款");
 
   await (await s.testid("portfolio-export")).click();
   await waitText("portfolio-exported", exportDir);

@@ -102,8 +102,11 @@ describe("servicing helpers", () => {
     await i18n.changeLanguage("zh-CN");
     expect(ruleReason(i18n.t, "other", { value: "not_in_future" })).toBe("不能晚于今天。");
     expect(ruleReason(i18n.t, "not_before", { other: "signed_on" })).toBe("不能早于「签约日期」。");
+    expect(i18n.t("loans.status.overdueDays", { count: 1 })).toBe("逾期 1 天");
     await i18n.changeLanguage("en");
     expect(ruleReason(i18n.t, "other", { value: "after_maturity" })).toBe("Must be before the loan matures.");
+    expect(i18n.t("loans.status.overdueDays", { count: 1 })).toBe("Overdue 1 day");
+    expect(i18n.t("portfolio.loansCount", { count: 2 })).toBe("2 loans");
     // Text with no translation is still shown as it came.
     expect(ruleReason(i18n.t, "other", { value: "something new" })).toBe("something new");
   });

@@ -74,7 +74,7 @@ export default function Portfolio() {
   };
 
   const bars = (dim: Dimension, slices: readonly Slice[]): Bar[] =>
-    slices.map((s) => ({ key: s.key, label: sliceLabel(dim, s.key), value: s.outstanding, note: t("portfolio.loansCount", { n: s.loans }) }));
+    slices.map((s) => ({ key: s.key, label: sliceLabel(dim, s.key), value: s.outstanding, note: t("portfolio.loansCount", { count: s.loans }) }));
 
   const cashTotal = data ? sumMoney(data.cash_in.flatMap((m) => [m.principal, m.interest])) : "0.00";
 
@@ -132,7 +132,7 @@ export default function Portfolio() {
             </div>
             {data.other_currency_loans > 0 && (
               <p className="muted small" data-testid="portfolio-other-currency">
-                {t("portfolio.otherCurrency", { n: data.other_currency_loans, currency: data.currency })}
+                {t("portfolio.otherCurrency", { count: data.other_currency_loans, currency: data.currency })}
               </p>
             )}
           </section>

@@ -67,7 +67,7 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
             </span>
           ) : (
             <span className={late ? "pill loan-state-late" : "pill loan-state-ok"} data-testid="loan-state">
-              {late ? t("loans.lateBadge", { n: loan.overdue_days }) : t("loans.currentBadge")}
+              {late ? t("loans.lateBadge", { count: loan.overdue_days }) : t("loans.currentBadge")}
             </span>
           )}
         </div>

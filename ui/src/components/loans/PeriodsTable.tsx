@@ -10,7 +10,7 @@ const RULE_STEPS = ["loans.rule.1", "loans.rule.2", "loans.rule.3", "loans.rule.
 export function StatusBadge({ period }: { period: PeriodView }) {
   const { t } = useTranslation();
   const text =
-    period.status === "overdue" ? t("loans.status.overdueDays", { n: period.overdue_days }) : t(PERIOD_STATUS_KEY[period.status]);
+    period.status === "overdue" ? t("loans.status.overdueDays", { count: period.overdue_days }) : t(PERIOD_STATUS_KEY[period.status]);
   return (
     <span className={`pill period-${period.status}`} data-testid="period-status" data-status={period.status}>
       {text}

@@ -163,12 +163,12 @@ function detail(t: TFunction, kind: ReminderKind, r: Reminder): string {
   const amount = r.amount === null ? "" : `${formatMoney(r.amount)}`;
   switch (kind) {
     case "overdue":
-      return t("reminders.overdueLine", { n: r.overdue_days, date: r.due_on, amount, period: r.period_no ?? "" });
+      return t("reminders.overdueLine", { count: r.overdue_days, date: r.due_on, amount, period: r.period_no ?? "" });
     case "due_soon":
       return t("reminders.dueLine", { date: r.due_on, amount, period: r.period_no ?? "" });
     case "quarterly_review":
     case "annual_review":
-      return r.overdue_days > 0 ? t("reminders.reviewLate", { date: r.due_on, n: r.overdue_days }) : t("reminders.reviewLine", { date: r.due_on });
+      return r.overdue_days > 0 ? t("reminders.reviewLate", { date: r.due_on, count: r.overdue_days }) : t("reminders.reviewLine", { date: r.due_on });
     case "covenant":
       return t("reminders.covenantLine", { ratio: r.ratio ? t(RATIO_KEY[r.ratio]) : "", year: r.statement_year ?? "" });
   }
