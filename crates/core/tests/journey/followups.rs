@@ -207,5 +207,8 @@ fn recent_activity_names_checklist_items_by_label() {
     assert_eq!(tick.action, "journey.tick");
     assert_eq!(tick.detail, "s1-source");
     assert_eq!(tick.item_label_zh.as_deref(), Some("记录客户来源渠道"));
-    assert_eq!(tick.item_label_en.as_deref(), Some("Source channel recorded"));
+    assert_eq!(
+        tick.item_label_en.as_deref(),
+        Some("Source channel recorded")
+    );
 }
