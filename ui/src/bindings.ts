@@ -310,7 +310,7 @@ file_name: string, kind: DocumentKind, file_type: FileType,
  */
 mime: string, 
 /**
- * The app can show it (PDF, JPEG, PNG); other types are exported to be opened.
+ * The app can show it (PDF, JPEG, PNG up to the preview cap); others are exported to open.
  */
 previewable: boolean, size: number, sha256: string, imported_at: string, 
 /**
