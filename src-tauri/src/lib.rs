@@ -4,6 +4,7 @@
 #![allow(clippy::result_large_err)]
 mod clipboard;
 mod commands;
+mod notify;
 mod state;
 
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ pub fn run() {
         // Used from Rust only (save dialog, open in viewer): no JS permission is granted.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         // Dropped files stay on the Rust side; the UI only hears how many and their names.
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
@@ -40,6 +42,8 @@ pub fn run() {
         .setup(|app| {
             app.manage(state::AppState::new(data_dir(app)));
             commands::backup::start_timer(app.handle().clone());
+            app.manage(notify::Notified::default());
+            notify::start_timer(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -73,6 +77,20 @@ pub fn run() {
             commands::loans::officer_name,
             commands::loans::set_officer_name,
             commands::pdf::export_pdf,
+            commands::servicing::loans_of_client,
+            commands::servicing::loan_get,
+            commands::servicing::loan_book,
+            commands::servicing::loan_repay,
+            commands::servicing::repayment_delete,
+            commands::servicing::loan_classify,
+            commands::servicing::reminders_get,
+            commands::servicing::reminder_mark,
+            commands::servicing::reminder_text_get,
+            commands::servicing::reminder_text_save,
+            commands::servicing::portfolio_get,
+            commands::servicing::portfolio_export_csv,
+            commands::servicing::working_days_get,
+            commands::servicing::working_days_set,
             commands::documents::documents_list,
             commands::documents::documents_import_pick,
             commands::documents::documents_import_dropped,
