@@ -78,7 +78,7 @@ pub fn diagnose(path: &Path, key: &VaultKey, e: Error) -> Error {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         conn.pragma_update(None, "cipher_log_level", "NONE")?;
         conn.pragma_update(None, "key", &*key.pragma_value())?;
-        let mut stmt = conn.prepare(&"PRAGMA cipher_integrity_check")?;
+        let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.take(MAX_PROBLEMS as usize).collect()
     };
