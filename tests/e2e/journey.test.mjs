@@ -255,6 +255,10 @@ test("journey: stage 1 to 5 with a refused gate, an override, a move back and a 
   await s.testid("funnel-chart");
   assert.match(await (await s.find('[data-testid="funnel-row"][data-stage="5"]')).text(), /利率或费用缺乏竞争力/);
   await s.screenshot(join(shots, "funnel.png"));
+  // A preset period: this year, from 1 January to today.
+  await (await s.find('[data-testid="funnel-preset"][data-preset="year"]')).click();
+  await s.waitFor(async () => /^\d{4}-01-01$/.test(await (await s.testid("funnel-from")).value()), "this year's start");
+  assert.equal((await s.findAll('[data-testid="funnel-row"]')).length, 5);
   assert.ok(existsSync(exportDir));
 });
 

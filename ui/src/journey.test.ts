@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardCard, BoardColumn, ChecklistItem, FunnelStage, JourneyView } from "./bindings";
-import { appendPage, barWidths, groupAmount, daysBefore, isAdvanceDrop, labelsForKeys, langOf, localLabel, percent, reasonLabel, splitChecklists } from "./journey";
+import { appendPage, barWidths, groupAmount, daysBefore, isAdvanceDrop, labelsForKeys, langOf, localLabel, percent, presetPeriod, reasonLabel, splitChecklists } from "./journey";
 
 const item = (key: string, zh: string, en: string, stage = 1): ChecklistItem => ({
   id: key.length,
@@ -101,3 +101,14 @@ describe("journey helpers", () => {
     expect(groupAmount("abc")).toBe("abc");
   });
 });
+
+describe("funnel period presets", () => {
+  it("end today and start at the month, quarter, year, or 12 months back", () => {
+    expect(presetPeriod("month", "2026-11-27")).toEqual({ from: "2026-11-01", to: "2026-11-27" });
+    expect(presetPeriod("quarter", "2026-11-27")).toEqual({ from: "2026-10-01", to: "2026-11-27" });
+    expect(presetPeriod("quarter", "2026-03-31")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(presetPeriod("year", "2026-11-27")).toEqual({ from: "2026-01-01", to: "2026-11-27" });
+    expect(presetPeriod("last12", "2026-11-27")).toEqual({ from: "2025-11-28", to: "2026-11-27" });
+  });
+});
+

@@ -83,3 +83,22 @@ export function groupAmount(s: string): string {
   if (!m) return s;
   return `${m[1] ?? ""}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
 }
+
+export type PeriodPreset = "month" | "quarter" | "year" | "last12";
+
+/** The period a funnel preset names, ending today: this month, quarter, year, or the last 12 months. */
+export function presetPeriod(preset: PeriodPreset, todayIso: string): { from: string; to: string } {
+  const [y = 1970, m = 1] = todayIso.split("-").map(Number);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  switch (preset) {
+    case "month":
+      return { from: `${y}-${pad(m)}-01`, to: todayIso };
+    case "quarter":
+      return { from: `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`, to: todayIso };
+    case "year":
+      return { from: `${y}-01-01`, to: todayIso };
+    case "last12":
+      return { from: daysBefore(todayIso, 364), to: todayIso };
+  }
+}
+

@@ -6,17 +6,24 @@ import { api, type ApiError } from "../api";
 import type { Funnel as FunnelData } from "../bindings";
 import ErrorBox from "../components/ErrorBox";
 import { todayISO } from "../format";
-import { barWidths, daysBefore, langOf, localLabel, percent } from "../journey";
+import { barWidths, langOf, localLabel, percent, presetPeriod, type PeriodPreset } from "../journey";
 import { STAGE_KEY, isStage } from "../labels";
 import { useErrorHandler } from "../session";
 import "../journey.css";
+
+const PRESETS = [
+  ["month", "funnel.thisMonth"],
+  ["quarter", "funnel.thisQuarter"],
+  ["year", "funnel.thisYear"],
+  ["last12", "funnel.last12"],
+] as const satisfies readonly (readonly [PeriodPreset, string])[];
 
 export default function Funnel() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const handleError = useErrorHandler();
   const [to, setTo] = useState(todayISO());
-  const [from, setFrom] = useState(daysBefore(todayISO(), 365));
+  const [from, setFrom] = useState(presetPeriod("last12", todayISO()).from);
   const [data, setData] = useState<FunnelData | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -33,8 +40,16 @@ export default function Funnel() {
   );
 
   useEffect(() => {
-    void load(daysBefore(todayISO(), 365), todayISO());
+    const p = presetPeriod("last12", todayISO());
+    void load(p.from, p.to);
   }, [load]);
+
+  const choose = (preset: PeriodPreset) => {
+    const p = presetPeriod(preset, todayISO());
+    setFrom(p.from);
+    setTo(p.to);
+    void load(p.from, p.to);
+  };
 
   const stageName = (s: number) => `${s} ${isStage(s) ? t(STAGE_KEY[s]) : ""}`;
   const widths = data ? barWidths(data.stages) : [];
@@ -60,6 +75,11 @@ export default function Funnel() {
         <button type="submit" className="btn btn-secondary" data-testid="funnel-show">
           {t("funnel.show")}
         </button>
+        {PRESETS.map(([preset, key]) => (
+          <button key={preset} type="button" className="btn btn-ghost btn-small" data-testid="funnel-preset" data-preset={preset} onClick={() => choose(preset)}>
+            {t(key)}
+          </button>
+        ))}
       </form>
       <ErrorBox error={error} />
       {data && (
