@@ -172,30 +172,6 @@ fn main() {
             }),
         ),
     ];
-    let sql = |q: &'static str| {
-        let v = &v;
-        move || {
-            let mut st = v.conn().prepare_cached(q).unwrap();
-            let mut rows = st.query([]).unwrap();
-            while let Some(r) = rows.next().unwrap() {
-                std::hint::black_box(r.get_ref(0).unwrap());
-            }
-        }
-    };
-    let mut cases = cases;
-    if std::env::var_os("BENCH_SQL").is_some() {
-        let mut st = v.conn().prepare("EXPLAIN QUERY PLAN SELECT substr(due_on,1,7), sum(principal_fen - paid_principal_fen), sum(interest_fen) FROM loan_periods INDEXED BY loan_periods_open_due WHERE settled_on IS NULL AND due_on >= '2026-11-01' AND due_on < '2027-11-01' GROUP BY 1").unwrap();
-        let mut rows = st.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            println!("plan: {}", r.get::<_, String>(3).unwrap());
-        }
-        cases.push(("sql: loans x clients", Box::new(sql("SELECT l.currency, l.outstanding_fen, l.oldest_unpaid_due, l.classification, c.tier, c.industry FROM booked_loans l JOIN clients c ON c.id = l.client_id WHERE l.closed_on IS NULL"))));
-        cases.push(("sql: cash-in", Box::new(sql("SELECT substr(due_on,1,7), sum(principal_fen - paid_principal_fen), sum(interest_fen) FROM loan_periods INDEXED BY loan_periods_open_due WHERE settled_on IS NULL AND due_on >= '2026-11-01' AND due_on < '2027-11-01' GROUP BY 1"))));
-        cases.push((
-            "sql: working days",
-            Box::new(sql("SELECT value FROM settings WHERE key = 'working_days'")),
-        ));
-    }
     for (i, (name, f)) in cases.iter().enumerate() {
         let (p50, p95, max) = measure(f);
         println!(

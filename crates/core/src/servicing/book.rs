@@ -1,6 +1,6 @@
 //! Booking a loan from its terms or the client's proposed scenario, and new versions of terms.
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -138,7 +138,9 @@ impl Vault {
                 params![id, d.on.to_string(), to_fen(d.amount)?],
             )?;
         }
-        insert_version(&tx, id, 1, &terms, &periods, "booked", &now)?;
+        super::cash_in::tracked(&tx, id, |c| {
+            insert_version(c, id, 1, &terms, &periods, "booked", &now)
+        })?;
         audit_record(
             &tx,
             "loan.book",
@@ -178,9 +180,11 @@ impl Vault {
             [loan_id],
             |r| r.get(0),
         )?;
-        archive_periods(&tx, loan_id, version - 1)?;
-        insert_version(&tx, loan_id, version, &terms, &periods, reason, &now)?;
-        super::store::reallocate(&tx, loan_id)?;
+        super::cash_in::tracked(&tx, loan_id, |c| {
+            archive_periods(c, loan_id, version - 1)?;
+            insert_version(c, loan_id, version, &terms, &periods, reason, &now)?;
+            super::store::reallocate(c, loan_id)
+        })?;
         audit_record(
             &tx,
             "loan.amend",
@@ -207,7 +211,7 @@ impl Vault {
 }
 
 /// Moves the superseded version's periods, as booked, into its row.
-fn archive_periods(tx: &Transaction, loan_id: i64, version: u32) -> Result<()> {
+fn archive_periods(tx: &Connection, loan_id: i64, version: u32) -> Result<()> {
     let rows: Vec<(u32, String, i64, i64)> = tx
         .prepare("SELECT no, due_on, principal_fen, interest_fen FROM loan_periods WHERE loan_id = ?1 ORDER BY no")?
         .query_map([loan_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
@@ -221,7 +225,7 @@ fn archive_periods(tx: &Transaction, loan_id: i64, version: u32) -> Result<()> {
 }
 
 fn insert_version(
-    tx: &Transaction,
+    tx: &Connection,
     loan_id: i64,
     version: u32,
     terms: &LoanTerms,

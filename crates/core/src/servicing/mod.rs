@@ -5,6 +5,7 @@
 //! day as an argument; the vault parts store money as integer fen so SQL sums stay exact.
 pub mod allocation;
 mod book;
+mod cash_in;
 mod classify;
 mod portfolio;
 mod reminder_text;

@@ -139,35 +139,33 @@ impl Vault {
         })
     }
 
-    /// What is still to be paid in each of the 12 months starting with this one.
+    /// What is still to be paid in each of the 12 months starting with this one, from the
+    /// per-month aggregate kept with every change (see `cash_in.rs`).
     fn cash_in(&self, today: NaiveDate, currency: &str) -> Result<Vec<MonthCashIn>> {
         let first = today.with_day(1).unwrap_or(today);
-        let end = due_date(first, 12, 1)?;
-        let mut stmt = self.conn().prepare(
-            "SELECT substr(p.due_on, 1, 7),
-                    sum(p.principal_fen - p.paid_principal_fen),
-                    sum(p.interest_fen - p.paid_interest_fen - p.waived_interest_fen)
-             FROM loan_periods p INDEXED BY loan_periods_open_due
-             WHERE p.settled_on IS NULL AND p.due_on >= ?1 AND p.due_on < ?2
-               AND p.loan_id NOT IN (SELECT id FROM booked_loans WHERE currency != ?3)
-             GROUP BY 1",
+        let months: Vec<String> = (0..12)
+            .map(|m| Ok(due_date(first, m, 1)?.format("%Y-%m").to_string()))
+            .collect::<Result<_>>()?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT month, principal_fen, interest_fen FROM cash_in_by_month
+             WHERE currency = ?1 AND month >= ?2 AND month <= ?3",
         )?;
         let found: BTreeMap<String, (i64, i64)> = stmt
-            .query_map(params![first, end, currency], |r| {
+            .query_map(params![currency, months[0], months[11]], |r| {
                 Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        (0..12)
-            .map(|m| {
-                let month = due_date(first, m, 1)?.format("%Y-%m").to_string();
+        Ok(months
+            .into_iter()
+            .map(|month| {
                 let (p, i) = found.get(&month).copied().unwrap_or_default();
-                Ok(MonthCashIn {
+                MonthCashIn {
                     month,
                     principal: from_fen(p),
                     interest: from_fen(i),
-                })
+                }
             })
-            .collect()
+            .collect())
     }
 }
 

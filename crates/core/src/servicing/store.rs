@@ -163,7 +163,7 @@ impl Vault {
             )?;
             ids.push(tx.last_insert_rowid());
         }
-        reallocate(&tx, loan_id)?;
+        super::cash_in::tracked(&tx, loan_id, |c| reallocate(c, loan_id))?;
         audit_record(
             &tx,
             "loan.repay",
@@ -185,7 +185,7 @@ impl Vault {
         if n == 0 {
             return Err(Error::NotFound(format!("repayment {repayment_id}")));
         }
-        reallocate(&tx, loan_id)?;
+        super::cash_in::tracked(&tx, loan_id, |c| reallocate(c, loan_id))?;
         audit_record(
             &tx,
             "loan.repayment_delete",

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/003_journey.sql"),
     include_str!("sql/004_documents.sql"),
     include_str!("sql/005_servicing.sql"),
+    include_str!("sql/006_cash_in.sql"),
 ];
 
 pub fn latest_version() -> i64 {
