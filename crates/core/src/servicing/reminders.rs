@@ -81,6 +81,9 @@ struct ActiveLoan {
 #[derive(Default)]
 struct Marks {
     by_key: HashMap<String, (Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Loans with any review marked done: the others need no key lookups while their next
+    /// review is looked for.
+    reviewed: std::collections::HashSet<i64>,
 }
 
 impl Marks {
@@ -145,7 +148,9 @@ impl Vault {
                 (ReminderKind::AnnualReview, 12, "annual"),
             ] {
                 let key_of = |d: NaiveDate| format!("review:{}:{tag}:{d}", loan.id);
-                if let Some(d) = next_review(loan.signed_on, months, |d| marks.done(&key_of(d))) {
+                let reviewed = marks.reviewed.contains(&loan.id);
+                let done = |d: NaiveDate| reviewed && marks.done(&key_of(d));
+                if let Some(d) = next_review(loan.signed_on, months, done) {
                     if d <= horizon {
                         let mut r = make(loan, key_of(d), kind, d);
                         r.overdue_days = (today - d).num_days().max(0);
@@ -281,9 +286,12 @@ impl Vault {
             .conn()
             .prepare("SELECT key, snoozed_until, done_on FROM reminder_marks")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
-        Ok(Marks {
-            by_key: rows.collect::<rusqlite::Result<_>>()?,
-        })
+        let by_key: HashMap<_, _> = rows.collect::<rusqlite::Result<_>>()?;
+        let reviewed = by_key
+            .keys()
+            .filter_map(|k| k.strip_prefix("review:")?.split(':').next()?.parse().ok())
+            .collect();
+        Ok(Marks { by_key, reviewed })
     }
 
     /// Snoozes a reminder until a later day, or marks it done.
