@@ -37,13 +37,19 @@ function makePdf(pad = 0) {
     "BT /F1 28 Tf 90 680 Td (BUSINESS LICENCE) Tj ET",
     "BT /F1 16 Tf 90 640 Td (LoanDesk end-to-end fixture) Tj ET",
     "BT /F1 12 Tf 90 600 Td (Unified social credit code 91320500MA1XXXXXX0) Tj ET",
+    // 营业执照 in a font the PDF does not embed (STSong-Light, UniGB-UCS2-H), as Chinese office
+    // software prints it: drawn only if the bundled character maps reach pdf.js.
+    "BT /F2 32 Tf 90 500 Td <84254E1A62677167> Tj ET",
   ].join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
     `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [7 0 R] >>",
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 8 0 R /DW 1000 >>",
+    "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
   ];
   let out = "%PDF-1.4\n";
   const offsets = [];
