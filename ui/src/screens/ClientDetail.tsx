@@ -2,6 +2,7 @@
 // second tab holds the loan calculator, kept mounted once opened so switching back loses nothing.
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { listen } from "@tauri-apps/api/event";
 import { api, type ApiError } from "../api";
 import type { Client, ClientDetail as Detail } from "../bindings";
 import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
@@ -48,6 +49,17 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
   const [calcOpened, setCalcOpened] = useState(false);
   // Bumped when documents change: they satisfy checklist items, so the journey reloads.
   const [docsVersion, setDocsVersion] = useState(0);
+  // Files dropped while another tab shows: open the documents tab, which then imports them.
+  const [dropPending, setDropPending] = useState(false);
+  useEffect(() => {
+    const stop = listen("files-dropped", () => {
+      setTab((current) => {
+        if (current !== "documents") setDropPending(true);
+        return "documents";
+      });
+    });
+    return () => void stop.then((f) => f());
+  }, []);
 
   const reload = useCallback(
     () =>
@@ -172,7 +184,12 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
 
       {tab === "documents" && (
         <div role="tabpanel" id="panel-documents" aria-labelledby="tab-documents">
-          <DocumentsTab clientId={c.id} onChanged={() => setDocsVersion((v) => v + 1)} />
+          <DocumentsTab
+            clientId={c.id}
+            onChanged={() => setDocsVersion((v) => v + 1)}
+            dropPending={dropPending}
+            onDropTaken={() => setDropPending(false)}
+          />
         </div>
       )}
 

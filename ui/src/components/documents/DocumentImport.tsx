@@ -15,9 +15,12 @@ interface Props {
   /** After a batch: what went in and what did not (`auto`: kinds were suggested). */
   onImported: (report: ImportReport, auto: boolean) => void;
   onError: (e: ApiError | null) => void;
+  /** Files dropped before this mounted (the page switched tabs for them): import them now. */
+  dropPending?: boolean;
+  onDropTaken?: () => void;
 }
 
-export default function DocumentImport({ clientId, onImported, onError }: Props) {
+export default function DocumentImport({ clientId, onImported, onError, dropPending, onDropTaken }: Props) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [kind, setKind] = useState<DocumentKind | "">("");
@@ -52,6 +55,12 @@ export default function DocumentImport({ clientId, onImported, onError }: Props)
   useEffect(() => {
     runRef.current = run;
   });
+
+  useEffect(() => {
+    if (!dropPending) return;
+    onDropTaken?.();
+    void runRef.current((c, k) => api.documentsImportDropped(c, k));
+  }, [dropPending, onDropTaken]);
 
   useEffect(() => {
     const stops = [

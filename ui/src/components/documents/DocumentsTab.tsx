@@ -17,9 +17,12 @@ import "../../documents.css";
 interface Props {
   clientId: number;
   onChanged: () => void;
+  /** Files were dropped while another tab showed: import them on arrival. */
+  dropPending?: boolean;
+  onDropTaken?: () => void;
 }
 
-export default function DocumentsTab({ clientId, onChanged }: Props) {
+export default function DocumentsTab({ clientId, onChanged, dropPending, onDropTaken }: Props) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
@@ -78,6 +81,8 @@ export default function DocumentsTab({ clientId, onChanged }: Props) {
         </div>
         <DocumentImport
           clientId={clientId}
+          dropPending={dropPending}
+          onDropTaken={onDropTaken}
           onError={setError}
           onImported={(r, auto) => {
             setReport({ report: r, auto });
