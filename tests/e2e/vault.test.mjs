@@ -29,7 +29,7 @@ let driver;
 let s;
 
 before(async () => {
-  driver = await startDriver(4461, {
+  driver = await startDriver(Number(process.env.E2E_PORT ?? 4461), {
     LOANDESK_BACKUP_DIR: backupDir,
     LOANDESK_RESTORE_FILE: restoreFile,
     LOANDESK_CLIPBOARD_CLEAR_SECONDS: String(CLEAR_SECONDS),

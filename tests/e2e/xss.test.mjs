@@ -28,7 +28,7 @@ let driver;
 let s;
 
 before(async () => {
-  driver = await startDriver(4462, {
+  driver = await startDriver(Number(process.env.E2E_PORT ?? 4471), {
     LOANDESK_EXPORT_DIR: exportDir,
     LOANDESK_IMPORT_FILES: join(importDir, docName),
   });
