@@ -155,6 +155,10 @@ test("vault safety: clipboard, lock, backups, restore, damage", async () => {
     args: [{ "element-6066-11e4-a52e-4f735466cecf": (await s.testid("backup-schedule")).id }],
   });
   await s.screenshot(join(shots, "settings-backup-schedule.png"));
+  await (await s.testid("lang-toggle")).click();
+  await s.waitFor(async () => (await (await s.testid("backup-now")).text()).includes("Back up now"), "the English labels");
+  await s.screenshot(join(shots, "settings-backup-schedule-en.png"));
+  await (await s.testid("lang-toggle")).click();
   // The backup is encrypted: no client name in its bytes.
   const bytes = readFileSync(join(backupDir, made[0]));
   assert.equal(bytes.includes(Buffer.from(CLIENT)), false);
