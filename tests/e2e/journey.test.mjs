@@ -31,6 +31,16 @@ const panelStage = async () => Number(await (await s.testid("journey-panel")).at
 const card = (id) => `[data-testid="board-card"][data-client-id="${id}"]`;
 const column = (stage) => `[data-testid="board-column"][data-stage="${stage}"]`;
 
+/** `fn()`, or null when React replaced an element under our feet (the caller polls again). */
+async function unlessStale(fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    if (/stale element/.test(String(e))) return null;
+    throw e;
+  }
+}
+
 /** Waits until no journey button is disabled (a change and its reload are done). */
 async function settled() {
   await s.waitFor(async () => {
@@ -267,9 +277,12 @@ test("settings: a template edit reaches clients entering the stage, not those in
   await board();
   await (await s.testid("board-product")).select("working-capital");
   await s.waitFor(
-    async () =>
-      (await s.findAll('[data-testid="board-card"]')).length > 0 &&
-      (await s.findAll('[data-testid="board-card"]:not([data-product="working-capital"])')).length === 0,
+    () =>
+      unlessStale(
+        async () =>
+          (await s.findAll('[data-testid="board-card"]')).length > 0 &&
+          (await s.findAll('[data-testid="board-card"]:not([data-product="working-capital"])')).length === 0,
+      ),
     "the filtered board",
   );
   const idIn = async (stages) => {
@@ -282,9 +295,8 @@ test("settings: a template edit reaches clients entering the stage, not those in
     }
     return null;
   };
-  const entering = await idIn([1]);
-  const inStage = await idIn([2]);
-  const passed = await idIn([3, 4, 5]);
+  const ids = await s.waitFor(() => unlessStale(async () => [await idIn([1]), await idIn([2]), await idIn([3, 4, 5])]), "card ids");
+  const [entering, inStage, passed] = ids;
   assert.ok(entering && inStage && passed, "working-capital clients in stages 1, 2 and 3+");
   await s.screenshot(join(shots, "board-filtered.png"));
 

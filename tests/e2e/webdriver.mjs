@@ -80,7 +80,11 @@ export class Session {
   async find(css, timeoutMs = 10000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const all = await this.findAll(css);
+      // A match replaced by a re-render while being returned is "stale": look again.
+      const all = await this.findAll(css).catch((e) => {
+        if (/stale element/.test(String(e))) return [];
+        throw e;
+      });
       for (const el of all) if (await el.displayed()) return el;
       if (Date.now() > deadline) throw new Error(`no visible element matches ${css}`);
       await sleep(100);
