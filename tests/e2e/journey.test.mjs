@@ -18,7 +18,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 before(async () => {
-  driver = await startDriver(Number(process.env.E2E_PORT ?? 4444), { LOANDESK_EXPORT_DIR: exportDir });
+  // Its own default port (the driver takes the next for WebKitWebDriver): never another run's driver.
+  driver = await startDriver(Number(process.env.E2E_PORT ?? 4451), { LOANDESK_EXPORT_DIR: exportDir });
   s = await Session.create(driver.url, appBinary());
 });
 
