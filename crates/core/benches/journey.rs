@@ -6,13 +6,16 @@
 //! `cargo bench -p loandesk-core --bench journey` (BENCH_CLIENTS=N to change size). The seeded
 //! vault is kept in the target dir, so only the first run pays for seeding.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use loandesk_core::clients::{ProductType, Tier};
 use loandesk_core::journey::{BoardQuery, TodayQuery};
 use loandesk_core::Vault;
+
+use common::{measure, ms};
 
 const PASSWORD: &str = "benchmark password";
 const ROUNDS: usize = 100;
@@ -42,34 +45,6 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
         eprintln!("seeded {} in {:.1?}", path.display(), started.elapsed());
     }
     path
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// (p50, p95, max) over `rounds` warm runs.
-fn measure(rounds: usize, mut f: impl FnMut()) -> (Duration, Duration, Duration) {
-    for _ in 0..3 {
-        f();
-    }
-    let mut times: Vec<Duration> = (0..rounds)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    (
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        times[times.len() - 1],
-    )
 }
 
 fn main() {

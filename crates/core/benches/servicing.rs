@@ -5,13 +5,16 @@
 //! `cargo bench -p loandesk-core --bench servicing` (BENCH_LOANS=N to change size). The seeded
 //! vault is kept in the target dir, so only the first run pays for seeding.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
 use loandesk_core::loans::{DayCount, LoanTerms, Method, Rate, Rounding};
 use loandesk_core::servicing::{BookingInput, DisbursementInput};
 use loandesk_core::Vault;
+
+use common::{measure, ms};
 use rust_decimal::Decimal;
 
 const PASSWORD: &str = "benchmark password";
@@ -106,33 +109,6 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn measure(mut f: impl FnMut()) -> (Duration, Duration, Duration) {
-    for _ in 0..3 {
-        f();
-    }
-    let mut times: Vec<Duration> = (0..ROUNDS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    (
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        times[times.len() - 1],
-    )
-}
-
 fn main() {
     let n: usize = std::env::var("BENCH_LOANS")
         .ok()
@@ -173,7 +149,7 @@ fn main() {
         ),
     ];
     for (i, (name, f)) in cases.iter().enumerate() {
-        let (p50, p95, max) = measure(f);
+        let (p50, p95, max) = measure(ROUNDS, f);
         println!(
             "{name:<28} {:>9.2} {:>9.2} {:>9.2}",
             ms(p50),
