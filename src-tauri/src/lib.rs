@@ -88,7 +88,7 @@ pub fn run() {
             commands::servicing::reminder_text_get,
             commands::servicing::reminder_text_save,
             commands::servicing::portfolio_get,
-            commands::servicing::portfolio_export_csv,
+            commands::servicing::portfolio_export,
             commands::servicing::working_days_get,
             commands::servicing::working_days_set,
             commands::documents::documents_list,

@@ -378,6 +378,14 @@ async function servicingJourney() {
   const csv = readFileSync(join(exportDir, csvName), "utf8");
   assert.match(csv, /^\uFEFF维度,分组,笔数,贷款余额/);
   assert.match(csv, /五级分类,关注,/);
+  await (await s.testid("portfolio-export-xlsx")).click();
+  await s.waitFor(
+    () => readdirSync(exportDir).some((f) => f.startsWith("portfolio-") && f.endsWith(".xlsx")),
+    "the XLSX was written",
+  );
+  const xlsxName = readdirSync(exportDir).find((f) => f.startsWith("portfolio-") && f.endsWith(".xlsx"));
+  // An XLSX is a zip: it starts with the local file header "PK\x03\x04".
+  assert.equal(readFileSync(join(exportDir, xlsxName)).subarray(0, 4).toString("latin1"), "PK\x03\x04");
 
   // Settings: holidays and make-up working days, kept in the vault.
   await (await s.testid("nav-settings")).click();

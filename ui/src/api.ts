@@ -204,7 +204,8 @@ export const api = {
   reminderTextSave: (loanId: number, lang: Language) => call<string | null>("reminder_text_save", { loanId, lang }),
   portfolioGet: (currency: string) => call<Portfolio>("portfolio_get", { currency }),
   /** Rust asks where to save; resolves to the written path, or null if cancelled. */
-  portfolioExportCsv: (currency: string) => call<string | null>("portfolio_export_csv", { currency }),
+  portfolioExport: (currency: string, format: "csv" | "xlsx") =>
+    call<string | null>("portfolio_export", { currency, format }),
   workingDaysGet: () => call<WorkingDays>("working_days_get"),
   workingDaysSet: (days: WorkingDays) => call<void>("working_days_set", { days }),
 };

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use loandesk_core::servicing::{
-    portfolio_csv, BookingInput, Classification, DisbursementInput, LoanView, DEFAULT_REMINDER_DAYS,
+    portfolio_csv, portfolio_xlsx, BookingInput, Classification, DisbursementInput, LoanView,
+    DEFAULT_REMINDER_DAYS,
 };
 use loandesk_core::{Error, Result};
 use rust_decimal::Decimal;
@@ -114,6 +115,9 @@ pub struct PortfolioArgs {
     /// Also write the portfolio as CSV to this file.
     #[arg(long)]
     csv: Option<PathBuf>,
+    /// Also write the portfolio as an XLSX workbook to this file.
+    #[arg(long)]
+    xlsx: Option<PathBuf>,
 }
 
 /// Unknown loans and clients are bad input here, like a bad amount: exit 2.
@@ -349,6 +353,9 @@ pub fn portfolio(args: PortfolioArgs) -> ExitCode {
         let p = open(&args.common.vault)?.portfolio(args.common.today(), &args.currency)?;
         if let Some(path) = &args.csv {
             std::fs::write(path, portfolio_csv(&p, &|k: &str| k.to_owned()))?;
+        }
+        if let Some(path) = &args.xlsx {
+            std::fs::write(path, portfolio_xlsx(&p, &|k: &str| k.to_owned())?)?;
         }
         match args.common.format.resolve() {
             Format::Json => output::json(&p),

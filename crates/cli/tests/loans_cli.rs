@@ -167,6 +167,21 @@ fn book_repay_show_late_then_cured() {
     ));
     assert!(portfolio["loans"].as_u64().unwrap() >= 1);
     assert_eq!(portfolio["cash_in"].as_array().unwrap().len(), 12);
+    let xlsx = dir.path().join("portfolio.xlsx");
+    let out = loandesk(
+        &vault,
+        &[
+            "portfolio",
+            "--today",
+            late_day,
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK");
 }
 
 #[test]

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use loandesk_core::prefs::Language;
 use loandesk_core::servicing::{
-    portfolio_csv, reminder_text, BookingInput, Classification, LoanSummary, LoanView, Portfolio,
-    Reminder, ReminderMark, WorkingDays,
+    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, Classification, LoanSummary,
+    LoanView, Portfolio, Reminder, ReminderMark, WorkingDays,
 };
 use rust_decimal::Decimal;
 use tauri::{AppHandle, State};
@@ -145,26 +145,41 @@ pub fn portfolio_get(state: State<'_, AppState>, currency: String) -> CmdResult<
         .map_err(payload)
 }
 
-/// The portfolio as CSV where the officer chooses, with its labels in the app's language.
+/// The file types the portfolio exports to.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SheetFormat {
+    Csv,
+    Xlsx,
+}
+
+/// The portfolio as CSV or XLSX where the officer chooses, with its labels in the app's
+/// language; the path, or None when cancelled.
 #[tauri::command(async)]
-pub fn portfolio_export_csv(
+pub fn portfolio_export(
     app: AppHandle,
     state: State<'_, AppState>,
     currency: String,
+    format: SheetFormat,
 ) -> CmdResult<Option<String>> {
     let p = state
         .with_vault(|v| v.portfolio(today(), &currency))
         .map_err(payload)?;
     let zh = state.prefs().language == Language::Zh;
-    let Some(path) = dialogs::save_as(&app, &format!("portfolio-{}.csv", today())) else {
+    let labels = |k: &str| sheet_label(k, zh);
+    let (extension, bytes) = match format {
+        SheetFormat::Csv => ("csv", portfolio_csv(&p, &labels).into_bytes()),
+        SheetFormat::Xlsx => ("xlsx", portfolio_xlsx(&p, &labels).map_err(payload)?),
+    };
+    let name = format!("portfolio-{}.{extension}", today());
+    let Some(path) = dialogs::save_as(&app, &name) else {
         return Ok(None);
     };
-    let csv = portfolio_csv(&p, &|k: &str| csv_label(k, zh));
-    std::fs::write(&path, csv).map_err(|e| payload(e.into()))?;
+    std::fs::write(&path, bytes).map_err(|e| payload(e.into()))?;
     Ok(Some(path.display().to_string()))
 }
 
-fn csv_label(key: &str, zh: bool) -> String {
+fn sheet_label(key: &str, zh: bool) -> String {
     let pairs: &[(&str, &str, &str)] = &[
         ("section", "维度", "Dimension"),
         ("key", "分组", "Group"),
@@ -177,6 +192,7 @@ fn csv_label(key: &str, zh: bool) -> String {
         ("month", "月份", "Month"),
         ("principal", "应收本金", "Principal due"),
         ("interest", "应收利息", "Interest due"),
+        ("cash_in", "未来12个月应收", "Cash-in, 12 months"),
         ("pass", "正常", "Pass"),
         ("special_mention", "关注", "Special mention"),
         ("substandard", "次级", "Substandard"),

@@ -47,11 +47,11 @@ export default function Portfolio() {
     };
   }, [currency, handleError]);
 
-  const exportCsv = async () => {
+  const exportAs = async (format: "csv" | "xlsx") => {
     setExporting(true);
     setExported(null);
     try {
-      setExported(await api.portfolioExportCsv(currency));
+      setExported(await api.portfolioExport(currency, format));
     } catch (e) {
       setError(handleError(e));
     } finally {
@@ -94,8 +94,11 @@ export default function Portfolio() {
               ))}
             </select>
           </label>
-          <button type="button" className="btn btn-secondary" data-testid="portfolio-export" disabled={exporting} onClick={() => void exportCsv()}>
+          <button type="button" className="btn btn-secondary" data-testid="portfolio-export" disabled={exporting} onClick={() => void exportAs("csv")}>
             {t("portfolio.exportCsv")}
+          </button>
+          <button type="button" className="btn btn-secondary" data-testid="portfolio-export-xlsx" disabled={exporting} onClick={() => void exportAs("xlsx")}>
+            {t("portfolio.exportXlsx")}
           </button>
         </div>
       </div>

@@ -8,6 +8,7 @@ mod book;
 mod cash_in;
 mod classify;
 mod portfolio;
+mod portfolio_export;
 mod reminder_text;
 pub mod reminders;
 pub mod status;
@@ -16,7 +17,8 @@ pub mod tranches;
 mod view;
 
 pub use book::{BookingInput, DisbursementInput};
-pub use portfolio::{portfolio_csv, MonthCashIn, Portfolio, Slice};
+pub use portfolio::{MonthCashIn, Portfolio, Slice};
+pub use portfolio_export::{portfolio_csv, portfolio_xlsx};
 pub use reminder_text::reminder_text;
 pub use reminders::{Reminder, ReminderKind, ReminderMark};
 pub use status::{AgeBucket, Classification, PeriodStatus, WorkingDays};
