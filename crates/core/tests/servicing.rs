@@ -137,6 +137,14 @@ fn a_late_payment_is_overdue_then_cured() {
     assert!(reminders
         .iter()
         .any(|r| r.kind == ReminderKind::Overdue && r.loan_id == id && r.overdue_days == 19));
+    // "Handled" quiets arrears for the day only.
+    let key = format!("overdue:{id}:1");
+    f.v.mark_reminder(&key, ReminderMark::Done, d("2026-02-20"))
+        .unwrap();
+    let overdue_on =
+        |v: &Vault, day: &str| v.reminders(d(day), 7).unwrap().iter().any(|r| r.key == key);
+    assert!(!overdue_on(&f.v, "2026-02-20"));
+    assert!(overdue_on(&f.v, "2026-02-21"));
 
     // A partial payment goes to interest first: still overdue.
     f.v.record_repayment(

@@ -294,7 +294,7 @@ impl Vault {
         Ok(Marks { by_key, reviewed })
     }
 
-    /// Snoozes a reminder until a later day, or marks it done.
+    /// Snoozes a reminder until a later day, or marks it done (an overdue repayment: for today).
     pub fn mark_reminder(&mut self, key: &str, mark: ReminderMark, today: NaiveDate) -> Result<()> {
         let loan_id = key
             .split(':')
@@ -310,6 +310,9 @@ impl Vault {
             return Err(Error::NotFound(format!("loan {loan_id}")));
         }
         let (snoozed, done) = match mark {
+            // Arrears are never done while unpaid: "handled" (the client was called) quiets
+            // the reminder for today only, and it is back tomorrow if the money is not.
+            ReminderMark::Done if key.starts_with("overdue:") => (today.succ_opt(), None),
             ReminderMark::Done => (None, Some(today)),
             ReminderMark::Snooze { until } if until > today => (Some(until), None),
             ReminderMark::Snooze { .. } => {
