@@ -1,30 +1,11 @@
 //! `loandesk documents|statements|ratios` as scripts use them: JSON out, one stderr line per
 //! refused file, exit 2 when any file was refused, accepted files stored all the same.
 #![allow(clippy::unwrap_used)]
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-const PASSWORD: &str = "cli documents pass";
+use std::path::PathBuf;
 
-fn loandesk(vault: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loandesk"))
-        .args(args)
-        .arg("--vault")
-        .arg(vault)
-        .env("LOANDESK_PASSWORD", PASSWORD)
-        .env_remove("LOANDESK_VAULT")
-        .output()
-        .unwrap()
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use common::{json, loandesk};
 
 fn template(ext: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

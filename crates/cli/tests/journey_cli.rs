@@ -1,31 +1,11 @@
 //! `loandesk journey` as scripts use it: JSON shapes and exit codes (3 for a refused gate).
 #![allow(clippy::unwrap_used)]
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
+use common::{json, loandesk, stderr};
 use serde_json::Value;
-
-const PASSWORD: &str = "cli journey password";
-
-fn loandesk(vault: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loandesk"))
-        .args(args)
-        .arg("--vault")
-        .arg(vault)
-        .env("LOANDESK_PASSWORD", PASSWORD)
-        .env_remove("LOANDESK_VAULT")
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).to_string()
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "failed: {}", stderr(out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn keys(items: &Value) -> Vec<String> {
     items

@@ -1,32 +1,12 @@
 //! `loandesk loans|reminders|portfolio` as scripts use them: JSON shapes and exit codes (2 for
 //! bad input, which changes nothing). Dates are passed with --today, never read from the clock.
 #![allow(clippy::unwrap_used)]
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
+use common::{json, loandesk, stderr};
 use serde_json::Value;
-
-const PASSWORD: &str = "cli loans password";
-
-fn loandesk(vault: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loandesk"))
-        .args(args)
-        .arg("--vault")
-        .arg(vault)
-        .env("LOANDESK_PASSWORD", PASSWORD)
-        .env_remove("LOANDESK_VAULT")
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).to_string()
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "failed: {}", stderr(out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 /// The demo vault (written as of 2026-11-27's clock, whatever it is) and a stage-4 client with
 /// a proposed loan that is not booked yet.
