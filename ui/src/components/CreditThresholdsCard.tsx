@@ -2,11 +2,11 @@
 // checks the values (two decimals, within range) and names the field it refuses.
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ApiError } from "../api";
+import { api } from "../api";
 import type { Thresholds } from "../bindings";
-import { fieldErrorsFrom, type FieldErrors } from "../errors";
+import type { FieldErrors } from "../errors";
 import { cleanDecimal } from "../money";
-import { useErrorHandler } from "../session";
+import { useSave } from "../useSave";
 import ErrorBox from "./ErrorBox";
 import Field, { inputId } from "./Field";
 import "../documents.css";
@@ -21,12 +21,8 @@ const FIELDS = [
 
 export default function CreditThresholdsCard() {
   const { t } = useTranslation();
-  const handleError = useErrorHandler();
+  const { saving, saved, setSaved, error, setError, fieldErrors, setFieldErrors, save, handleError } = useSave();
   const [values, setValues] = useState<Thresholds | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   useEffect(() => {
     let live = true;
@@ -37,7 +33,7 @@ export default function CreditThresholdsCard() {
     return () => {
       live = false;
     };
-  }, [handleError]);
+  }, [handleError, setError]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -53,19 +49,10 @@ export default function CreditThresholdsCard() {
     }
     setFieldErrors(bad);
     if (Object.keys(bad).length > 0) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       await api.creditThresholdsSet(clean);
       setValues(clean);
-      setSaved(true);
-    } catch (err) {
-      const apiErr = handleError(err);
-      const byField = apiErr ? fieldErrorsFrom(t, apiErr) : null;
-      if (byField) setFieldErrors(byField);
-      else setError(apiErr);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,20 +1,15 @@
 // The officer's name as it will be printed on proposals (Settings). Stored in the vault.
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ApiError } from "../api";
-import { fieldError, type FieldErrors } from "../errors";
-import { useErrorHandler } from "../session";
+import { api } from "../api";
+import { useSave } from "../useSave";
 import ErrorBox from "./ErrorBox";
 import Field, { inputId } from "./Field";
 
 export default function OfficerNameCard() {
   const { t } = useTranslation();
-  const handleError = useErrorHandler();
+  const { saving, saved, setSaved, error, setError, fieldErrors, save, handleError } = useSave();
   const [name, setName] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   useEffect(() => {
     let live = true;
@@ -29,26 +24,15 @@ export default function OfficerNameCard() {
     return () => {
       live = false;
     };
-  }, [handleError]);
+  }, [handleError, setError]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (name === null || saving) return;
-    setSaving(true);
-    setSaved(false);
-    setError(null);
-    setFieldErrors({});
-    try {
+    await save(async () => {
       await api.setOfficerName(name.trim());
       setName(name.trim());
-      setSaved(true);
-    } catch (err) {
-      const apiErr = handleError(err);
-      if (apiErr?.code === "validation") setFieldErrors({ officer_name: fieldError(t, apiErr) });
-      else setError(apiErr);
-    } finally {
-      setSaving(false);
-    }
+    }, "officer_name");
   };
 
   return (

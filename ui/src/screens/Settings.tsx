@@ -18,6 +18,7 @@ import { LANGUAGES, isLanguage } from "../i18n";
 import { useSetLanguage } from "../language";
 import { useErrorHandler, useSession } from "../session";
 import { MIN_PASSWORD_CHARS, passwordLength, usePasswordStrength } from "../password";
+import { useSave } from "../useSave";
 
 export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 240;
@@ -79,12 +80,8 @@ function LanguageCard() {
 function AutoLockCard() {
   const { t } = useTranslation();
   const { status, setAutoLockMinutes } = useSession();
-  const handleError = useErrorHandler();
+  const { saving, saved, setSaved, error, setError, fieldErrors, setFieldErrors, save } = useSave();
   const [text, setText] = useState(String(status.auto_lock_minutes));
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<ApiError | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -95,19 +92,10 @@ function AutoLockCard() {
       setFieldErrors({ auto_lock_minutes: { message: t("settings.autoLockRange"), detail: null } });
       return;
     }
-    setFieldErrors({});
-    setSaving(true);
-    try {
+    await save(async () => {
       await api.setAutoLockMinutes(minutes);
       setAutoLockMinutes(minutes);
-      setSaved(true);
-    } catch (err) {
-      const apiErr = handleError(err);
-      if (apiErr?.code === "validation") setFieldErrors({ auto_lock_minutes: fieldError(t, apiErr) });
-      else setError(apiErr);
-    } finally {
-      setSaving(false);
-    }
+    }, "auto_lock_minutes");
   };
 
   return (

@@ -2,12 +2,11 @@
 // contacted. The backend moves cadence-derived next-contact dates at once; dates set by hand stay.
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ApiError } from "../../api";
+import { api } from "../../api";
 import type { Cadence, Tier } from "../../bindings";
-import { fieldError, type FieldErrors } from "../../errors";
 import { TIERS, TIER_KEY } from "../../labels";
 import { DAYS_MAX, DAYS_MIN, parseDays } from "../../listEdit";
-import { useErrorHandler } from "../../session";
+import { useSave } from "../../useSave";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 
@@ -16,12 +15,8 @@ const FIELD = { A: "a", B: "b", C: "c" } as const satisfies Record<Tier, keyof C
 
 export default function CadenceCard() {
   const { t } = useTranslation();
-  const handleError = useErrorHandler();
+  const { saving, saved, setSaved, error, setError, fieldErrors, setFieldErrors, save, handleError } = useSave();
   const [text, setText] = useState<Record<Tier, string> | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -32,7 +27,7 @@ export default function CadenceCard() {
     return () => {
       live = false;
     };
-  }, [handleError]);
+  }, [handleError, setError]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -45,18 +40,7 @@ export default function CadenceCard() {
       setFieldErrors(Object.fromEntries(bad.map((tier) => [FIELD[tier], { message: t("journeySettings.daysRange"), detail: null }])));
       return;
     }
-    setFieldErrors({});
-    setSaving(true);
-    try {
-      await api.cadenceSet({ a: days.A ?? 0, b: days.B ?? 0, c: days.C ?? 0 });
-      setSaved(true);
-    } catch (err) {
-      const apiErr = handleError(err);
-      if (apiErr?.code === "validation" && apiErr.field) setFieldErrors({ [apiErr.field]: fieldError(t, apiErr) });
-      else setError(apiErr);
-    } finally {
-      setSaving(false);
-    }
+    await save(() => api.cadenceSet({ a: days.A ?? 0, b: days.B ?? 0, c: days.C ?? 0 }));
   };
 
   return (

@@ -1,10 +1,9 @@
 // How many days in one stage make a client "stuck" on the Today dashboard.
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ApiError } from "../../api";
-import { fieldError, type FieldErrors } from "../../errors";
+import { api } from "../../api";
 import { DAYS_MAX, DAYS_MIN, parseDays } from "../../listEdit";
-import { useErrorHandler } from "../../session";
+import { useSave } from "../../useSave";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 
@@ -12,12 +11,8 @@ const FIELD = "stuck_after_days";
 
 export default function StuckDaysCard() {
   const { t } = useTranslation();
-  const handleError = useErrorHandler();
+  const { saving, saved, setSaved, error, setError, fieldErrors, setFieldErrors, save, handleError } = useSave();
   const [text, setText] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -28,7 +23,7 @@ export default function StuckDaysCard() {
     return () => {
       live = false;
     };
-  }, [handleError]);
+  }, [handleError, setError]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,19 +35,10 @@ export default function StuckDaysCard() {
       setFieldErrors({ [FIELD]: { message: t("journeySettings.daysRange"), detail: null } });
       return;
     }
-    setFieldErrors({});
-    setSaving(true);
-    try {
+    await save(async () => {
       await api.stuckDaysSet(days);
       setText(String(days));
-      setSaved(true);
-    } catch (err) {
-      const apiErr = handleError(err);
-      if (apiErr?.code === "validation") setFieldErrors({ [FIELD]: fieldError(t, apiErr) });
-      else setError(apiErr);
-    } finally {
-      setSaving(false);
-    }
+    }, FIELD);
   };
 
   return (
