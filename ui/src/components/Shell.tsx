@@ -2,6 +2,7 @@
 // below this component, so unmounting it on lock drops all of it at once.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { shortcut } from "../shortcut";
 import ClientDetail from "../screens/ClientDetail";
 import ClientForm from "../screens/ClientForm";
 import Clients, { EMPTY_FILTERS, type ClientFilters } from "../screens/Clients";
@@ -172,7 +173,7 @@ export default function Shell() {
               type="button"
               className="btn btn-secondary"
               data-testid="lock-button"
-              title={t("shell.lockTitle")}
+              title={t("shell.lockTitle", { shortcut: shortcut("L") })}
               onClick={lock}
             >
               <Icon name="lock" />

@@ -9,6 +9,7 @@ mod check;
 mod key;
 mod migrations;
 mod paths;
+mod relocate;
 mod restore;
 mod schedule;
 mod upgrade;
@@ -27,7 +28,11 @@ pub use key::{
     check_new_password, password_strength, VaultKey, KDF_ITERATIONS, KDF_LANES, KDF_MEMORY_KIB,
 };
 pub use migrations::latest_version as schema_version;
-pub use paths::{default_backup_dir, default_demo_path, default_vault_path, DEMO_PASSWORD};
+pub use paths::{
+    app_data_dir, default_backup_dir, default_demo_path, default_vault_path, legacy_app_data_dir,
+    APP_IDENTIFIER, DEMO_PASSWORD,
+};
+pub use relocate::{relocate_data_dir, Relocation, MOVED_MARKER};
 pub use schedule::{backup_due, BackupSettings, BackupStatus};
 
 use crate::error::{Error, Result};

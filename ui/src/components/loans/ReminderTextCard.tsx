@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
 import type { Language, LoanView } from "../../bindings";
 import { useErrorHandler } from "../../session";
+import { shortcut } from "../../shortcut";
 import ErrorBox from "../ErrorBox";
 
 type Done = { kind: "copied" } | { kind: "copyFailed" } | { kind: "saved"; path: string } | null;
@@ -77,7 +78,7 @@ export default function ReminderTextCard({ loan }: { loan: LoanView }) {
                 {done.kind === "copied"
                   ? t("loans.copied")
                   : done.kind === "copyFailed"
-                    ? t("loans.copyFailed")
+                    ? t("loans.copyFailed", { shortcut: shortcut("C") })
                     : t("loans.savedTo", { path: done.path })}
               </span>
             )}

@@ -1,0 +1,71 @@
+//! What the shell does differently because it runs on an officer's own laptop: say why it
+//! could not start (a Windows release build has no console), keep one window, fit small
+//! screens, and leave nothing behind at exit.
+use tauri::{AppHandle, Manager, WebviewWindow};
+
+use crate::state::AppState;
+
+/// Before the app exists there is no window to hang a dialog on: rfd shows a native one on
+/// its own (MessageBox, NSAlert, GTK). It is the crate tauri-plugin-dialog uses, with the same
+/// features, so it adds nothing to the build. Bilingual: the language setting may be what failed.
+pub fn startup_failed(detail: &str) -> ! {
+    eprintln!("LoanDesk could not start: {detail}");
+    tracing::error!("startup failed");
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("LoanDesk")
+        .set_description(format!(
+            "LoanDesk 无法启动。\nLoanDesk could not start.\n\n{detail}"
+        ))
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    std::process::exit(1);
+}
+
+/// The officer keeps working in the old folder; they are told once per start.
+pub fn tell_move_failed(app: &AppHandle, old: &std::path::Path, why: &str) {
+    use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+    app.dialog()
+        .message(format!(
+            "数据文件夹未能迁移到新位置，LoanDesk 继续使用原文件夹，保险库完好无损。\n\
+             The data folder could not be moved to its new place; LoanDesk keeps using the old \
+             one, and the vault in it is intact.\n\n{}\n{why}",
+            old.display()
+        ))
+        .kind(MessageDialogKind::Warning)
+        .title("LoanDesk")
+        .show(|_| {});
+}
+
+/// A second launch (the single-instance plugin stops it) brings the first window forward.
+pub fn focus_main(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// The default size does not fit a 1366×768 screen at 150 % (910×512 logical, less the
+/// taskbar): there the window opens maximized instead of running off the screen.
+pub fn fit_to_screen(window: &WebviewWindow) {
+    let (Ok(Some(monitor)), Ok(size)) = (window.current_monitor(), window.outer_size()) else {
+        return;
+    };
+    let area = monitor.work_area().size;
+    if size.width > area.width || size.height > area.height {
+        let _ = window.maximize();
+    }
+}
+
+/// At exit: the sensitive copy leaves the clipboard (on Windows and macOS it would outlive
+/// the app) and the vault is dropped, its key zeroized and its WAL checkpointed, before the
+/// process ends. `lock` clears the clipboard and waits for that; the wait lets work still
+/// holding the vault see the lock request and let go.
+pub fn on_exit(app: &AppHandle) {
+    if let Some(state) = app.try_state::<AppState>() {
+        state.lock();
+        state.wait_until_locked();
+        tracing::info!("exit: clipboard cleared, vault locked");
+    }
+}
