@@ -17,7 +17,7 @@ use ts_rs::TS;
 
 pub use access::MAX_PREVIEW_BYTES;
 pub use kind::DocumentKind;
-pub use sniff::FileType;
+pub use sniff::{detect_file_type, FileType};
 pub use statement::{
     parse_statement, save_statement_template, FinancialYear, StatementImport, StatementLine,
     MAX_STATEMENT_BYTES, TEMPLATE_CSV, TEMPLATE_XLSX,

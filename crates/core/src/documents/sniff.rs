@@ -109,7 +109,8 @@ pub(crate) fn sniff<R: Read + Seek>(name: &str, reader: &mut R, len: u64) -> Res
     reader.seek(SeekFrom::Start(0))?;
     let mut head = Vec::with_capacity(HEAD.min(len as usize));
     reader.by_ref().take(HEAD as u64).read_to_end(&mut head)?;
-    let detected = detect(&head, reader, len)?;
+    // The zip and OLE2 readers are third-party code on untrusted bytes.
+    let detected = crate::error::guard_parser(|| detect(&head, reader, len))?;
     let promised = extension(name).and_then(|e| FileType::from_extension(&e).map(|t| (e, t)));
     match (detected, promised) {
         (Some(found), Some((ext, want))) if !want.same_family(found.file_type) => {
@@ -119,6 +120,13 @@ pub(crate) fn sniff<R: Read + Seek>(name: &str, reader: &mut R, len: u64) -> Res
         (Some(found), _) => Ok(found),
         (None, None) => Err(Error::invalid("file", Rule::UnknownFileType)),
     }
+}
+
+/// The type of a file from its bytes, judged as an import would judge it (for a check before
+/// import, and the fuzzer).
+pub fn detect_file_type(name: &str, bytes: &[u8]) -> Result<FileType> {
+    let mut reader = std::io::Cursor::new(bytes);
+    sniff(name, &mut reader, bytes.len() as u64).map(|s| s.file_type)
 }
 
 fn mismatch(extension: String, detected: &str) -> Error {

@@ -36,7 +36,9 @@ fn invalid(rule: Rule) -> Error {
 pub(crate) fn parse(file_type: FileType, bytes: &[u8]) -> Result<Vec<(i32, Figures)>> {
     let grid = match file_type {
         FileType::Csv => csv_grid(bytes)?,
-        FileType::Xlsx | FileType::Xls => workbook_grid(file_type, bytes)?,
+        FileType::Xlsx | FileType::Xls => {
+            crate::error::guard_parser(|| workbook_grid(file_type, bytes))?
+        }
         _ => return Err(Error::invalid("file", Rule::NotSpreadsheet)),
     };
     read_grid(&grid)
