@@ -258,13 +258,25 @@ impl Vault {
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write_settings(&[(key, value)], ("settings.set", "settings", key))
+    }
+
+    /// The settings one user action saves, all or none, with its one audit row
+    /// (`(action, entity, detail)`) in the same transaction.
+    pub(crate) fn write_settings(
+        &mut self,
+        pairs: &[(&str, &str)],
+        (action, entity, detail): (&str, &str, &str),
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )?;
-        audit::record(&tx, "settings.set", "settings", None, key)?;
+        for (key, value) in pairs {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+        }
+        audit::record(&tx, action, entity, None, detail)?;
         tx.commit()?;
         Ok(())
     }

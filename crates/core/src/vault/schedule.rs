@@ -122,10 +122,15 @@ impl Vault {
                 return Err(Error::invalid("folder", Rule::NotAllowed));
             }
         }
-        self.set_setting(ENABLED, if s.enabled { "1" } else { "0" })?;
-        self.set_setting(FOLDER, s.folder.as_deref().unwrap_or(""))?;
-        self.set_setting(INTERVAL, &s.interval_days.to_string())?;
-        self.set_setting(KEEP, &s.keep.to_string())
+        let (interval, keep) = (s.interval_days.to_string(), s.keep.to_string());
+        let pairs = [
+            (ENABLED, if s.enabled { "1" } else { "0" }),
+            (FOLDER, s.folder.as_deref().unwrap_or("")),
+            (INTERVAL, interval.as_str()),
+            (KEEP, keep.as_str()),
+        ];
+        let keys = [ENABLED, FOLDER, INTERVAL, KEEP].join(",");
+        self.write_settings(&pairs, ("settings.set", "settings", &keys))
     }
 
     fn backup_folder(&self, s: &BackupSettings) -> PathBuf {
@@ -174,10 +179,9 @@ impl Vault {
         match outcome {
             Ok(file) => {
                 let at = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-                self.set_setting(LAST_AT, &at)?;
-                self.set_setting(LAST_FILE, &file.display().to_string())?;
-                self.set_setting(LAST_ERROR, "")?;
-                self.audit("vault.backup", "vault", None, "")
+                let file = file.display().to_string();
+                let pairs = [(LAST_AT, at.as_str()), (LAST_FILE, &file), (LAST_ERROR, "")];
+                self.write_settings(&pairs, ("vault.backup", "vault", ""))
             }
             Err(e) => self.set_setting(LAST_ERROR, e.code()),
         }
