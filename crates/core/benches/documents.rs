@@ -88,7 +88,10 @@ fn import_export(dir: &Path, vault: &mut Vault, client: i64, mb: u64) {
 
 fn list_thousand(vault: &mut Vault) {
     let client = vault
-        .create_client(&ClientInput::named("列表测试有限公司"))
+        .create_client(
+            &ClientInput::named("列表测试有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     let started = Instant::now();
     for i in 0..1000 {
@@ -120,7 +123,10 @@ fn list_thousand(vault: &mut Vault) {
 
 fn statements(vault: &mut Vault) {
     let client = vault
-        .create_client(&ClientInput::named("报表测试有限公司"))
+        .create_client(
+            &ClientInput::named("报表测试有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     for (name, bytes) in [("t.xlsx", TEMPLATE_XLSX), ("t.csv", TEMPLATE_CSV)] {
         let rounds = 200;
@@ -162,7 +168,10 @@ fn main() {
     let mut vault =
         Vault::create(&dir.path().join("bench.loandesk"), "benchmark password").unwrap();
     let client = vault
-        .create_client(&ClientInput::named("基准测试有限公司"))
+        .create_client(
+            &ClientInput::named("基准测试有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     for mb in sizes {
         import_export(dir.path(), &mut vault, client, mb);

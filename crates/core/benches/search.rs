@@ -19,7 +19,7 @@ fn seed(vault: &mut Vault, n: usize) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let all = loandesk_core::demo::clients(n, 42, today);
     for chunk in all.chunks(10_000) {
-        vault.create_clients(chunk).unwrap();
+        vault.create_clients(chunk, today).unwrap();
     }
 }
 

@@ -60,7 +60,7 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
     let _ = std::fs::remove_file(&tmp);
     let mut v = Vault::create(&tmp, PASSWORD).unwrap();
     let clients = loandesk_core::demo::clients(n, 7, today());
-    let ids = v.create_clients(&clients).unwrap();
+    let ids = v.create_clients(&clients, today()).unwrap();
     for (i, &client_id) in ids.iter().enumerate() {
         let signed = today() - Days::new((i * 7919 % 1826) as u64 + 1);
         let t = terms(i, signed);

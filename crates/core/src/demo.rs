@@ -250,7 +250,7 @@ pub fn seed(vault: &mut Vault, count: usize, seed: u64, today: NaiveDate) -> Res
     let mut rng = Lcg(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut ids = Vec::with_capacity(count);
     for chunk in all.chunks(10_000) {
-        let chunk_ids = vault.create_clients(chunk)?;
+        let chunk_ids = vault.create_clients(chunk, today)?;
         let journeys: Vec<DemoJourney> = chunk
             .iter()
             .zip(&chunk_ids)

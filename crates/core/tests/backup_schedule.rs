@@ -159,13 +159,19 @@ fn restore_sets_the_current_vault_aside_and_never_touches_it_on_a_bad_backup() {
     let dir = tempfile::tempdir().unwrap();
     let main = dir.path().join("vault.loandesk");
     let mut v = Vault::create(&main, PASSWORD).unwrap();
-    v.create_client(&ClientInput::named("杭州云帆科技有限公司"))
-        .unwrap();
+    v.create_client(
+        &ClientInput::named("杭州云帆科技有限公司"),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    )
+    .unwrap();
     let backup = dir.path().join("friday.ldbackup");
     v.backup_to(&backup, Some("backup own pass")).unwrap();
     // Work done after the backup: lives on in the set-aside vault.
-    v.create_client(&ClientInput::named("合肥安泰医药有限公司"))
-        .unwrap();
+    v.create_client(
+        &ClientInput::named("合肥安泰医药有限公司"),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    )
+    .unwrap();
     drop(v);
     let before = std::fs::read(&main).unwrap();
 

@@ -4,6 +4,11 @@ use chrono::NaiveDate;
 use loandesk_core::clients::*;
 use loandesk_core::{Error, Vault};
 
+/// The day the clients are created on (their stage history starts then).
+fn created_on() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
 fn vault() -> (tempfile::TempDir, Vault) {
     let dir = tempfile::tempdir().unwrap();
     let vault = Vault::create(&dir.path().join("v.loandesk"), "test password 1").unwrap();
@@ -38,22 +43,28 @@ fn search(v: &Vault, text: &str) -> Vec<String> {
 #[test]
 fn search_finds_one_two_three_character_chinese_and_english_substrings() {
     let (_d, mut v) = vault();
-    v.create_client(&client(
-        "苏州恒远精密机械有限公司",
-        "Suzhou Hengyuan Precision",
-        "张伟",
-    ))
+    v.create_client(
+        &client(
+            "苏州恒远精密机械有限公司",
+            "Suzhou Hengyuan Precision",
+            "张伟",
+        ),
+        created_on(),
+    )
     .unwrap();
-    v.create_client(&client(
-        "杭州华信电子有限公司",
-        "Hangzhou Huaxin Electronics",
-        "王芳",
-    ))
+    v.create_client(
+        &client(
+            "杭州华信电子有限公司",
+            "Hangzhou Huaxin Electronics",
+            "王芳",
+        ),
+        created_on(),
+    )
     .unwrap();
     let mut noted = client("成都博源物流有限公司", "Chengdu Boyuan Logistics", "李娜");
     noted.notes = "客户计划扩建冷链仓库".into();
     noted.credit_code = Some("91350100M000100Y43".into());
-    v.create_client(&noted).unwrap();
+    v.create_client(&noted, created_on()).unwrap();
 
     assert_eq!(search(&v, "恒"), ["苏州恒远精密机械有限公司"]);
     assert_eq!(search(&v, "张伟"), ["苏州恒远精密机械有限公司"]);
@@ -74,16 +85,15 @@ fn search_finds_one_two_three_character_chinese_and_english_substrings() {
 fn edits_reindex_and_filters_combine_with_search() {
     let (_d, mut v) = vault();
     let id = v
-        .create_client(&client(
-            "青岛万和食品有限公司",
-            "Qingdao Wanhe Foods",
-            "赵强",
-        ))
+        .create_client(
+            &client("青岛万和食品有限公司", "Qingdao Wanhe Foods", "赵强"),
+            created_on(),
+        )
         .unwrap();
     let mut other = client("青岛中联建材有限公司", "Qingdao Zhonglian", "孙敏");
     other.tier = Tier::A;
     other.stage = 3;
-    v.create_client(&other).unwrap();
+    v.create_client(&other, created_on()).unwrap();
 
     let mut edit = v.client(id).unwrap().fields;
     edit.contacts[0].name = "周杰".into();
@@ -115,11 +125,10 @@ fn edits_reindex_and_filters_combine_with_search() {
 fn archive_keeps_the_row_and_hides_it_from_the_list() {
     let (_d, mut v) = vault();
     let id = v
-        .create_client(&client(
-            "东莞远航纺织有限公司",
-            "Dongguan Yuanhang Textiles",
-            "陈静",
-        ))
+        .create_client(
+            &client("东莞远航纺织有限公司", "Dongguan Yuanhang Textiles", "陈静"),
+            created_on(),
+        )
         .unwrap();
     v.set_archived(id, true).unwrap();
     assert!(search(&v, "远航").is_empty());
@@ -143,26 +152,26 @@ fn invalid_input_is_refused_and_changes_nothing() {
     let (_d, mut v) = vault();
     let mut bad = ClientInput::named("厦门嘉禾电子有限公司");
     bad.credit_code = Some("91350100M000100Y44".into());
-    let err = v.create_client(&bad).unwrap_err();
+    let err = v.create_client(&bad, created_on()).unwrap_err();
     assert_eq!(err.field().as_deref(), Some("credit_code"));
     assert_eq!(err.code(), "validation");
     assert!(matches!(
-        v.create_client(&ClientInput::named("   ")),
+        v.create_client(&ClientInput::named("   "), created_on()),
         Err(Error::Validation { .. })
     ));
     let mut bad_stage = ClientInput::named("x");
     bad_stage.stage = 6;
-    assert!(v.create_client(&bad_stage).is_err());
+    assert!(v.create_client(&bad_stage, created_on()).is_err());
     assert_eq!(v.verify().unwrap().clients, 0);
 
     let mut good = ClientInput::named("厦门嘉禾电子有限公司");
     good.credit_code = Some("91350100m000100y43".into());
-    let id = v.create_client(&good).unwrap();
+    let id = v.create_client(&good, created_on()).unwrap();
     assert_eq!(
         v.client(id).unwrap().fields.credit_code.as_deref(),
         Some("91350100M000100Y43")
     );
-    let dup = v.create_client(&good).unwrap_err();
+    let dup = v.create_client(&good, created_on()).unwrap_err();
     assert_eq!(dup.field().as_deref(), Some("credit_code"));
 }
 
@@ -170,7 +179,10 @@ fn invalid_input_is_refused_and_changes_nothing() {
 fn touchpoints_are_listed_newest_first() {
     let (_d, mut v) = vault();
     let id = v
-        .create_client(&ClientInput::named("武汉天成光伏电力有限公司"))
+        .create_client(
+            &ClientInput::named("武汉天成光伏电力有限公司"),
+            created_on(),
+        )
         .unwrap();
     let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     for (d, summary) in [(3, "首次拜访"), (20, "提交方案"), (11, "电话沟通")] {

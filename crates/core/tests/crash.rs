@@ -31,7 +31,12 @@ fn crash_writer_child() {
             c.notes = "x".repeat(500);
             batch.push((c, Vec::new()));
         }
-        vault.create_clients(&batch).unwrap();
+        vault
+            .create_clients(
+                &batch,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            )
+            .unwrap();
         println!("ack {name}");
     }
 }

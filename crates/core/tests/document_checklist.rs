@@ -23,7 +23,7 @@ fn stage2_client(v: &mut Vault) -> i64 {
     let mut input = ClientInput::named("杭州华信纺织有限公司");
     input.stage = 2;
     input.product = Some(ProductType::WorkingCapital);
-    v.create_client_on(&input, today()).unwrap()
+    v.create_client(&input, today()).unwrap()
 }
 
 fn item(v: &Vault, client: i64, key: &str) -> ChecklistItem {

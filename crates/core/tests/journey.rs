@@ -43,7 +43,7 @@ pub fn new_client(
     input.stage = stage;
     input.product = product;
     input.tier = tier;
-    v.create_client_on(&input, day(on)).unwrap()
+    v.create_client(&input, day(on)).unwrap()
 }
 
 /// Tick every open required item of the client's current stage, documents received too.

@@ -69,7 +69,7 @@ fn quick_check_cost_on_the_demo_and_a_large_vault() {
     let mut v = Vault::create(&big, PASSWORD).unwrap();
     let clients = loandesk_core::demo::clients(100_000, 42, today);
     for chunk in clients.chunks(10_000) {
-        v.create_clients(chunk).unwrap();
+        v.create_clients(chunk, today).unwrap();
     }
     // 200 MiB of documents on the first client, as PDFs of 10 MiB (content differs per file).
     let mut pdf = b"%PDF-1.7\n".to_vec();

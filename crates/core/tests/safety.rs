@@ -9,7 +9,7 @@ const PASSWORD: &str = "safety pass 2026";
 fn vault_with_clients(dir: &std::path::Path, n: usize) -> Vault {
     let mut v = Vault::create(&dir.join("v.loandesk"), PASSWORD).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    v.create_clients(&loandesk_core::demo::clients(n, 7, today))
+    v.create_clients(&loandesk_core::demo::clients(n, 7, today), today)
         .unwrap();
     v
 }

@@ -30,7 +30,10 @@ fn scenarios_save_list_propose_and_survive_reopen() {
     let path = dir.path().join("v.loandesk");
     let mut v = Vault::create(&path, "scenario pass 1").unwrap();
     let client = v
-        .create_client(&ClientInput::named("长沙鼎盛建材有限公司"))
+        .create_client(
+            &ClientInput::named("长沙鼎盛建材有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     let a = v
         .save_scenario(
@@ -84,7 +87,10 @@ fn invalid_terms_or_unknown_client_store_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut v = Vault::create(&dir.path().join("v.loandesk"), "scenario pass 1").unwrap();
     let client = v
-        .create_client(&ClientInput::named("厦门永信物流有限公司"))
+        .create_client(
+            &ClientInput::named("厦门永信物流有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     let mut bad = terms(0, Method::Bullet);
     let err = v

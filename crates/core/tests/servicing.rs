@@ -51,7 +51,10 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let mut v = Vault::create(&dir.path().join("v.loandesk"), "servicing pass 1").unwrap();
     let client = v
-        .create_client(&ClientInput::named("湖南湘江精密机械有限公司"))
+        .create_client(
+            &ClientInput::named("湖南湘江精密机械有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     v.save_scenario(
         client,

@@ -33,7 +33,9 @@ fn no_plaintext_of_client_data_on_disk() {
     let mut c = ClientInput::named("苏州恒远精密机械有限公司");
     c.name_en = Some("Suzhou Hengyuan Precision Machinery".into());
     c.notes = "confidential-marker-xyzzy".into();
-    vault.create_client(&c).unwrap();
+    vault
+        .create_client(&c, chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+        .unwrap();
     drop(vault);
     for (name, bytes) in dir_listing(dir.path()) {
         for needle in [
@@ -55,7 +57,10 @@ fn wrong_password_fails_and_leaves_the_file_byte_identical() {
     let (dir, path) = temp_vault();
     let mut vault = Vault::create(&path, PASSWORD).unwrap();
     vault
-        .create_client(&ClientInput::named("宁波海润物流有限公司"))
+        .create_client(
+            &ClientInput::named("宁波海润物流有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     drop(vault);
     let before = dir_listing(dir.path());
@@ -115,7 +120,10 @@ fn change_password_reencrypts() {
     let (_dir, path) = temp_vault();
     let mut vault = Vault::create(&path, PASSWORD).unwrap();
     vault
-        .create_client(&ClientInput::named("合肥安泰医药有限公司"))
+        .create_client(
+            &ClientInput::named("合肥安泰医药有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     assert!(matches!(
         vault.change_password("not it", "another pass 9"),
@@ -136,7 +144,10 @@ fn every_change_is_audited() {
     let (_dir, path) = temp_vault();
     let mut vault = Vault::create(&path, PASSWORD).unwrap();
     let id = vault
-        .create_client(&ClientInput::named("西安长青农业发展有限公司"))
+        .create_client(
+            &ClientInput::named("西安长青农业发展有限公司"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
     let mut edit = vault.client(id).unwrap().fields;
     edit.tier = loandesk_core::clients::Tier::A;

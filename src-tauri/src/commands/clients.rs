@@ -20,7 +20,7 @@ pub fn client_get(state: State<'_, AppState>, id: i64) -> CmdResult<ClientDetail
 #[tauri::command(async)]
 pub fn client_create(state: State<'_, AppState>, input: ClientInput) -> CmdResult<i64> {
     state
-        .with_vault(|v| v.create_client(&input))
+        .with_vault(|v| v.create_client(&input, chrono::Local::now().date_naive()))
         .map_err(payload)
 }
 

@@ -112,13 +112,8 @@ fn check_code_unused(conn: &Connection, code: &Option<String>, except: Option<i6
 }
 
 impl Vault {
-    /// Creates the client in its stage as of the local date (see [`Vault::create_client_on`]).
-    pub fn create_client(&mut self, input: &ClientInput) -> Result<i64> {
-        self.create_client_on(input, chrono::Local::now().date_naive())
-    }
-
     /// `today` starts the client's stage history (days in stage count from it).
-    pub fn create_client_on(&mut self, input: &ClientInput, today: NaiveDate) -> Result<i64> {
+    pub fn create_client(&mut self, input: &ClientInput, today: NaiveDate) -> Result<i64> {
         let tx = self.conn_mut().transaction()?;
         let id = insert_client(&tx, input, today)?;
         tx.commit()?;
@@ -129,8 +124,8 @@ impl Vault {
     pub fn create_clients(
         &mut self,
         batch: &[(ClientInput, Vec<TouchpointInput>)],
+        today: NaiveDate,
     ) -> Result<Vec<i64>> {
-        let today = chrono::Local::now().date_naive();
         let tx = self.conn_mut().transaction()?;
         let mut ids = Vec::with_capacity(batch.len());
         for (client, touchpoints) in batch {

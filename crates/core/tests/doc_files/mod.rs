@@ -15,8 +15,11 @@ pub fn vault() -> (tempfile::TempDir, Vault) {
 }
 
 pub fn client(v: &mut Vault) -> i64 {
-    v.create_client(&ClientInput::named("苏州恒远精密机械有限公司"))
-        .unwrap()
+    v.create_client(
+        &ClientInput::named("苏州恒远精密机械有限公司"),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    )
+    .unwrap()
 }
 
 pub fn fixture(name: &str) -> Vec<u8> {
