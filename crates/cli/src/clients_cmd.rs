@@ -128,11 +128,11 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
             input.tier = tier;
             input.stage = stage;
             input.product = product;
-            let id = v.create_client(&input)?;
+            let id = v.create_client(&input, crate::today_or_local(None))?;
             match format.resolve() {
                 Format::Json => output::json(&json!({ "id": id })),
                 Format::Table => {
-                    println!("added client {id}");
+                    outln!("added client {id}");
                     Ok(())
                 }
             }
@@ -154,18 +154,18 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
                 Format::Json => output::json(&detail),
                 Format::Table => {
                     let c = &detail.client;
-                    println!("{} {}", c.id, c.fields.name);
-                    println!(
+                    outln!("{} {}", c.id, c.fields.name);
+                    outln!(
                         "stage {}  tier {}  status {}",
                         c.fields.stage,
                         c.fields.tier.as_str(),
                         c.fields.status.as_str()
                     );
                     for p in &c.fields.contacts {
-                        println!("contact: {} {} {} {}", p.name, p.role, p.phone, p.email);
+                        outln!("contact: {} {} {} {}", p.name, p.role, p.phone, p.email);
                     }
                     for t in &detail.touchpoints {
-                        println!(
+                        outln!(
                             "{} {}: {}",
                             t.fields.date,
                             t.fields.channel.as_str(),

@@ -8,6 +8,7 @@ use loandesk_core::documents::{DocumentKind, DocumentSummary};
 use loandesk_core::{Error, Result};
 use serde_json::json;
 
+use crate::exit;
 use crate::output::{self, Format, FormatArg};
 use crate::vault_cmd::open;
 use crate::VaultArg;
@@ -109,14 +110,7 @@ pub fn run(cmd: DocumentsCommand) -> ExitCode {
                 output::json(&json!({ "id": id, "path": path, "bytes": bytes }))
             }),
     };
-    done(result)
-}
-
-fn done(result: Result<()>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => crate::fail(&e),
-    }
+    exit::done(result)
 }
 
 fn import(
@@ -128,7 +122,7 @@ fn import(
 ) -> ExitCode {
     let mut v = match open(vault) {
         Ok(v) => v,
-        Err(e) => return crate::fail(&e),
+        Err(e) => return exit::fail(&e),
     };
     let mut imported = Vec::new();
     let mut refused = 0;
@@ -136,7 +130,7 @@ fn import(
         match v.import_document_file(client, file, kind) {
             Ok(doc) => imported.push(doc),
             // An unknown client is not about the file: stop before saying it of every file.
-            Err(e @ Error::NotFound(_)) => return crate::fail(&e),
+            Err(e @ Error::NotFound(_)) => return exit::fail(&e),
             Err(e) => {
                 refused += 1;
                 eprintln!("{}: {}", file.display(), reason(&e));
@@ -144,10 +138,10 @@ fn import(
         }
     }
     if let Err(e) = list(&imported, format.resolve()) {
-        return crate::fail(&e);
+        return exit::fail(&e);
     }
     if refused > 0 {
-        ExitCode::from(2)
+        ExitCode::from(exit::REJECTED_FILES)
     } else {
         ExitCode::SUCCESS
     }
@@ -200,11 +194,11 @@ pub fn statements(cmd: StatementsCommand) -> ExitCode {
         format,
     } = cmd;
     let result = open(&vault).and_then(|mut v| v.import_statement_file(client, &file));
-    done(result.and_then(|imported| match format.resolve() {
+    exit::done(result.and_then(|imported| match format.resolve() {
         Format::Json => output::json(&imported),
         Format::Table => {
             let years: Vec<String> = imported.years.iter().map(|y| y.year.to_string()).collect();
-            println!(
+            outln!(
                 "read {} into document {} (years {})",
                 file.display(),
                 imported.document.id,
@@ -217,7 +211,7 @@ pub fn statements(cmd: StatementsCommand) -> ExitCode {
 
 pub fn ratios(args: RatiosArgs) -> ExitCode {
     let result = open(&args.vault).and_then(|v| v.credit_analysis(args.client));
-    done(result.and_then(|a| match args.format.resolve() {
+    exit::done(result.and_then(|a| match args.format.resolve() {
         Format::Json => output::json(&a),
         Format::Table => {
             ratio_table(&a);
@@ -228,9 +222,11 @@ pub fn ratios(args: RatiosArgs) -> ExitCode {
 
 fn ratio_table(a: &CreditAnalysis) {
     if let Some(ds) = &a.debt_service {
-        println!(
+        outln!(
             "annual debt service {} (loan year {}, scenario {})",
-            ds.annual, ds.loan_year, ds.scenario_label
+            ds.annual,
+            ds.loan_year,
+            ds.scenario_label
         );
     }
     let mut rows = Vec::new();

@@ -11,7 +11,7 @@ use loandesk_core::loans::Schedule;
 use loandesk_core::pdf::{schedule_pdf, ExportKind, ExportRequest, Lang, PdfOutput, ScheduleDoc};
 use loandesk_core::Error;
 
-use crate::{fail, vault_cmd, VaultArg};
+use crate::{exit, vault_cmd, VaultArg};
 
 #[derive(Subcommand)]
 pub enum ExportCommand {
@@ -59,10 +59,7 @@ pub fn run(cmd: ExportCommand) -> ExitCode {
             risks.as_deref(),
         ),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
-    }
+    exit::done(result)
 }
 
 /// `loandesk schedule ... --pdf FILE`: no vault, so no client; the officer if given.
@@ -77,15 +74,12 @@ pub fn quick_schedule(
             schedule,
             client_name: None,
             officer: officer.unwrap_or_default(),
-            generated_on: today(),
+            generated_on: crate::today_or_local(None),
             lang,
         };
         write(out, &schedule_pdf(&doc)?)
     });
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
-    }
+    exit::done(result)
 }
 
 fn export(
@@ -102,16 +96,14 @@ fn export(
         purpose: purpose.map(str::to_owned),
         risks: risks.map(str::to_owned),
     };
-    write(&args.out, &vault.export_pdf(args.client, &req, today())?)
+    write(
+        &args.out,
+        &vault.export_pdf(args.client, &req, crate::today_or_local(None))?,
+    )
 }
 
 fn parse_lang(lang: Option<&str>) -> Result<Lang, Error> {
     lang.map_or(Ok(Lang::Zh), str::parse)
-}
-
-/// The CLI is the edge where the clock is read; the core takes the date as input.
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// Writes beside the target and renames, so a viewer never opens a half-written file.
@@ -127,6 +119,6 @@ fn write(out: &Path, pdf: &PdfOutput) -> Result<(), Error> {
         let _ = std::fs::remove_file(&partial);
         return Err(e.into());
     }
-    println!("{}", out.display());
+    outln!("{}", out.display());
     Ok(())
 }

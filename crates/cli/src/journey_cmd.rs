@@ -10,12 +10,10 @@ use loandesk_core::prefs::Language;
 use loandesk_core::{Error, Result, Vault};
 use serde_json::json;
 
+use crate::exit;
 use crate::output::{self, Format, FormatArg};
 use crate::vault_cmd::open;
 use crate::VaultArg;
-
-/// Exit code of a refused stage gate.
-const GATE_REFUSED: u8 = 3;
 
 #[derive(clap::Args)]
 pub struct Target {
@@ -71,10 +69,6 @@ pub enum JourneyCommand {
     },
 }
 
-fn local_today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 pub fn run(cmd: JourneyCommand) -> ExitCode {
     let result = match cmd {
         JourneyCommand::Show { target } => show(&target),
@@ -95,14 +89,11 @@ pub fn run(cmd: JourneyCommand) -> ExitCode {
             format,
         } => funnel(&vault, from, to, format.resolve()),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => crate::fail(&e),
-    }
+    exit::done(result)
 }
 
 fn show(t: &Target) -> Result<()> {
-    let view = open(&t.vault)?.journey(t.client, t.today.unwrap_or_else(local_today))?;
+    let view = open(&t.vault)?.journey(t.client, crate::today_or_local(t.today))?;
     match t.format.resolve() {
         Format::Json => output::json(&view),
         Format::Table => {
@@ -114,7 +105,7 @@ fn show(t: &Target) -> Result<()> {
 
 fn tick(t: &Target, key: &str, received: bool, undo: bool) -> Result<()> {
     let mut v = open(&t.vault)?;
-    let today = t.today.unwrap_or_else(local_today);
+    let today = crate::today_or_local(t.today);
     let id = v.checklist_item_id(t.client, key)?;
     let item = if received {
         v.set_document_received(t.client, id, true, today)?
@@ -124,7 +115,7 @@ fn tick(t: &Target, key: &str, received: bool, undo: bool) -> Result<()> {
     match t.format.resolve() {
         Format::Json => output::json(&item),
         Format::Table => {
-            println!("{}", item_line(&item));
+            outln!("{}", item_line(&item));
             Ok(())
         }
     }
@@ -134,16 +125,16 @@ fn advance(t: &Target, reason: Option<&str>) -> ExitCode {
     let format = t.format.resolve();
     let mut vault = match open(&t.vault) {
         Ok(v) => v,
-        Err(e) => return crate::fail(&e),
+        Err(e) => return exit::fail(&e),
     };
-    let today = t.today.unwrap_or_else(local_today);
+    let today = crate::today_or_local(t.today);
     match vault.advance(t.client, today, reason) {
         Ok(moved) => match print_move(&moved, format) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => crate::fail(&e),
+            Err(e) => exit::fail(&e),
         },
         Err(Error::GateRefused { open }) => refused(&vault, t.client, today, &open, format),
-        Err(e) => crate::fail(&e),
+        Err(e) => exit::fail(&e),
     }
 }
 
@@ -184,22 +175,24 @@ fn refused(
         if let Err(e) =
             output::json(&json!({ "code": "gate_refused", "client": client, "open": open }))
         {
-            return crate::fail(&e);
+            return exit::fail(&e);
         }
     }
-    ExitCode::from(GATE_REFUSED)
+    ExitCode::from(exit::GATE_REFUSED)
 }
 
 fn print_move(m: &StageMove, format: Format) -> Result<()> {
     match format {
         Format::Json => output::json(m),
         Format::Table => {
-            println!(
+            outln!(
                 "client {} advanced: stage {} → {}",
-                m.client_id, m.from, m.to
+                m.client_id,
+                m.from,
+                m.to
             );
             if !m.skipped.is_empty() {
-                println!("overridden: {}", m.skipped.join(", "));
+                outln!("overridden: {}", m.skipped.join(", "));
             }
             Ok(())
         }
@@ -212,7 +205,7 @@ fn funnel(
     to: Option<NaiveDate>,
     format: Format,
 ) -> Result<()> {
-    let to = to.unwrap_or_else(local_today);
+    let to = crate::today_or_local(to);
     let from = from.unwrap_or_else(|| {
         to.checked_sub_months(Months::new(12))
             .and_then(|d| d.succ_opt())
@@ -229,7 +222,7 @@ fn funnel(
 }
 
 fn print_funnel(f: &Funnel) {
-    println!("{} – {}", f.from, f.to);
+    outln!("{} – {}", f.from, f.to);
     let rows: Vec<Vec<String>> = f
         .stages
         .iter()
@@ -280,8 +273,8 @@ fn item_line(i: &ChecklistItem) -> String {
 }
 
 fn print_view(j: &JourneyView) {
-    println!("{} {}", j.client_id, j.name);
-    println!(
+    outln!("{} {}", j.client_id, j.name);
+    outln!(
         "stage {} {} · {} days · status {} · tier {}",
         j.stage,
         loandesk_core::journey::stage_name(j.stage, Language::Zh),
@@ -290,28 +283,28 @@ fn print_view(j: &JourneyView) {
         j.tier.as_str()
     );
     if let Some(f) = &j.follow_up {
-        println!(
+        outln!(
             "next contact {} ({} days overdue)",
             f.next_on,
             f.days_overdue.max(0)
         );
     }
     for list in &j.checklists {
-        println!(
+        outln!(
             "\nstage {} checklist ([x] done, [d] awaiting document, * required):",
             list.stage
         );
         for item in &list.items {
-            println!("  {}", item_line(item));
+            outln!("  {}", item_line(item));
         }
     }
-    println!("\nhistory:");
+    outln!("\nhistory:");
     for e in &j.history {
         let reason = e
             .override_reason
             .as_deref()
             .map(|r| format!(" override: {r}"));
-        println!(
+        outln!(
             "  {} stage {} ({}, {} days){}",
             e.entered_on,
             e.stage,

@@ -18,6 +18,7 @@ use crate::vault_cmd::open;
 use crate::VaultArg;
 
 #[derive(clap::Args)]
+use crate::exit;
 pub struct Common {
     #[command(flatten)]
     vault: VaultArg,
@@ -30,8 +31,7 @@ pub struct Common {
 
 impl Common {
     fn today(&self) -> NaiveDate {
-        self.today
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
+        crate::today_or_local(self.today)
     }
 }
 
@@ -124,11 +124,7 @@ pub struct PortfolioArgs {
 fn finish(result: Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e @ Error::NotFound(_)) | Err(e @ Error::NoScenario(_)) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-        Err(e) => crate::fail(&e),
+        Err(e) => exit::fail_as(&e, exit::Unknown::IsInvalid),
     }
 }
 

@@ -1,22 +1,24 @@
 //! `loandesk`: the command line over the core, for support, scripting and batch work.
 //!
 //! Output is JSON when `--format json` is given or stdout is not a terminal (scripts), a readable
-//! table otherwise. Exit codes: 0 ok, 1 error, 2 bad input (clap usage errors are 2 as well),
-//! 3 a stage gate refused (`journey advance`).
+//! table otherwise. Exit codes: see `exit.rs`.
+// First, so its `out!`/`outln!` macros are in scope in every module below.
+#[macro_use]
+mod output;
 mod clients_cmd;
 mod documents_cmd;
+mod exit;
 mod export_cmd;
 mod journey_cmd;
 mod loans_cmd;
-mod output;
 mod schedule;
 mod vault_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use loandesk_core::Error;
 
 #[derive(Parser)]
 #[command(
@@ -95,17 +97,11 @@ fn main() -> ExitCode {
         Command::Reminders(args) => return loans_cmd::reminders(args),
         Command::Portfolio(args) => return loans_cmd::portfolio(args),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
-    }
+    exit::done(result)
 }
 
-pub fn fail(e: &Error) -> ExitCode {
-    eprintln!("error: {e}");
-    ExitCode::from(if matches!(e, Error::Validation { .. }) {
-        2
-    } else {
-        1
-    })
+/// The day given with `--today`, else the local date: the CLI is the edge where the clock is
+/// read; the core takes the date as input.
+pub fn today_or_local(given: Option<NaiveDate>) -> NaiveDate {
+    given.unwrap_or_else(|| chrono::Local::now().date_naive())
 }

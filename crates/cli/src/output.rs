@@ -1,5 +1,31 @@
-//! Printing results: JSON for scripts, plain lines for people.
-use std::io::IsTerminal;
+//! Printing results: JSON for scripts, plain lines for people. Everything on stdout goes
+//! through [`write_out`] (the `out!` and `outln!` macros), so a reader that went away early
+//! (`loandesk … | head`, `| grep -q`) ends the program quietly with 0 instead of a panic.
+use std::io::{ErrorKind, IsTerminal, Write};
+
+/// `print!` through the one writer.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::output::write_out(format_args!($($arg)*)) };
+}
+
+/// `println!` through the one writer.
+macro_rules! outln {
+    () => { $crate::output::write_out(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::output::write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// Writes to stdout and flushes. A closed stdout is the reader saying it has seen enough:
+/// nothing is left to do, and it is not a failure. Any other write error is exit 1.
+pub fn write_out(text: std::fmt::Arguments) {
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+        if e.kind() == ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
 
 use serde::Serialize;
 
@@ -29,7 +55,7 @@ impl FormatArg {
 pub fn json<T: Serialize>(value: &T) -> loandesk_core::Result<()> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| loandesk_core::Error::Io(e.into()))?;
-    println!("{text}");
+    outln!("{text}");
     Ok(())
 }
 
@@ -52,7 +78,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
             .zip(&widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w - width(c))))
             .collect();
-        println!("{}", parts.join("  ").trim_end());
+        outln!("{}", parts.join("  ").trim_end());
     };
     line(header.to_vec());
     for row in rows {

@@ -100,7 +100,7 @@ pub fn run(args: &ScheduleArgs) -> ExitCode {
         Ok(ok) => ok,
         Err(BadInput(flag, reason)) => {
             eprintln!("error: {flag}: {reason}");
-            return ExitCode::from(2);
+            return ExitCode::from(crate::exit::INVALID);
         }
     };
     if let Some(out) = &args.options.pdf {
@@ -115,12 +115,12 @@ pub fn run(args: &ScheduleArgs) -> ExitCode {
     };
     match text {
         Ok(text) => {
-            print!("{text}");
+            out!("{text}");
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::from(1)
+            ExitCode::from(crate::exit::ERROR)
         }
     }
 }

@@ -54,6 +54,9 @@ pub struct DemoArgs {
     /// Password for the demo vault (default: the demo password the app shows).
     #[arg(long, env = "LOANDESK_PASSWORD", hide_env_values = true)]
     password: Option<String>,
+    /// The day the demo data is dated up to (default: today).
+    #[arg(long)]
+    today: Option<chrono::NaiveDate>,
     #[command(flatten)]
     format: FormatArg,
 }
@@ -173,9 +176,9 @@ fn report(r: &loandesk_core::vault::VaultReport, format: Format) -> Result<()> {
     match format {
         Format::Json => output::json(r),
         Format::Table => {
-            println!("vault:          {}", r.path);
-            println!("schema version: {}", r.schema_version);
-            println!(
+            outln!("vault:          {}", r.path);
+            outln!("schema version: {}", r.schema_version);
+            outln!(
                 "integrity:      {}",
                 if r.integrity_ok {
                     "ok".to_string()
@@ -183,13 +186,14 @@ fn report(r: &loandesk_core::vault::VaultReport, format: Format) -> Result<()> {
                     r.problems.join("; ")
                 }
             );
-            println!(
+            outln!(
                 "clients:        {} (+{} archived)",
-                r.clients, r.archived_clients
+                r.clients,
+                r.archived_clients
             );
-            println!("contacts:       {}", r.contacts);
-            println!("touchpoints:    {}", r.touchpoints);
-            println!("audit entries:  {}", r.audit_entries);
+            outln!("contacts:       {}", r.contacts);
+            outln!("touchpoints:    {}", r.touchpoints);
+            outln!("audit entries:  {}", r.audit_entries);
             Ok(())
         }
     }
@@ -200,7 +204,7 @@ pub fn demo(args: DemoArgs) -> Result<()> {
     let password = args
         .password
         .unwrap_or_else(|| loandesk_core::vault::DEMO_PASSWORD.to_string());
-    let today = chrono::Local::now().date_naive();
+    let today = crate::today_or_local(args.today);
     let v = loandesk_core::demo::write_demo_vault(&path, &password, today)?;
     report(&v.verify()?, args.format.resolve())
 }

@@ -1,48 +1,18 @@
 //! The `loandesk` binary as scripts use it: exact command names, JSON output, exit codes.
 #![allow(clippy::unwrap_used)]
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-const PASSWORD: &str = "cli test password";
-
-fn loandesk(vault: &Path, password: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loandesk"))
-        .args(args)
-        .arg("--vault")
-        .arg(vault)
-        .env("LOANDESK_PASSWORD", password)
-        .env_remove("LOANDESK_VAULT")
-        .output()
-        .unwrap()
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).to_string()
-}
+use common::{json, loandesk, loandesk_as, stderr, TODAY};
 
 #[test]
 fn create_add_search_list_verify() {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("cli.loandesk");
-    let created = json(&loandesk(
-        &vault,
-        PASSWORD,
-        &["vault", "create", "--format", "json"],
-    ));
+    let created = json(&loandesk(&vault, &["vault", "create", "--format", "json"]));
     assert_eq!(created["clients"], 0);
 
     let added = json(&loandesk(
         &vault,
-        PASSWORD,
         &[
             "clients",
             "add",
@@ -67,14 +37,12 @@ fn create_add_search_list_verify() {
     let id = added["id"].as_i64().unwrap();
     json(&loandesk(
         &vault,
-        PASSWORD,
         &["clients", "add", "--name", "杭州华信电子有限公司"],
     ));
 
     for query in ["恒", "恒远", "恒远精", "Hengyuan", "M000100"] {
         let found = json(&loandesk(
             &vault,
-            PASSWORD,
             &["clients", "search", query, "--format", "json"],
         ));
         let found = found.as_array().unwrap();
@@ -84,31 +52,15 @@ fn create_add_search_list_verify() {
         assert_eq!(found[0]["credit_code"], "91350100M000100Y43");
         assert_eq!(found[0]["stage"], 3);
     }
-    let none = json(&loandesk(
-        &vault,
-        PASSWORD,
-        &["clients", "search", "不存在"],
-    ));
+    let none = json(&loandesk(&vault, &["clients", "search", "不存在"]));
     assert_eq!(none.as_array().unwrap().len(), 0);
 
-    let all = json(&loandesk(
-        &vault,
-        PASSWORD,
-        &["clients", "list", "--format", "json"],
-    ));
+    let all = json(&loandesk(&vault, &["clients", "list", "--format", "json"]));
     assert_eq!(all.as_array().unwrap().len(), 2);
-    let stage3 = json(&loandesk(
-        &vault,
-        PASSWORD,
-        &["clients", "list", "--stage", "3"],
-    ));
+    let stage3 = json(&loandesk(&vault, &["clients", "list", "--stage", "3"]));
     assert_eq!(stage3.as_array().unwrap().len(), 1);
 
-    let report = json(&loandesk(
-        &vault,
-        PASSWORD,
-        &["vault", "verify", "--format", "json"],
-    ));
+    let report = json(&loandesk(&vault, &["vault", "verify", "--format", "json"]));
     assert_eq!(report["integrity_ok"], true);
     assert_eq!(report["clients"], 2);
 }
@@ -117,7 +69,7 @@ fn create_add_search_list_verify() {
 fn errors_exit_non_zero_with_one_line_and_no_sqlcipher_noise() {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("cli.loandesk");
-    let missing = loandesk(&vault, PASSWORD, &["clients", "list"]);
+    let missing = loandesk(&vault, &["clients", "list"]);
     assert!(!missing.status.success());
     assert!(
         stderr(&missing).contains("no vault"),
@@ -125,16 +77,15 @@ fn errors_exit_non_zero_with_one_line_and_no_sqlcipher_noise() {
         stderr(&missing)
     );
 
-    json(&loandesk(&vault, PASSWORD, &["vault", "create"]));
+    json(&loandesk(&vault, &["vault", "create"]));
     let before = std::fs::read(&vault).unwrap();
-    let wrong = loandesk(&vault, "not the password", &["clients", "list"]);
+    let wrong = loandesk_as(&vault, "not the password", &["clients", "list"]);
     assert_eq!(wrong.status.code(), Some(1));
     assert_eq!(stderr(&wrong), "error: wrong password\n");
     assert_eq!(std::fs::read(&vault).unwrap(), before);
 
     let bad_code = loandesk(
         &vault,
-        PASSWORD,
         &[
             "clients",
             "add",
@@ -147,14 +98,10 @@ fn errors_exit_non_zero_with_one_line_and_no_sqlcipher_noise() {
     assert_eq!(bad_code.status.code(), Some(2));
     assert_eq!(stderr(&bad_code).lines().count(), 1);
     assert!(stderr(&bad_code).contains("credit_code"));
-    let listed = json(&loandesk(&vault, PASSWORD, &["clients", "list"]));
+    let listed = json(&loandesk(&vault, &["clients", "list"]));
     assert_eq!(listed.as_array().unwrap().len(), 0);
 
-    let bad_stage = loandesk(
-        &vault,
-        PASSWORD,
-        &["clients", "add", "--name", "x", "--stage", "7"],
-    );
+    let bad_stage = loandesk(&vault, &["clients", "add", "--name", "x", "--stage", "7"]);
     assert_eq!(bad_stage.status.code(), Some(2));
 }
 
@@ -162,13 +109,13 @@ fn errors_exit_non_zero_with_one_line_and_no_sqlcipher_noise() {
 fn demo_writes_a_populated_vault() {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("demo.loandesk");
-    let report = json(&loandesk(
+    let report = json(&loandesk_as(
         &vault,
         "demo password 1",
-        &["demo", "--format", "json"],
+        &["demo", "--today", TODAY, "--format", "json"],
     ));
     assert_eq!(report["clients"], 50);
-    let found = json(&loandesk(
+    let found = json(&loandesk_as(
         &vault,
         "demo password 1",
         &["clients", "search", "有限公司", "--limit", "100"],
@@ -176,25 +123,51 @@ fn demo_writes_a_populated_vault() {
     assert_eq!(found.as_array().unwrap().len(), 50);
 }
 
+/// `demo --today` dates the demo data: two vaults written on the same given day hold the same
+/// stage histories, all up to that day, whatever the wall clock says.
+#[test]
+fn demo_data_is_dated_by_today_not_the_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = "2021-06-30";
+    let histories = |name: &str| {
+        let vault = dir.path().join(name);
+        json(&loandesk(&vault, &["demo", "--today", day]));
+        (1..=5)
+            .map(|id| {
+                let id = id.to_string();
+                let args = ["journey", "show", "--client", &id, "--today", day];
+                json(&loandesk(
+                    &vault,
+                    &[&args[..], &["--format", "json"]].concat(),
+                ))["history"]
+                    .clone()
+            })
+            .collect::<Vec<_>>()
+    };
+    let first = histories("a.loandesk");
+    assert_eq!(first, histories("b.loandesk"));
+    for history in &first {
+        for entry in history.as_array().unwrap() {
+            let entered = entry["entered_on"].as_str().unwrap();
+            assert!(entered <= day && entered > "2019-12-31", "{entered}");
+        }
+    }
+}
+
 #[test]
 fn backup_restore_and_tamper_detection_from_the_cli() {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("v.loandesk");
-    json(&loandesk(&vault, PASSWORD, &["demo"]));
+    json(&loandesk(&vault, &["demo", "--today", TODAY]));
     let backup = dir.path().join("v.ldbackup");
     let out = loandesk(
         &vault,
-        PASSWORD,
         &["vault", "backup", "--out", backup.to_str().unwrap()],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let restored = dir.path().join("restored.loandesk");
     let from = backup.to_str().unwrap();
-    let report = json(&loandesk(
-        &restored,
-        PASSWORD,
-        &["vault", "restore", "--from", from],
-    ));
+    let report = json(&loandesk(&restored, &["vault", "restore", "--from", from]));
     assert_eq!(report["clients"], 50);
     assert_eq!(report["integrity_ok"], true);
 
@@ -202,11 +175,7 @@ fn backup_restore_and_tamper_detection_from_the_cli() {
     let at = bytes.len() / 2;
     bytes[at] ^= 0xff;
     std::fs::write(&restored, &bytes).unwrap();
-    let verify = loandesk(
-        &restored,
-        PASSWORD,
-        &["vault", "verify", "--format", "json"],
-    );
+    let verify = loandesk(&restored, &["vault", "verify", "--format", "json"]);
     assert!(!verify.status.success());
     let report: serde_json::Value = serde_json::from_slice(&verify.stdout).unwrap();
     assert_eq!(report["integrity_ok"], false);

@@ -1,6 +1,8 @@
 //! `loandesk export ...` and `loandesk schedule --pdf`: the built binary writes PDFs that
 //! pdftotext reads back (poppler-utils); exit codes 1 for nothing to export, 2 for bad input.
 #![allow(clippy::unwrap_used)]
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -10,20 +12,7 @@ use loandesk_core::loans::{LoanTerms, Method, Rate, ScenarioInput};
 use loandesk_core::Vault;
 use rust_decimal::Decimal;
 
-const PASSWORD: &str = "export test password";
-
-fn loandesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loandesk"))
-        .args(args)
-        .env("LOANDESK_PASSWORD", PASSWORD)
-        .env_remove("LOANDESK_VAULT")
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).to_string()
-}
+use common::{cli, stderr, PASSWORD};
 
 fn pdftotext(path: &Path) -> String {
     let out = Command::new("pdftotext")
@@ -65,9 +54,17 @@ fn vault(dir: &Path) -> (PathBuf, i64, i64) {
     let path = dir.join("export.loandesk");
     let mut v = Vault::create(&path, PASSWORD).unwrap();
     let with = v
-        .create_client(&ClientInput::named("浙江明远新材料股份有限公司"))
+        .create_client(
+            &ClientInput::named("浙江明远新材料股份有限公司"),
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
         .unwrap();
-    let without = v.create_client(&ClientInput::named("空白客户")).unwrap();
+    let without = v
+        .create_client(
+            &ClientInput::named("空白客户"),
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )
+        .unwrap();
     let scenarios = [
         ("A", terms(36, Method::EqualPrincipal), false),
         ("B", terms(60, Method::EqualInstallment), true),
@@ -99,7 +96,7 @@ fn export(kind: &str, vault: &Path, client: i64, out: &Path, extra: &[&str]) -> 
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    loandesk(&args)
+    cli(&args)
 }
 
 #[test]
@@ -171,26 +168,9 @@ fn schedule_pdf_without_a_vault() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("quick.pdf");
     let out_arg = out.display().to_string();
-    let args = [
-        "schedule",
-        "--principal",
-        "1000000",
-        "--rate",
-        "4.9",
-        "--months",
-        "360",
-        "--method",
-        "equal-installment",
-        "--start",
-        "2026-01-15",
-        "--pdf",
-        &out_arg,
-        "--lang",
-        "en",
-        "--officer",
-        "Li Ming",
-    ];
-    let run = loandesk(&args);
+    let pdf = ["--pdf", &out_arg, "--lang", "en", "--officer", "Li Ming"];
+    let args = [&["schedule"], common::REFERENCE_TERMS, &pdf].concat();
+    let run = cli(&args);
     assert!(run.status.success(), "{}", stderr(&run));
     let text = pdftotext(&out);
     for expected in [
@@ -206,7 +186,7 @@ fn schedule_pdf_without_a_vault() {
     let mut bad = args.to_vec();
     let lang = bad.len() - 3;
     bad[lang] = "fr";
-    let run = loandesk(&bad);
+    let run = cli(&bad);
     assert_eq!(run.status.code(), Some(2));
     assert_eq!(stderr(&run).lines().count(), 1, "{}", stderr(&run));
 }

@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{json, loandesk, stderr};
+use common::{json, loandesk, stderr, TODAY};
 use serde_json::Value;
 
 fn keys(items: &Value) -> Vec<String> {
@@ -146,13 +146,12 @@ fn show_tick_and_a_refused_then_overridden_gate() {
 fn funnel_json_and_bad_periods() {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("demo.loandesk");
-    json(&loandesk(&vault, &["demo"]));
-    let today = chrono::Local::now().date_naive();
+    json(&loandesk(&vault, &["demo", "--today", TODAY]));
     let funnel = json(&loandesk(
         &vault,
-        &["journey", "funnel", "--format", "json"],
+        &["journey", "funnel", "--to", TODAY, "--format", "json"],
     ));
-    assert_eq!(funnel["to"], today.to_string());
+    assert_eq!(funnel["to"], TODAY);
     let stages = funnel["stages"].as_array().unwrap();
     assert_eq!(stages.len(), 5);
     for (i, s) in stages.iter().enumerate() {

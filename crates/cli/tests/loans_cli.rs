@@ -5,14 +5,14 @@ mod common;
 
 use std::path::Path;
 
-use common::{json, loandesk, stderr};
+use common::{json, loandesk, stderr, TODAY};
 use serde_json::Value;
 
-/// The demo vault (written as of 2026-11-27's clock, whatever it is) and a stage-4 client with
+/// The demo vault (dated up to TODAY, not the wall clock) and a stage-4 client with
 /// a proposed loan that is not booked yet.
 fn demo_with_proposal(dir: &Path) -> (std::path::PathBuf, i64) {
     let vault = dir.join("demo.loandesk");
-    json(&loandesk(&vault, &["demo"]));
+    json(&loandesk(&vault, &["demo", "--today", TODAY]));
     let listed = json(&loandesk(
         &vault,
         &["clients", "list", "--stage", "4", "--format", "json"],

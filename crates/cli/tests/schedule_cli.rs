@@ -1,31 +1,18 @@
 //! `loandesk schedule` run as a user runs it: the built binary, its JSON, CSV, table and exit
 //! codes.
 #![allow(clippy::unwrap_used)]
+mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+/// `loandesk schedule ARGS` (no vault needed).
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loandesk"))
-        .arg("schedule")
-        .args(args)
-        .output()
-        .unwrap()
+    common::cli(&[&["schedule"], args].concat())
 }
 
-const REFERENCE: &[&str] = &[
-    "--principal",
-    "1000000",
-    "--rate",
-    "4.9",
-    "--months",
-    "360",
-    "--method",
-    "equal-installment",
-    "--start",
-    "2026-01-15",
-];
+const REFERENCE: &[&str] = common::REFERENCE_TERMS;
 
 fn with(extra: &[&'static str]) -> Vec<&'static str> {
     let mut args = REFERENCE.to_vec();

@@ -1,42 +1,14 @@
 //! `loandesk vault backup|restore` with a separate backup password, given the ways a script
 //! gives it: an environment variable or a line piped on stdin (never an argument).
 #![allow(clippy::unwrap_used)]
-use std::io::Write;
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+
+use common::{json, with_stdin, TODAY};
 
 const PASSWORD: &str = "cli vault password";
 const BACKUP_PASSWORD: &str = "separate backup pass";
-
-fn loandesk(envs: &[(&str, &str)], stdin: Option<&str>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_loandesk"));
-    cmd.args(args)
-        .env_remove("LOANDESK_VAULT")
-        .env_remove("LOANDESK_PASSWORD")
-        .env_remove("LOANDESK_BACKUP_PASSWORD")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(text) = stdin {
-        pipe.write_all(text.as_bytes()).unwrap();
-    }
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn ok(out: &Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or_default()
-}
 
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -47,12 +19,12 @@ fn restore_takes_the_backup_password_from_the_env_or_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let vault = dir.path().join("v.loandesk");
     let backup = dir.path().join("v.ldbackup");
-    ok(&loandesk(
+    json(&with_stdin(
         &[("LOANDESK_PASSWORD", PASSWORD)],
         None,
-        &["demo", "--vault", path(&vault)],
+        &["demo", "--today", TODAY, "--vault", path(&vault)],
     ));
-    ok(&loandesk(
+    json(&with_stdin(
         &[
             ("LOANDESK_PASSWORD", PASSWORD),
             ("LOANDESK_BACKUP_PASSWORD", BACKUP_PASSWORD),
@@ -70,7 +42,7 @@ fn restore_takes_the_backup_password_from_the_env_or_stdin() {
 
     // The vault's password does not open a backup made with its own password.
     let wrong = dir.path().join("wrong.loandesk");
-    let out = loandesk(
+    let out = with_stdin(
         &[("LOANDESK_PASSWORD", PASSWORD)],
         None,
         &[
@@ -87,7 +59,7 @@ fn restore_takes_the_backup_password_from_the_env_or_stdin() {
     assert!(!wrong.exists());
 
     let by_env = dir.path().join("env.loandesk");
-    let report = ok(&loandesk(
+    let report = json(&with_stdin(
         &[("LOANDESK_BACKUP_PASSWORD", BACKUP_PASSWORD)],
         None,
         &[
@@ -105,7 +77,7 @@ fn restore_takes_the_backup_password_from_the_env_or_stdin() {
     assert_eq!(report["integrity_ok"], true);
 
     let by_stdin = dir.path().join("stdin.loandesk");
-    let report = ok(&loandesk(
+    let report = json(&with_stdin(
         &[],
         Some(&format!("{BACKUP_PASSWORD}\n")),
         &[
@@ -121,7 +93,7 @@ fn restore_takes_the_backup_password_from_the_env_or_stdin() {
     ));
     assert_eq!(report["clients"], 50);
     // The restored vault opens with the backup's password (piped again).
-    let report = ok(&loandesk(
+    let report = json(&with_stdin(
         &[],
         Some(&format!("{BACKUP_PASSWORD}\n")),
         &[
