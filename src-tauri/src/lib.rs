@@ -88,6 +88,7 @@ pub fn run() {
             commands::servicing::loans_of_client,
             commands::servicing::loan_get,
             commands::servicing::loan_book,
+            commands::servicing::loan_default_disbursement,
             commands::servicing::loan_repay,
             commands::servicing::repayment_delete,
             commands::servicing::loan_classify,

@@ -45,6 +45,7 @@ import type {
   VaultChoice,
   VaultReport,
   BookingInput,
+  DisbursementInput,
   Classification,
   LoanSummary,
   LoanView,
@@ -80,7 +81,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
     if (p && typeof p === "object" && typeof p.code === "string") {
       throw new ApiError(p.code, p.message ?? p.code, p.field ?? null, p.rule ?? null, p.params ?? {}, p.items ?? []);
     }
-    throw new ApiError("internal", String(e), null);
+    throw new ApiError("unexpected", String(e), null);
   }
 }
 
@@ -190,6 +191,8 @@ export const api = {
   loanGet: (loanId: number) => call<LoanView>("loan_get", { loanId }),
   /** Books the loan (terms null: the client's proposed scenario); resolves to its id. */
   loanBook: (input: BookingInput) => call<number>("loan_book", { input }),
+  /** The disbursement a booking of the client's proposal starts from; its date is the signing date too. */
+  loanDefaultDisbursement: (clientId: number) => call<DisbursementInput>("loan_default_disbursement", { clientId }),
   loanRepay: (loanId: number, paidOn: string, amount: string, note: string) =>
     call<LoanView>("loan_repay", { loanId, paidOn, amount, note }),
   repaymentDelete: (loanId: number, repaymentId: number) => call<LoanView>("repayment_delete", { loanId, repaymentId }),

@@ -20,7 +20,7 @@ function schedule(method: Schedule["terms"]["method"], totalInterest: string): S
       rounding: "half-up",
     },
     periods: [{ period: 1, due_date: "2026-02-15", payment: "6861.11", principal: "2777.78", interest: "4083.33", balance: "997222.22" }],
-    summary: { payment: "6861.11", total_interest: totalInterest, total_payment: "0", apr: "4.90", apr_effective: "5.01", principal_in_words: "壹佰万元整" },
+    summary: { payment: "6861.11", total_interest: totalInterest, total_payment: "0", annual_rate: "4.90", apr: "4.90", apr_effective: "5.01", principal_in_words: "壹佰万元整" },
   };
 }
 
@@ -52,7 +52,10 @@ describe("terms in words", () => {
     expect(termText(i18n.t, 360)).toBe("360 期（30 年）");
     expect(termText(i18n.t, 18)).toBe("18 期");
     expect(scenarioLine(i18n.t, terms)).toBe("等额本息 · 1,000,000 元 · 360 期（30 年） · 4.9%");
-    expect(rateText(i18n.t, { kind: "lpr", tenor: "5y", lpr_percent: "3.45", spread_bp: "60" })).toBe("5 年期以上 LPR 3.45% + 60BP = 4.05%");
+    // The sum is the core's (Summary.annual_rate); without a schedule at hand, only the parts.
+    const lpr = { kind: "lpr", tenor: "5y", lpr_percent: "3.45", spread_bp: "60" } as const;
+    expect(rateText(i18n.t, lpr, "4.05")).toBe("5 年期以上 LPR 3.45% + 60BP = 4.05%");
+    expect(rateText(i18n.t, lpr)).toBe("5 年期以上 LPR 3.45% + 60BP");
     await i18n.changeLanguage("en");
     expect(termText(i18n.t, 12)).toBe("12 months (1 year)");
     expect(suggestedLabel(i18n.t, terms)).toBe("Equal installments · 1,000,000 · 360 months (30 years)");

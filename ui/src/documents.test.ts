@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { ErrorPayload } from "./bindings";
+import type { ErrorPayload, RuleCode } from "./bindings";
 import { DOC_KINDS, LINES, LINE_KEY, RATIO_KEY, batchPercent, duplicateOf, formatFigure, formatSize, isDocKind, payloadError, ratioRule, ratioValue } from "./documents";
-import zhCN from "./i18n/zh-CN.json";
+import { resources } from "./i18n";
 import { ruleKey } from "./labels";
 
 function lookup(key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN);
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources["zh-CN"].translation);
 }
 
-const payload = (rule: string, params: Record<string, string>): ErrorPayload => ({ code: "validation", message: "m", field: "file", rule, params, items: [] });
+const payload = (rule: RuleCode, params: Record<string, string>): ErrorPayload => ({ code: "validation", message: "m", field: "file", rule, params, items: [] });
 
 describe("documents", () => {
   it("label every kind, ratio and statement line", () => {
@@ -68,11 +68,3 @@ describe("pdf character maps", () => {
   });
 });
 
-describe("document size limit", () => {
-  it("accepts whole MB from 1 to 500", async () => {
-    const { validLimitMb } = await import("./components/DocumentLimitCard");
-    expect(validLimitMb("50")).toBe(50);
-    expect(validLimitMb(" 500 ")).toBe(500);
-    for (const bad of ["0", "501", "1.5", "", "abc", "-3"]) expect(validLimitMb(bad), bad).toBeNull();
-  });
-});

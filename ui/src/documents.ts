@@ -1,25 +1,11 @@
 // Pure helpers of the Documents tab and the credit analysis: labels for the backend's enums,
 // sizes, ratio texts, import progress. Kept out of the components so Vitest checks them.
 import { ApiError } from "./api";
-import type { DocumentKind, ErrorPayload, Ratio, RatioKind, StatementLine } from "./bindings";
+import { CATALOGUE, type DocumentKind, type ErrorPayload, type Ratio, type RatioKind, type StatementLine } from "./bindings";
 import { groupThousands, isDecimal } from "./money";
 
-/** In the backend's order (crates/core/src/documents/kind.rs). */
-export const DOC_KINDS: readonly DocumentKind[] = [
-  "application-form",
-  "business-licence",
-  "legal-rep-id",
-  "financial-statements",
-  "bank-statements",
-  "tax-certificate",
-  "credit-report",
-  "feasibility-study",
-  "project-approval",
-  "collateral",
-  "contract",
-  "proposal",
-  "other",
-];
+/** In the backend's order (crates/core/src/documents/kind.rs), as its catalogue lists them. */
+export const DOC_KINDS = Object.keys(CATALOGUE.en.docKind) as DocumentKind[];
 
 export function isDocKind(s: string): s is DocumentKind {
   return (DOC_KINDS as readonly string[]).includes(s);
@@ -36,20 +22,20 @@ export const RATIO_KEY = {
 
 /** The lines the figures table shows, in the template's order (required lines first). */
 export const LINE_KEY = {
-  "current-assets": "credit.line.current-assets",
-  inventory: "credit.line.inventory",
-  "total-assets": "credit.line.total-assets",
-  "current-liabilities": "credit.line.current-liabilities",
-  "total-liabilities": "credit.line.total-liabilities",
-  revenue: "credit.line.revenue",
-  "profit-before-tax": "credit.line.profit-before-tax",
-  "interest-expense": "credit.line.interest-expense",
-  "depreciation-amortisation": "credit.line.depreciation-amortisation",
-  "operating-cash-flow": "credit.line.operating-cash-flow",
-  cash: "credit.line.cash",
-  "accounts-receivable": "credit.line.accounts-receivable",
-  "total-equity": "credit.line.total-equity",
-  "net-profit": "credit.line.net-profit",
+  "current-assets": "statementLine.current-assets",
+  inventory: "statementLine.inventory",
+  "total-assets": "statementLine.total-assets",
+  "current-liabilities": "statementLine.current-liabilities",
+  "total-liabilities": "statementLine.total-liabilities",
+  revenue: "statementLine.revenue",
+  "profit-before-tax": "statementLine.profit-before-tax",
+  "interest-expense": "statementLine.interest-expense",
+  "depreciation-amortisation": "statementLine.depreciation-amortisation",
+  "operating-cash-flow": "statementLine.operating-cash-flow",
+  cash: "statementLine.cash",
+  "accounts-receivable": "statementLine.accounts-receivable",
+  "total-equity": "statementLine.total-equity",
+  "net-profit": "statementLine.net-profit",
 } as const satisfies Record<StatementLine, string>;
 export const LINES = Object.keys(LINE_KEY) as StatementLine[];
 

@@ -28,18 +28,26 @@ describe("validation reasons", () => {
     expect(describeError(t, v("term_months", "range", { min: "1", max: "600" })).message).toBe("Term: Must be between 1 and 600.");
   });
 
-  it("show free text as it comes, and an unknown rule as a plain 'not valid'", async () => {
+  it("show an unknown rule as a plain 'not valid'", async () => {
     await i18n.changeLanguage("zh-CN");
-    expect(ruleReason(i18n.t, "other", { value: "自由文本" })).toBe("自由文本");
-    expect(ruleReason(i18n.t, "brand_new_rule", {})).toBe(i18n.t("errors.validation"));
+    expect(ruleReason(i18n.t, "brand_new_rule", {})).toBe(i18n.t("error.validation"));
+  });
+
+  it("name a statement line in the officer's language, and what the servicing rules refuse", async () => {
+    await i18n.changeLanguage("zh-CN");
+    expect(ruleReason(i18n.t, "statement_line_missing", { line: "inventory" })).toBe("缺少必需的报表项目「存货」。");
+    expect(ruleReason(i18n.t, "not_in_future", {})).toBe("不能晚于今天。");
+    await i18n.changeLanguage("en");
+    expect(ruleReason(i18n.t, "statement_line_missing", { line: "inventory" })).toBe("The required line “Inventory” is missing.");
+    expect(ruleReason(i18n.t, "statement_year_twice", { year: "2024" })).toBe("The year 2024 appears twice in the header row.");
   });
 
   it("have a message for every rule key in both languages", async () => {
     for (const lng of ["zh-CN", "en"]) {
       await i18n.changeLanguage(lng);
       for (const rule of RULES) {
-        const text = ruleReason(i18n.t, rule, { n: "1", min: "1", max: "2", other: "x", position: "1", character: "x", expected: "1", found: "2", id: "1", value: "x", max_mb: "50", extension: "pdf", detected: "png", line: "存货", row: "3", year: "2024" });
-        expect(text, `${lng}:${rule}`).not.toMatch(/validation\.|\{\{/);
+        const text = ruleReason(i18n.t, rule, { n: "1", min: "1", max: "2", other: "x", position: "1", character: "x", expected: "1", found: "2", id: "1", value: "x", max_mb: "50", extension: "pdf", detected: "png", line: "inventory", row: "3", year: "2024", format: "DATE:AMOUNT", tenor: "1y", on: "2026-01-01" });
+        expect(text, `${lng}:${rule}`).not.toMatch(/rule\.|\{\{/);
       }
     }
   });

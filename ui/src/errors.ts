@@ -3,12 +3,14 @@
 // English): the reason goes under the field, or "field: reason" in a banner.
 import type { TFunction, TOptions } from "i18next";
 import { ApiError } from "./api";
-import { errorKey, fieldLabelKey, otherKey, ruleKey } from "./labels";
+import { LINE_KEY } from "./documents";
+import { errorKey, fieldLabelKey, ruleKey } from "./labels";
 import { groupThousands } from "./money";
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
-  return new ApiError("internal", e instanceof Error ? e.message : String(e), null);
+  // Not an ErrorCode: the backend's `internal` means a caught panic, this is anything else.
+  return new ApiError("unexpected", e instanceof Error ? e.message : String(e), null);
 }
 
 export interface ShownError {
@@ -16,13 +18,19 @@ export interface ShownError {
   detail: string | null;
 }
 
-/** Parameters as the officer reads them: field names as labels, big bounds grouped. */
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/** Parameters as the officer reads them: field and statement-line names as labels, big bounds grouped. */
 function localParams(t: TFunction, params: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k === "other") {
       const label = fieldLabelKey(v);
       out[k] = label ? t(label) : v;
+    } else if (k === "line" && hasOwn(LINE_KEY, v)) {
+      out[k] = t(LINE_KEY[v as keyof typeof LINE_KEY]);
     } else if (k === "min" || k === "max") {
       out[k] = groupThousands(v);
     } else {
@@ -34,14 +42,9 @@ function localParams(t: TFunction, params: Record<string, string>): Record<strin
 
 /** One rule in the officer's language: "应在 1 至 600 之间。" */
 export function ruleReason(t: TFunction, rule: string, params: Record<string, string>): string {
-  // Free text the backend has no rule for yet: shown as it comes.
-  if (rule === "other") {
-    const known = params.value === undefined ? null : otherKey(params.value);
-    return known ? t(known) : (params.value ?? t("errors.validation"));
-  }
   const key = ruleKey(rule);
   const options: TOptions = localParams(t, params);
-  return key ? t(key, options) : t("errors.validation");
+  return key ? t(key, options) : t("error.validation");
 }
 
 export function describeError(t: TFunction, e: ApiError): ShownError {
@@ -51,7 +54,7 @@ export function describeError(t: TFunction, e: ApiError): ShownError {
       const reason = ruleReason(t, e.rule, e.params);
       return { message: label ? t("errors.fieldReason", { field: t(label), reason }) : reason, detail: null };
     }
-    return { message: label ? t("errors.validationField", { field: t(label) }) : t("errors.validation"), detail: null };
+    return { message: label ? t("errors.validationField", { field: t(label) }) : t("error.validation"), detail: null };
   }
   const key = errorKey(e.code);
   // The backend's English text is only worth showing when it says more than our message

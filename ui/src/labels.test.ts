@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import zhCN from "./i18n/zh-CN.json";
+import { resources } from "./i18n";
 import * as labels from "./labels";
 
 function lookup(key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN);
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources["zh-CN"].translation);
 }
 
 describe("labels", () => {
   it("map every backend error code to its own message", () => {
-    for (const code of ["wrong_password", "vault_missing", "vault_exists", "vault_too_new", "not_a_vault", "validation", "not_found", "locked", "database", "io"]) {
-      expect(labels.errorKey(code)).toBe(`errors.${code}`);
+    for (const code of ["wrong_password", "vault_missing", "vault_exists", "vault_too_new", "not_a_vault", "validation", "not_found", "locked", "database", "io", "pdf"]) {
+      expect(labels.errorKey(code)).toBe(`error.${code}`);
     }
     expect(labels.errorKey("something_new")).toBe("errors.unknown");
     expect(labels.errorKey("toString")).toBe("errors.unknown");
@@ -45,7 +45,7 @@ describe("labels", () => {
     expect(labels.STATUSES).toEqual(["prospect", "active", "loyal", "dormant", "lost"]);
     expect(labels.SOURCES).toEqual(["online-ad", "social-media", "trade-show", "referral", "bank-network", "walk-in", "existing-client"]);
     expect(labels.METHODS).toEqual(["equal-installment", "equal-principal", "interest-only", "quarterly-interest", "bullet"]);
-    expect(labels.ruleKey("too_many")).toBe("validation.tooMany");
+    expect(labels.ruleKey("too_many")).toBe("rule.too_many");
     expect(labels.ruleKey("toString")).toBeNull();
     expect(labels.isStage(0)).toBe(false);
     expect(labels.isStage(5)).toBe(true);

@@ -1,16 +1,19 @@
 // Every enum the backend sends, with the catalogue key that names it. Listing the keys as
 // literals (not building them from strings) lets tsc check them against the catalogue.
-import type {
-  Channel,
-  CompanySize,
-  DayCount,
-  LifecycleStatus,
-  LprTenor,
-  Method,
-  ProductType,
-  Rounding,
-  SourceChannel,
-  Tier,
+import {
+  CATALOGUE,
+  type Channel,
+  type CompanySize,
+  type DayCount,
+  type ErrorCode,
+  type LifecycleStatus,
+  type LprTenor,
+  type Method,
+  type ProductType,
+  type Rounding,
+  type RuleCode,
+  type SourceChannel,
+  type Tier,
 } from "./bindings";
 
 export const STAGES = [1, 2, 3, 4, 5] as const;
@@ -106,26 +109,11 @@ function hasOwn(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
 }
 
-/** Error codes the backend sends (see crates/core/src/error.rs), each with its message. */
-const ERROR_KEY = {
-  wrong_password: "errors.wrong_password",
-  vault_missing: "errors.vault_missing",
-  vault_exists: "errors.vault_exists",
-  vault_too_new: "errors.vault_too_new",
-  not_a_vault: "errors.not_a_vault",
-  validation: "errors.validation",
-  not_found: "errors.not_found",
-  locked: "errors.locked",
-  database: "errors.database",
-  io: "errors.io",
-  damaged: "errors.damaged",
-  try_later: "errors.try_later",
-  no_scenario: "errors.no_scenario",
-} as const;
-export type ErrorKey = (typeof ERROR_KEY)[keyof typeof ERROR_KEY] | "errors.unknown";
+/** The message of an error code the backend sends (`error.<code>` in the core's catalogue). */
+export type ErrorKey = `error.${ErrorCode}` | "errors.unknown";
 
 export function errorKey(code: string): ErrorKey {
-  return hasOwn(ERROR_KEY, code) ? ERROR_KEY[code as keyof typeof ERROR_KEY] : "errors.unknown";
+  return hasOwn(CATALOGUE.en.error, code) ? `error.${code as ErrorCode}` : "errors.unknown";
 }
 
 /** The label of the form field a backend `validation` error names ("contacts.0.email" → email). */
@@ -193,63 +181,13 @@ export function fieldLabelKey(field: string): FieldKey | null {
 }
 
 /**
- * Why the backend refused a value (`ErrorPayload.rule`, crates/core/src/rule.rs), and the two
- * reasons the calculator finds itself before anything is sent. `other` is free text shown as is.
+ * Why the backend refused a value (`ErrorPayload.rule`, crates/core/src/rule.rs), and the reasons
+ * the forms find themselves before anything is sent (`not_a_number`, `whole_number`...): one list,
+ * the core's, with its texts in the generated catalogue (`rule.<code>`).
  */
-const RULE_KEY = {
-  required: "validation.required",
-  max_chars: "validation.maxChars",
-  range: "validation.range",
-  at_most: "validation.atMost",
-  positive: "validation.positive",
-  not_negative: "validation.notNegative",
-  decimal_places: "validation.decimalPlaces",
-  less_than: "validation.lessThan",
-  not_before: "validation.notBefore",
-  currency: "validation.currency",
-  email: "validation.email",
-  phone: "validation.phone",
-  credit_code_length: "validation.creditCodeLength",
-  credit_code_character: "validation.creditCodeCharacter",
-  credit_code_check: "validation.creditCodeCheck",
-  duplicate: "validation.duplicate",
-  password_too_short: "validation.passwordTooShort",
-  passwords_differ: "validation.passwordsDiffer",
-  too_many: "validation.tooMany",
-  out_of_range: "validation.outOfRange",
-  unknown_value: "validation.unknownValue",
-  not_allowed: "validation.notAllowed",
-  empty_file: "validation.emptyFile",
-  file_too_large: "validation.fileTooLarge",
-  unknown_file_type: "validation.unknownFileType",
-  extension_mismatch: "validation.extensionMismatch",
-  duplicate_document: "validation.duplicateDocument",
-  corrupt: "validation.corrupt",
-  password_protected: "validation.passwordProtected",
-  zip_bomb: "validation.zipBomb",
-  not_spreadsheet: "validation.notSpreadsheet",
-  file_exists: "validation.fileExists",
-  statement_no_years: "validation.statementNoYears",
-  statement_line_missing: "validation.statementLineMissing",
-  statement_value: "validation.statementValue",
-  not_a_number: "validation.notANumber",
-  whole_number: "validation.wholeNumber",
-} as const;
-export type RuleKey = (typeof RULE_KEY)[keyof typeof RULE_KEY];
-export const RULES = Object.keys(RULE_KEY);
+export type RuleKey = `rule.${RuleCode}`;
+export const RULES = Object.keys(CATALOGUE.en.rule) as RuleCode[];
 
 export function ruleKey(rule: string): RuleKey | null {
-  return hasOwn(RULE_KEY, rule) ? RULE_KEY[rule as keyof typeof RULE_KEY] : null;
-}
-
-/** Reasons the backend still sends as `other` with a fixed value, translated all the same. */
-const OTHER_KEY = {
-  not_in_future: "validation.notInFuture",
-  after_today: "validation.afterToday",
-  after_maturity: "validation.afterMaturity",
-  first_is_disbursement_date: "validation.firstIsDisbursementDate",
-} as const;
-
-export function otherKey(value: string): (typeof OTHER_KEY)[keyof typeof OTHER_KEY] | null {
-  return hasOwn(OTHER_KEY, value) ? OTHER_KEY[value as keyof typeof OTHER_KEY] : null;
+  return hasOwn(CATALOGUE.en.rule, rule) ? `rule.${rule as RuleCode}` : null;
 }

@@ -1,28 +1,5 @@
 // Pure helpers for the Settings list editors (checklist templates, lost reasons, cadence): no
 // React, no backend, so they are unit-tested on their own.
-import type { DocumentKind } from "./bindings";
-
-/** Every kind of document an item can ask for, in the order the officer picks from. */
-export const DOC_KINDS: readonly DocumentKind[] = [
-  "application-form",
-  "business-licence",
-  "legal-rep-id",
-  "financial-statements",
-  "bank-statements",
-  "tax-certificate",
-  "credit-report",
-  "feasibility-study",
-  "project-approval",
-  "collateral",
-  "contract",
-  "proposal",
-  "other",
-];
-
-export function isDocKind(s: string): s is DocumentKind {
-  return (DOC_KINDS as readonly string[]).includes(s);
-}
-
 /** A copy of `list` with the element at `index` moved one place up (-1) or down (+1). */
 export function moveItem<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
   const to = index + delta;
@@ -60,14 +37,6 @@ export function rowOfField(field: string | null, list: string): number | null {
 
 export const DAYS_MIN = 1;
 export const DAYS_MAX = 365;
-
-/** A whole number of days within 1..365 typed by the officer, or null. */
-export function parseDays(text: string): number | null {
-  const s = text.trim();
-  if (!/^\d{1,3}$/.test(s)) return null;
-  const n = Number(s);
-  return n >= DAYS_MIN && n <= DAYS_MAX ? n : null;
-}
 
 let counter = 0;
 /** A fresh local id for a new line ("+" never appears in a backend key, so no clash). */

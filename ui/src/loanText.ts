@@ -2,18 +2,16 @@
 import type { TFunction } from "i18next";
 import type { LoanTerms, Method, Rate } from "./bindings";
 import { METHOD_KEY, TENOR_KEY } from "./labels";
-import { formatPercent, groupThousands, lprRate } from "./money";
+import { formatPercent, groupThousands } from "./money";
 
-/** "4.9%", or "1年期LPR 3.45% + 60BP = 4.05%". */
-export function rateText(t: TFunction, rate: Rate): string {
+/**
+ * "4.9%", or "1年期LPR 3.45% + 60BP = 4.05%" where the core's schedule gave the rate it
+ * accrues (`Summary.annual_rate`); without one, just "1年期LPR 3.45% + 60BP".
+ */
+export function rateText(t: TFunction, rate: Rate, annualRate: string | null = null): string {
   if (rate.kind === "fixed") return formatPercent(rate.annual_percent);
-  const total = lprRate(rate.lpr_percent, rate.spread_bp);
-  return t("calc.lprRateText", {
-    tenor: t(TENOR_KEY[rate.tenor]),
-    lpr: formatPercent(rate.lpr_percent),
-    spread: rate.spread_bp,
-    rate: total === null ? "—" : formatPercent(total),
-  });
+  const parts = { tenor: t(TENOR_KEY[rate.tenor]), lpr: formatPercent(rate.lpr_percent), spread: rate.spread_bp };
+  return annualRate === null ? t("calc.lprRateParts", parts) : t("calc.lprRateText", { ...parts, rate: formatPercent(annualRate) });
 }
 
 /** "360 期（30 年）" / "360 months (30 years)"; the years only when whole. */

@@ -6,7 +6,6 @@ import { newestFirst } from "./components/TouchpointList";
 import { describeError, fieldErrorsFrom, toApiError } from "./errors";
 import { formatDateTime, todayISO } from "./format";
 import { passwordLength } from "./password";
-import { validAutoLock } from "./screens/Settings";
 import { isIdle } from "./useIdleLock";
 
 // Stands in for i18next's t: returns the key and its options, so tests see what was asked for.
@@ -35,10 +34,10 @@ describe("errors", () => {
     const legacy = new ApiError("validation", "credit_code: check character does not match", "credit_code");
     expect(describeError(t, legacy)).toEqual({ message: 'errors.validationField {"field":"fields.creditCode"}', detail: null });
     const e = new ApiError("validation", "credit_code: check character is 'X', expected '3'", "credit_code", "credit_code_check", { expected: "3", found: "X" });
-    expect(fieldErrorsFrom(t, e)).toEqual({ credit_code: { message: 'validation.creditCodeCheck {"expected":"3","found":"X"}', detail: null } });
+    expect(fieldErrorsFrom(t, e)).toEqual({ credit_code: { message: 'rule.credit_code_check {"expected":"3","found":"X"}', detail: null } });
   });
   it("show wrong_password as our own message only", () => {
-    expect(describeError(t, new ApiError("wrong_password", "wrong password", null))).toEqual({ message: "errors.wrong_password", detail: null });
+    expect(describeError(t, new ApiError("wrong_password", "wrong password", null))).toEqual({ message: "error.wrong_password", detail: null });
   });
   it("keep the cause of unknown failures", () => {
     expect(describeError(t, toApiError(new Error("boom")))).toEqual({ message: "errors.unknown", detail: "boom" });
@@ -52,13 +51,6 @@ describe("passwords", () => {
   });
 });
 
-describe("auto-lock minutes", () => {
-  it("accept whole numbers from 1 to 240 only", () => {
-    expect(validAutoLock("1")).toBe(1);
-    expect(validAutoLock(" 240 ")).toBe(240);
-    for (const bad of ["0", "241", "1.5", "", "-3", "abc"]) expect(validAutoLock(bad)).toBeNull();
-  });
-});
 
 describe("touchpoints", () => {
   it("list newest first, later entries first on the same day", () => {

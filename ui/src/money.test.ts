@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanDecimal, compareDecimal, formatMoney, groupThousands, lprRate, toWan } from "./money";
+import { cleanDecimal, compareDecimal, formatMoney, groupThousands, toWan } from "./money";
 
 describe("money as strings", () => {
   it("groups thousands without touching the digits", () => {
@@ -26,16 +26,6 @@ describe("money as strings", () => {
     expect(cleanDecimal("-20")).toBe("-20");
     expect(cleanDecimal("+3")).toBe("3");
     for (const bad of ["", "abc", "1.2.3", "1e5", "--1", "."]) expect(cleanDecimal(bad), bad).toBeNull();
-  });
-
-  it("adds the LPR spread exactly", () => {
-    expect(lprRate("3.45", "60")).toBe("4.05");
-    expect(lprRate("3.5", "-20")).toBe("3.3");
-    expect(lprRate("3.45", "-25.5")).toBe("3.195");
-    expect(lprRate("0.1", "0.2")).toBe("0.102");
-    expect(lprRate("3.45", "0")).toBe("3.45");
-    expect(lprRate("0.2", "-30")).toBe("-0.1");
-    expect(lprRate("x", "1")).toBeNull();
   });
 
   it("compares exactly", () => {

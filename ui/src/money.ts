@@ -65,18 +65,6 @@ function fromScaled(v: bigint, scale: number): string {
   return `${negative ? "-" : ""}${whole}${frac ? `.${frac}` : ""}`;
 }
 
-/**
- * The rate an LPR loan accrues: LPR % + spread bp / 100, exactly ("3.45" + "60" → "4.05").
- * Null when either is not a decimal.
- */
-export function lprRate(lprPercent: string, spreadBp: string): string | null {
-  if (!DECIMAL.test(lprPercent) || !DECIMAL.test(spreadBp)) return null;
-  const fracLen = (s: string) => s.split(".")[1]?.length ?? 0;
-  const scale = Math.max(fracLen(lprPercent), fracLen(spreadBp) + 2);
-  // bp / 100 at `scale` places is the bp string read at `scale - 2` places.
-  return fromScaled(toScaled(lprPercent, scale) + toScaled(spreadBp, scale - 2), scale);
-}
-
 /** Orders two decimal strings exactly: negative, zero or positive like a - b. */
 export function compareDecimal(a: string, b: string): number {
   if (!DECIMAL.test(a) || !DECIMAL.test(b)) return 0;

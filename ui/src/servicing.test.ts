@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { LoanView, PeriodView } from "./bindings";
 import { ruleReason } from "./errors";
-import i18n from "./i18n";
-import zhCN from "./i18n/zh-CN.json";
+import i18n, { resources } from "./i18n";
 import { fieldLabelKey } from "./labels";
 import {
   addDays,
@@ -12,7 +11,6 @@ import {
   dueNow,
   isIsoDate,
   maxMoney,
-  parseWindowDays,
   PERIOD_STATUS_KEY,
   permille,
   REMINDER_KIND_KEY,
@@ -20,7 +18,7 @@ import {
 } from "./servicing";
 
 function lookup(key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN);
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources["zh-CN"].translation);
 }
 
 const period = (no: number, due_on: string, status: PeriodView["status"], remaining: string): PeriodView => ({
@@ -79,14 +77,6 @@ describe("servicing helpers", () => {
     expect(isIsoDate("2026-1-5")).toBe(false);
   });
 
-  it("read the reminder window", () => {
-    expect(parseWindowDays("7")).toBe(7);
-    expect(parseWindowDays(" 0 ")).toBe(0);
-    expect(parseWindowDays("367")).toBeNull();
-    expect(parseWindowDays("-1")).toBeNull();
-    expect(parseWindowDays("1.5")).toBeNull();
-  });
-
   it("point only at catalogue keys that exist", () => {
     for (const m of [CLASS_KEY, PERIOD_STATUS_KEY, AGE_KEY, AGE_SLICE_KEY, REMINDER_KIND_KEY]) {
       for (const key of Object.values(m)) expect(typeof lookup(key), key).toBe("string");
@@ -98,16 +88,16 @@ describe("servicing helpers", () => {
     }
   });
 
-  it("translate the booking reasons the backend sends as free text", async () => {
+  it("translate the booking reasons the backend sends", async () => {
     await i18n.changeLanguage("zh-CN");
-    expect(ruleReason(i18n.t, "other", { value: "not_in_future" })).toBe("不能晚于今天。");
+    expect(ruleReason(i18n.t, "not_in_future", {})).toBe("不能晚于今天。");
     expect(ruleReason(i18n.t, "not_before", { other: "signed_on" })).toBe("不能早于「签约日期」。");
     expect(i18n.t("loans.status.overdueDays", { count: 1 })).toBe("逾期 1 天");
     await i18n.changeLanguage("en");
-    expect(ruleReason(i18n.t, "other", { value: "after_maturity" })).toBe("Must be before the loan matures.");
+    expect(ruleReason(i18n.t, "after_maturity", {})).toBe("Must be before the loan matures.");
     expect(i18n.t("loans.status.overdueDays", { count: 1 })).toBe("Overdue 1 day");
     expect(i18n.t("portfolio.loansCount", { count: 2 })).toBe("2 loans");
-    // Text with no translation is still shown as it came.
-    expect(ruleReason(i18n.t, "other", { value: "something new" })).toBe("something new");
+    // No free text any more: a rule this UI does not know is a plain "not valid".
+    expect(ruleReason(i18n.t, "other", { value: "something new" })).toBe("Some input is not valid. Please check it and try again.");
   });
 });

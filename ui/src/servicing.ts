@@ -4,12 +4,13 @@
 import type { AgeBucket, Classification, LoanView, PeriodStatus, ReminderKind } from "./bindings";
 import { isDecimal } from "./money";
 
+/** Labels from the core's catalogue (crates/core/src/servicing/labels.rs). */
 export const CLASS_KEY = {
-  pass: "loans.class.pass",
-  special_mention: "loans.class.special_mention",
-  substandard: "loans.class.substandard",
-  doubtful: "loans.class.doubtful",
-  loss: "loans.class.loss",
+  pass: "classification.pass",
+  special_mention: "classification.special_mention",
+  substandard: "classification.substandard",
+  doubtful: "classification.doubtful",
+  loss: "classification.loss",
 } as const satisfies Record<Classification, string>;
 export const CLASSES = Object.keys(CLASS_KEY) as Classification[];
 
@@ -23,19 +24,19 @@ export const PERIOD_STATUS_KEY = {
 
 /** A loan's bucket (enum) and the portfolio's slice keys ("1-30") name the same five buckets. */
 export const AGE_KEY = {
-  current: "loans.age.current",
-  days1_to30: "loans.age.1-30",
-  days31_to60: "loans.age.31-60",
-  days61_to90: "loans.age.61-90",
-  over90: "loans.age.90+",
+  current: "ageBucket.current",
+  days1_to30: "ageBucket.1-30",
+  days31_to60: "ageBucket.31-60",
+  days61_to90: "ageBucket.61-90",
+  over90: "ageBucket.90+",
 } as const satisfies Record<AgeBucket, string>;
 
 export const AGE_SLICE_KEY = {
-  current: "loans.age.current",
-  "1-30": "loans.age.1-30",
-  "31-60": "loans.age.31-60",
-  "61-90": "loans.age.61-90",
-  "90+": "loans.age.90+",
+  current: "ageBucket.current",
+  "1-30": "ageBucket.1-30",
+  "31-60": "ageBucket.31-60",
+  "61-90": "ageBucket.61-90",
+  "90+": "ageBucket.90+",
 } as const;
 
 export const REMINDER_KIND_KEY = {
@@ -63,14 +64,6 @@ export function classKey(key: string): (typeof CLASS_KEY)[Classification] | null
 export const SNOOZE_DAYS = [1, 3, 7] as const;
 export const REMINDER_DAYS_DEFAULT = 7;
 export const REMINDER_DAYS_MAX = 366;
-
-/** The reminder window as typed: a whole number of days from 0 to 366, else null. */
-export function parseWindowDays(text: string): number | null {
-  const s = text.trim();
-  if (!/^\d{1,3}$/.test(s)) return null;
-  const n = Number(s);
-  return n <= REMINDER_DAYS_MAX ? n : null;
-}
 
 /** `iso` (YYYY-MM-DD) plus `days` calendar days, computed on the calendar (no time zones). */
 export function addDays(iso: string, days: number): string {

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use loandesk_core::servicing::{
-    portfolio_csv, portfolio_xlsx, BookingInput, Classification, DisbursementInput, LoanView,
-    DEFAULT_REMINDER_DAYS,
+    default_disbursement, portfolio_csv, portfolio_xlsx, BookingInput, Classification,
+    DisbursementInput, LoanView, DEFAULT_REMINDER_DAYS,
 };
 use loandesk_core::{Error, Result};
 use rust_decimal::Decimal;
@@ -118,6 +118,9 @@ pub struct PortfolioArgs {
     /// Also write the portfolio as an XLSX workbook to this file.
     #[arg(long)]
     xlsx: Option<PathBuf>,
+    /// The language of the CSV and XLSX headers and group names: zh or en.
+    #[arg(long, default_value = "zh")]
+    lang: String,
 }
 
 /// Unknown loans and clients are bad input here, like a bad amount: exit 2.
@@ -129,19 +132,16 @@ fn finish(result: Result<()>) -> ExitCode {
 }
 
 fn amount(field: &str, s: &str) -> Result<Decimal> {
-    s.trim().parse().map_err(|_| {
-        Error::invalid(
-            field,
-            loandesk_core::rule::Rule::Other("not_a_number".into()),
-        )
-    })
+    s.trim()
+        .parse()
+        .map_err(|_| Error::invalid(field, loandesk_core::rule::Rule::NotANumber))
 }
 
 fn disbursement(s: &str) -> Result<DisbursementInput> {
     let bad = || {
         Error::invalid(
             "disbursement",
-            loandesk_core::rule::Rule::Other("expected DATE:AMOUNT".into()),
+            loandesk_core::rule::Rule::Format("DATE:AMOUNT"),
         )
     };
     let (date, value) = s.split_once(':').ok_or_else(bad)?;
@@ -242,10 +242,7 @@ fn book(
             .into_iter()
             .find(|s| s.proposed)
             .ok_or(Error::NoScenario(client))?;
-        vec![DisbursementInput {
-            on: signed_on,
-            amount: proposed.terms.principal,
-        }]
+        vec![default_disbursement(&proposed.terms, signed_on)]
     } else {
         disbursements
             .iter()
@@ -346,12 +343,13 @@ pub fn reminders(args: RemindersArgs) -> ExitCode {
 
 pub fn portfolio(args: PortfolioArgs) -> ExitCode {
     finish((|| {
+        let lang = args.lang.parse::<loandesk_core::pdf::Lang>()?.into();
         let p = open(&args.common.vault)?.portfolio(args.common.today(), &args.currency)?;
         if let Some(path) = &args.csv {
-            std::fs::write(path, portfolio_csv(&p, &|k: &str| k.to_owned()))?;
+            std::fs::write(path, portfolio_csv(&p, lang))?;
         }
         if let Some(path) = &args.xlsx {
-            std::fs::write(path, portfolio_xlsx(&p, &|k: &str| k.to_owned())?)?;
+            std::fs::write(path, portfolio_xlsx(&p, lang)?)?;
         }
         match args.common.format.resolve() {
             Format::Json => output::json(&p),

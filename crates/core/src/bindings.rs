@@ -1,5 +1,6 @@
 //! TypeScript declarations of every type the UI exchanges with the core, generated with ts-rs
-//! into one committed file (`ui/src/bindings.ts`). A test fails when that file is stale;
+//! into one committed file (`ui/src/bindings.ts`), followed by the core's label catalogue
+//! (`CATALOGUE`, see `labels.rs`). A test fails when that file is stale;
 //! `UPDATE_BINDINGS=1 cargo test -p loandesk-core --test bindings` rewrites it.
 use ts_rs::{Config, TS};
 
@@ -13,6 +14,7 @@ use crate::documents::{
     StatementLine,
 };
 use crate::error::ErrorPayload;
+use crate::error_code::ErrorCode;
 use crate::journey::{
     Activity, Board, BoardCard, BoardColumn, BoardQuery, Cadence, ChecklistItem, ChecklistTemplate,
     DocumentKind, EntryVia, FollowUp, FollowUpCard, Funnel, FunnelStage, ItemDocument, ItemState,
@@ -26,6 +28,7 @@ use crate::loans::{
 };
 use crate::pdf::{ExportKind, ExportRequest, ExportResult};
 use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
+use crate::rule::RuleCode;
 use crate::servicing::{
     AgeBucket, BookingInput, Classification, ClassificationChange, DisbursementInput,
     LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView, MonthCashIn, PeriodStatus,
@@ -48,6 +51,8 @@ pub fn typescript() -> String {
     let mut out = String::from(
         "// Generated from the Rust types by loandesk-core (src/bindings.rs). Do not edit.\n\n",
     );
+    decl::<ErrorCode>(&cfg, &mut out);
+    decl::<RuleCode>(&cfg, &mut out);
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<VaultReport>(&cfg, &mut out);
     decl::<BackupSettings>(&cfg, &mut out);
@@ -122,6 +127,7 @@ pub fn typescript() -> String {
     decl::<YearRatios>(&cfg, &mut out);
     decl::<CreditAnalysis>(&cfg, &mut out);
     journey(&cfg, &mut out);
+    out.push_str(&crate::labels::typescript());
     out.trim_end().to_string() + "\n"
 }
 

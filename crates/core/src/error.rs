@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error_code::ErrorCode;
 use crate::rule::Rule;
 
 #[derive(Debug, thiserror::Error)]
@@ -42,16 +43,21 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("PDF export failed: {0}")]
     Pdf(String),
+    /// Another program holds the file open (a PDF viewer, Excel, an antivirus) and Windows
+    /// refuses to replace it; short retries did not outlast the hold.
+    #[error("the file is open in another program: {0}")]
+    FileInUse(String),
+    /// A bug caught at the shell's boundary (a panic): the vault was locked for safety.
+    #[error("internal error: the vault was locked for safety")]
+    Internal,
+    /// A third-party parser failed on the file's content in a way it does not report (it panicked).
+    #[error("the file could not be read: its content is damaged or not what its type promises")]
+    DocumentUnreadable,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
-    /// A free-text reason the UI cannot translate; prefer [`Error::invalid`] with a [`Rule`].
-    pub fn validation(field: &str, reason: impl Into<String>) -> Self {
-        Error::invalid(field, Rule::Other(reason.into()))
-    }
-
     pub fn invalid(field: &str, rule: Rule) -> Self {
         Error::Validation {
             field: field.to_string(),
@@ -61,24 +67,32 @@ impl Error {
 
     /// Stable identifier the UI and scripts rely on.
     pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    pub fn error_code(&self) -> ErrorCode {
+        use ErrorCode as C;
         match self {
-            Error::WrongPassword => "wrong_password",
-            Error::VaultMissing(_) => "vault_missing",
-            Error::VaultExists(_) => "vault_exists",
-            Error::VaultTooNew { .. } => "vault_too_new",
-            Error::NotAVault => "not_a_vault",
-            Error::Validation { .. } => "validation",
-            Error::NotFound(_) => "not_found",
-            Error::Locked => "locked",
-            Error::NoScenario(_) => "no_scenario",
-            Error::TryLater { .. } => "try_later",
-            Error::Damaged(_) => "damaged",
-            Error::GateRefused { .. } => "gate_refused",
+            Error::WrongPassword => C::WrongPassword,
+            Error::VaultMissing(_) => C::VaultMissing,
+            Error::VaultExists(_) => C::VaultExists,
+            Error::VaultTooNew { .. } => C::VaultTooNew,
+            Error::NotAVault => C::NotAVault,
+            Error::Validation { .. } => C::Validation,
+            Error::NotFound(_) => C::NotFound,
+            Error::Locked => C::Locked,
+            Error::NoScenario(_) => C::NoScenario,
+            Error::TryLater { .. } => C::TryLater,
+            Error::Damaged(_) => C::Damaged,
+            Error::GateRefused { .. } => C::GateRefused,
             // A page that fails its HMAC or structure check while in use: damage, not a bug.
-            Error::Database(e) if crate::vault::is_damage(e) => "damaged",
-            Error::Database(_) | Error::Migration(_) => "database",
-            Error::Io(_) => "io",
-            Error::Pdf(_) => "pdf",
+            Error::Database(e) if crate::vault::is_damage(e) => C::Damaged,
+            Error::Database(_) | Error::Migration(_) => C::Database,
+            Error::Io(_) => C::Io,
+            Error::Pdf(_) => C::Pdf,
+            Error::FileInUse(_) => C::FileInUse,
+            Error::Internal => C::Internal,
+            Error::DocumentUnreadable => C::DocumentUnreadable,
         }
     }
 
@@ -112,13 +126,23 @@ impl Error {
     }
 }
 
+/// Runs a third-party parser of a user's file (zip, calamine). Their panics are bugs we cannot
+/// fix and must not unwind through a held vault lock: one becomes [`Error::DocumentUnreadable`].
+pub(crate) fn guard_parser<T>(parse: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse))
+        .unwrap_or(Err(Error::DocumentUnreadable))
+}
+
 /// What the UI receives for every failed command.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ErrorPayload {
+    /// An [`ErrorCode`]; the UI shows its `error.<code>` text.
+    #[ts(type = "ErrorCode")]
     pub code: String,
     pub message: String,
     pub field: Option<String>,
-    /// For `validation`: why, as a key the UI translates (`validation.<rule>`) with `params`.
+    /// For `validation`: why, a [`crate::rule::RuleCode`] the UI shows as `rule.<code>` with `params`.
+    #[ts(type = "RuleCode | null")]
     pub rule: Option<String>,
     pub params: BTreeMap<String, String>,
     /// For `gate_refused`: the keys of the required items still open (empty otherwise).

@@ -1,7 +1,12 @@
-//! Why an input was refused, as data: the UI translates `key` with `params` into the officer's
-//! language; `Display` gives the English sentence for the CLI and logs.
+//! Why an input was refused, as data: a stable [`RuleCode`] with `params`. Each code's text,
+//! in Chinese and English, is here and nowhere else: the UI reads it from the generated
+//! catalogue (`rule.<code>`), and `Display` gives the English sentence for the CLI and logs.
 use std::collections::BTreeMap;
 use std::fmt;
+
+use crate::documents::StatementLine;
+use crate::labels::{codes, fill, Text};
+use crate::prefs::Language;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {
@@ -69,62 +74,291 @@ pub enum Rule {
     FileExists,
     /// A statement without a header row of years.
     StatementNoYears,
-    /// A required statement line (its label, zh and en) is not in the file.
+    /// A required statement line is not in the file.
     StatementLineMissing {
-        line: String,
+        line: StatementLine,
     },
     /// A statement value that is empty or not a number, with its spreadsheet row (1-based).
     StatementValue {
-        line: String,
+        line: StatementLine,
         row: u32,
         year: i32,
         value: String,
     },
-    /// A reason with no translation yet; the UI shows it as is. Prefer a specific rule.
-    Other(String),
+    /// Two columns of a statement claim the same year.
+    StatementYearTwice {
+        year: i32,
+    },
+    /// A date after today where only the past is possible (a signing, a repayment).
+    NotInFuture,
+    /// A date that must lie after today (a reminder snoozed until then).
+    AfterToday,
+    /// A disbursement after the loan's maturity.
+    AfterMaturity,
+    /// The first disbursement is not on the loan's disbursement date.
+    FirstIsDisbursementDate,
+    NotANumber,
+    WholeNumber,
+    /// Text that must follow a fixed shape (`DATE:AMOUNT` for a CLI disbursement).
+    Format(&'static str),
+    /// A repayment's order of allocation must name each part (复利, 罚息, interest,
+    /// principal) exactly once.
+    AllocationOrder,
+    /// The loan is repaid and closed: nothing can change its schedule.
+    LoanClosed,
+    /// No period of the schedule is still to come (the loan is past maturity).
+    NoPeriodsLeft,
+    /// No LPR of the tenor is published on or before the day (公告〔2019〕第30号).
+    NoLpr {
+        tenor: String,
+        on: String,
+    },
+    /// The day is not one of the loan's repricing days (1 January or the anniversary).
+    NotRepricingDay,
+}
+
+codes! {
+    /// The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
+    RuleCode {
+        Required = "required",
+        MaxChars = "max_chars",
+        Range = "range",
+        AtMost = "at_most",
+        Positive = "positive",
+        NotNegative = "not_negative",
+        DecimalPlaces = "decimal_places",
+        LessThan = "less_than",
+        NotBefore = "not_before",
+        Currency = "currency",
+        Email = "email",
+        Phone = "phone",
+        CreditCodeLength = "credit_code_length",
+        CreditCodeCharacter = "credit_code_character",
+        CreditCodeCheck = "credit_code_check",
+        Duplicate = "duplicate",
+        PasswordTooShort = "password_too_short",
+        PasswordsDiffer = "passwords_differ",
+        TooMany = "too_many",
+        OutOfRange = "out_of_range",
+        UnknownValue = "unknown_value",
+        NotAllowed = "not_allowed",
+        EmptyFile = "empty_file",
+        FileTooLarge = "file_too_large",
+        UnknownFileType = "unknown_file_type",
+        ExtensionMismatch = "extension_mismatch",
+        DuplicateDocument = "duplicate_document",
+        Corrupt = "corrupt",
+        PasswordProtected = "password_protected",
+        ZipBomb = "zip_bomb",
+        NotSpreadsheet = "not_spreadsheet",
+        FileExists = "file_exists",
+        StatementNoYears = "statement_no_years",
+        StatementLineMissing = "statement_line_missing",
+        StatementValue = "statement_value",
+        StatementYearTwice = "statement_year_twice",
+        NotInFuture = "not_in_future",
+        AfterToday = "after_today",
+        AfterMaturity = "after_maturity",
+        FirstIsDisbursementDate = "first_is_disbursement_date",
+        NotANumber = "not_a_number",
+        WholeNumber = "whole_number",
+        Format = "format",
+        AllocationOrder = "allocation_order",
+        LoanClosed = "loan_closed",
+        NoPeriodsLeft = "no_periods_left",
+        NoLpr = "no_lpr",
+        NotRepricingDay = "not_repricing_day",
+    }
+}
+
+impl RuleCode {
+    /// The reason as the officer reads it; `{{name}}` is filled from the rule's params.
+    pub fn text(self) -> Text {
+        use RuleCode as R;
+        let (zh, en) = match self {
+            R::Required => ("请填写此项。", "Required."),
+            R::MaxChars => ("最多 {{n}} 个字符。", "At most {{n}} characters."),
+            R::Range => ("应在 {{min}} 至 {{max}} 之间。", "Must be between {{min}} and {{max}}."),
+            R::AtMost => ("不能超过 {{max}}。", "Must not exceed {{max}}."),
+            R::Positive => ("必须大于 0。", "Must be greater than 0."),
+            R::NotNegative => ("不能为负数。", "Must not be negative."),
+            R::DecimalPlaces => ("最多保留 {{n}} 位小数。", "At most {{n}} decimal places."),
+            R::LessThan => ("必须小于「{{other}}」。", "Must be less than “{{other}}”."),
+            R::NotBefore => ("不能早于「{{other}}」。", "Must not be before “{{other}}”."),
+            R::Currency => (
+                "请填写 3 位大写字母的币种代码，如 CNY。",
+                "Use a 3-letter currency code such as CNY.",
+            ),
+            R::Email => ("邮箱地址格式不正确。", "Not a valid email address."),
+            R::Phone => (
+                "只能包含数字、空格和 + - ( )。",
+                "Only digits, spaces and + - ( ) are allowed.",
+            ),
+            R::CreditCodeLength => (
+                "应为 18 位，当前为 {{n}} 位。",
+                "Must be 18 characters; this has {{n}}.",
+            ),
+            R::CreditCodeCharacter => (
+                "第 {{position}} 位的「{{character}}」不是有效字符。",
+                "Character {{position}} (“{{character}}”) is not allowed.",
+            ),
+            R::CreditCodeCheck => (
+                "校验码应为「{{expected}}」，实际为「{{found}}」。",
+                "The check character is “{{found}}”; it should be “{{expected}}”.",
+            ),
+            R::Duplicate => (
+                "已被另一家客户（编号 {{id}}）使用。",
+                "Already used by another client (no. {{id}}).",
+            ),
+            R::PasswordTooShort => ("密码至少需要 {{n}} 个字符。", "At least {{n}} characters."),
+            R::PasswordsDiffer => ("两次输入的密码不一致。", "The two passwords differ."),
+            R::TooMany => ("已达上限（最多 {{n}} 个）。", "The limit of {{n}} has been reached."),
+            R::OutOfRange => ("超出可计算的范围。", "Out of the range that can be computed."),
+            R::UnknownValue => ("无法识别的取值「{{value}}」。", "Unknown value “{{value}}”."),
+            R::NotAllowed => ("此处不允许此操作。", "Not allowed here."),
+            R::EmptyFile => ("文件是空的。", "The file is empty."),
+            R::FileTooLarge => (
+                "文件超过 {{max_mb}} MB 的上限。",
+                "The file is over the {{max_mb}} MB limit.",
+            ),
+            R::UnknownFileType => (
+                "不是支持的文件类型（PDF、JPEG、PNG、TIFF、XLSX、XLS、CSV、DOCX）。",
+                "Not a supported file type (PDF, JPEG, PNG, TIFF, XLSX, XLS, CSV, DOCX).",
+            ),
+            R::ExtensionMismatch => (
+                "文件名是 .{{extension}}，但内容是 {{detected}}。",
+                "The name ends in .{{extension}} but the content is {{detected}}.",
+            ),
+            R::DuplicateDocument => (
+                "相同的文件已导入（文件编号 {{id}}）。",
+                "The same file is already imported as document {{id}}.",
+            ),
+            R::Corrupt => ("文件已损坏，无法读取。", "The file is damaged and cannot be read."),
+            R::PasswordProtected => (
+                "文件设有密码，请另存为无密码的文件后再导入。",
+                "The file is password-protected: save it without a password, then import it.",
+            ),
+            R::ZipBomb => (
+                "文件解压后大小异常，已拒绝。",
+                "The file would expand to an unreasonable size; refused.",
+            ),
+            R::NotSpreadsheet => ("不是 XLSX、XLS 或 CSV 表格。", "Not an XLSX, XLS or CSV spreadsheet."),
+            R::FileExists => (
+                "该文件已存在，请换一个文件名。",
+                "That file already exists; choose another name.",
+            ),
+            R::StatementNoYears => (
+                "找不到年度表头行（如 2023、2024）。",
+                "No header row with years (such as 2023, 2024) was found.",
+            ),
+            R::StatementLineMissing => (
+                "缺少必需的报表项目「{{line}}」。",
+                "The required line “{{line}}” is missing.",
+            ),
+            R::StatementValue => (
+                "报表项目「{{line}}」（第 {{row}} 行，{{year}} 年）的数值为空或不是数字：「{{value}}」。",
+                "The line “{{line}}” (row {{row}}, year {{year}}) is empty or not a number: “{{value}}”.",
+            ),
+            R::StatementYearTwice => (
+                "年度 {{year}} 在表头中出现了两次。",
+                "The year {{year}} appears twice in the header row.",
+            ),
+            R::NotInFuture => ("不能晚于今天。", "Must not be later than today."),
+            R::AfterToday => ("应晚于今天。", "Must be after today."),
+            R::AfterMaturity => ("应早于贷款到期日。", "Must be before the loan matures."),
+            R::FirstIsDisbursementDate => (
+                "首笔放款应在贷款的放款日。",
+                "The first disbursement must be on the loan's disbursement date.",
+            ),
+            R::NotANumber => ("请输入数字。", "Enter a number."),
+            R::WholeNumber => ("请输入整数。", "Enter a whole number."),
+            R::Format => ("格式应为 {{format}}。", "Must be written as {{format}}."),
+            R::AllocationOrder => (
+                "复利、罚息、利息、本金应各出现一次。",
+                "Compound interest, penalty interest, interest and principal must each appear once.",
+            ),
+            R::LoanClosed => ("该贷款已结清。", "The loan is closed."),
+            R::NoPeriodsLeft => ("没有尚未到期的期次。", "No period of the loan is still to come."),
+            R::NoLpr => (
+                "{{on}} 及之前没有已公布的 {{tenor}} LPR。",
+                "No {{tenor}} LPR is published on or before {{on}}.",
+            ),
+            R::NotRepricingDay => (
+                "不是该贷款的重定价日。",
+                "Not a repricing day of this loan.",
+            ),
+        };
+        Text::new(zh, en)
+    }
 }
 
 impl Rule {
-    /// Stable key: `validation.<key>` in the UI catalogues.
-    pub fn key(&self) -> &'static str {
+    pub fn code(&self) -> RuleCode {
+        use RuleCode as R;
         match self {
-            Rule::Required => "required",
-            Rule::MaxChars(_) => "max_chars",
-            Rule::Range { .. } => "range",
-            Rule::AtMost(_) => "at_most",
-            Rule::Positive => "positive",
-            Rule::NotNegative => "not_negative",
-            Rule::DecimalPlaces(_) => "decimal_places",
-            Rule::LessThan(_) => "less_than",
-            Rule::NotBefore(_) => "not_before",
-            Rule::Currency => "currency",
-            Rule::Email => "email",
-            Rule::Phone => "phone",
-            Rule::CreditCodeLength(_) => "credit_code_length",
-            Rule::CreditCodeCharacter { .. } => "credit_code_character",
-            Rule::CreditCodeCheck { .. } => "credit_code_check",
-            Rule::Duplicate(_) => "duplicate",
-            Rule::PasswordTooShort(_) => "password_too_short",
-            Rule::PasswordsDiffer => "passwords_differ",
-            Rule::TooMany(_) => "too_many",
-            Rule::OutOfRange => "out_of_range",
-            Rule::Unknown(_) => "unknown_value",
-            Rule::NotAllowed => "not_allowed",
-            Rule::EmptyFile => "empty_file",
-            Rule::FileTooLarge { .. } => "file_too_large",
-            Rule::UnknownFileType => "unknown_file_type",
-            Rule::ExtensionMismatch { .. } => "extension_mismatch",
-            Rule::DuplicateDocument(_) => "duplicate_document",
-            Rule::Corrupt => "corrupt",
-            Rule::PasswordProtected => "password_protected",
-            Rule::ZipBomb => "zip_bomb",
-            Rule::NotSpreadsheet => "not_spreadsheet",
-            Rule::FileExists => "file_exists",
-            Rule::StatementNoYears => "statement_no_years",
-            Rule::StatementLineMissing { .. } => "statement_line_missing",
-            Rule::StatementValue { .. } => "statement_value",
-            Rule::Other(_) => "other",
+            Rule::Required => R::Required,
+            Rule::MaxChars(_) => R::MaxChars,
+            Rule::Range { .. } => R::Range,
+            Rule::AtMost(_) => R::AtMost,
+            Rule::Positive => R::Positive,
+            Rule::NotNegative => R::NotNegative,
+            Rule::DecimalPlaces(_) => R::DecimalPlaces,
+            Rule::LessThan(_) => R::LessThan,
+            Rule::NotBefore(_) => R::NotBefore,
+            Rule::Currency => R::Currency,
+            Rule::Email => R::Email,
+            Rule::Phone => R::Phone,
+            Rule::CreditCodeLength(_) => R::CreditCodeLength,
+            Rule::CreditCodeCharacter { .. } => R::CreditCodeCharacter,
+            Rule::CreditCodeCheck { .. } => R::CreditCodeCheck,
+            Rule::Duplicate(_) => R::Duplicate,
+            Rule::PasswordTooShort(_) => R::PasswordTooShort,
+            Rule::PasswordsDiffer => R::PasswordsDiffer,
+            Rule::TooMany(_) => R::TooMany,
+            Rule::OutOfRange => R::OutOfRange,
+            Rule::Unknown(_) => R::UnknownValue,
+            Rule::NotAllowed => R::NotAllowed,
+            Rule::EmptyFile => R::EmptyFile,
+            Rule::FileTooLarge { .. } => R::FileTooLarge,
+            Rule::UnknownFileType => R::UnknownFileType,
+            Rule::ExtensionMismatch { .. } => R::ExtensionMismatch,
+            Rule::DuplicateDocument(_) => R::DuplicateDocument,
+            Rule::Corrupt => R::Corrupt,
+            Rule::PasswordProtected => R::PasswordProtected,
+            Rule::ZipBomb => R::ZipBomb,
+            Rule::NotSpreadsheet => R::NotSpreadsheet,
+            Rule::FileExists => R::FileExists,
+            Rule::StatementNoYears => R::StatementNoYears,
+            Rule::StatementLineMissing { .. } => R::StatementLineMissing,
+            Rule::StatementValue { .. } => R::StatementValue,
+            Rule::StatementYearTwice { .. } => R::StatementYearTwice,
+            Rule::NotInFuture => R::NotInFuture,
+            Rule::AfterToday => R::AfterToday,
+            Rule::AfterMaturity => R::AfterMaturity,
+            Rule::FirstIsDisbursementDate => R::FirstIsDisbursementDate,
+            Rule::NotANumber => R::NotANumber,
+            Rule::WholeNumber => R::WholeNumber,
+            Rule::Format(_) => R::Format,
+            Rule::AllocationOrder => R::AllocationOrder,
+            Rule::LoanClosed => R::LoanClosed,
+            Rule::NoPeriodsLeft => R::NoPeriodsLeft,
+            Rule::NoLpr { .. } => R::NoLpr,
+            Rule::NotRepricingDay => R::NotRepricingDay,
         }
+    }
+
+    /// Stable key: `rule.<key>` in the catalogue.
+    pub fn key(&self) -> &'static str {
+        self.code().as_str()
+    }
+
+    /// The reason in `lang`, with a statement line named in that language.
+    pub fn message(&self, lang: Language) -> String {
+        let mut params = self.params();
+        if let Rule::StatementLineMissing { line } | Rule::StatementValue { line, .. } = self {
+            params.insert("line".into(), line.text().get(lang).to_owned());
+        }
+        fill(self.code().text().get(lang), &params)
     }
 
     pub fn params(&self) -> BTreeMap<String, String> {
@@ -156,7 +390,13 @@ impl Rule {
                 put("found", found.to_string());
             }
             Rule::Duplicate(id) | Rule::DuplicateDocument(id) => put("id", id.to_string()),
-            Rule::Unknown(v) | Rule::Other(v) => put("value", v.clone()),
+            Rule::Unknown(v) => put("value", v.clone()),
+            Rule::StatementYearTwice { year } => put("year", year.to_string()),
+            Rule::Format(format) => put("format", format.to_string()),
+            Rule::NoLpr { tenor, on } => {
+                put("tenor", tenor.clone());
+                put("on", on.clone());
+            }
             Rule::FileTooLarge { max } => {
                 put("max", max.to_string());
                 put("max_mb", megabytes(*max));
@@ -168,14 +408,15 @@ impl Rule {
                 put("extension", extension.clone());
                 put("detected", detected.clone());
             }
-            Rule::StatementLineMissing { line } => put("line", line.clone()),
+            // The line's key: the UI names it in the officer's language.
+            Rule::StatementLineMissing { line } => put("line", line.as_str().to_owned()),
             Rule::StatementValue {
                 line,
                 row,
                 year,
                 value,
             } => {
-                put("line", line.clone());
+                put("line", line.as_str().to_owned());
                 put("row", row.to_string());
                 put("year", year.to_string());
                 put("value", value.clone());
@@ -188,83 +429,7 @@ impl Rule {
 
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rule::Required => write!(f, "is required"),
-            Rule::MaxChars(n) => write!(f, "at most {n} characters"),
-            Rule::Range { min, max } => write!(f, "must be between {min} and {max}"),
-            Rule::AtMost(max) => write!(f, "must not exceed {max}"),
-            Rule::Positive => write!(f, "must be greater than 0"),
-            Rule::NotNegative => write!(f, "must not be negative"),
-            Rule::DecimalPlaces(n) => write!(f, "must have at most {n} decimal places"),
-            Rule::LessThan(other) => write!(f, "must be less than {other}"),
-            Rule::NotBefore(other) => write!(f, "must not be before {other}"),
-            Rule::Currency => write!(f, "must be a 3-letter ISO code such as CNY"),
-            Rule::Email => write!(f, "is not an email address"),
-            Rule::Phone => write!(f, "may hold only digits, spaces and + - ( )"),
-            Rule::CreditCodeLength(n) => write!(f, "must be 18 characters, got {n}"),
-            Rule::CreditCodeCharacter {
-                position,
-                character,
-            } => {
-                write!(f, "character {position} ('{character}') is not allowed")
-            }
-            Rule::CreditCodeCheck { expected, found } => {
-                write!(f, "check character is '{found}', expected '{expected}'")
-            }
-            Rule::Duplicate(id) => write!(f, "already used by client {id}"),
-            Rule::PasswordTooShort(n) => write!(f, "at least {n} characters"),
-            Rule::PasswordsDiffer => write!(f, "the two passwords differ"),
-            Rule::TooMany(n) => write!(f, "at most {n} allowed"),
-            Rule::OutOfRange => write!(f, "out of the range that can be computed"),
-            Rule::Unknown(v) => write!(f, "unknown value '{v}'"),
-            Rule::NotAllowed => write!(f, "is not allowed here"),
-            Rule::EmptyFile => write!(f, "the file is empty"),
-            Rule::FileTooLarge { max } => {
-                write!(
-                    f,
-                    "the file is larger than the limit of {} MB",
-                    megabytes(*max)
-                )
-            }
-            Rule::UnknownFileType => write!(
-                f,
-                "is not a PDF, JPEG, PNG, TIFF, XLSX, XLS, CSV or DOCX file"
-            ),
-            Rule::ExtensionMismatch {
-                extension,
-                detected,
-            } => write!(f, "is named .{extension} but its content is {detected}"),
-            Rule::DuplicateDocument(id) => {
-                write!(f, "the same file is already imported as document {id}")
-            }
-            Rule::Corrupt => write!(f, "the file is damaged and cannot be read"),
-            Rule::PasswordProtected => {
-                write!(
-                    f,
-                    "the file is password-protected: save it without a password"
-                )
-            }
-            Rule::ZipBomb => write!(f, "the file would expand to an unreasonable size"),
-            Rule::NotSpreadsheet => write!(f, "is not an XLSX, XLS or CSV spreadsheet"),
-            Rule::FileExists => write!(f, "the file already exists; choose another name"),
-            Rule::StatementNoYears => {
-                write!(f, "no header row with years (e.g. 2023, 2024) was found")
-            }
-            Rule::StatementLineMissing { line } => write!(f, "the line '{line}' is missing"),
-            Rule::StatementValue {
-                line,
-                row,
-                year,
-                value,
-            } => {
-                if value.is_empty() {
-                    write!(f, "row {row} '{line}', {year}: no value")
-                } else {
-                    write!(f, "row {row} '{line}', {year}: '{value}' is not a number")
-                }
-            }
-            Rule::Other(reason) => write!(f, "{reason}"),
-        }
+        f.write_str(&self.message(Language::En))
     }
 }
 
@@ -272,4 +437,117 @@ impl fmt::Display for Rule {
 fn megabytes(bytes: u64) -> String {
     let mb = rust_decimal::Decimal::from(bytes) / rust_decimal::Decimal::from(1_048_576u32);
     mb.round_dp(4).normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::labels::placeholders;
+
+    /// One of each rule, with parameters.
+    fn samples() -> Vec<Rule> {
+        let line = StatementLine::Inventory;
+        vec![
+            Rule::Required,
+            Rule::MaxChars(200),
+            Rule::Range {
+                min: "1".into(),
+                max: "600".into(),
+            },
+            Rule::AtMost("100".into()),
+            Rule::Positive,
+            Rule::NotNegative,
+            Rule::DecimalPlaces(2),
+            Rule::LessThan("term_months"),
+            Rule::NotBefore("disbursement_date"),
+            Rule::Currency,
+            Rule::Email,
+            Rule::Phone,
+            Rule::CreditCodeLength(17),
+            Rule::CreditCodeCharacter {
+                position: 3,
+                character: 'I',
+            },
+            Rule::CreditCodeCheck {
+                expected: '3',
+                found: 'X',
+            },
+            Rule::Duplicate(4),
+            Rule::PasswordTooShort(8),
+            Rule::PasswordsDiffer,
+            Rule::TooMany(3),
+            Rule::OutOfRange,
+            Rule::Unknown("weekly".into()),
+            Rule::NotAllowed,
+            Rule::EmptyFile,
+            Rule::FileTooLarge { max: 52_428_800 },
+            Rule::UnknownFileType,
+            Rule::ExtensionMismatch {
+                extension: "pdf".into(),
+                detected: "PNG".into(),
+            },
+            Rule::DuplicateDocument(9),
+            Rule::Corrupt,
+            Rule::PasswordProtected,
+            Rule::ZipBomb,
+            Rule::NotSpreadsheet,
+            Rule::FileExists,
+            Rule::StatementNoYears,
+            Rule::StatementLineMissing { line },
+            Rule::StatementValue {
+                line,
+                row: 7,
+                year: 2024,
+                value: "n/a".into(),
+            },
+            Rule::StatementYearTwice { year: 2024 },
+            Rule::NotInFuture,
+            Rule::AfterToday,
+            Rule::AfterMaturity,
+            Rule::FirstIsDisbursementDate,
+            Rule::NotANumber,
+            Rule::WholeNumber,
+            Rule::Format("DATE:AMOUNT"),
+            Rule::AllocationOrder,
+            Rule::LoanClosed,
+            Rule::NoPeriodsLeft,
+            Rule::NoLpr {
+                tenor: "5y".into(),
+                on: "2026-01-01".into(),
+            },
+            Rule::NotRepricingDay,
+        ]
+    }
+
+    #[test]
+    fn every_rule_has_a_text_in_both_languages_that_its_params_fill() {
+        let samples = samples();
+        let mut covered: Vec<RuleCode> = samples.iter().map(Rule::code).collect();
+        covered.dedup();
+        assert_eq!(covered, RuleCode::ALL, "one sample per code, in order");
+        for rule in samples {
+            let text = rule.code().text();
+            assert!(!text.zh.is_empty() && !text.en.is_empty(), "{rule:?}");
+            let params = rule.params();
+            for name in placeholders(text.zh) {
+                assert!(params.contains_key(name), "{rule:?} lacks {name}");
+            }
+            for lang in [Language::Zh, Language::En] {
+                assert!(!rule.message(lang).contains("{{"), "{rule:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn statement_lines_travel_as_keys_and_read_in_the_language() {
+        let rule = Rule::StatementLineMissing {
+            line: StatementLine::Inventory,
+        };
+        assert_eq!(rule.params()["line"], "inventory");
+        assert_eq!(rule.message(Language::Zh), "缺少必需的报表项目「存货」。");
+        assert_eq!(
+            rule.to_string(),
+            "The required line “Inventory” is missing."
+        );
+    }
 }

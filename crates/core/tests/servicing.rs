@@ -523,17 +523,22 @@ fn the_portfolio_exports_as_csv_and_xlsx_with_the_same_figures() {
     let mut f = fixture();
     book(&mut f);
     let p = f.v.portfolio(d("2026-03-10"), "CNY").unwrap();
-    let zh = |k: &str| match k {
-        "outstanding" => "贷款余额".to_owned(),
-        "cash_in" => "未来应收".to_owned(),
-        "special_mention" => "关注".to_owned(),
-        other => other.to_owned(),
-    };
-    let csv = loandesk_core::servicing::portfolio_csv(&p, &zh);
-    assert!(csv.starts_with('\u{feff}'));
-    assert!(csv.contains("by_classification,关注,1,1200000.00"), "{csv}");
+    use loandesk_core::prefs::Language;
+    let csv = loandesk_core::servicing::portfolio_csv(&p, Language::Zh);
+    assert!(
+        csv.starts_with("\u{feff}维度,分组,笔数,贷款余额\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\n五级分类,关注,1,1200000.00\n"), "{csv}");
+    assert!(csv.contains("\n逾期账龄,未逾期,"), "{csv}");
+    let en = loandesk_core::servicing::portfolio_csv(&p, Language::En);
+    assert!(
+        en.contains("\nClassification,Special mention,1,1200000.00\n"),
+        "{en}"
+    );
+    assert!(en.contains("\nMonth,Principal due,Interest due\n"), "{en}");
 
-    let bytes = loandesk_core::servicing::portfolio_xlsx(&p, &zh).unwrap();
+    let bytes = loandesk_core::servicing::portfolio_xlsx(&p, Language::Zh).unwrap();
     let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     let sheet = book.worksheet_range("贷款余额").unwrap();
     let row = sheet
@@ -541,7 +546,7 @@ fn the_portfolio_exports_as_csv_and_xlsx_with_the_same_figures() {
         .find(|r| r.get(1) == Some(&Data::String("关注".into())))
         .unwrap();
     assert_eq!(row[3], Data::Float(1_200_000.0));
-    let cash = book.worksheet_range("未来应收").unwrap();
+    let cash = book.worksheet_range("未来12个月应收").unwrap();
     assert_eq!(cash.get((1, 0)), Some(&Data::String("2026-03".into())));
     assert_eq!(cash.get((1, 1)), Some(&Data::Float(100_000.0)));
     assert_eq!(cash.rows().count(), 13);

@@ -197,13 +197,13 @@ fn bad_statements_name_the_line_and_store_nothing() {
         (
             missing,
             Rule::StatementLineMissing {
-                line: "存货 Inventory".into(),
+                line: StatementLine::Inventory,
             },
         ),
         (
             bad,
             Rule::StatementValue {
-                line: "利润总额 Profit before tax".into(),
+                line: StatementLine::ProfitBeforeTax,
                 row: 16,
                 year: 2024,
                 value: "七百万".into(),
@@ -212,7 +212,7 @@ fn bad_statements_name_the_line_and_store_nothing() {
         (
             empty,
             Rule::StatementValue {
-                line: "营业收入 Revenue".into(),
+                line: StatementLine::Revenue,
                 row: 14,
                 year: 2023,
                 value: String::new(),

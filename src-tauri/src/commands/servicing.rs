@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use loandesk_core::prefs::Language;
 use loandesk_core::servicing::{
-    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, Classification, LoanSummary,
-    LoanView, Portfolio, Reminder, ReminderMark, WorkingDays,
+    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, Classification, DisbursementInput,
+    LoanSummary, LoanView, Portfolio, Reminder, ReminderMark, WorkingDays,
 };
 use rust_decimal::Decimal;
 use tauri::{AppHandle, State};
@@ -34,6 +34,17 @@ pub fn loan_get(state: State<'_, AppState>, loan_id: i64) -> CmdResult<LoanView>
 pub fn loan_book(state: State<'_, AppState>, input: BookingInput) -> CmdResult<i64> {
     state
         .with_vault(|v| v.book_loan(&input, today()))
+        .map_err(payload)
+}
+
+/// The disbursement the booking form starts from (its date is the default signing date too).
+#[tauri::command(async)]
+pub fn loan_default_disbursement(
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CmdResult<DisbursementInput> {
+    state
+        .with_vault(|v| v.default_disbursement(client_id, today()))
         .map_err(payload)
 }
 
@@ -165,11 +176,10 @@ pub fn portfolio_export(
     let p = state
         .with_vault(|v| v.portfolio(today(), &currency))
         .map_err(payload)?;
-    let zh = state.prefs().language == Language::Zh;
-    let labels = |k: &str| sheet_label(k, zh);
+    let lang = state.prefs().language;
     let (extension, bytes) = match format {
-        SheetFormat::Csv => ("csv", portfolio_csv(&p, &labels).into_bytes()),
-        SheetFormat::Xlsx => ("xlsx", portfolio_xlsx(&p, &labels).map_err(payload)?),
+        SheetFormat::Csv => ("csv", portfolio_csv(&p, lang).into_bytes()),
+        SheetFormat::Xlsx => ("xlsx", portfolio_xlsx(&p, lang).map_err(payload)?),
     };
     let name = format!("portfolio-{}.{extension}", today());
     let Some(path) = dialogs::save_as(&app, &name) else {
@@ -177,34 +187,6 @@ pub fn portfolio_export(
     };
     std::fs::write(&path, bytes).map_err(|e| payload(e.into()))?;
     Ok(Some(path.display().to_string()))
-}
-
-fn sheet_label(key: &str, zh: bool) -> String {
-    let pairs: &[(&str, &str, &str)] = &[
-        ("section", "维度", "Dimension"),
-        ("key", "分组", "Group"),
-        ("loans", "笔数", "Loans"),
-        ("outstanding", "贷款余额", "Outstanding"),
-        ("by_tier", "客户分层", "Tier"),
-        ("by_industry", "行业", "Industry"),
-        ("by_classification", "五级分类", "Classification"),
-        ("by_age", "逾期账龄", "Overdue age"),
-        ("month", "月份", "Month"),
-        ("principal", "应收本金", "Principal due"),
-        ("interest", "应收利息", "Interest due"),
-        ("cash_in", "未来12个月应收", "Cash-in, 12 months"),
-        ("pass", "正常", "Pass"),
-        ("special_mention", "关注", "Special mention"),
-        ("substandard", "次级", "Substandard"),
-        ("doubtful", "可疑", "Doubtful"),
-        ("loss", "损失", "Loss"),
-        ("current", "未逾期", "Current"),
-        ("", "未填写", "Not given"),
-    ];
-    pairs.iter().find(|(k, _, _)| *k == key).map_or_else(
-        || key.to_owned(),
-        |(_, z, e)| if zh { (*z).to_owned() } else { (*e).to_owned() },
-    )
 }
 
 #[tauri::command(async)]

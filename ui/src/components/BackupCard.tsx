@@ -7,17 +7,11 @@ import { api, ApiError } from "../api";
 import type { BackupStatus } from "../bindings";
 import { describeError, fieldError, ruleReason, type FieldErrors } from "../errors";
 import { formatDateTime } from "../format";
-import { MIN_PASSWORD_CHARS, passwordLength } from "../password";
 import { useErrorHandler, useSession } from "../session";
 import ErrorBox from "./ErrorBox";
 import Field, { inputId } from "./Field";
-
-/** A whole number in [min, max], or null. */
-export function wholeIn(text: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n >= min && n <= max ? n : null;
-}
+import NewPasswordFields, { usePasswordPair } from "./NewPasswordFields";
+import { wholeIn } from "../wholeNumber";
 
 export default function BackupCard() {
   const { t } = useTranslation();
@@ -56,29 +50,24 @@ function BackupNow() {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [separate, setSeparate] = useState(false);
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const pair = usePasswordPair();
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [written, setWritten] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-
-  const tooShort = separate && passwordLength(password) < MIN_PASSWORD_CHARS;
-  const mismatch = separate && confirm !== password;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
     setWritten(null);
     setError(null);
-    if (tooShort || mismatch) return;
+    if (separate && !pair.ok) return;
     setBusy(true);
     try {
-      const path = await api.backupNow(separate ? password : null);
+      const path = await api.backupNow(separate ? pair.password : null);
       if (path !== null) {
         setWritten(path);
-        setPassword("");
-        setConfirm("");
+        pair.clear();
         setSubmitted(false);
       }
     } catch (err) {
@@ -103,42 +92,7 @@ function BackupNow() {
         {t("settings.backupSeparate")}
       </label>
       <div className="field-hint">{t("settings.backupSeparateHelp")}</div>
-      {separate && (
-        <>
-          <Field field="backup_password" label={t("settings.backupPassword")} errors={{}}>
-            <input
-              id={inputId("backup_password")}
-              type="password"
-              autoComplete="new-password"
-              data-testid="backup-password"
-              value={password}
-              aria-invalid={submitted && tooShort ? true : undefined}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            {(submitted || password !== "") && tooShort && (
-              <div className={submitted ? "field-error" : "field-hint"} data-testid="backup-password-too-short">
-                {t("unlock.tooShort")}
-              </div>
-            )}
-          </Field>
-          <Field field="backup_password_confirm" label={t("settings.backupPasswordConfirm")} errors={{}}>
-            <input
-              id={inputId("backup_password_confirm")}
-              type="password"
-              autoComplete="new-password"
-              data-testid="backup-password-confirm"
-              value={confirm}
-              aria-invalid={submitted && mismatch ? true : undefined}
-              onChange={(e) => setConfirm(e.target.value)}
-            />
-            {((confirm !== "" && mismatch) || (submitted && mismatch)) && (
-              <div className="field-error" data-testid="backup-password-mismatch">
-                {t("unlock.mismatch")}
-              </div>
-            )}
-          </Field>
-        </>
-      )}
+      {separate && <NewPasswordFields kind="backup" pair={pair} submitted={submitted} />}
       <ErrorBox error={error} />
       {written && (
         <div className="alert alert-ok" role="status" data-testid="backup-written">

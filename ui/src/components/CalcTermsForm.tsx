@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "../errors";
 import { DAY_COUNTS, DAY_COUNT_KEY, METHODS, METHOD_KEY, ROUNDINGS, ROUNDING_KEY, TENORS, TENOR_KEY } from "../labels";
 import { tenorFor, type CalcField, type CalcForm, type RateKind } from "../loanForm";
-import { cleanDecimal, formatPercent, groupThousands, lprRate, toWan } from "../money";
+import { cleanDecimal, formatPercent, groupThousands, toWan } from "../money";
 import EnumSelect from "./EnumSelect";
 import Field, { inputId } from "./Field";
 
@@ -17,9 +17,11 @@ interface Props {
   form: CalcForm;
   errors: FieldErrors;
   onChange: (patch: Partial<CalcForm>, field: CalcField) => void;
+  /** The rate the core works out for the terms as typed (LPR + spread), once it has answered. */
+  annualRate: string | null;
 }
 
-export default function CalcTermsForm({ form, errors, onChange }: Props) {
+export default function CalcTermsForm({ form, errors, onChange, annualRate }: Props) {
   const { t } = useTranslation();
 
   const text = (field: TextField, testId: string, opts: { unit?: string; placeholder?: string; numeric?: boolean; className?: string } = {}) => {
@@ -64,7 +66,6 @@ export default function CalcTermsForm({ form, errors, onChange }: Props) {
     cleanPrincipal !== null && wan !== null && form.principal.trim() !== ""
       ? t("calc.principalHint", { amount: groupThousands(cleanPrincipal), currency: moneyUnit, wan })
       : undefined;
-  const lprTotal = form.rate_kind === "lpr" ? lprRate(cleanDecimal(form.lpr) ?? "", cleanDecimal(form.spread_bp || "0") ?? "") : null;
 
   return (
     <div className="calc-form" data-testid="calc-form">
@@ -122,7 +123,7 @@ export default function CalcTermsForm({ form, errors, onChange }: Props) {
           <div className="field span-2">
             <span className="field-label">{t("calc.lprEffective")}</span>
             <span className="calc-derived num" data-testid="calc-lpr-total">
-              {lprTotal === null ? t("common.notSet") : formatPercent(lprTotal)}
+              {annualRate === null ? t("common.notSet") : formatPercent(annualRate)}
             </span>
           </div>
         </>

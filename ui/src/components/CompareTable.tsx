@@ -26,7 +26,7 @@ export default function CompareTable({ items, onRemove, onLoad }: Props) {
     { label: t("fields.method"), values: items.map((p) => t(METHOD_KEY[p.terms.method])), testId: "method" },
     { label: t("fields.principal"), values: items.map((p) => amountText(t, p.terms.principal, p.terms.currency)), testId: "principal" },
     { label: t("calc.term"), values: items.map((p) => termText(t, p.terms.term_months)), testId: "term" },
-    { label: t("fields.rate"), values: items.map((p) => rateText(t, p.terms.rate)), testId: "rate" },
+    { label: t("fields.rate"), values: items.map((p) => rateText(t, p.terms.rate, p.summary.annual_rate)), testId: "rate" },
     { label: t("calc.regularPayment"), values: money((p) => p.summary.payment), testId: "payment" },
     { label: t("calc.firstPayment"), values: money((p) => p.firstPayment), testId: "first-payment" },
     { label: t("calc.totalInterest"), values: money((p) => p.summary.total_interest), compare: items.map((p) => p.summary.total_interest), testId: "total-interest" },

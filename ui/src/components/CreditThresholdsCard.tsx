@@ -44,7 +44,7 @@ export default function CreditThresholdsCard() {
     const clean = { ...values };
     for (const [field] of FIELDS) {
       const c = cleanDecimal(values[field]);
-      if (c === null) bad[field] = { message: t("validation.notANumber"), detail: null };
+      if (c === null) bad[field] = { message: t("rule.not_a_number"), detail: null };
       else clean[field] = c;
     }
     setFieldErrors(bad);

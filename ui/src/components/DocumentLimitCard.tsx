@@ -6,17 +6,12 @@ import type { FieldErrors } from "../errors";
 import { useErrorHandler } from "../session";
 import ErrorBox from "./ErrorBox";
 import Field, { inputId } from "./Field";
+import { wholeIn } from "../wholeNumber";
 
 const MB = 1024 * 1024;
 export const DOC_LIMIT_MIN_MB = 1;
 export const DOC_LIMIT_MAX_MB = 500;
 
-/** "50" → 50; null unless a whole number of MB within the range the backend accepts. */
-export function validLimitMb(text: string): number | null {
-  if (!/^\d+$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n >= DOC_LIMIT_MIN_MB && n <= DOC_LIMIT_MAX_MB ? n : null;
-}
 
 export default function DocumentLimitCard() {
   const { t } = useTranslation();
@@ -43,7 +38,7 @@ export default function DocumentLimitCard() {
     if (text === null || saving) return;
     setSaved(false);
     setError(null);
-    const mb = validLimitMb(text);
+    const mb = wholeIn(text, DOC_LIMIT_MIN_MB, DOC_LIMIT_MAX_MB);
     setInvalid(mb === null);
     if (mb === null) return;
     setSaving(true);

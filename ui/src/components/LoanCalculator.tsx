@@ -200,7 +200,7 @@ export default function LoanCalculator({ clientId }: { clientId: number }) {
               {t("calc.newCalculation")}
             </button>
           </div>
-          <CalcTermsForm form={form} errors={errors} onChange={change} />
+          <CalcTermsForm form={form} errors={errors} onChange={change} annualRate={preview.current ? (preview.schedule?.summary.annual_rate ?? null) : null} />
           <ErrorBox error={previewBanner} testId="calc-error" />
         </section>
 

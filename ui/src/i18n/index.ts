@@ -2,16 +2,18 @@
 // the app is offline), so switching language never waits on anything.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import type { Language } from "../bindings";
+import { CATALOGUE, type Language } from "../bindings";
 import en from "./en.json";
 import zhCN from "./zh-CN.json";
 
 export const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
 export const DEFAULT_LANGUAGE: Language = "zh-CN";
 
+// The UI's own texts, and beside them (never inside) the labels and messages the core defines
+// (`CATALOGUE` in the generated bindings: document kinds, stages, error and rule messages...).
 export const resources = {
-  "zh-CN": { translation: zhCN },
-  en: { translation: en },
+  "zh-CN": { translation: { ...zhCN, ...CATALOGUE["zh-CN"] } },
+  en: { translation: { ...en, ...CATALOGUE.en } },
 } as const;
 
 void i18n.use(initReactI18next).init({

@@ -12,22 +12,17 @@ import CreditThresholdsCard from "../components/CreditThresholdsCard";
 import DocumentLimitCard from "../components/DocumentLimitCard";
 import JourneySettings from "../components/settings/JourneySettings";
 import WorkingDaysCard from "../components/loans/WorkingDaysCard";
-import StrengthMeter from "../components/StrengthMeter";
+import NewPasswordFields, { usePasswordPair } from "../components/NewPasswordFields";
 import { fieldError, type FieldErrors } from "../errors";
 import { LANGUAGES, isLanguage } from "../i18n";
 import { useSetLanguage } from "../language";
 import { useErrorHandler, useSession } from "../session";
-import { MIN_PASSWORD_CHARS, passwordLength, usePasswordStrength } from "../password";
 import { useSave } from "../useSave";
+import { wholeIn } from "../wholeNumber";
 
 export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 240;
 
-export function validAutoLock(text: string): number | null {
-  if (!/^\d+$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n >= AUTO_LOCK_MIN && n <= AUTO_LOCK_MAX ? n : null;
-}
 
 export default function Settings() {
   const { t } = useTranslation();
@@ -87,7 +82,7 @@ function AutoLockCard() {
     e.preventDefault();
     setSaved(false);
     setError(null);
-    const minutes = validAutoLock(text);
+    const minutes = wholeIn(text, AUTO_LOCK_MIN, AUTO_LOCK_MAX);
     if (minutes === null) {
       setFieldErrors({ auto_lock_minutes: { message: t("settings.autoLockRange"), detail: null } });
       return;
@@ -141,8 +136,7 @@ function PasswordCard() {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [oldPassword, setOldPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const pair = usePasswordPair();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [submitted, setSubmitted] = useState(false);
@@ -150,24 +144,19 @@ function PasswordCard() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const oldRef = useRef<HTMLInputElement>(null);
 
-  const score = usePasswordStrength(newPassword);
-
-  const tooShort = passwordLength(newPassword) < MIN_PASSWORD_CHARS;
-  const mismatch = confirm !== "" && confirm !== newPassword;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
     setDone(false);
-    if (oldPassword === "" || tooShort || confirm !== newPassword) return;
+    if (oldPassword === "" || !pair.ok) return;
     setBusy(true);
     setError(null);
     setFieldErrors({});
     try {
-      await api.vaultChangePassword(oldPassword, newPassword);
+      await api.vaultChangePassword(oldPassword, pair.password);
       setOldPassword("");
-      setNewPassword("");
-      setConfirm("");
+      pair.clear();
       setSubmitted(false);
       setDone(true);
     } catch (err) {
@@ -202,37 +191,7 @@ function PasswordCard() {
             onChange={(e) => setOldPassword(e.target.value)}
           />
         </Field>
-        <Field field="password" label={t("settings.newPassword")} errors={fieldErrors}>
-          <input
-            id={inputId("password")}
-            type="password"
-            autoComplete="new-password"
-            data-testid="new-password"
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.target.value)}
-          />
-          <StrengthMeter score={score} />
-          {(submitted || newPassword !== "") && tooShort && (
-            <div className={submitted ? "field-error" : "field-hint"} data-testid="password-too-short">
-              {t("unlock.tooShort")}
-            </div>
-          )}
-        </Field>
-        <Field field="new_password_confirm" label={t("settings.newPasswordConfirm")} errors={{}}>
-          <input
-            id={inputId("new_password_confirm")}
-            type="password"
-            autoComplete="new-password"
-            data-testid="new-password-confirm"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-          {(mismatch || (submitted && confirm !== newPassword)) && (
-            <div className="field-error" data-testid="password-mismatch">
-              {t("unlock.mismatch")}
-            </div>
-          )}
-        </Field>
+        <NewPasswordFields kind="change" pair={pair} submitted={submitted} errors={fieldErrors} />
         <ErrorBox error={error} />
         {done && (
           <div className="alert alert-ok" role="status" data-testid="password-changed">

@@ -4,12 +4,10 @@ import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { AppStatus, VaultChoice } from "../bindings";
 import ErrorBox from "../components/ErrorBox";
-import FieldError from "../components/FieldError";
 import LangToggle from "../components/LangToggle";
 import RestoreBackup from "../components/RestoreBackup";
-import StrengthMeter from "../components/StrengthMeter";
+import NewPasswordFields, { usePasswordPair } from "../components/NewPasswordFields";
 import { fieldErrorsFrom, toApiError, type FieldErrors } from "../errors";
-import { MIN_PASSWORD_CHARS, passwordLength, usePasswordStrength } from "../password";
 
 type View = "create" | VaultChoice;
 
@@ -119,27 +117,22 @@ export default function Unlock({ status, onUnlocked }: Props) {
 
 function CreateVault({ onCreated }: { onCreated: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const pair = usePasswordPair();
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const score = usePasswordStrength(password);
-
-  const tooShort = passwordLength(password) < MIN_PASSWORD_CHARS;
-  const mismatch = confirm !== "" && confirm !== password;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (tooShort || confirm !== password) return;
+    if (!pair.ok) return;
     setBusy(true);
     setError(null);
     setFieldErrors({});
     try {
-      await api.vaultCreate(password);
+      await api.vaultCreate(pair.password);
       await onCreated();
     } catch (err) {
       const apiErr = toApiError(err);
@@ -154,41 +147,7 @@ function CreateVault({ onCreated }: { onCreated: () => Promise<void> }) {
     <form className="stack" onSubmit={submit} noValidate data-testid="create-vault-form">
       <h2>{t("unlock.createTitle")}</h2>
       <p className="muted small">{t("unlock.createIntro")}</p>
-      <label className="field">
-        <span className="field-label">{t("unlock.password")}</span>
-        <input
-          type="password"
-          data-testid="create-password"
-          autoComplete="new-password"
-          autoFocus
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={submitted && tooShort}
-        />
-        <StrengthMeter score={score} />
-        {(submitted || password !== "") && tooShort && (
-          <div className={submitted ? "field-error" : "field-hint"} data-testid="password-too-short">
-            {t("unlock.tooShort")}
-          </div>
-        )}
-        <FieldError errors={fieldErrors} field="password" />
-      </label>
-      <label className="field">
-        <span className="field-label">{t("unlock.passwordConfirm")}</span>
-        <input
-          type="password"
-          data-testid="create-confirm"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          aria-invalid={mismatch}
-        />
-        {(mismatch || (submitted && confirm !== password)) && (
-          <div className="field-error" data-testid="password-mismatch">
-            {t("unlock.mismatch")}
-          </div>
-        )}
-      </label>
+      <NewPasswordFields kind="create" pair={pair} submitted={submitted} errors={fieldErrors} autoFocus />
       <ErrorBox error={error} />
       <button type="submit" className="btn btn-primary btn-block" data-testid="create-submit" disabled={busy} aria-busy={busy}>
         {busy ? t("unlock.creating") : t("unlock.create")}

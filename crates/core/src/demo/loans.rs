@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::error::Result;
-use crate::servicing::{BookingInput, DisbursementInput, PeriodStatus};
+use crate::servicing::{default_disbursement, default_signing, BookingInput, PeriodStatus};
 use crate::vault::Vault;
 
 pub(super) fn book_loans(vault: &mut Vault, ids: &[i64], today: NaiveDate) -> Result<()> {
@@ -19,17 +19,14 @@ pub(super) fn book_loans(vault: &mut Vault, ids: &[i64], today: NaiveDate) -> Re
         else {
             continue;
         };
-        let on = proposal.terms.disbursement_date.min(today);
+        let on = default_signing(&proposal.terms, today);
         booked += 1;
         let input = BookingInput {
             client_id,
             contract_no: format!("DEMO-{}-{booked:03}", on.format("%Y%m")),
             signed_on: on,
             terms: None,
-            disbursements: vec![DisbursementInput {
-                on,
-                amount: proposal.terms.principal,
-            }],
+            disbursements: vec![default_disbursement(&proposal.terms, on)],
             repayment_account: format!("6222 0210 {:04} {:04}", 1000 + client_id, 3000 + booked),
         };
         let loan_id = vault.book_loan(&input, today)?;

@@ -10,7 +10,7 @@ pub enum DocumentKind {
     ApplicationForm,
     /// 营业执照
     BusinessLicence,
-    /// 法人身份证
+    /// 法定代表人身份证
     LegalRepId,
     /// 财务报表
     FinancialStatements,
@@ -20,11 +20,11 @@ pub enum DocumentKind {
     TaxCertificate,
     /// 征信报告
     CreditReport,
-    /// 可研报告
+    /// 可行性研究报告
     FeasibilityStudy,
     /// 项目审批文件 (核准, 备案, 环评)
     ProjectApproval,
-    /// 抵押物
+    /// 抵押物资料
     Collateral,
     /// 合同
     Contract,
@@ -34,6 +34,7 @@ pub enum DocumentKind {
 }
 
 /// (kind, stored key, 中文, English): one table so the key, the labels and `ALL` cannot drift.
+/// The UI's labels are these (the generated catalogue, `docKind.<key>`).
 const KINDS: [(DocumentKind, &str, &str, &str); 13] = [
     (
         DocumentKind::ApplicationForm,
@@ -50,8 +51,8 @@ const KINDS: [(DocumentKind, &str, &str, &str); 13] = [
     (
         DocumentKind::LegalRepId,
         "legal-rep-id",
-        "法人身份证",
-        "Legal representative ID",
+        "法定代表人身份证",
+        "Legal representative's ID",
     ),
     (
         DocumentKind::FinancialStatements,
@@ -80,7 +81,7 @@ const KINDS: [(DocumentKind, &str, &str, &str); 13] = [
     (
         DocumentKind::FeasibilityStudy,
         "feasibility-study",
-        "可研报告",
+        "可行性研究报告",
         "Feasibility study",
     ),
     (
@@ -92,8 +93,8 @@ const KINDS: [(DocumentKind, &str, &str, &str); 13] = [
     (
         DocumentKind::Collateral,
         "collateral",
-        "抵押物",
-        "Collateral",
+        "抵押物资料",
+        "Collateral documents",
     ),
     (DocumentKind::Contract, "contract", "合同", "Contract"),
     (
@@ -129,12 +130,12 @@ impl DocumentKind {
         self.row().1
     }
 
-    pub fn label_zh(self) -> &'static str {
-        self.row().2
+    pub fn text(self) -> crate::labels::Text {
+        crate::labels::Text::new(self.row().2, self.row().3)
     }
 
-    pub fn label_en(self) -> &'static str {
-        self.row().3
+    pub fn label_zh(self) -> &'static str {
+        self.row().2
     }
 
     pub fn parse(s: &str) -> Option<DocumentKind> {

@@ -48,6 +48,10 @@ pub struct Summary {
     /// Principal plus interest; the upfront fee is not included.
     #[ts(type = "string")]
     pub total_payment: Decimal,
+    /// The annual rate in percent that accrues interest: the fixed rate, or LPR + spread
+    /// (worked out here so the UI never does the sum itself).
+    #[ts(type = "string")]
+    pub annual_rate: Decimal,
     /// Nominal APR in percent: monthly IRR × 12, fee included.
     #[ts(type = "string")]
     pub apr: Decimal,
@@ -82,6 +86,7 @@ pub fn generate(terms: &LoanTerms) -> Result<Schedule, LoanError> {
             payment,
             total_interest: money::from_fen(rows.total_interest_fen),
             total_payment: money::from_fen(rows.total_interest_fen + principal_fen),
+            annual_rate: terms.rate.annual_percent(),
             apr,
             apr_effective,
             principal_in_words: amount_in_words(terms.principal),

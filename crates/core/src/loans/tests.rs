@@ -254,6 +254,11 @@ fn lpr_plus_spread() {
     let s = generate(&t).unwrap();
     let fixed = generate(&terms("1000000", "4.05", 360, Method::EqualInstallment)).unwrap();
     assert_eq!(s.periods, fixed.periods);
+    // The rate the UI shows beside LPR and spread is the core's sum, exact to the basis point.
+    assert_eq!(s.summary.annual_rate, dec("4.05"));
+    t.rate = lpr("3.45", "-25.5");
+    assert_eq!(generate(&t).unwrap().summary.annual_rate, dec("3.195"));
+    assert_eq!(fixed.summary.annual_rate, dec("4.05"));
     assert_eq!(LprTenor::for_term(360), LprTenor::FiveYear);
     assert_eq!(LprTenor::for_term(60), LprTenor::OneYear);
 }
@@ -328,7 +333,7 @@ fn validation_names_the_field() {
         ..base
     })
     .unwrap_err();
-    assert_eq!(err.to_string(), "principal: must be greater than 0");
+    assert_eq!(err.to_string(), "principal: Must be greater than 0.");
     assert_eq!(err.code(), "validation");
 }
 

@@ -59,10 +59,7 @@ impl Vault {
             return Err(Error::invalid("repayment_account", Rule::MaxChars(60)));
         }
         if input.signed_on > today {
-            return Err(Error::invalid(
-                "signed_on",
-                Rule::Other("not_in_future".into()),
-            ));
+            return Err(Error::invalid("signed_on", Rule::NotInFuture));
         }
         self.client(input.client_id)?;
         let mut terms = match &input.terms {

@@ -5,8 +5,10 @@
 //! day as an argument; the vault parts store money as integer fen so SQL sums stay exact.
 pub mod allocation;
 mod book;
+mod booking_default;
 mod cash_in;
 mod classify;
+mod labels;
 mod portfolio;
 mod portfolio_export;
 mod reminder_text;
@@ -17,6 +19,7 @@ pub mod tranches;
 mod view;
 
 pub use book::{BookingInput, DisbursementInput};
+pub use booking_default::{default_disbursement, default_signing};
 pub use portfolio::{MonthCashIn, Portfolio, Slice};
 pub use portfolio_export::{portfolio_csv, portfolio_xlsx};
 pub use reminder_text::reminder_text;

@@ -1,36 +1,71 @@
-//! The portfolio as a file for the officer's own spreadsheets: CSV or XLSX, labels in the
-//! officer's language (the caller passes them; keys are the portfolio's own).
+//! The portfolio as a file for the officer's own spreadsheets: CSV or XLSX, with its headers
+//! and group names in the language asked for.
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use super::labels::sheet as label;
 use super::portfolio::{Portfolio, Slice};
+use super::status::{AgeBucket, Classification};
 use crate::error::{Error, Result};
+use crate::labels::Text;
+use crate::prefs::Language;
 
-fn sections(p: &Portfolio) -> [(&'static str, &Vec<Slice>); 4] {
+#[derive(Clone, Copy)]
+enum Section {
+    Tier,
+    Industry,
+    Classification,
+    Age,
+}
+
+fn sections(p: &Portfolio) -> [(Section, &Vec<Slice>); 4] {
     [
-        ("by_tier", &p.by_tier),
-        ("by_industry", &p.by_industry),
-        ("by_classification", &p.by_classification),
-        ("by_age", &p.by_age),
+        (Section::Tier, &p.by_tier),
+        (Section::Industry, &p.by_industry),
+        (Section::Classification, &p.by_classification),
+        (Section::Age, &p.by_age),
     ]
 }
 
+impl Section {
+    fn text(self) -> Text {
+        match self {
+            Section::Tier => label::BY_TIER,
+            Section::Industry => label::BY_INDUSTRY,
+            Section::Classification => label::BY_CLASSIFICATION,
+            Section::Age => label::BY_AGE,
+        }
+    }
+
+    /// A slice's group as the officer reads it (tiers and industries are the client's own words).
+    fn group(self, key: &str, lang: Language) -> String {
+        let known = match self {
+            Section::Industry if key.is_empty() => Some(label::NOT_GIVEN),
+            Section::Classification => Classification::parse(key).map(Classification::text),
+            Section::Age => AgeBucket::parse(key).map(AgeBucket::text),
+            _ => None,
+        };
+        known.map_or_else(|| key.to_owned(), |t| t.get(lang).to_owned())
+    }
+}
+
 /// The portfolio as CSV (UTF-8 with a BOM so Excel opens Chinese text correctly).
-pub fn portfolio_csv(p: &Portfolio, labels: &dyn Fn(&str) -> String) -> String {
+pub fn portfolio_csv(p: &Portfolio, lang: Language) -> String {
+    let l = |t: Text| t.get(lang);
     let mut out = String::from("\u{feff}");
     out.push_str(&format!(
         "{},{},{},{}\n",
-        labels("section"),
-        labels("key"),
-        labels("loans"),
-        labels("outstanding")
+        l(label::SECTION),
+        l(label::GROUP),
+        l(label::LOANS),
+        l(label::OUTSTANDING)
     ));
-    for (name, slices) in sections(p) {
+    for (section, slices) in sections(p) {
         for s in slices {
             out.push_str(&format!(
                 "{},{},{},{}\n",
-                labels(name),
-                csv_field(&labels(&s.key)),
+                l(section.text()),
+                csv_field(&section.group(&s.key, lang)),
                 s.loans,
                 s.outstanding
             ));
@@ -38,9 +73,9 @@ pub fn portfolio_csv(p: &Portfolio, labels: &dyn Fn(&str) -> String) -> String {
     }
     out.push_str(&format!(
         "\n{},{},{}\n",
-        labels("month"),
-        labels("principal"),
-        labels("interest")
+        l(label::MONTH),
+        l(label::PRINCIPAL),
+        l(label::INTEREST)
     ));
     for m in &p.cash_in {
         out.push_str(&format!("{},{},{}\n", m.month, m.principal, m.interest));
@@ -63,14 +98,12 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The portfolio as an XLSX workbook: one sheet of outstanding by dimension, one of cash-in.
-pub fn portfolio_xlsx(p: &Portfolio, labels: &dyn Fn(&str) -> String) -> Result<Vec<u8>> {
-    build_xlsx(p, labels).map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+pub fn portfolio_xlsx(p: &Portfolio, lang: Language) -> Result<Vec<u8>> {
+    build_xlsx(p, lang).map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
 }
 
-fn build_xlsx(
-    p: &Portfolio,
-    labels: &dyn Fn(&str) -> String,
-) -> std::result::Result<Vec<u8>, XlsxError> {
+fn build_xlsx(p: &Portfolio, lang: Language) -> std::result::Result<Vec<u8>, XlsxError> {
+    let l = |t: Text| t.get(lang);
     // A spreadsheet cell holds an IEEE double; amounts here have two decimals and stay far
     // below 2^53 fen, so each shows exactly as computed. Sums are the core's, not Excel's.
     let money = |d: rust_decimal::Decimal| d.to_f64().unwrap_or_default();
@@ -79,18 +112,21 @@ fn build_xlsx(
     let mut book = Workbook::new();
 
     let sheet = book.add_worksheet();
-    sheet.set_name(labels("outstanding"))?;
-    for (col, key) in ["section", "key", "loans", "outstanding"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string_with_format(0, col as u16, labels(key), &bold)?;
+    sheet.set_name(l(label::OUTSTANDING))?;
+    let headers = [
+        label::SECTION,
+        label::GROUP,
+        label::LOANS,
+        label::OUTSTANDING,
+    ];
+    for (col, header) in headers.into_iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, l(header), &bold)?;
     }
     let mut row = 1;
-    for (name, slices) in sections(p) {
+    for (section, slices) in sections(p) {
         for s in slices {
-            sheet.write_string(row, 0, labels(name))?;
-            sheet.write_string(row, 1, labels(&s.key))?;
+            sheet.write_string(row, 0, l(section.text()))?;
+            sheet.write_string(row, 1, section.group(&s.key, lang))?;
             sheet.write_number(row, 2, s.loans)?;
             sheet.write_number_with_format(row, 3, money(s.outstanding), &amount)?;
             row += 1;
@@ -99,9 +135,12 @@ fn build_xlsx(
     sheet.autofit();
 
     let sheet = book.add_worksheet();
-    sheet.set_name(labels("cash_in"))?;
-    for (col, key) in ["month", "principal", "interest"].iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, labels(key), &bold)?;
+    sheet.set_name(l(label::CASH_IN))?;
+    for (col, header) in [label::MONTH, label::PRINCIPAL, label::INTEREST]
+        .into_iter()
+        .enumerate()
+    {
+        sheet.write_string_with_format(0, col as u16, l(header), &bold)?;
     }
     for (i, m) in p.cash_in.iter().enumerate() {
         let row = i as u32 + 1;

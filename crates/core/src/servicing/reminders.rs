@@ -316,7 +316,7 @@ impl Vault {
             ReminderMark::Done => (None, Some(today)),
             ReminderMark::Snooze { until } if until > today => (Some(until), None),
             ReminderMark::Snooze { .. } => {
-                return Err(Error::invalid("until", Rule::Other("after_today".into())));
+                return Err(Error::invalid("until", Rule::AfterToday));
             }
         };
         self.conn().execute(

@@ -139,7 +139,7 @@ impl Vault {
                 return Err(Error::invalid("note", Rule::MaxChars(NOTE_MAX)));
             }
             if paid_on > today {
-                return Err(Error::invalid("date", Rule::Other("not_in_future".into())));
+                return Err(Error::invalid("date", Rule::NotInFuture));
             }
             checked.push((paid_on, to_fen(amount)?, note));
         }

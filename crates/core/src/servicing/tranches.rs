@@ -35,7 +35,7 @@ pub fn booked_schedule(terms: &LoanTerms, disbursements: &[Disbursement]) -> Res
     if first.on != terms.disbursement_date {
         return Err(Error::invalid(
             "disbursements",
-            Rule::Other("first_is_disbursement_date".into()),
+            Rule::FirstIsDisbursementDate,
         ));
     }
     let total: Decimal = parts.iter().map(|d| d.amount).sum();
@@ -57,7 +57,7 @@ pub fn booked_schedule(terms: &LoanTerms, disbursements: &[Disbursement]) -> Res
         let term = u32::try_from(maturity - month_index(part.on))
             .ok()
             .filter(|m| *m >= 1)
-            .ok_or_else(|| Error::invalid("disbursements", Rule::Other("after_maturity".into())))?;
+            .ok_or_else(|| Error::invalid("disbursements", Rule::AfterMaturity))?;
         let grace = u32::try_from(i64::from(terms.grace_months) - elapsed).unwrap_or(0);
         let tranche = LoanTerms {
             principal: part.amount,

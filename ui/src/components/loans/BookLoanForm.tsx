@@ -1,10 +1,10 @@
 // Booking the client's proposed loan (放款入账): contract number, signing date, one or more
 // disbursements and the repayment account. The terms are the proposal's, kept as booked; every
 // rule (dates, amounts against the principal, duplicates) is the backend's, shown per field.
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
-import type { LoanScenario } from "../../bindings";
+import type { DisbursementInput, LoanScenario } from "../../bindings";
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
 import { scenarioLine } from "../../loanText";
@@ -31,13 +31,29 @@ const MAX_TRANCHES = 12;
 
 export default function BookLoanForm({ clientId, onBooked, onCancel }: Props) {
   const { t } = useTranslation();
+  const handleError = useErrorHandler();
   const scenarios = useScenarios(clientId);
   const proposal = scenarios.list?.find((s) => s.proposed) ?? null;
+  const proposalId = proposal?.id ?? null;
+  // Where the form starts (signing date, one disbursement) is the backend's rule, not ours.
+  const [start, setStart] = useState<{ proposalId: number; disbursement: DisbursementInput } | null>(null);
+  const [startError, setStartError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    if (proposalId === null) return;
+    let live = true;
+    api.loanDefaultDisbursement(clientId).then(
+      (disbursement) => live && setStart({ proposalId, disbursement }),
+      (e: unknown) => live && setStartError(handleError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [clientId, proposalId, handleError]);
 
   return (
     <section className="card" data-testid="loan-book-form">
       <h2 className="section-title">{t("loans.bookTitle")}</h2>
-      <ErrorBox error={scenarios.error} />
+      <ErrorBox error={scenarios.error ?? startError} />
       {scenarios.list === null ? (
         !scenarios.error && <p className="muted">{t("app.loading")}</p>
       ) : proposal === null ? (
@@ -51,26 +67,25 @@ export default function BookLoanForm({ clientId, onBooked, onCancel }: Props) {
             </button>
           </div>
         </>
+      ) : start?.proposalId !== proposal.id ? (
+        !startError && <p className="muted">{t("app.loading")}</p>
       ) : (
-        <BookingFields key={proposal.id} clientId={clientId} proposal={proposal} onBooked={onBooked} onCancel={onCancel} />
+        <BookingFields key={proposal.id} clientId={clientId} proposal={proposal} start={start.disbursement} onBooked={onBooked} onCancel={onCancel} />
       )}
     </section>
   );
 }
 
-function BookingFields({ clientId, proposal, onBooked, onCancel }: Props & { proposal: LoanScenario }) {
+function BookingFields({ clientId, proposal, start, onBooked, onCancel }: Props & { proposal: LoanScenario; start: DisbursementInput }) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const today = todayISO();
   const terms = proposal.terms;
-  // Prefilled from the proposal: one disbursement of the whole principal on its planned date
-  // (or today, as a loan cannot be signed in the future).
-  const planned = terms.disbursement_date < today ? terms.disbursement_date : today;
   const repayDay = terms.repay_day ?? Number(terms.disbursement_date.slice(8, 10));
   const [contractNo, setContractNo] = useState("");
-  const [signedOn, setSignedOn] = useState(planned);
+  const [signedOn, setSignedOn] = useState(start.on);
   const [account, setAccount] = useState("");
-  const [tranches, setTranches] = useState<Tranche[]>([{ on: planned, amount: terms.principal }]);
+  const [tranches, setTranches] = useState<Tranche[]>([{ on: start.on, amount: start.amount }]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,11 +97,11 @@ function BookingFields({ clientId, proposal, onBooked, onCancel }: Props & { pro
   const localErrors = (): FieldErrors => {
     const out: FieldErrors = {};
     const say = (field: string, message: string) => (out[field] ??= { message, detail: null });
-    if (contractNo.trim() === "") say("contract_no", t("validation.required"));
+    if (contractNo.trim() === "") say("contract_no", t("rule.required"));
     if (!isIsoDate(signedOn)) say("signed_on", t("loans.dateInvalid"));
     tranches.forEach((x, i) => {
       if (!isIsoDate(x.on)) say(`disbursements.${i}.on`, t("loans.dateInvalid"));
-      if (cleanDecimal(x.amount) === null) say(`disbursements.${i}.amount`, t("validation.notANumber"));
+      if (cleanDecimal(x.amount) === null) say(`disbursements.${i}.amount`, t("rule.not_a_number"));
     });
     return out;
   };

@@ -8,7 +8,8 @@ import type { Reminder, ReminderKind } from "../../bindings";
 import { RATIO_KEY } from "../../documents";
 import { todayISO } from "../../format";
 import { formatMoney } from "../../money";
-import { addDays, parseWindowDays, REMINDER_DAYS_DEFAULT, REMINDER_KIND_KEY, REMINDER_KINDS, SNOOZE_DAYS } from "../../servicing";
+import { addDays, REMINDER_DAYS_DEFAULT, REMINDER_DAYS_MAX, REMINDER_KIND_KEY, REMINDER_KINDS, SNOOZE_DAYS } from "../../servicing";
+import { wholeIn } from "../../wholeNumber";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import "../../servicing.css";
@@ -58,7 +59,7 @@ export default function RemindersCard({ onOpenLoan }: Props) {
     }
   };
 
-  const daysInvalid = parseWindowDays(daysText) === null;
+  const daysInvalid = wholeIn(daysText, 0, REMINDER_DAYS_MAX) === null;
   const groups = REMINDER_KINDS.map((kind) => [kind, (list ?? []).filter((r) => r.kind === kind)] as const);
 
   return (
@@ -79,7 +80,7 @@ export default function RemindersCard({ onOpenLoan }: Props) {
             value={daysText}
             onChange={(e) => {
               setDaysText(e.target.value);
-              const n = parseWindowDays(e.target.value);
+              const n = wholeIn(e.target.value, 0, REMINDER_DAYS_MAX);
               if (n !== null) setDays(n);
             }}
           />

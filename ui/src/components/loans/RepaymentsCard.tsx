@@ -43,7 +43,7 @@ export default function RepaymentsCard({ loan, dueNow, onChanged }: Props) {
     const clean = cleanDecimal(amount);
     const local: FieldErrors = {};
     if (!isIsoDate(paidOn)) local.date = { message: t("loans.dateInvalid"), detail: null };
-    if (clean === null) local.amount = { message: amount.trim() === "" ? t("validation.required") : t("validation.notANumber"), detail: null };
+    if (clean === null) local.amount = { message: amount.trim() === "" ? t("rule.required") : t("rule.not_a_number"), detail: null };
     setErrors(local);
     if (clean === null || Object.keys(local).length > 0) return;
     setBusy(true);

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import type { Cadence, Tier } from "../../bindings";
 import { TIERS, TIER_KEY } from "../../labels";
-import { DAYS_MAX, DAYS_MIN, parseDays } from "../../listEdit";
+import { DAYS_MAX, DAYS_MIN } from "../../listEdit";
+import { wholeIn } from "../../wholeNumber";
 import { useSave } from "../../useSave";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
@@ -34,7 +35,7 @@ export default function CadenceCard() {
     if (!text) return;
     setSaved(false);
     setError(null);
-    const days = { A: parseDays(text.A), B: parseDays(text.B), C: parseDays(text.C) };
+    const days = { A: wholeIn(text.A, DAYS_MIN, DAYS_MAX), B: wholeIn(text.B, DAYS_MIN, DAYS_MAX), C: wholeIn(text.C, DAYS_MIN, DAYS_MAX) };
     const bad = TIERS.filter((tier) => days[tier] === null);
     if (bad.length > 0) {
       setFieldErrors(Object.fromEntries(bad.map((tier) => [FIELD[tier], { message: t("journeySettings.daysRange"), detail: null }])));

@@ -2,7 +2,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { DAYS_MAX, DAYS_MIN, parseDays } from "../../listEdit";
+import { DAYS_MAX, DAYS_MIN } from "../../listEdit";
+import { wholeIn } from "../../wholeNumber";
 import { useSave } from "../../useSave";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
@@ -30,7 +31,7 @@ export default function StuckDaysCard() {
     if (text === null) return;
     setSaved(false);
     setError(null);
-    const days = parseDays(text);
+    const days = wholeIn(text, DAYS_MIN, DAYS_MAX);
     if (days === null) {
       setFieldErrors({ [FIELD]: { message: t("journeySettings.daysRange"), detail: null } });
       return;

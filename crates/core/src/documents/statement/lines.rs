@@ -86,9 +86,13 @@ impl StatementLine {
         LINES.iter().find(|d| d.key == s).map(|d| d.line)
     }
 
-    /// "流动资产合计 Total current assets", as in the template and in error messages.
-    pub fn label(self) -> String {
-        format!("{} {}", self.def().zh, self.def().en)
+    /// Template order.
+    pub fn all() -> impl Iterator<Item = StatementLine> {
+        LINES.iter().map(|d| d.line)
+    }
+
+    pub fn text(self) -> crate::labels::Text {
+        crate::labels::Text::new(self.def().zh, self.def().en)
     }
 
     pub fn is_required(self) -> bool {

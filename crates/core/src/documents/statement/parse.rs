@@ -248,7 +248,7 @@ fn read_grid(grid: &[Vec<Cell>]) -> Result<Vec<(i32, Figures)>> {
     let mut seen = Vec::new();
     for (_, y) in &years {
         if seen.contains(y) {
-            return Err(invalid(Rule::Other(format!("the year {y} appears twice"))));
+            return Err(invalid(Rule::StatementYearTwice { year: *y }));
         }
         seen.push(*y);
     }
@@ -264,8 +264,7 @@ fn read_grid(grid: &[Vec<Cell>]) -> Result<Vec<(i32, Figures)>> {
     for def in &LINES {
         let Some(&r) = rows.get(&def.line) else {
             if def.required {
-                let line = def.line.label();
-                return Err(invalid(Rule::StatementLineMissing { line }));
+                return Err(invalid(Rule::StatementLineMissing { line: def.line }));
             }
             continue;
         };
@@ -278,7 +277,7 @@ fn read_grid(grid: &[Vec<Cell>]) -> Result<Vec<(i32, Figures)>> {
             let value = number(cell).and_then(|v| v.checked_mul(scale));
             let Some(value) = value else {
                 return Err(invalid(Rule::StatementValue {
-                    line: def.line.label(),
+                    line: def.line,
                     row: (r + 1) as u32,
                     year: *year,
                     value: raw,
@@ -323,7 +322,7 @@ mod tests {
             Err(Error::Validation {
                 rule: Rule::StatementLineMissing { line },
                 ..
-            }) => assert_eq!(line, "存货 Inventory"),
+            }) => assert_eq!(line, StatementLine::Inventory),
             other => panic!("{other:?}"),
         }
         let bad = GOOD.replace("利润总额,600,700", "利润总额,600,n/a");
