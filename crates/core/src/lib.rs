@@ -6,6 +6,7 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod error_code;
+pub mod files;
 pub mod journey;
 pub mod labels;
 pub mod loans;

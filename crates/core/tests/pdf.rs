@@ -1,9 +1,15 @@
 //! PDF exports read back the way a person would: pdftotext for the words, pdfinfo for the
 //! pages, pdffonts for the embedded subset (poppler-utils).
+//!
+//! The PDF reaches poppler on its standard input, and `POPPLER_DIR` may name the folder of
+//! its programs: so the Windows build of these tests, run under Wine by
+//! scripts/test-windows.sh, reads its PDFs back with the Linux poppler (Wine starts a native
+//! program by its Unix path, which cannot open the test's Windows paths itself).
 #![allow(clippy::unwrap_used)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use chrono::NaiveDate;
 use loandesk_core::clients::{
@@ -91,26 +97,45 @@ fn write(dir: &Path, name: &str, out: &PdfOutput) -> PathBuf {
     path
 }
 
-fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
+/// Runs a poppler program on the PDF at `path` (`-` in `args` stands for it) and returns
+/// what it printed.
+fn poppler(program: &str, args: &[&str], path: &Path) -> String {
+    let program = match std::env::var_os("POPPLER_DIR") {
+        Some(dir) => format!("{}/{program}", dir.to_string_lossy()),
+        None => program.to_string(),
+    };
+    let pdf = std::fs::read(path).unwrap();
+    let mut child = Command::new(&program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    // Fed from a thread: poppler may start printing before it has read the whole PDF.
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || stdin.write_all(&pdf));
+    let out = child.wait_with_output().unwrap();
+    let fed = feeder.join().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{cmd:?} failed: {err}");
+    assert!(out.status.success(), "{program} {args:?} failed: {err}");
+    fed.unwrap();
     String::from_utf8(out.stdout).unwrap()
 }
 
 fn text(path: &Path) -> String {
-    run(Command::new("pdftotext").arg("-layout").arg(path).arg("-"))
+    poppler("pdftotext", &["-layout", "-", "-"], path)
 }
 
 fn pages(path: &Path) -> usize {
-    let info = run(Command::new("pdfinfo").arg(path));
+    let info = poppler("pdfinfo", &["-"], path);
     let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
     line.trim_start_matches("Pages:").trim().parse().unwrap()
 }
 
 /// Rows of `pdffonts`: (name, emb, sub).
 fn fonts(path: &Path) -> Vec<(String, String, String)> {
-    run(Command::new("pdffonts").arg(path))
+    poppler("pdffonts", &["-"], path)
         .lines()
         .skip(2)
         .map(|l| {

@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use super::key::VaultKey;
 use super::{check_new_password, Vault};
 use crate::error::{Error, Result};
+use crate::files::{rename_replacing, sync_file};
 
 /// Extension of backup files, so the officer can tell them from a live vault.
 pub const BACKUP_EXTENSION: &str = "ldbackup";
@@ -78,9 +79,8 @@ impl BackupSource {
                 });
             conn.execute("DETACH DATABASE backup", [])?;
             exported?;
-            std::fs::File::open(&tmp)?.sync_all()?;
-            std::fs::rename(&tmp, out)?;
-            Ok(())
+            sync_file(&tmp)?;
+            rename_replacing(&tmp, out)
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(&tmp);

@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use super::key::VaultKey;
 use super::{connect, read_salt, Vault};
 use crate::error::{Error, Result};
+use crate::files::{rename_replacing, sync_file};
 
 impl Vault {
     /// Checks a backup (password, every page's HMAC, structure) and copies it to a new vault at
@@ -20,10 +21,8 @@ impl Vault {
             std::fs::create_dir_all(dir)?;
         }
         let staged = staging_path(to);
-        let checked = stage_checked(from, &staged, &key).and_then(|()| {
-            std::fs::rename(&staged, to)?;
-            Ok(())
-        });
+        let checked =
+            stage_checked(from, &staged, &key).and_then(|()| rename_replacing(&staged, to));
         if let Err(e) = checked {
             let _ = std::fs::remove_file(&staged);
             return Err(e);
@@ -54,14 +53,14 @@ impl Vault {
             for suffix in ["", "-wal", "-shm"] {
                 let from = with_suffix(vault, suffix);
                 if from.exists() {
-                    std::fs::rename(&from, with_suffix(&aside, suffix))?;
+                    rename_replacing(&from, &with_suffix(&aside, suffix))?;
                 }
             }
             Some(aside)
         } else {
             None
         };
-        std::fs::rename(&incoming, vault)?;
+        rename_replacing(&incoming, vault)?;
         Ok((Vault::open_with_key(vault, key)?, set_aside))
     }
 }
@@ -81,7 +80,7 @@ fn stage_checked(from: &Path, staged: &Path, key: &VaultKey) -> Result<()> {
     }
     // Closing the only connection folds the WAL back into the file, which is then complete.
     drop(copy);
-    std::fs::File::open(staged)?.sync_all()?;
+    sync_file(staged)?;
     Ok(())
 }
 

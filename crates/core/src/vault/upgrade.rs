@@ -8,6 +8,7 @@ use rusqlite::Connection;
 use super::paths::default_backup_dir;
 use super::BACKUP_EXTENSION;
 use crate::error::Result;
+use crate::files::{rename_replacing, sync_file};
 
 /// Copies the (checkpointed) vault file as it is: same key, same schema, a valid backup that
 /// `restore` takes like any other. Named apart from the scheduled backups so their rotation
@@ -32,11 +33,11 @@ pub fn backup_before_upgrade(
     ));
     let tmp = out.with_extension("partial");
     let copied = std::fs::copy(vault, &tmp)
-        .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
-        .and_then(|()| std::fs::rename(&tmp, &out));
-    if let Err(e) = copied {
+        .map_err(crate::error::Error::from)
+        .and_then(|_| sync_file(&tmp))
+        .and_then(|()| rename_replacing(&tmp, &out));
+    if copied.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(e.into());
     }
-    Ok(())
+    copied
 }
