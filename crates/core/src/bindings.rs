@@ -34,6 +34,10 @@ use crate::servicing::{
     LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView, MonthCashIn, PeriodStatus,
     PeriodView, Portfolio, Reminder, ReminderKind, ReminderMark, Slice, WorkingDays,
 };
+use crate::servicing::{
+    AllocationPart, LprRate, PenaltyBasis, PenaltyTerms, PenaltyWaiver, PrepayFee, PrepayMode,
+    PrepaymentInput, Reprice, RepricingDue, ScheduleChange, ScheduleRow,
+};
 use crate::vault::{AuditEntry, BackupSettings, BackupStatus, VaultReport};
 
 fn decl<T: TS>(cfg: &Config, out: &mut String) {
@@ -108,6 +112,18 @@ pub fn typescript() -> String {
     decl::<MonthCashIn>(&cfg, &mut out);
     decl::<Portfolio>(&cfg, &mut out);
     decl::<WorkingDays>(&cfg, &mut out);
+    decl::<AllocationPart>(&cfg, &mut out);
+    decl::<PenaltyBasis>(&cfg, &mut out);
+    decl::<PenaltyTerms>(&cfg, &mut out);
+    decl::<PenaltyWaiver>(&cfg, &mut out);
+    decl::<Reprice>(&cfg, &mut out);
+    decl::<LprRate>(&cfg, &mut out);
+    decl::<RepricingDue>(&cfg, &mut out);
+    decl::<PrepayMode>(&cfg, &mut out);
+    decl::<PrepayFee>(&cfg, &mut out);
+    decl::<PrepaymentInput>(&cfg, &mut out);
+    decl::<ScheduleRow>(&cfg, &mut out);
+    decl::<ScheduleChange>(&cfg, &mut out);
     decl::<ExportKind>(&cfg, &mut out);
     decl::<ExportRequest>(&cfg, &mut out);
     decl::<ExportResult>(&cfg, &mut out);

@@ -85,6 +85,8 @@ fn book(f: &mut Fixture) -> i64 {
                 amount: dec("1200000"),
             }],
             repayment_account: "6222 0000 1111 2222".into(),
+            penalty: Default::default(),
+            reprice: Default::default(),
         },
         d("2026-01-15"),
     )
@@ -149,7 +151,13 @@ fn a_late_payment_is_overdue_then_cured() {
     assert!(!overdue_on(&f.v, "2026-02-20"));
     assert!(overdue_on(&f.v, "2026-02-21"));
 
-    // A partial payment goes to interest first: still overdue.
+    // 19 days of penalty on 100,000.00 at 3.6 % × 1.5 (285.00) and compound on the interest.
+    assert_eq!(late.periods[0].penalty_interest, dec("285"));
+    assert_eq!(
+        late.amount_due,
+        owed + late.periods[0].penalty_interest + late.periods[0].compound_interest
+    );
+    // A partial payment goes to compound and penalty interest, then interest: still overdue.
     f.v.record_repayment(
         id,
         d("2026-02-20"),
@@ -159,11 +167,17 @@ fn a_late_payment_is_overdue_then_cured() {
     )
     .unwrap();
     let part = f.v.booked_loan(id, d("2026-02-20")).unwrap();
+    let penalties = late.periods[0].penalty_interest + late.periods[0].compound_interest;
+    assert_eq!(part.periods[0].paid_penalty, penalties);
     assert_eq!(part.periods[0].paid_interest, first.interest);
-    assert_eq!(part.periods[0].paid_principal, dec("5000") - first.interest);
+    assert_eq!(
+        part.periods[0].paid_principal,
+        dec("5000") - first.interest - penalties
+    );
     assert_eq!(part.periods[0].status, PeriodStatus::Overdue);
 
-    f.v.record_repayment(id, d("2026-02-21"), owed - dec("5000"), "", d("2026-02-21"))
+    let rest = f.v.booked_loan(id, d("2026-02-21")).unwrap().amount_due;
+    f.v.record_repayment(id, d("2026-02-21"), rest, "", d("2026-02-21"))
         .unwrap();
     let cured = f.v.booked_loan(id, d("2026-02-21")).unwrap();
     assert_eq!(cured.periods[0].status, PeriodStatus::Paid);
@@ -239,6 +253,8 @@ fn bad_repayments_and_bookings_change_nothing() {
             amount: dec("1000"),
         }],
         repayment_account: String::new(),
+        penalty: Default::default(),
+        reprice: Default::default(),
     };
     assert!(matches!(
         f.v.book_loan(&dup, today),
@@ -465,6 +481,8 @@ fn the_cash_in_aggregate_matches_a_recount_after_every_kind_of_change() {
                     },
                 ],
                 repayment_account: String::new(),
+                penalty: Default::default(),
+                reprice: Default::default(),
             },
             d("2026-05-01"),
         )

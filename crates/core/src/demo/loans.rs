@@ -28,6 +28,8 @@ pub(super) fn book_loans(vault: &mut Vault, ids: &[i64], today: NaiveDate) -> Re
             terms: None,
             disbursements: vec![default_disbursement(&proposal.terms, on)],
             repayment_account: format!("6222 0210 {:04} {:04}", 1000 + client_id, 3000 + booked),
+            penalty: Default::default(),
+            reprice: Default::default(),
         };
         let loan_id = vault.book_loan(&input, today)?;
         // Every third loan misses its latest installment, every fifth pays only the interest.

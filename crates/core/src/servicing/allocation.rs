@@ -1,16 +1,24 @@
-//! How repayments are applied to a booked schedule (还款冲抵顺序). Pure: periods and
-//! repayments in, what each period has received out.
+//! How repayments are applied to a booked schedule (还款冲抵顺序). Pure: periods, repayments
+//! and waivers in, what each period has received out.
 //!
 //! The rule, shown to the officer as written here:
-//! 1. interest of every period due on or before the repayment date, oldest first;
-//! 2. then principal of those periods, oldest first;
-//! 3. then, if what is left pays the loan off (all remaining principal plus the running
+//! 1. of every period due on or before the repayment date, oldest first, the parts in the
+//!    contract's order; by default compound interest (复利), then penalty interest (罚息), then
+//!    interest, then principal (each part over all due periods before the next part);
+//! 2. then, if what is left pays the loan off (all remaining principal plus the running
 //!    period's interest accrued to the repayment date), the loan is repaid early: the rest of
 //!    the running period's interest and all later interest are waived and the loan closes;
-//! 4. otherwise what is left pays the next periods ahead of time, interest then principal,
+//! 3. otherwise what is left pays the next periods ahead of time, interest then principal,
 //!    period by period;
-//! 5. anything beyond a closed loan is an overpayment, kept aside and reported.
+//! 4. anything beyond a closed loan is an overpayment, kept aside and reported.
+//!
+//! Penalty and compound interest ([`super::penalty`]) accrue from the due date on the
+//! principal and interest still unpaid, day by day, and are kept per period as fen-days so each
+//! period's amount is rounded once. A period paid within its working-day grace bears none.
 use chrono::NaiveDate;
+
+use super::penalty::{AllocationPart, PenaltyRate};
+use super::status::WorkingDays;
 
 /// One period of the booked schedule, in fen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +34,13 @@ pub struct Repayment {
     pub amount: i64,
 }
 
+/// Penalty or compound interest waived (减免) on a day, oldest period first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiver {
+    pub on: NaiveDate,
+    pub amount: i64,
+}
+
 /// What one period has received.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PeriodPaid {
@@ -33,15 +48,66 @@ pub struct PeriodPaid {
     pub interest: i64,
     /// Interest no longer owed because the loan was repaid early.
     pub waived_interest: i64,
+    pub penalty: i64,
+    pub compound: i64,
+    /// Penalty and compound interest waived by the officer.
+    pub waived_penalty: i64,
+    pub waived_compound: i64,
     /// The date the period was fully paid (or waived), if it is.
     pub settled_on: Option<NaiveDate>,
+}
+
+/// Fen-days accrued on a period's unpaid principal and interest since its due date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Accrual {
+    pub principal_days: i128,
+    pub interest_days: i128,
+    /// The day accrual is counted to (the due date until the first count).
+    pub to: Option<NaiveDate>,
+}
+
+/// How penalty interest accrues on a loan: its rate, the grace of each due date, the order.
+#[derive(Debug, Clone)]
+pub struct PenaltyRule {
+    pub rate: PenaltyRate,
+    pub order: [AllocationPart; 4],
+    pub working_days: WorkingDays,
+}
+
+impl PenaltyRule {
+    /// No penalty, the default order: the allocation as it was before penalty interest.
+    pub fn none() -> Self {
+        PenaltyRule {
+            rate: PenaltyRate::ZERO,
+            order: AllocationPart::ALL,
+            working_days: WorkingDays::default(),
+        }
+    }
+
+    pub fn new(rate: PenaltyRate, order: &[AllocationPart], working_days: WorkingDays) -> Self {
+        let mut fixed = AllocationPart::ALL;
+        if order.len() == fixed.len() {
+            fixed.copy_from_slice(order);
+        }
+        PenaltyRule {
+            rate,
+            order: fixed,
+            working_days,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Allocation {
     pub periods: Vec<PeriodPaid>,
+    pub accruals: Vec<Accrual>,
+    /// The last day a payment of each period is on time.
+    grace: Vec<NaiveDate>,
     pub overpaid: i64,
     pub closed_on: Option<NaiveDate>,
+    rate: Option<PenaltyRate>,
+    /// Periods before this one are settled.
+    first_open: usize,
 }
 
 impl Allocation {
@@ -52,39 +118,161 @@ impl Allocation {
             .map(|(d, p)| d.principal - p.principal)
             .sum()
     }
+
+    fn rate(&self) -> PenaltyRate {
+        self.rate.unwrap_or(PenaltyRate::ZERO)
+    }
+
+    /// Penalty and compound interest of period `i` still owed on `on` (which must not be
+    /// before the accrual's last count), both 0 while the period is within its grace.
+    pub fn penalty_owed(&self, schedule: &[DuePeriod], i: usize, on: NaiveDate) -> (i64, i64) {
+        let (Some(d), Some(p), Some(a)) =
+            (schedule.get(i), self.periods.get(i), self.accruals.get(i))
+        else {
+            return (0, 0);
+        };
+        // Paid in full (and so no longer accruing), or not late yet.
+        if p.settled_on.is_some() || self.grace.get(i).is_none_or(|g| on <= *g) {
+            return (0, 0);
+        }
+        let extra = i128::from(
+            (on - a.to.unwrap_or(d.due_on).max(d.due_on))
+                .num_days()
+                .max(0),
+        );
+        let unpaid_p = i128::from(d.principal - p.principal);
+        let unpaid_i = i128::from(d.interest - p.interest - p.waived_interest);
+        let rate = self.rate();
+        let penalty = rate.on(a.principal_days + unpaid_p * extra) - p.penalty - p.waived_penalty;
+        let compound = rate.on(a.interest_days + unpaid_i * extra) - p.compound - p.waived_compound;
+        (penalty.max(0), compound.max(0))
+    }
+
+    /// Penalty and compound owed on every period on `on`.
+    pub fn penalties_on(&self, schedule: &[DuePeriod], on: NaiveDate) -> Vec<(i64, i64)> {
+        (0..schedule.len())
+            .map(|i| self.penalty_owed(schedule, i, on))
+            .collect()
+    }
 }
 
 /// Applies `repayments` (in date order; ties keep their order) to `schedule`. `start` is the
 /// date interest starts accruing for the first period (the first disbursement).
 pub fn allocate(start: NaiveDate, schedule: &[DuePeriod], repayments: &[Repayment]) -> Allocation {
+    allocate_with(start, schedule, repayments, &[], &PenaltyRule::none())
+}
+
+/// [`allocate`] with penalty interest and the officer's waivers (applied before the day's
+/// repayments).
+pub fn allocate_with(
+    start: NaiveDate,
+    schedule: &[DuePeriod],
+    repayments: &[Repayment],
+    waivers: &[Waiver],
+    rule: &PenaltyRule,
+) -> Allocation {
     let mut state = Allocation {
         periods: vec![PeriodPaid::default(); schedule.len()],
+        accruals: vec![Accrual::default(); schedule.len()],
+        grace: schedule
+            .iter()
+            .map(|d| rule.working_days.grace_until(d.due_on))
+            .collect(),
+        rate: Some(rule.rate),
         ..Allocation::default()
     };
+    let mut w = waivers.iter().peekable();
     for r in repayments {
-        apply(start, schedule, &mut state, r);
+        while let Some(waiver) = w.next_if(|x| x.on <= r.paid_on) {
+            waive(schedule, &mut state, rule, waiver);
+        }
+        apply(start, schedule, &mut state, rule, r);
+    }
+    for waiver in w {
+        waive(schedule, &mut state, rule, waiver);
     }
     state
 }
 
-fn apply(start: NaiveDate, schedule: &[DuePeriod], state: &mut Allocation, r: &Repayment) {
+/// Counts fen-days on every open period due before `on` up to `on`.
+fn accrue(schedule: &[DuePeriod], state: &mut Allocation, on: NaiveDate) {
+    if state.rate().is_zero() {
+        return;
+    }
+    let open = state.first_open;
+    let rows = schedule
+        .iter()
+        .zip(&state.periods)
+        .zip(&mut state.accruals)
+        .skip(open);
+    for ((d, p), a) in rows {
+        if d.due_on >= on {
+            break;
+        }
+        let from = a.to.unwrap_or(d.due_on).max(d.due_on);
+        let days = i128::from((on - from).num_days().max(0));
+        a.principal_days += i128::from(d.principal - p.principal) * days;
+        a.interest_days += i128::from(d.interest - p.interest - p.waived_interest) * days;
+        a.to = Some(on.max(from));
+    }
+}
+
+fn waive(schedule: &[DuePeriod], state: &mut Allocation, rule: &PenaltyRule, w: &Waiver) {
+    if state.closed_on.is_some() {
+        return;
+    }
+    accrue(schedule, state, w.on);
+    let due = schedule.iter().take_while(|d| d.due_on < w.on).count();
+    let mut left = w.amount;
+    for part in rule.order {
+        for i in state.first_open..due {
+            let (penalty, compound) = state.penalty_owed(schedule, i, w.on);
+            let p = &mut state.periods[i];
+            match part {
+                AllocationPart::Compound => {
+                    let take = compound.min(left).max(0);
+                    p.waived_compound += take;
+                    left -= take;
+                }
+                AllocationPart::Penalty => {
+                    let take = penalty.min(left).max(0);
+                    p.waived_penalty += take;
+                    left -= take;
+                }
+                _ => {}
+            }
+        }
+    }
+    for i in state.first_open..due {
+        settle_if_paid(schedule, state, i, w.on);
+    }
+    advance(state);
+}
+
+fn apply(
+    start: NaiveDate,
+    schedule: &[DuePeriod],
+    state: &mut Allocation,
+    rule: &PenaltyRule,
+    r: &Repayment,
+) {
     let mut left = r.amount;
     if state.closed_on.is_some() {
         state.overpaid += left;
         return;
     }
+    accrue(schedule, state, r.paid_on);
     let due = schedule
         .iter()
         .take_while(|d| d.due_on <= r.paid_on)
         .count();
 
-    for i in 0..due {
-        left -= pay_interest(schedule, state, i, left);
+    for part in rule.order {
+        for i in state.first_open..due {
+            left -= pay(schedule, state, part, i, left, r.paid_on);
+        }
     }
-    for i in 0..due {
-        left -= pay_principal(schedule, state, i, left);
-    }
-    for i in 0..due {
+    for i in state.first_open..due {
         settle_if_paid(schedule, state, i, r.paid_on);
     }
 
@@ -107,8 +295,22 @@ fn apply(start: NaiveDate, schedule: &[DuePeriod], state: &mut Allocation, r: &R
             }
         } else {
             for i in due..schedule.len() {
-                left -= pay_interest(schedule, state, i, left);
-                left -= pay_principal(schedule, state, i, left);
+                left -= pay(
+                    schedule,
+                    state,
+                    AllocationPart::Interest,
+                    i,
+                    left,
+                    r.paid_on,
+                );
+                left -= pay(
+                    schedule,
+                    state,
+                    AllocationPart::Principal,
+                    i,
+                    left,
+                    r.paid_on,
+                );
                 settle_if_paid(schedule, state, i, r.paid_on);
             }
         }
@@ -117,37 +319,64 @@ fn apply(start: NaiveDate, schedule: &[DuePeriod], state: &mut Allocation, r: &R
     if state.periods.iter().all(|p| p.settled_on.is_some()) {
         state.closed_on = Some(r.paid_on);
     }
+    advance(state);
     state.overpaid += left;
 }
 
-fn pay_interest(schedule: &[DuePeriod], state: &mut Allocation, i: usize, left: i64) -> i64 {
-    let p = &mut state.periods[i];
-    let owed = schedule[i].interest - p.interest - p.waived_interest;
-    let take = owed.min(left).max(0);
-    p.interest += take;
-    take
+fn advance(state: &mut Allocation) {
+    while state
+        .periods
+        .get(state.first_open)
+        .is_some_and(|p| p.settled_on.is_some())
+    {
+        state.first_open += 1;
+    }
 }
 
-fn pay_principal(schedule: &[DuePeriod], state: &mut Allocation, i: usize, left: i64) -> i64 {
+fn pay(
+    schedule: &[DuePeriod],
+    state: &mut Allocation,
+    part: AllocationPart,
+    i: usize,
+    left: i64,
+    on: NaiveDate,
+) -> i64 {
+    let owed = match part {
+        AllocationPart::Compound => state.penalty_owed(schedule, i, on).1,
+        AllocationPart::Penalty => state.penalty_owed(schedule, i, on).0,
+        AllocationPart::Interest => {
+            let p = &state.periods[i];
+            schedule[i].interest - p.interest - p.waived_interest
+        }
+        AllocationPart::Principal => schedule[i].principal - state.periods[i].principal,
+    };
+    let take = owed.min(left).max(0);
     let p = &mut state.periods[i];
-    let take = (schedule[i].principal - p.principal).min(left).max(0);
-    p.principal += take;
+    match part {
+        AllocationPart::Compound => p.compound += take,
+        AllocationPart::Penalty => p.penalty += take,
+        AllocationPart::Interest => p.interest += take,
+        AllocationPart::Principal => p.principal += take,
+    }
     take
 }
 
 fn settle_if_paid(schedule: &[DuePeriod], state: &mut Allocation, i: usize, on: NaiveDate) {
-    let p = &mut state.periods[i];
+    let (penalty, compound) = state.penalty_owed(schedule, i, on);
+    let p = &state.periods[i];
     let paid = p.principal == schedule[i].principal
-        && p.interest + p.waived_interest == schedule[i].interest;
+        && p.interest + p.waived_interest == schedule[i].interest
+        && penalty == 0
+        && compound == 0;
     if paid && p.settled_on.is_none() {
-        p.settled_on = Some(on);
+        state.periods[i].settled_on = Some(on);
     }
 }
 
 /// The running period's scheduled interest pro rata by the days elapsed in it, rounded half
 /// up to the fen. Periods before `running` are due; `running` may be past the end (no
 /// running period: nothing accrues).
-fn accrued_interest(
+pub(super) fn accrued_interest(
     start: NaiveDate,
     schedule: &[DuePeriod],
     running: usize,
@@ -166,8 +395,9 @@ fn accrued_interest(
     i64::try_from((2 * numerator + length) / (2 * length)).unwrap_or(period.interest)
 }
 
-/// The amount that repays the loan in full on `on`: what is due and unpaid, the remaining
-/// principal, and the running period's interest accrued to that day.
+/// The amount that repays the loan in full on `on`: what is due and unpaid (with its penalty
+/// and compound interest), the remaining principal, and the running period's interest
+/// accrued to that day.
 pub fn payoff_amount(
     start: NaiveDate,
     schedule: &[DuePeriod],
@@ -181,7 +411,10 @@ pub fn payoff_amount(
     let due_unpaid: i64 = (0..due)
         .map(|i| {
             let (d, p) = (&schedule[i], &state.periods[i]);
+            let (penalty, compound) = state.penalty_owed(schedule, i, on);
             d.principal + d.interest - p.principal - p.interest - p.waived_interest
+                + penalty
+                + compound
         })
         .sum();
     let running_paid = state.periods.get(due).map_or(0, |p| p.interest);

@@ -5,6 +5,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::lpr::Reprice;
+use super::penalty::PenaltyTerms;
 use super::tranches::{booked_schedule, Disbursement};
 use crate::error::{Error, Result};
 use crate::loans::{LoanTerms, Period};
@@ -32,6 +34,11 @@ pub struct BookingInput {
     pub disbursements: Vec<DisbursementInput>,
     #[serde(default)]
     pub repayment_account: String,
+    /// 罚息 and 复利 terms; the contract template's defaults when not given.
+    #[serde(default)]
+    pub penalty: PenaltyTerms,
+    #[serde(default)]
+    pub reprice: Reprice,
 }
 
 pub(super) fn to_fen(amount: Decimal) -> Result<i64> {
@@ -61,6 +68,7 @@ impl Vault {
         if input.signed_on > today {
             return Err(Error::invalid("signed_on", Rule::NotInFuture));
         }
+        input.penalty.validate()?;
         self.client(input.client_id)?;
         let mut terms = match &input.terms {
             Some(t) => t.clone(),
@@ -95,6 +103,9 @@ impl Vault {
             terms.repay_day = Some(chrono::Datelike::day(&terms.disbursement_date));
         }
         terms.disbursement_date = first;
+        if input.reprice != Reprice::None && !matches!(terms.rate, crate::loans::Rate::Lpr { .. }) {
+            return Err(Error::invalid("reprice", Rule::NotAllowed));
+        }
         let periods = booked_schedule(&terms, &parts)?;
 
         let now = crate::now_rfc3339();
@@ -115,8 +126,10 @@ impl Vault {
             .sum::<Result<i64>>()?;
         tx.execute(
             "INSERT INTO booked_loans (client_id, contract_no, signed_on, currency, repayment_account,
-                                       version, outstanding_fen, oldest_unpaid_due, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8)",
+                                       version, outstanding_fen, oldest_unpaid_due, created_at,
+                                       penalty_markup_bp, penalty_misuse, penalty_basis,
+                                       allocation_order, reprice)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 input.client_id,
                 contract_no,
@@ -125,7 +138,12 @@ impl Vault {
                 account,
                 outstanding,
                 periods.first().map(|p| p.due_date.to_string()),
-                now
+                now,
+                input.penalty.markup_bp(),
+                input.penalty.misuse,
+                input.penalty.basis.days(),
+                input.penalty.order_text(),
+                input.reprice.as_str()
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -208,7 +226,7 @@ impl Vault {
 }
 
 /// Moves the superseded version's periods, as booked, into its row.
-fn archive_periods(tx: &Connection, loan_id: i64, version: u32) -> Result<()> {
+pub(super) fn archive_periods(tx: &Connection, loan_id: i64, version: u32) -> Result<()> {
     let rows: Vec<(u32, String, i64, i64)> = tx
         .prepare("SELECT no, due_on, principal_fen, interest_fen FROM loan_periods WHERE loan_id = ?1 ORDER BY no")?
         .query_map([loan_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
@@ -221,7 +239,7 @@ fn archive_periods(tx: &Connection, loan_id: i64, version: u32) -> Result<()> {
     Ok(())
 }
 
-fn insert_version(
+pub(super) fn insert_version(
     tx: &Connection,
     loan_id: i64,
     version: u32,

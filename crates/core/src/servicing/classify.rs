@@ -56,6 +56,44 @@ impl Vault {
         Ok(())
     }
 
+    /// Records (or with `None` withdraws) the technical-overdue exception: a loan at most 7
+    /// days overdue for a reason outside the client's control may be suggested 正常.
+    pub fn set_technical_overdue(
+        &mut self,
+        loan_id: i64,
+        reason: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let reason = match reason.map(str::trim) {
+            Some("") => return Err(Error::invalid("reason", Rule::Required)),
+            Some(r) if r.chars().count() > REASON_MAX => {
+                return Err(Error::invalid("reason", Rule::MaxChars(REASON_MAX)))
+            }
+            other => other,
+        };
+        let loan = self.booked_loan(loan_id, today)?;
+        if reason.is_some() && loan.overdue_days > super::status::TECHNICAL_OVERDUE_DAYS {
+            return Err(Error::invalid(
+                "overdue_days",
+                Rule::AtMost(super::status::TECHNICAL_OVERDUE_DAYS.to_string()),
+            ));
+        }
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
+            "UPDATE booked_loans SET technical_overdue_reason = ?2 WHERE id = ?1",
+            params![loan_id, reason],
+        )?;
+        audit_record(
+            &tx,
+            "loan.technical_overdue",
+            "loan",
+            Some(loan_id),
+            if reason.is_some() { "set" } else { "cleared" },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub(super) fn classification_history(&self, loan_id: i64) -> Result<Vec<ClassificationChange>> {
         let mut stmt = self.conn().prepare(
             "SELECT class, suggested, reason, set_on FROM loan_classifications WHERE loan_id = ?1 ORDER BY id DESC",

@@ -9,25 +9,33 @@ mod booking_default;
 mod cash_in;
 mod classify;
 mod labels;
+pub mod lpr;
+pub mod penalty;
 mod portfolio;
 mod portfolio_export;
+mod reamortize;
 mod reminder_text;
 pub mod reminders;
 pub mod status;
+mod reschedule;
 mod store;
 pub mod tranches;
 mod view;
+mod waiver;
 
 pub use book::{BookingInput, DisbursementInput};
 pub use booking_default::{default_disbursement, default_signing};
+pub use lpr::{parse_lpr_csv, LprRate, Reprice, RepricingDue};
+pub use penalty::{AllocationPart, PenaltyBasis, PenaltyTerms};
 pub use portfolio::{MonthCashIn, Portfolio, Slice};
 pub use portfolio_export::{portfolio_csv, portfolio_xlsx};
 pub use reminder_text::reminder_text;
 pub use reminders::{Reminder, ReminderKind, ReminderMark};
+pub use reschedule::{PrepayFee, PrepayMode, PrepaymentInput, ScheduleChange, ScheduleRow};
 pub use status::{AgeBucket, Classification, PeriodStatus, WorkingDays};
 pub use view::{
     ClassificationChange, LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView,
-    PeriodView,
+    PenaltyWaiver, PeriodView,
 };
 
 /// Days ahead the reminders look for repayments falling due, unless the officer says.

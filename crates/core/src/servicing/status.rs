@@ -115,6 +115,9 @@ impl AgeBucket {
     }
 }
 
+/// Longest overdue the technical-overdue exception covers.
+pub const TECHNICAL_OVERDUE_DAYS: i64 = 7;
+
 /// The five-tier loan classification (五级分类).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -146,6 +149,22 @@ impl Classification {
             91..=270 => Classification::Substandard,
             271..=360 => Classification::Doubtful,
             _ => Classification::Loss,
+        }
+    }
+
+    /// [`Classification::suggested`] with what the 2023 rules add: an extended or restructured
+    /// loan is at least 关注 (special mention) even when current; a loan at most 7 days overdue
+    /// for a technical reason the officer has recorded (a bank's transfer delay) may stay 正常.
+    pub fn suggested_for(days_overdue: i64, extended: bool, technical_exception: bool) -> Self {
+        let by_days = if technical_exception && days_overdue <= TECHNICAL_OVERDUE_DAYS {
+            Classification::Pass
+        } else {
+            Classification::suggested(days_overdue)
+        };
+        if extended {
+            by_days.max(Classification::SpecialMention)
+        } else {
+            by_days
         }
     }
 

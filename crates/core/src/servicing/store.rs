@@ -5,21 +5,60 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 
-use super::allocation::{allocate, Allocation, DuePeriod, Repayment};
+use super::allocation::{allocate_with, Allocation, DuePeriod, PenaltyRule, Repayment, Waiver};
 use super::book::to_fen;
+use super::penalty::{PenaltyRate, PenaltyTerms};
 use super::status::WorkingDays;
 use crate::error::{Error, Result};
+use crate::loans::LoanTerms;
 use crate::rule::Rule;
 use crate::vault::{audit_record, Vault};
 
 const WORKING_DAYS_KEY: &str = "working_days";
 const NOTE_MAX: usize = 500;
 
-/// The loan's current schedule in fen, its first disbursement date, and its repayments.
+/// The loan's current schedule in fen, its first disbursement date, its repayments and
+/// waivers, and how penalty interest accrues on it.
 pub(super) struct Ledger {
     pub start: NaiveDate,
     pub schedule: Vec<DuePeriod>,
     pub repayments: Vec<Repayment>,
+    pub waivers: Vec<Waiver>,
+    pub terms: LoanTerms,
+    pub penalty: PenaltyTerms,
+    pub rule: PenaltyRule,
+}
+
+/// The current version's terms and the loan's penalty terms.
+fn contract(conn: &Connection, loan_id: i64) -> Result<(LoanTerms, PenaltyTerms)> {
+    let row: Option<(String, i64, bool, i64, String)> = conn
+        .prepare_cached(
+            "SELECT v.terms, l.penalty_markup_bp, l.penalty_misuse, l.penalty_basis, l.allocation_order
+             FROM booked_loans l JOIN loan_versions v ON v.loan_id = l.id AND v.version = l.version
+             WHERE l.id = ?1",
+        )?
+        .query_row([loan_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?;
+    let (terms, bp, misuse, basis, order) =
+        row.ok_or_else(|| Error::NotFound(format!("loan {loan_id}")))?;
+    let terms: LoanTerms = serde_json::from_str(&terms)
+        .map_err(|_| Error::Damaged(vec![format!("loan {loan_id} terms")]))?;
+    Ok((terms, PenaltyTerms::from_columns(bp, misuse, basis, &order)))
+}
+
+pub(super) fn working_days(conn: &Connection) -> Result<WorkingDays> {
+    let value: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [WORKING_DAYS_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(value
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default())
 }
 
 impl Ledger {
@@ -56,15 +95,42 @@ impl Ledger {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT waived_on, amount_fen FROM loan_penalty_waivers WHERE loan_id = ?1 ORDER BY waived_on, id",
+        )?;
+        let waivers = stmt
+            .query_map([loan_id], |r| {
+                Ok(Waiver {
+                    on: r.get(0)?,
+                    amount: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let (terms, penalty) = contract(conn, loan_id)?;
+        let rule = PenaltyRule::new(
+            PenaltyRate::new(terms.rate.annual_percent(), &penalty),
+            &penalty.order,
+            working_days(conn)?,
+        );
         Ok(Ledger {
             start,
             schedule,
             repayments,
+            waivers,
+            terms,
+            penalty,
+            rule,
         })
     }
 
     pub fn allocation(&self) -> Allocation {
-        allocate(self.start, &self.schedule, &self.repayments)
+        allocate_with(
+            self.start,
+            &self.schedule,
+            &self.repayments,
+            &self.waivers,
+            &self.rule,
+        )
     }
 }
 
@@ -199,10 +265,7 @@ impl Vault {
 
     /// Holidays and make-up working days that move a due date's grace; weekends by default.
     pub fn working_days(&self) -> Result<WorkingDays> {
-        Ok(self
-            .setting(WORKING_DAYS_KEY)?
-            .and_then(|v| serde_json::from_str(&v).ok())
-            .unwrap_or_default())
+        working_days(self.conn())
     }
 
     pub fn set_working_days(&mut self, days: &WorkingDays) -> Result<()> {

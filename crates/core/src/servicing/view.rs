@@ -6,6 +6,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::allocation::payoff_amount;
+use super::lpr::Reprice;
+use super::penalty::PenaltyTerms;
 use super::status::{period_status, AgeBucket, Classification, PeriodStatus};
 use super::store::Ledger;
 use crate::error::{Error, Result};
@@ -34,6 +36,17 @@ pub struct PeriodView {
     pub overdue_days: i64,
     #[ts(type = "string | null")]
     pub settled_on: Option<NaiveDate>,
+    /// Penalty interest (罚息) on the overdue principal, accrued and unpaid as of the day.
+    #[ts(type = "string")]
+    pub penalty_interest: Decimal,
+    /// Compound interest (复利) on the overdue interest, accrued and unpaid as of the day.
+    #[ts(type = "string")]
+    pub compound_interest: Decimal,
+    /// Penalty and compound interest paid, and waived by the officer.
+    #[ts(type = "string")]
+    pub paid_penalty: Decimal,
+    #[ts(type = "string")]
+    pub waived_penalty: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -52,6 +65,18 @@ pub struct LoanRepayment {
     #[ts(type = "string")]
     pub amount: Decimal,
     pub note: String,
+}
+
+/// Penalty or compound interest waived (减免), with the officer's reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PenaltyWaiver {
+    pub id: i64,
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    pub reason: String,
+    pub created_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -108,6 +133,23 @@ pub struct LoanView {
     pub overdue_days: i64,
     #[ts(type = "string")]
     pub overdue_amount: Decimal,
+    /// Everything due as of the day: unpaid principal and interest of the periods due, with
+    /// their penalty and compound interest.
+    #[ts(type = "string")]
+    pub amount_due: Decimal,
+    #[ts(type = "string")]
+    pub penalty_interest: Decimal,
+    #[ts(type = "string")]
+    pub compound_interest: Decimal,
+    pub penalty: PenaltyTerms,
+    pub waivers: Vec<PenaltyWaiver>,
+    pub reprice: Reprice,
+    #[ts(type = "string | null")]
+    pub repriced_on: Option<NaiveDate>,
+    /// Extended or restructured (展期): classified at least 关注.
+    pub extended: bool,
+    /// The officer's ≤ 7-day technical-overdue exception, with its reason.
+    pub technical_overdue_reason: Option<String>,
     pub age_bucket: AgeBucket,
     pub suggested_classification: Classification,
     /// The officer's classification if set, else the suggestion.
@@ -128,7 +170,8 @@ impl Vault {
         let head = conn
             .query_row(
                 "SELECT l.client_id, c.name, l.contract_no, l.signed_on, l.currency, l.repayment_account,
-                        l.version, l.classification, v.terms
+                        l.version, l.classification, v.terms, l.extended,
+                        l.technical_overdue_reason, l.reprice, l.repriced_on
                  FROM booked_loans l JOIN clients c ON c.id = l.client_id
                  JOIN loan_versions v ON v.loan_id = l.id AND v.version = l.version
                  WHERE l.id = ?1",
@@ -144,6 +187,10 @@ impl Vault {
                         r.get::<_, u32>(6)?,
                         r.get::<_, Option<String>>(7)?,
                         r.get::<_, String>(8)?,
+                        r.get::<_, bool>(9)?,
+                        r.get::<_, Option<String>>(10)?,
+                        r.get::<_, String>(11)?,
+                        r.get::<_, Option<NaiveDate>>(12)?,
                     ))
                 },
             )
@@ -159,20 +206,26 @@ impl Vault {
             version,
             class,
             terms,
+            extended,
+            technical_overdue_reason,
+            reprice,
+            repriced_on,
         ) = head;
         let terms: LoanTerms = serde_json::from_str(&terms)
             .map_err(|_| Error::Damaged(vec![format!("loan {loan_id} terms")]))?;
 
         let ledger = Ledger::load(conn, loan_id)?;
         let allocation = ledger.allocation();
-        let days = self.working_days()?;
+        let days = &ledger.rule.working_days;
+        let penalties = allocation.penalties_on(&ledger.schedule, today);
         let periods: Vec<PeriodView> = ledger
             .schedule
             .iter()
             .zip(&allocation.periods)
+            .zip(penalties)
             .zip(1u32..)
-            .map(|((d, p), no)| {
-                let (status, overdue_days) = period_status(d, p, today, &days);
+            .map(|(((d, p), (penalty, compound)), no)| {
+                let (status, overdue_days) = period_status(d, p, today, days);
                 let remaining =
                     d.principal + d.interest - p.principal - p.interest - p.waived_interest;
                 PeriodView {
@@ -187,16 +240,31 @@ impl Vault {
                     status,
                     overdue_days,
                     settled_on: p.settled_on,
+                    penalty_interest: from_fen(penalty),
+                    compound_interest: from_fen(compound),
+                    paid_penalty: from_fen(p.penalty + p.compound),
+                    waived_penalty: from_fen(p.waived_penalty + p.waived_compound),
                 }
             })
             .collect();
+        let amount_due = periods
+            .iter()
+            .filter(|p| p.due_on <= today)
+            .map(|p| p.remaining + p.penalty_interest + p.compound_interest)
+            .sum();
+        let penalty_interest = periods.iter().map(|p| p.penalty_interest).sum();
+        let compound_interest = periods.iter().map(|p| p.compound_interest).sum();
         let overdue_days = periods.iter().map(|p| p.overdue_days).max().unwrap_or(0);
         let overdue_amount = periods
             .iter()
             .filter(|p| p.status == PeriodStatus::Overdue)
             .map(|p| p.remaining)
             .sum();
-        let suggested = Classification::suggested(overdue_days);
+        let suggested = Classification::suggested_for(
+            overdue_days,
+            extended,
+            technical_overdue_reason.is_some(),
+        );
         let classification = class
             .as_deref()
             .and_then(Classification::parse)
@@ -225,6 +293,15 @@ impl Vault {
             outstanding_principal: from_fen(allocation.outstanding_principal(&ledger.schedule)),
             overdue_days,
             overdue_amount,
+            amount_due,
+            penalty_interest,
+            compound_interest,
+            penalty: ledger.penalty.clone(),
+            waivers: self.penalty_waivers(loan_id)?,
+            reprice: Reprice::parse(&reprice).unwrap_or_default(),
+            repriced_on,
+            extended,
+            technical_overdue_reason,
             age_bucket: AgeBucket::of(overdue_days),
             suggested_classification: suggested,
             classification,
@@ -306,6 +383,23 @@ impl Vault {
                 version: r.get(0)?,
                 reason: r.get(1)?,
                 created_at: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn penalty_waivers(&self, loan_id: i64) -> Result<Vec<PenaltyWaiver>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, waived_on, amount_fen, reason, created_at FROM loan_penalty_waivers
+             WHERE loan_id = ?1 ORDER BY waived_on, id",
+        )?;
+        let rows = stmt.query_map([loan_id], |r| {
+            Ok(PenaltyWaiver {
+                id: r.get(0)?,
+                on: r.get(1)?,
+                amount: from_fen(r.get(2)?),
+                reason: r.get(3)?,
+                created_at: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/004_documents.sql"),
     include_str!("sql/005_servicing.sql"),
     include_str!("sql/006_cash_in.sql"),
+    include_str!("sql/007_servicing_contract.sql"),
 ];
 
 pub fn latest_version() -> i64 {
