@@ -11,6 +11,7 @@ mod exit;
 mod export_cmd;
 mod journey_cmd;
 mod loans_cmd;
+mod lpr_cmd;
 mod schedule;
 mod vault_cmd;
 
@@ -79,6 +80,12 @@ enum Command {
     Reminders(loans_cmd::RemindersArgs),
     /// Outstanding principal by tier, industry, classification and age; cash-in by month.
     Portfolio(loans_cmd::PortfolioArgs),
+    /// The LPR table floating loans reprice on: set, list, import a CSV.
+    #[command(subcommand)]
+    Lpr(lpr_cmd::LprCommand),
+    /// A client's loan scenarios: save one from the schedule's term flags.
+    #[command(subcommand)]
+    Scenarios(lpr_cmd::ScenariosCommand),
 }
 
 fn main() -> ExitCode {
@@ -96,6 +103,8 @@ fn main() -> ExitCode {
         Command::Loans(cmd) => return loans_cmd::run(cmd),
         Command::Reminders(args) => return loans_cmd::reminders(args),
         Command::Portfolio(args) => return loans_cmd::portfolio(args),
+        Command::Lpr(cmd) => return lpr_cmd::run(cmd),
+        Command::Scenarios(cmd) => return lpr_cmd::scenarios(cmd),
     };
     exit::done(result)
 }

@@ -140,6 +140,14 @@ fn flag_for_field(field: &'static str) -> &'static str {
     }
 }
 
+/// The terms alone, for the commands that take the schedule's term flags (`loans book`,
+/// `scenarios save`); a bad flag as "flag: reason".
+pub fn terms(args: &ScheduleArgs) -> Result<LoanTerms, String> {
+    let terms = parse(args).map_err(|BadInput(flag, reason)| format!("{flag}: {reason}"))?;
+    generate(&terms.0).map_err(|e| format!("{}: {}", flag_for_field(e.field()), e.reason()))?;
+    Ok(terms.0)
+}
+
 fn parse(args: &ScheduleArgs) -> Result<(LoanTerms, Format), BadInput> {
     let principal = required("principal", &args.principal).and_then(|s| decimal("principal", s))?;
     let term_months = required("months", &args.months).and_then(|s| whole("months", s))?;
