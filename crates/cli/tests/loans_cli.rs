@@ -108,7 +108,8 @@ fn book_repay_show_late_then_cured() {
     assert_eq!(overdue.len(), 1);
     assert_eq!(overdue[0]["overdue_days"], 15);
 
-    let owed = late["overdue_amount"].as_str().unwrap().to_string();
+    // What is due includes the penalty and compound interest (罚息/复利) accrued since.
+    let owed = late["amount_due"].as_str().unwrap().to_string();
     let repaid = json(&loandesk(
         &vault,
         &[
