@@ -1,11 +1,25 @@
 // Generated from the Rust types by loandesk-core (src/bindings.rs). Do not edit.
 
 /**
+ * `ErrorPayload.code`.
+ */
+export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "vault_too_new" | "not_a_vault" | "validation" | "not_found" | "locked" | "no_scenario" | "try_later" | "damaged" | "gate_refused" | "database" | "io" | "pdf" | "file_in_use" | "internal" | "document_unreadable";
+
+/**
+ * The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
+ */
+export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day";
+
+/**
  * What the UI receives for every failed command.
  */
-export type ErrorPayload = { code: ErrorCode, message: string, field: string | null, 
+export type ErrorPayload = { 
 /**
- * For `validation`: why, as a key the UI translates (`validation.<rule>`) with `params`.
+ * An [`ErrorCode`]; the UI shows its `error.<code>` text.
+ */
+code: ErrorCode, message: string, field: string | null, 
+/**
+ * For `validation`: why, a [`crate::rule::RuleCode`] the UI shows as `rule.<code>` with `params`.
  */
 rule: RuleCode | null, params: { [key in string]: string }, 
 /**
@@ -168,9 +182,14 @@ payment: string, total_interest: string,
  */
 total_payment: string, 
 /**
+ * The annual rate in percent that accrues interest: the fixed rate, or LPR + spread
+ * (worked out here so the UI never does the sum itself).
+ */
+annual_rate: string, 
+/**
  * Nominal APR in percent: monthly IRR × 12, fee included.
  */
-annual_rate: string, apr: string, 
+apr: string, 
 /**
  * Effective annual rate in percent: (1 + monthly IRR)^12 − 1.
  */
@@ -194,7 +213,11 @@ export type DisbursementInput = { on: string, amount: string, };
  * What the officer enters to book a loan. `terms` None books the client's proposed scenario;
  * either way the terms' disbursement date becomes the first disbursement's.
  */
-export type BookingInput = { client_id: number, contract_no: string, signed_on: string, terms: LoanTerms | null, disbursements: Array<DisbursementInput>, repayment_account: string, };
+export type BookingInput = { client_id: number, contract_no: string, signed_on: string, terms: LoanTerms | null, disbursements: Array<DisbursementInput>, repayment_account: string, 
+/**
+ * 罚息 and 复利 terms; the contract template's defaults when not given.
+ */
+penalty: PenaltyTerms, reprice: Reprice, };
 
 export type PeriodStatus = "paid" | "partly_paid" | "due" | "overdue" | "upcoming";
 
@@ -212,7 +235,19 @@ export type PeriodView = { no: number, due_on: string, principal: string, intere
 /**
  * Still owed on this period.
  */
-remaining: string, status: PeriodStatus, overdue_days: number, settled_on: string | null, };
+remaining: string, status: PeriodStatus, overdue_days: number, settled_on: string | null, 
+/**
+ * Penalty interest (罚息) on the overdue principal, accrued and unpaid as of the day.
+ */
+penalty_interest: string, 
+/**
+ * Compound interest (复利) on the overdue interest, accrued and unpaid as of the day.
+ */
+compound_interest: string, 
+/**
+ * Penalty and compound interest paid, and waived by the officer.
+ */
+paid_penalty: string, waived_penalty: string, };
 
 export type LoanDisbursement = { on: string, amount: string, };
 
@@ -231,7 +266,20 @@ export type LoanView = { id: number, client_id: number, client_name: string, con
 /**
  * Days overdue of the oldest unpaid period (0 when none is late).
  */
-overdue_days: number, overdue_amount: string, age_bucket: AgeBucket, suggested_classification: Classification, 
+overdue_days: number, overdue_amount: string, 
+/**
+ * Everything due as of the day: unpaid principal and interest of the periods due, with
+ * their penalty and compound interest.
+ */
+amount_due: string, penalty_interest: string, compound_interest: string, penalty: PenaltyTerms, waivers: Array<PenaltyWaiver>, reprice: Reprice, repriced_on: string | null, 
+/**
+ * Extended or restructured (展期): classified at least 关注.
+ */
+extended: boolean, 
+/**
+ * The officer's ≤ 7-day technical-overdue exception, with its reason.
+ */
+technical_overdue_reason: string | null, age_bucket: AgeBucket, suggested_classification: Classification, 
 /**
  * The officer's classification if set, else the suggestion.
  */
@@ -266,6 +314,94 @@ export type Portfolio = { as_of: string, currency: string, loans: number, outsta
  * Officer-listed holidays and make-up working days (调休) refine the plain weekend rule.
  */
 export type WorkingDays = { holidays: Array<string>, extra_working_days: Array<string>, };
+
+/**
+ * What a repayment pays of a period that is due, in the order the contract sets.
+ */
+export type AllocationPart = "compound" | "penalty" | "interest" | "principal";
+
+/**
+ * Days a year's penalty rate is spread over.
+ */
+export type PenaltyBasis = "360" | "365";
+
+/**
+ * A loan's penalty terms, set at booking.
+ */
+export type PenaltyTerms = { 
+/**
+ * Markup over the contract rate, in percent: 50 makes 5 % a 7.5 % penalty rate.
+ */
+markup_percent: string, 
+/**
+ * Funds used for another purpose than agreed (挪用): the markup may be 50–100 %.
+ */
+misuse: boolean, basis: PenaltyBasis, 
+/**
+ * What a repayment pays first; each part once.
+ */
+order: Array<AllocationPart>, };
+
+/**
+ * Penalty or compound interest waived (减免), with the officer's reason.
+ */
+export type PenaltyWaiver = { id: number, on: string, amount: string, reason: string, created_at: string, };
+
+/**
+ * When a floating-rate loan reprices, chosen at booking.
+ */
+export type Reprice = "none" | "jan1" | "anniversary";
+
+/**
+ * One published LPR figure.
+ */
+export type LprRate = { published_on: string, tenor: LprTenor, percent: string, };
+
+/**
+ * A floating loan whose repricing day has come and not yet been applied (for Today).
+ */
+export type RepricingDue = { loan_id: number, client_id: number, client_name: string, contract_no: string, reprice_on: string, tenor: LprTenor, current_percent: string, 
+/**
+ * The LPR that applies and the new rate, when one is published on or before the day.
+ */
+lpr_percent: string | null, new_percent: string | null, };
+
+export type PrepayMode = "reduce-payment" | "shorten-term";
+
+/**
+ * The prepayment fee (违约金) the contract sets, paid out of the prepayment.
+ */
+export type PrepayFee = { "kind": "none" } | { "kind": "fixed", amount: string, } | { "kind": "percent", percent: string, };
+
+export type PrepaymentInput = { on: string, 
+/**
+ * What the client pays: it settles what is due, the interest accrued to the day, the fee,
+ * and the rest reduces principal.
+ */
+amount: string, mode: PrepayMode, fee: PrepayFee, };
+
+export type ScheduleRow = { no: number, due_on: string, payment: string, principal: string, interest: string, };
+
+/**
+ * Old and new schedule side by side.
+ */
+export type ScheduleChange = { old: Array<ScheduleRow>, new: Array<ScheduleRow>, old_interest: string, new_interest: string, 
+/**
+ * Old total interest less new (negative when the change costs interest, as an extension).
+ */
+interest_saved: string, 
+/**
+ * The regular instalment of the first period after the change, before and after.
+ */
+old_payment: string, new_payment: string, old_maturity: string, new_maturity: string, 
+/**
+ * Prepayment only: principal prepaid and the fee charged.
+ */
+prepaid_principal: string, fee: string, 
+/**
+ * The version the change makes (when saved) or would make (preview).
+ */
+version: number, };
 
 export type ExportKind = "schedule" | "proposal";
 
@@ -622,9 +758,7 @@ conversion: number | null, median_days: number | null, lost: number, lost_reason
 
 export type Funnel = { from: string, to: string, stages: Array<FunnelStage>, };
 
-export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "vault_too_new" | "not_a_vault" | "validation" | "not_found" | "locked" | "no_scenario" | "try_later" | "damaged" | "gate_refused" | "database" | "io" | "pdf" | "file_in_use" | "internal" | "document_unreadable";
-export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day";
-/** sim */
+/** Every label and message the core defines (crates/core/src/labels.rs), by language. */
 export const CATALOGUE = {
   "zh-CN": {
     "stage": {
