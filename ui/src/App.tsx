@@ -6,12 +6,13 @@ import { useTranslation } from "react-i18next";
 import { api } from "./api";
 import type { AppStatus, Language } from "./bindings";
 import Shell from "./components/Shell";
+import { describeError, toApiError } from "./errors";
 import { applyLanguage } from "./i18n";
 import { SetLanguageContext } from "./language";
 import Unlock from "./screens/Unlock";
 import { SessionContext, type Session } from "./session";
 
-type Phase = "starting" | "start-failed" | "locked" | "locking" | "unlocked";
+type Phase = "starting" | "start-failed" | "locked" | "locking" | "lock-failed" | "unlocked";
 
 export default function App() {
   const { t } = useTranslation();
@@ -50,16 +51,24 @@ export default function App() {
     setPhase("unlocked");
   }, [loadStatus]);
 
-  // Locking twice (idle timer and Ctrl+L at once) is harmless, so there is no guard.
+  // Locking twice (idle timer and Ctrl+L at once) is harmless, so there is no guard. The
+  // backend says whether the vault is really closed: if the lock failed, the officer is told
+  // so, with a retry, instead of an unlock screen drawn over an open vault.
+  const [lockError, setLockError] = useState<string | null>(null);
   const lock = useCallback(() => {
     setPhase("locking");
+    setLockError(null);
     api
       .vaultLock()
-      .catch(() => undefined) // already locked is fine: the aim is a locked vault
       .then(loadStatus)
-      .catch(() => undefined)
-      .finally(() => setPhase("locked"));
-  }, [loadStatus]);
+      .then(
+        (s) => setPhase(s.unlocked ? "lock-failed" : "locked"),
+        (e: unknown) => {
+          setLockError(describeError(t, toApiError(e)).message);
+          setPhase("lock-failed");
+        },
+      );
+  }, [loadStatus, t]);
 
   const setLanguage = useCallback((language: Language) => {
     applyLanguage(language);
@@ -91,6 +100,18 @@ export default function App() {
           }}
         >
           {t("app.retry")}
+        </button>
+      </div>
+    );
+  } else if (phase === "lock-failed") {
+    body = (
+      <div className="center-screen">
+        <p role="alert" data-testid="lock-failed">
+          {t("app.lockFailed")}
+          {lockError ? ` ${lockError}` : ""}
+        </p>
+        <button type="button" className="btn" onClick={lock}>
+          {t("app.retryLock")}
         </button>
       </div>
     );

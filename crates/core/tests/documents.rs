@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used)]
 mod doc_files;
 
+use std::ops::ControlFlow;
+
 use doc_files::*;
 use loandesk_core::documents::{DocumentKind, FileType};
 use loandesk_core::rule::Rule;
@@ -65,8 +67,10 @@ fn chinese_names_are_kept_and_export_is_byte_identical() {
     let out = dir.path().join(name);
     assert_eq!(v.export_document(doc.id, &out).unwrap(), bytes.len() as u64);
     assert_eq!(std::fs::read(&out).unwrap(), bytes);
-    // Never overwrites.
-    assert_eq!(rule(v.export_document(doc.id, &out)), Rule::FileExists);
+    // The save dialog asked before "Replace": a second export replaces the file whole.
+    std::fs::write(&out, b"an older copy, longer than nothing").unwrap();
+    assert_eq!(v.export_document(doc.id, &out).unwrap(), bytes.len() as u64);
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
     assert!(matches!(
         v.export_document(9999, &dir.path().join("x")),
         Err(Error::NotFound(_))
@@ -83,7 +87,8 @@ fn a_file_from_disk_is_imported_with_progress_and_survives_reopening() {
     let mut seen = Vec::new();
     let doc = v
         .import_document_file_with_progress(c, &path, None, &mut |done, total| {
-            seen.push((done, total))
+            seen.push((done, total));
+            ControlFlow::Continue(())
         })
         .unwrap();
     let total = bytes.len() as u64;
@@ -94,6 +99,29 @@ fn a_file_from_disk_is_imported_with_progress_and_survives_reopening() {
     drop(v);
     let v = Vault::open(&vault_path, "document pass 1").unwrap();
     assert_eq!(v.document_bytes(doc.id).unwrap(), bytes);
+}
+
+#[test]
+fn an_import_stopped_midway_stores_nothing_and_the_vault_stays_usable() {
+    let (dir, mut v) = vault();
+    let c = client(&mut v);
+    let path = dir.path().join("large.pdf");
+    std::fs::write(&path, pdf("large", 3 * 1024 * 1024)).unwrap();
+    let mut chunks = 0;
+    let stopped = v.import_document_file_with_progress(c, &path, None, &mut |_, _| {
+        chunks += 1;
+        // The app stops an import this way when the officer locks the vault.
+        if chunks == 2 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    assert!(matches!(stopped, Err(Error::Locked)));
+    assert_eq!(chunks, 2, "no chunk is written after the stop");
+    assert_eq!(stored(&v), (0, 0));
+    v.import_document_file(c, &path, None).unwrap();
+    assert_eq!(stored(&v).0, 1);
 }
 
 #[test]

@@ -15,20 +15,9 @@ use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
 
+use super::dialogs::{self, SaveKind};
 use super::{payload, CmdResult};
 use crate::state::AppState;
-
-fn save_backup_as(app: &AppHandle, name: &str) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("LOANDESK_BACKUP_DIR") {
-        return Some(PathBuf::from(dir).join(name));
-    }
-    app.dialog()
-        .file()
-        .add_filter("LoanDesk backup", &[BACKUP_EXTENSION])
-        .set_file_name(name)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-}
 
 fn pick_folder(app: &AppHandle) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("LOANDESK_BACKUP_DIR") {
@@ -52,6 +41,7 @@ fn pick_backup_file(app: &AppHandle) -> Option<PathBuf> {
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn backup_status(state: State<'_, AppState>) -> CmdResult<BackupStatus> {
     state
         .with_vault(|v| v.backup_status(Utc::now()))
@@ -60,6 +50,7 @@ pub fn backup_status(state: State<'_, AppState>) -> CmdResult<BackupStatus> {
 
 /// The schedule (the folder is chosen by `backup_folder_pick`, never sent by the web view).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn backup_schedule_set(
     state: State<'_, AppState>,
     enabled: bool,
@@ -80,6 +71,7 @@ pub fn backup_schedule_set(
 
 /// Shows the folder picker; `default` instead goes back to the folder beside the vault.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn backup_folder_pick(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -107,6 +99,7 @@ pub fn backup_folder_pick(
 /// `password`: a separate backup password (already confirmed by the UI), else the vault's.
 /// Ok(None) when the dialog was cancelled.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn backup_now(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -122,7 +115,7 @@ pub fn backup_now(
         "loandesk-backup-{}.{BACKUP_EXTENSION}",
         Local::now().format("%Y%m%d-%H%M%S")
     );
-    let Some(out) = save_backup_as(&app, &name) else {
+    let Some(out) = dialogs::save_as(&app, &name, SaveKind::Backup) else {
         return Ok(None);
     };
     source
@@ -149,6 +142,7 @@ pub fn run_scheduled_backup(state: &AppState) {
 
 /// Shows the file picker for a backup and keeps the path; the UI gets only the file name.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn restore_pick(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
     let path = pick_backup_file(&app)?;
     let name = path
@@ -163,11 +157,12 @@ pub fn restore_pick(app: AppHandle, state: State<'_, AppState>) -> Option<String
 /// first; an existing vault is renamed aside, never overwritten. The restored vault is opened.
 /// Returns where the vault that was there before now is (None if there was none).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn restore_run(
     state: State<'_, AppState>,
     password: Zeroizing<String>,
 ) -> CmdResult<Option<String>> {
-    if state.is_unlocked() {
+    if !state.wait_until_locked() {
         return Err(payload(Error::invalid("restore", Rule::NotAllowed)));
     }
     let Some(from) = state.restore_file() else {
@@ -178,7 +173,7 @@ pub fn restore_run(
         Vault::restore_replacing(&from, &main, &password, Local::now().naive_local())
             .map_err(payload)?;
     state.set_restore_file(None);
-    state.set_vault(Some(vault)).map_err(payload)?;
+    state.set_vault(vault);
     state
         .update_prefs(|p| p.last_vault = VaultChoice::Main)
         .map_err(payload)?;

@@ -2,11 +2,12 @@
 //! preview, export a copy, archive, change kind; financial statements, the template, credit
 //! ratios and their thresholds. Paths never travel through the web view: Rust shows the dialogs
 //! (`dialogs.rs`), and dropped files are held in state until imported.
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use loandesk_core::analysis::{CreditAnalysis, Thresholds};
 use loandesk_core::documents::{
-    save_statement_template, DocumentKind, DocumentSummary, FailedImport, FileType, FinancialYear,
+    statement_template, DocumentKind, DocumentSummary, FailedImport, FileType, FinancialYear,
     ImportReport, StatementImport,
 };
 use serde::Serialize;
@@ -44,6 +45,8 @@ fn import_paths(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         // Each file is its own transaction: one bad file does not undo the good ones.
+        // A lock asked for meanwhile stops the import at the next chunk (1 MiB): the vault is
+        // dropped then, so Ctrl+L never waits for a large file.
         let result = state.with_vault(|v| {
             v.import_document_file_with_progress(client_id, &path, kind, &mut |done, total| {
                 let _ = app.emit(
@@ -56,6 +59,11 @@ fn import_paths(
                         total,
                     },
                 );
+                if state.lock_requested() {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
             })
         });
         match result {
@@ -71,6 +79,7 @@ fn import_paths(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn documents_list(
     state: State<'_, AppState>,
     client_id: i64,
@@ -83,6 +92,7 @@ pub fn documents_list(
 
 /// Opens the file picker (several files at once) and imports what the officer chose.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn documents_import_pick(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -95,6 +105,7 @@ pub fn documents_import_pick(
 
 /// Imports the files last dropped on the window (announced by the `files-dropped` event).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn documents_import_dropped(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -107,13 +118,14 @@ pub fn documents_import_dropped(
 
 /// Saves a copy where the officer chooses; Ok(None) when the dialog was cancelled.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn document_export_pick(
     app: AppHandle,
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<Option<String>> {
     let doc = state.with_vault(|v| v.document(id)).map_err(payload)?;
-    let Some(path) = dialogs::save_as(&app, &doc.file_name) else {
+    let Some(path) = dialogs::save_as(&app, &doc.file_name, dialogs::SaveKind::Export) else {
         return Ok(None);
     };
     state
@@ -123,6 +135,7 @@ pub fn document_export_pick(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn document_archive(state: State<'_, AppState>, id: i64, archived: bool) -> CmdResult<()> {
     state
         .with_vault(|v| {
@@ -137,6 +150,7 @@ pub fn document_archive(state: State<'_, AppState>, id: i64, archived: bool) -> 
 
 /// Picks a financial statement spreadsheet (XLSX/CSV template) and stores its figures.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn statement_import_pick(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -152,6 +166,7 @@ pub fn statement_import_pick(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn credit_analysis(state: State<'_, AppState>, client_id: i64) -> CmdResult<CreditAnalysis> {
     state
         .with_vault(|v| v.credit_analysis(client_id))
@@ -161,6 +176,7 @@ pub fn credit_analysis(state: State<'_, AppState>, client_id: i64) -> CmdResult<
 /// The bytes of a PDF or image for the in-app preview, as a raw binary response (no JSON array
 /// of numbers). The core refuses other types and anything over its preview size cap.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn document_preview(state: State<'_, AppState>, id: i64) -> CmdResult<tauri::ipc::Response> {
     let (_, bytes) = state
         .with_vault(|v| v.document_preview(id))
@@ -170,6 +186,7 @@ pub fn document_preview(state: State<'_, AppState>, id: i64) -> CmdResult<tauri:
 
 /// The officer corrects the kind the import suggested.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn document_set_kind(
     state: State<'_, AppState>,
     id: i64,
@@ -183,6 +200,7 @@ pub fn document_set_kind(
 /// Saves the statement template (XLSX or CSV, Chinese and English labels) where the officer
 /// chooses, to hand to a client; Ok(None) when the dialog was cancelled.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn statement_template_save(app: AppHandle, file_type: FileType) -> CmdResult<Option<String>> {
     let ext = if file_type == FileType::Xlsx {
         "xlsx"
@@ -190,19 +208,18 @@ pub fn statement_template_save(app: AppHandle, file_type: FileType) -> CmdResult
         "csv"
     };
     let name = format!("财务报表模板 Financial statements template.{ext}");
-    let Some(path) = dialogs::save_as(&app, &name) else {
-        return Ok(None);
-    };
-    save_statement_template(&path, file_type).map_err(payload)?;
-    Ok(Some(path.display().to_string()))
+    let path = dialogs::export_bytes(&app, &name, statement_template(file_type))?;
+    Ok(path.map(|p| p.display().to_string()))
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn credit_thresholds_get(state: State<'_, AppState>) -> CmdResult<Thresholds> {
     state.with_vault(|v| v.credit_thresholds()).map_err(payload)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn credit_thresholds_set(state: State<'_, AppState>, thresholds: Thresholds) -> CmdResult<()> {
     state
         .with_vault(|v| v.set_credit_thresholds(&thresholds))
@@ -211,6 +228,7 @@ pub fn credit_thresholds_set(state: State<'_, AppState>, thresholds: Thresholds)
 
 /// The client's stored statement figures, latest year first.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn financial_years(
     state: State<'_, AppState>,
     client_id: i64,
@@ -222,6 +240,7 @@ pub fn financial_years(
 
 /// Largest file an import accepts, in bytes (default 50 MB).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn document_size_limit_get(state: State<'_, AppState>) -> CmdResult<u64> {
     state
         .with_vault(|v| v.document_size_limit())
@@ -229,6 +248,7 @@ pub fn document_size_limit_get(state: State<'_, AppState>) -> CmdResult<u64> {
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn document_size_limit_set(state: State<'_, AppState>, bytes: u64) -> CmdResult<()> {
     state
         .with_vault(|v| v.set_document_size_limit(bytes))

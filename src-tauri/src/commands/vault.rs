@@ -1,7 +1,7 @@
 //! Unlock screen and settings: create, open, lock, re-key, preferences.
 use loandesk_core::prefs::{AppStatus, Language, VaultChoice};
 use loandesk_core::rule::Rule;
-use loandesk_core::vault::{DEFAULT_AUTO_LOCK_MINUTES, DEMO_PASSWORD};
+use loandesk_core::vault::DEMO_PASSWORD;
 use loandesk_core::{Error, Vault};
 use tauri::{AppHandle, State};
 use zeroize::Zeroizing;
@@ -9,12 +9,12 @@ use zeroize::Zeroizing;
 use super::{payload, CmdResult};
 use crate::state::AppState;
 
-#[tauri::command]
+/// Never waits for the vault (an import may hold it): everything here is kept beside it.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
     let prefs = state.prefs();
-    let auto_lock_minutes = state
-        .with_vault(|v| v.auto_lock_minutes())
-        .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+    let auto_lock_minutes = state.auto_lock_minutes();
     Ok(AppStatus {
         unlocked: state.is_unlocked(),
         current: prefs.last_vault,
@@ -28,18 +28,20 @@ pub fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn password_strength(password: Zeroizing<String>) -> u8 {
     loandesk_core::vault::password_strength(&password)
 }
 
 fn opened(state: &AppState, which: VaultChoice, vault: Vault) -> CmdResult<()> {
-    state.set_vault(Some(vault)).map_err(payload)?;
+    state.set_vault(vault);
     state
         .update_prefs(|p| p.last_vault = which)
         .map_err(payload)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn vault_create(state: State<'_, AppState>, password: Zeroizing<String>) -> CmdResult<()> {
     let vault = Vault::create(&state.vault_path(VaultChoice::Main), &password).map_err(payload)?;
     opened(&state, VaultChoice::Main, vault)
@@ -49,6 +51,7 @@ pub fn vault_create(state: State<'_, AppState>, password: Zeroizing<String>) -> 
 /// longer opens with the demo password (written by an older build) is set aside and rewritten:
 /// it only ever holds invented companies.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn vault_open_demo(state: State<'_, AppState>) -> CmdResult<()> {
     let path = state.vault_path(VaultChoice::Demo);
     let today = chrono::Local::now().date_naive();
@@ -70,6 +73,7 @@ pub fn vault_open_demo(state: State<'_, AppState>) -> CmdResult<()> {
 /// Opening runs the quick integrity check (`damaged` if it fails); a scheduled backup that is
 /// due then runs in the background.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn vault_unlock(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -82,14 +86,17 @@ pub fn vault_unlock(
     Ok(())
 }
 
-/// Drops the vault (closing it and zeroizing the key) and clears a copied sensitive value.
-#[tauri::command]
+/// Drops the vault (closing it and zeroizing the key) and clears a copied sensitive value. Work
+/// holding the vault at that moment stops at its next check, and drops it then (`AppState::lock`).
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn vault_lock(state: State<'_, AppState>) -> CmdResult<()> {
-    state.clipboard.clear_now();
-    state.set_vault(None).map_err(payload)
+    state.lock();
+    Ok(())
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn vault_change_password(
     state: State<'_, AppState>,
     old_password: Zeroizing<String>,
@@ -105,20 +112,21 @@ pub fn vault_change_password(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn vault_verify(state: State<'_, AppState>) -> CmdResult<loandesk_core::vault::VaultReport> {
     state.with_vault(|v| v.verify()).map_err(payload)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn set_language(state: State<'_, AppState>, language: Language) -> CmdResult<()> {
     state
         .update_prefs(|p| p.language = language)
         .map_err(payload)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> CmdResult<()> {
-    state
-        .with_vault(|v| v.set_auto_lock_minutes(minutes))
-        .map_err(payload)
+    state.set_auto_lock_minutes(minutes).map_err(payload)
 }

@@ -2,6 +2,7 @@
 //! a refused or failed import leaves nothing. The content never touches the disk outside the vault.
 use std::fs::File;
 use std::io::{BufReader, Read, Seek};
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -20,6 +21,10 @@ const MIN_DOCUMENT_BYTES: u64 = 1024;
 const MAX_BYTES_KEY: &str = "document_max_bytes";
 const CHUNK: usize = 1 << 20;
 const MAX_NAME_CHARS: usize = 255;
+
+/// Told (bytes stored, total) after each chunk; `Break` stops the import, which then stores
+/// nothing and fails with `locked` (the app stops imports when the officer locks the vault).
+pub type Progress<'a> = dyn FnMut(u64, u64) -> ControlFlow<()> + 'a;
 
 /// What is known about a file before its bytes go into the vault.
 pub(crate) struct Incoming<'a> {
@@ -52,7 +57,7 @@ pub(crate) fn write_document(
     tx: &Transaction,
     doc: &Incoming,
     reader: &mut dyn Read,
-    progress: &mut dyn FnMut(u64, u64),
+    progress: &mut Progress,
 ) -> Result<(i64, String)> {
     // imported_by: the officer name from Settings (the loans module's `officer_name` key), read
     // in the statement so it is the name in force when the import commits.
@@ -85,7 +90,9 @@ pub(crate) fn write_document(
         insert.execute(params![id, seq, &buf[..n]])?;
         seq += 1;
         done += n as u64;
-        progress(done, doc.size);
+        if progress(done, doc.size).is_break() {
+            return Err(Error::Locked);
+        }
     }
     if done != doc.size {
         return Err(Error::Io(std::io::Error::other(
@@ -129,16 +136,17 @@ impl Vault {
         path: &Path,
         kind: Option<DocumentKind>,
     ) -> Result<DocumentSummary> {
-        self.import_document_file_with_progress(client_id, path, kind, &mut |_, _| {})
+        self.import_document_file_with_progress(client_id, path, kind, &mut |_, _| ControlFlow::Continue(()))
     }
 
-    /// As [`Vault::import_document_file`], reporting (bytes stored, total) after each MiB.
+    /// As [`Vault::import_document_file`], reporting (bytes stored, total) after each MiB; the
+    /// callback may stop the import (see [`Progress`]).
     pub fn import_document_file_with_progress(
         &mut self,
         client_id: i64,
         path: &Path,
         kind: Option<DocumentKind>,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut Progress,
     ) -> Result<DocumentSummary> {
         let name = path
             .file_name()
@@ -164,7 +172,7 @@ impl Vault {
             cursor,
             bytes.len() as u64,
             kind,
-            &mut |_, _| {},
+            &mut |_, _| ControlFlow::Continue(()),
         )
     }
 
@@ -175,7 +183,7 @@ impl Vault {
         mut reader: R,
         len: u64,
         kind: Option<DocumentKind>,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut Progress,
     ) -> Result<DocumentSummary> {
         check_name(file_name)?;
         self.client(client_id)?;

@@ -31,26 +31,14 @@ pub const TEMPLATE_XLSX: &[u8] =
 pub const TEMPLATE_CSV: &[u8] =
     include_bytes!("../../../assets/templates/financial-statements-template.csv");
 
-/// Saves the template (XLSX, or CSV for any other type) to `out`, which must not exist.
-pub fn save_statement_template(out: &Path, file_type: FileType) -> Result<()> {
-    let bytes = if file_type == FileType::Xlsx {
+/// The template's bytes: XLSX, or CSV for any other type. Where it is saved is the caller's
+/// business (the app's save dialog has already asked before replacing a file).
+pub fn statement_template(file_type: FileType) -> &'static [u8] {
+    if file_type == FileType::Xlsx {
         TEMPLATE_XLSX
     } else {
         TEMPLATE_CSV
-    };
-    let mut file = match std::fs::File::options()
-        .write(true)
-        .create_new(true)
-        .open(out)
-    {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::invalid("out", Rule::FileExists))
-        }
-        Err(e) => return Err(e.into()),
-    };
-    std::io::Write::write_all(&mut file, bytes)?;
-    Ok(())
+    }
 }
 
 /// One year's figures of a client, in yuan.
@@ -160,7 +148,12 @@ impl Vault {
                     kind: DocumentKind::FinancialStatements,
                     size: bytes.len() as u64,
                 };
-                let (id, sha) = write_document(&tx, &incoming, &mut &bytes[..], &mut |_, _| {})?;
+                let (id, sha) = write_document(
+                    &tx,
+                    &incoming,
+                    &mut &bytes[..],
+                    &mut |_, _| std::ops::ControlFlow::Continue(()),
+                )?;
                 tx.execute(
                     "UPDATE documents SET sha256 = ?2 WHERE id = ?1",
                     params![id, sha],
