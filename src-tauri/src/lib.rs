@@ -5,6 +5,7 @@
 mod clipboard;
 mod commands;
 mod data_dir;
+mod logging;
 mod notify;
 mod platform;
 mod state;
@@ -41,6 +42,7 @@ pub fn run() {
         })
         .setup(|app| {
             let data_dir = data_dir::resolve();
+            logging::init(&data_dir.path);
             data_dir.log();
             if let Err(why) = &data_dir.moved {
                 platform::tell_move_failed(app.handle(), &data_dir.path, why);

@@ -6,6 +6,7 @@ use super::{payload, CmdResult};
 use crate::state::AppState;
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn clients_list(state: State<'_, AppState>, query: ClientQuery) -> CmdResult<ClientPage> {
     state
         .with_vault(|v| v.list_clients(&query))
@@ -13,11 +14,13 @@ pub fn clients_list(state: State<'_, AppState>, query: ClientQuery) -> CmdResult
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn client_get(state: State<'_, AppState>, id: i64) -> CmdResult<ClientDetail> {
     state.with_vault(|v| v.client_detail(id)).map_err(payload)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn client_create(state: State<'_, AppState>, input: ClientInput) -> CmdResult<i64> {
     state
         .with_vault(|v| v.create_client(&input, chrono::Local::now().date_naive()))
@@ -25,6 +28,7 @@ pub fn client_create(state: State<'_, AppState>, input: ClientInput) -> CmdResul
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn client_update(state: State<'_, AppState>, id: i64, input: ClientInput) -> CmdResult<()> {
     state
         .with_vault(|v| v.update_client(id, &input))
@@ -32,6 +36,7 @@ pub fn client_update(state: State<'_, AppState>, id: i64, input: ClientInput) ->
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn client_archive(state: State<'_, AppState>, id: i64, archived: bool) -> CmdResult<()> {
     state
         .with_vault(|v| v.set_archived(id, archived))
@@ -39,6 +44,7 @@ pub fn client_archive(state: State<'_, AppState>, id: i64, archived: bool) -> Cm
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn touchpoint_add(
     state: State<'_, AppState>,
     client_id: i64,

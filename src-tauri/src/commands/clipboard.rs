@@ -9,6 +9,7 @@ use super::{payload, CmdResult};
 use crate::state::AppState;
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn copy_sensitive(
     state: State<'_, AppState>,
     client_id: i64,

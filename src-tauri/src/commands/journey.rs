@@ -18,6 +18,7 @@ fn today() -> NaiveDate {
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn journey_get(state: State<'_, AppState>, client_id: i64) -> CmdResult<JourneyView> {
     state
         .with_vault(|v| v.journey(client_id, today()))
@@ -25,6 +26,7 @@ pub fn journey_get(state: State<'_, AppState>, client_id: i64) -> CmdResult<Jour
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn checklist_set_done(
     state: State<'_, AppState>,
     client_id: i64,
@@ -37,6 +39,7 @@ pub fn checklist_set_done(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn checklist_set_note(
     state: State<'_, AppState>,
     client_id: i64,
@@ -49,6 +52,7 @@ pub fn checklist_set_note(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn checklist_set_received(
     state: State<'_, AppState>,
     client_id: i64,
@@ -61,6 +65,7 @@ pub fn checklist_set_received(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn checklist_add_item(
     state: State<'_, AppState>,
     client_id: i64,
@@ -72,6 +77,7 @@ pub fn checklist_add_item(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn checklist_remove_item(
     state: State<'_, AppState>,
     client_id: i64,
@@ -84,6 +90,7 @@ pub fn checklist_remove_item(
 
 /// Refused with `gate_refused` (and the open required items) unless `override_reason` is given.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn journey_advance(
     state: State<'_, AppState>,
     client_id: i64,
@@ -95,6 +102,7 @@ pub fn journey_advance(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn journey_move_back(
     state: State<'_, AppState>,
     client_id: i64,
@@ -107,6 +115,7 @@ pub fn journey_move_back(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn client_set_status(
     state: State<'_, AppState>,
     client_id: i64,
@@ -118,6 +127,7 @@ pub fn client_set_status(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn board_get(state: State<'_, AppState>, query: BoardQuery) -> CmdResult<Board> {
     state
         .with_vault(|v| v.board(&query, today()))
@@ -125,6 +135,7 @@ pub fn board_get(state: State<'_, AppState>, query: BoardQuery) -> CmdResult<Boa
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn board_column(
     state: State<'_, AppState>,
     query: BoardQuery,
@@ -137,6 +148,7 @@ pub fn board_column(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn today_get(
     state: State<'_, AppState>,
     due_within_days: Option<u32>,
@@ -153,11 +165,13 @@ pub fn today_get(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn funnel_get(state: State<'_, AppState>, from: NaiveDate, to: NaiveDate) -> CmdResult<Funnel> {
     state.with_vault(|v| v.funnel(from, to)).map_err(payload)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn template_get(
     state: State<'_, AppState>,
     product: Option<ProductType>,
@@ -169,6 +183,7 @@ pub fn template_get(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn template_save(
     state: State<'_, AppState>,
     product: Option<ProductType>,
@@ -181,6 +196,7 @@ pub fn template_save(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn lost_reasons_get(
     state: State<'_, AppState>,
     include_retired: bool,
@@ -191,6 +207,7 @@ pub fn lost_reasons_get(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn lost_reasons_save(
     state: State<'_, AppState>,
     reasons: Vec<LostReasonInput>,
@@ -201,11 +218,13 @@ pub fn lost_reasons_save(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn cadence_get(state: State<'_, AppState>) -> CmdResult<Cadence> {
     state.with_vault(|v| v.followup_cadence()).map_err(payload)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn cadence_set(state: State<'_, AppState>, cadence: Cadence) -> CmdResult<()> {
     state
         .with_vault(|v| v.set_followup_cadence(&cadence))
@@ -214,11 +233,13 @@ pub fn cadence_set(state: State<'_, AppState>, cadence: Cadence) -> CmdResult<()
 
 /// Days in one stage after which Today lists a client as stuck.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn stuck_days_get(state: State<'_, AppState>) -> CmdResult<u32> {
     state.with_vault(|v| v.stuck_after_days()).map_err(payload)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn stuck_days_set(state: State<'_, AppState>, days: u32) -> CmdResult<()> {
     state
         .with_vault(|v| v.set_stuck_after_days(days))

@@ -7,6 +7,7 @@ use crate::state::AppState;
 
 /// Pure computation, but still refused while locked: the calculator lives inside the vault.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn schedule_preview(state: State<'_, AppState>, terms: LoanTerms) -> CmdResult<Schedule> {
     state
         .with_vault(|_| Ok(loans::generate(&terms)?))
@@ -14,6 +15,7 @@ pub fn schedule_preview(state: State<'_, AppState>, terms: LoanTerms) -> CmdResu
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn scenarios_list(state: State<'_, AppState>, client_id: i64) -> CmdResult<Vec<LoanScenario>> {
     state
         .with_vault(|v| v.loan_scenarios(client_id))
@@ -21,6 +23,7 @@ pub fn scenarios_list(state: State<'_, AppState>, client_id: i64) -> CmdResult<V
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn scenario_save(
     state: State<'_, AppState>,
     client_id: i64,
@@ -32,6 +35,7 @@ pub fn scenario_save(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn scenario_delete(state: State<'_, AppState>, client_id: i64, id: i64) -> CmdResult<()> {
     state
         .with_vault(|v| v.delete_scenario(client_id, id))
@@ -39,11 +43,13 @@ pub fn scenario_delete(state: State<'_, AppState>, client_id: i64, id: i64) -> C
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn officer_name(state: State<'_, AppState>) -> CmdResult<String> {
     state.with_vault(|v| v.officer_name()).map_err(payload)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn set_officer_name(state: State<'_, AppState>, name: String) -> CmdResult<()> {
     state
         .with_vault(|v| v.set_officer_name(&name))

@@ -15,6 +15,9 @@ use loandesk_core::ErrorPayload;
 
 pub type CmdResult<T> = Result<T, ErrorPayload>;
 
+/// Every failed command passes here: the log gets the code, never the message (it may name a
+/// file or a client).
 pub fn payload(e: loandesk_core::Error) -> ErrorPayload {
+    tracing::warn!(code = e.code(), "command failed");
     e.to_payload()
 }
