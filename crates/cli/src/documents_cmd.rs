@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use loandesk_core::analysis::{CreditAnalysis, RatioStatus};
 use loandesk_core::documents::{DocumentKind, DocumentSummary};
+use loandesk_core::rule::Rule;
 use loandesk_core::{Error, Result};
 use serde_json::json;
 
@@ -103,6 +104,10 @@ pub fn run(cmd: DocumentsCommand) -> ExitCode {
         } => open(&vault)
             .and_then(|v| v.list_documents(client, archived))
             .and_then(|docs| list(&docs, format.resolve())),
+        // A script never replaces a file by accident (the app's save dialog asks instead).
+        DocumentsCommand::Export { out, .. } if out.exists() => {
+            Err(Error::invalid("out", Rule::FileExists))
+        }
         DocumentsCommand::Export { vault, id, out } => open(&vault)
             .and_then(|v| v.export_document(id, &out))
             .and_then(|bytes| {

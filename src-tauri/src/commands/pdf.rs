@@ -1,14 +1,11 @@
 //! PDF export from the client page: Rust asks where to save (native dialog), writes the file,
 //! and opens it in the system viewer when the officer asks. The web view never gets a path
 //! it could write to.
-use std::path::PathBuf;
-
 use loandesk_core::pdf::{ExportKind, ExportRequest, ExportResult};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-use super::{payload, CmdResult};
+use super::{dialogs, payload, CmdResult};
 use crate::state::AppState;
 
 fn suggested_name(kind: ExportKind, client: &str) -> String {
@@ -25,20 +22,8 @@ fn suggested_name(kind: ExportKind, client: &str) -> String {
     format!("{client}-{what}.pdf")
 }
 
-/// `LOANDESK_EXPORT_DIR` skips the dialog (end-to-end tests cannot click a native dialog).
-fn ask_where(app: &AppHandle, name: &str) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("LOANDESK_EXPORT_DIR") {
-        return Some(PathBuf::from(dir).join(name));
-    }
-    app.dialog()
-        .file()
-        .add_filter("PDF", &["pdf"])
-        .set_file_name(name)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-}
-
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn export_pdf(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -56,19 +41,13 @@ pub fn export_pdf(
             ))
         })
         .map_err(payload)?;
-    let Some(path) = ask_where(&app, &suggested_name(request.kind, &name)) else {
+    let Some(path) = dialogs::export_bytes(&app, &suggested_name(request.kind, &name), &pdf.bytes)?
+    else {
         return Ok(ExportResult {
             path: None,
             warnings: pdf.warnings,
         });
     };
-    let partial = path.with_extension("pdf.partial");
-    std::fs::write(&partial, &pdf.bytes)
-        .and_then(|()| std::fs::rename(&partial, &path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            payload(e.into())
-        })?;
     if open_after {
         // A missing viewer is not worth failing the export over: the file is saved.
         let _ = app.opener().open_path(path.to_string_lossy(), None::<&str>);

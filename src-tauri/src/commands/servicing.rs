@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use loandesk_core::prefs::Language;
 use loandesk_core::servicing::{
-    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, Classification, DisbursementInput,
-    LoanSummary, LoanView, Portfolio, Reminder, ReminderMark, WorkingDays,
+    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, Classification,
+    DisbursementInput, LoanSummary, LoanView, Portfolio, Reminder, ReminderMark, WorkingDays,
 };
 use rust_decimal::Decimal;
 use tauri::{AppHandle, State};
@@ -17,6 +17,7 @@ pub fn today() -> NaiveDate {
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn loans_of_client(state: State<'_, AppState>, client_id: i64) -> CmdResult<Vec<LoanSummary>> {
     state
         .with_vault(|v| v.client_loans(client_id, today()))
@@ -24,6 +25,7 @@ pub fn loans_of_client(state: State<'_, AppState>, client_id: i64) -> CmdResult<
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn loan_get(state: State<'_, AppState>, loan_id: i64) -> CmdResult<LoanView> {
     state
         .with_vault(|v| v.booked_loan(loan_id, today()))
@@ -31,6 +33,7 @@ pub fn loan_get(state: State<'_, AppState>, loan_id: i64) -> CmdResult<LoanView>
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn loan_book(state: State<'_, AppState>, input: BookingInput) -> CmdResult<i64> {
     state
         .with_vault(|v| v.book_loan(&input, today()))
@@ -39,6 +42,7 @@ pub fn loan_book(state: State<'_, AppState>, input: BookingInput) -> CmdResult<i
 
 /// The disbursement the booking form starts from (its date is the default signing date too).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn loan_default_disbursement(
     state: State<'_, AppState>,
     client_id: i64,
@@ -49,6 +53,7 @@ pub fn loan_default_disbursement(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn loan_repay(
     state: State<'_, AppState>,
     loan_id: i64,
@@ -65,6 +70,7 @@ pub fn loan_repay(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn repayment_delete(
     state: State<'_, AppState>,
     loan_id: i64,
@@ -79,6 +85,7 @@ pub fn repayment_delete(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn loan_classify(
     state: State<'_, AppState>,
     loan_id: i64,
@@ -94,6 +101,7 @@ pub fn loan_classify(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn reminders_get(state: State<'_, AppState>, days: u32) -> CmdResult<Vec<Reminder>> {
     state
         .with_vault(|v| v.reminders(today(), days))
@@ -101,6 +109,7 @@ pub fn reminders_get(state: State<'_, AppState>, days: u32) -> CmdResult<Vec<Rem
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn reminder_mark(state: State<'_, AppState>, key: String, mark: ReminderMark) -> CmdResult<()> {
     state
         .with_vault(|v| v.mark_reminder(&key, mark, today()))
@@ -123,6 +132,7 @@ fn text_for(
 /// The repayment reminder for the client, in `lang` (else the app's language); None when
 /// nothing is owed.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn reminder_text_get(
     state: State<'_, AppState>,
     loan_id: i64,
@@ -133,6 +143,7 @@ pub fn reminder_text_get(
 
 /// Saves the reminder text where the officer chooses; the path, or None when cancelled.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn reminder_text_save(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -142,14 +153,12 @@ pub fn reminder_text_save(
     let Some(text) = text_for(&state, loan_id, lang).map_err(payload)? else {
         return Ok(None);
     };
-    let Some(path) = dialogs::save_as(&app, &format!("reminder-{loan_id}.txt")) else {
-        return Ok(None);
-    };
-    std::fs::write(&path, text).map_err(|e| payload(e.into()))?;
-    Ok(Some(path.display().to_string()))
+    let path = dialogs::export_bytes(&app, &format!("reminder-{loan_id}.txt"), text.as_bytes())?;
+    Ok(path.map(|p| p.display().to_string()))
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn portfolio_get(state: State<'_, AppState>, currency: String) -> CmdResult<Portfolio> {
     state
         .with_vault(|v| v.portfolio(today(), &currency))
@@ -167,6 +176,7 @@ pub enum SheetFormat {
 /// The portfolio as CSV or XLSX where the officer chooses, with its labels in the app's
 /// language; the path, or None when cancelled.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn portfolio_export(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -182,19 +192,18 @@ pub fn portfolio_export(
         SheetFormat::Xlsx => ("xlsx", portfolio_xlsx(&p, lang).map_err(payload)?),
     };
     let name = format!("portfolio-{}.{extension}", today());
-    let Some(path) = dialogs::save_as(&app, &name) else {
-        return Ok(None);
-    };
-    std::fs::write(&path, bytes).map_err(|e| payload(e.into()))?;
-    Ok(Some(path.display().to_string()))
+    let path = dialogs::export_bytes(&app, &name, &bytes)?;
+    Ok(path.map(|p| p.display().to_string()))
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn working_days_get(state: State<'_, AppState>) -> CmdResult<WorkingDays> {
     state.with_vault(|v| v.working_days()).map_err(payload)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn working_days_set(state: State<'_, AppState>, days: WorkingDays) -> CmdResult<()> {
     state
         .with_vault(|v| v.set_working_days(&days))

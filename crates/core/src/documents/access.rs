@@ -1,6 +1,5 @@
 //! Reading documents back: lists, the content (for preview or export, checked against its
 //! SHA-256), and the few changes after import (archive, kind).
-use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
@@ -114,25 +113,11 @@ impl Vault {
         Ok((doc, out))
     }
 
-    /// Writes a copy to `out`, which must not exist yet; returns the bytes written. A failed
-    /// export leaves no partial file.
+    /// Writes a copy to `out`, replacing a file there (the save dialog asked); returns the
+    /// bytes written. A failed export leaves `out` as it was and no partial file.
     pub fn export_document(&self, id: i64, out: &Path) -> Result<u64> {
         let doc = self.document(id)?;
-        let mut file = match File::options().write(true).create_new(true).open(out) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(Error::invalid("out", Rule::FileExists))
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let written = self
-            .copy_content(&doc, &mut file)
-            .and_then(|n| file.sync_all().map(|_| n).map_err(Error::from));
-        if written.is_err() {
-            drop(file);
-            let _ = std::fs::remove_file(out);
-        }
-        written
+        crate::files::write_atomic_with(out, |w| self.copy_content(&doc, w))
     }
 
     /// Chunk by chunk into `out`; a content that no longer matches its hash is reported as
