@@ -190,7 +190,9 @@ export const api = {
   loansOfClient: (clientId: number) => call<LoanSummary[]>("loans_of_client", { clientId }),
   loanGet: (loanId: number) => call<LoanView>("loan_get", { loanId }),
   /** Books the loan (terms null: the client's proposed scenario); resolves to its id. */
-  loanBook: (input: BookingInput) => call<number>("loan_book", { input }),
+  /** Penalty terms and repricing left out take the core's contract defaults (serde default). */
+  loanBook: (input: Omit<BookingInput, "penalty" | "reprice"> & Partial<Pick<BookingInput, "penalty" | "reprice">>) =>
+    call<number>("loan_book", { input }),
   /** The disbursement a booking of the client's proposal starts from; its date is the signing date too. */
   loanDefaultDisbursement: (clientId: number) => call<DisbursementInput>("loan_default_disbursement", { clientId }),
   loanRepay: (loanId: number, paidOn: string, amount: string, note: string) =>
