@@ -548,7 +548,8 @@ fn the_portfolio_exports_as_csv_and_xlsx_with_the_same_figures() {
         "{csv}"
     );
     assert!(csv.contains("\n五级分类,关注,1,1200000.00\n"), "{csv}");
-    assert!(csv.contains("\n逾期账龄,未逾期,"), "{csv}");
+    // The fixture's loan is 37 days overdue on 2026-03-10: its ageing bucket, in Chinese.
+    assert!(csv.contains("\n逾期账龄,31–60 天,1,1200000.00\n"), "{csv}");
     let en = loandesk_core::servicing::portfolio_csv(&p, Language::En);
     assert!(
         en.contains("\nClassification,Special mention,1,1200000.00\n"),
