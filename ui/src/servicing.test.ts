@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { LoanView, PeriodView } from "./bindings";
 import { ruleReason } from "./errors";
 import i18n, { resources } from "./i18n";
 import { fieldLabelKey } from "./labels";
@@ -8,7 +7,6 @@ import {
   AGE_KEY,
   AGE_SLICE_KEY,
   CLASS_KEY,
-  dueNow,
   isIsoDate,
   maxMoney,
   PERIOD_STATUS_KEY,
@@ -21,23 +19,6 @@ function lookup(key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources["zh-CN"].translation);
 }
 
-const period = (no: number, due_on: string, status: PeriodView["status"], remaining: string): PeriodView => ({
-  no,
-  due_on,
-  principal: "0",
-  interest: "0",
-  paid_principal: "0",
-  paid_interest: "0",
-  waived_interest: "0",
-  penalty_interest: "0",
-  compound_interest: "0",
-  paid_penalty: "0",
-  waived_penalty: "0",
-  remaining,
-  status,
-  overdue_days: 0,
-  settled_on: null,
-});
 
 describe("servicing helpers", () => {
   afterAll(() => i18n.changeLanguage("zh-CN"));
@@ -48,19 +29,6 @@ describe("servicing helpers", () => {
     expect(sumMoney([])).toBe("0.00");
     expect(sumMoney(["-1.50", "1"])).toBe("-0.50");
     expect(sumMoney(["99999999999999999.99", "0.01"])).toBe("100000000000000000.00");
-  });
-
-  it("owe now every period due up to today and not paid", () => {
-    const loan = {
-      periods: [
-        period(1, "2026-09-27", "paid", "0.00"),
-        period(2, "2026-10-27", "overdue", "110.10"),
-        period(3, "2026-11-27", "due", "105.05"),
-        period(4, "2026-12-27", "upcoming", "100.00"),
-      ],
-    } as LoanView;
-    expect(dueNow(loan, "2026-11-27")).toBe("215.15");
-    expect(dueNow(loan, "2026-11-26")).toBe("110.10");
   });
 
   it("scale bars from decimal strings", () => {

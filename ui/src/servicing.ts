@@ -1,7 +1,7 @@
 // Post-disbursement helpers the loan screens share: catalogue keys for the backend's enums,
-// the amount due now, snooze dates and bar lengths. Amounts stay decimal strings (BigInt
+// snooze dates and bar lengths. Amounts stay decimal strings (BigInt
 // arithmetic, never JS numbers), as everywhere else in the UI.
-import type { AgeBucket, Classification, LoanView, PeriodStatus, ReminderKind } from "./bindings";
+import type { AgeBucket, Classification, PeriodStatus, ReminderKind } from "./bindings";
 import { isDecimal } from "./money";
 
 /** Labels from the core's catalogue (crates/core/src/servicing/labels.rs). */
@@ -94,15 +94,6 @@ function unscaled(v: bigint): string {
 /** The sum of money amounts (two decimals), exactly: ["1.10", "2"] → "3.10". */
 export function sumMoney(amounts: readonly string[]): string {
   return unscaled(amounts.filter(isDecimal).reduce((acc, a) => acc + scaled(a), 0n));
-}
-
-/**
- * What the client owes today: every period due on or before `today` and not yet paid. Paying
- * exactly this settles them all, since the allocation pays those periods' interest and then
- * their principal before anything later.
- */
-export function dueNow(loan: LoanView, today: string): string {
-  return sumMoney(loan.periods.filter((p) => p.status !== "paid" && p.due_on <= today).map((p) => p.remaining));
 }
 
 /** `value` as a share of `max` in thousandths (0–1000), for drawing bars; exact on strings. */

@@ -5,10 +5,10 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
 import type { LoanView } from "../../bindings";
-import { formatDateTime, todayISO } from "../../format";
+import { formatDateTime } from "../../format";
 import { scenarioLine } from "../../loanText";
 import { formatMoney } from "../../money";
-import { AGE_KEY, dueNow } from "../../servicing";
+import { AGE_KEY } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import ClassificationCard from "./ClassificationCard";
@@ -53,7 +53,8 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
 
   const money = (s: string) => `${loan.currency} ${formatMoney(s)}`;
   const late = loan.overdue_days > 0;
-  const owed = dueNow(loan, todayISO());
+  // The core's figure: unpaid principal and interest due, with penalty and compound interest.
+  const owed = loan.amount_due;
   return (
     <div className="stack loan-panel" data-testid="loan-panel" data-loan-id={loan.id}>
       <section className="card">
