@@ -45,5 +45,9 @@ pub fn init(data_dir: &Path) {
         }
         default_hook(info);
     }));
-    tracing::info!(version = env!("CARGO_PKG_VERSION"), os = std::env::consts::OS, "start");
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        os = std::env::consts::OS,
+        "start"
+    );
 }

@@ -122,7 +122,9 @@ impl AppState {
 
     /// Puts an opened vault in place (a new unlock supersedes any pending lock request).
     pub fn set_vault(&self, vault: Vault) {
-        let minutes = vault.auto_lock_minutes().unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+        let minutes = vault
+            .auto_lock_minutes()
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
         let mut guard = self.slot();
         *guard = Some(vault);
         self.auto_lock_minutes.store(minutes, Ordering::SeqCst);
@@ -219,10 +221,12 @@ mod tests {
         assert_eq!(err.code(), "internal");
         assert!(!state.is_unlocked(), "the vault was dropped");
         // Not wedged: the next command hears `locked`, and the officer can unlock again.
-        let again = state.with_vault(|v| v.auto_lock_minutes()).expect_err("locked");
+        let again = state
+            .with_vault(|v| v.auto_lock_minutes())
+            .expect_err("locked");
         assert_eq!(again.code(), "locked");
-        let vault = Vault::open(&state.vault_path(VaultChoice::Main), "correct horse 42")
-            .expect("reopen");
+        let vault =
+            Vault::open(&state.vault_path(VaultChoice::Main), "correct horse 42").expect("reopen");
         state.set_vault(vault);
         assert!(state.with_vault(|v| v.auto_lock_minutes()).is_ok());
     }
@@ -238,7 +242,9 @@ mod tests {
         })
         .join();
         assert!(state.vault.is_poisoned());
-        let err = state.with_vault(|v| v.auto_lock_minutes()).expect_err("locked");
+        let err = state
+            .with_vault(|v| v.auto_lock_minutes())
+            .expect_err("locked");
         assert_eq!(err.code(), "locked");
         assert!(!state.vault.is_poisoned());
         assert!(!state.is_unlocked());

@@ -29,7 +29,11 @@ fn reader_already_gone(args: &[&str]) -> Output {
 /// pipe buffers (64 KiB on Linux), so the binary is still writing when the reader goes away.
 fn read_a_little(args: &[&str]) -> Output {
     let whole = cli(args);
-    assert!(whole.stdout.len() > 64 * 1024 + 16, "{}", whole.stdout.len());
+    assert!(
+        whole.stdout.len() > 64 * 1024 + 16,
+        "{}",
+        whole.stdout.len()
+    );
     let mut child = bin()
         .args(args)
         .stdout(Stdio::piped())

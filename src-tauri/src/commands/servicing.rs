@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use loandesk_core::prefs::Language;
 use loandesk_core::servicing::{
-    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, Classification,
-    DisbursementInput, LoanSummary, LoanView, Portfolio, Reminder, ReminderMark, WorkingDays,
+    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, Classification, DisbursementInput,
+    LoanSummary, LoanView, Portfolio, Reminder, ReminderMark, WorkingDays,
 };
 use rust_decimal::Decimal;
 use tauri::{AppHandle, State};

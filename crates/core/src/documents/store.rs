@@ -136,7 +136,9 @@ impl Vault {
         path: &Path,
         kind: Option<DocumentKind>,
     ) -> Result<DocumentSummary> {
-        self.import_document_file_with_progress(client_id, path, kind, &mut |_, _| ControlFlow::Continue(()))
+        self.import_document_file_with_progress(client_id, path, kind, &mut |_, _| {
+            ControlFlow::Continue(())
+        })
     }
 
     /// As [`Vault::import_document_file`], reporting (bytes stored, total) after each MiB; the

@@ -20,12 +20,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use apr::{annualize, monthly_irr, monthly_irr_near};
-pub use dates::{due_date, last_day_of_month};
 pub(crate) use dates::{basis_days, days_in_year};
+pub use dates::{due_date, last_day_of_month};
 pub use error::LoanError;
 pub(crate) use money::{from_fen, round_div, to_fen, Percent};
-pub(crate) use schedule::level_payment;
 pub use scenarios::{LoanScenario, ScenarioInput, MAX_SCENARIOS_PER_CLIENT};
+pub(crate) use schedule::level_payment;
 pub use schedule::Period;
 pub use terms::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding, MAX_MONTHS, MAX_PRINCIPAL};
 pub use words::amount_in_words;

@@ -148,12 +148,9 @@ impl Vault {
                     kind: DocumentKind::FinancialStatements,
                     size: bytes.len() as u64,
                 };
-                let (id, sha) = write_document(
-                    &tx,
-                    &incoming,
-                    &mut &bytes[..],
-                    &mut |_, _| std::ops::ControlFlow::Continue(()),
-                )?;
+                let (id, sha) = write_document(&tx, &incoming, &mut &bytes[..], &mut |_, _| {
+                    std::ops::ControlFlow::Continue(())
+                })?;
                 tx.execute(
                     "UPDATE documents SET sha256 = ?2 WHERE id = ?1",
                     params![id, sha],
