@@ -5,6 +5,7 @@
 // reminder gone, set a classification with a reason, save the reminder text and look at the
 // portfolio, whose totals moved by exactly this loan.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -135,6 +136,64 @@ test("servicing: book a proposed loan, see it overdue, cure it, reminders and po
   }
 });
 
+/** The remaining periods' rows of the loan page: [no, due date] of each not yet paid. */
+async function openPeriods() {
+  const rows = [];
+  for (const r of await s.findAll('[data-testid="period-row"]')) {
+    if ((await r.attribute("data-status")) !== "paid") {
+      rows.push([await r.attribute("data-period"), /\d{4}-\d\d-\d\d/.exec(await r.text())[0]]);
+    }
+  }
+  return rows;
+}
+
+/**
+ * 提前还款 of 1,000,000 today, 减少月份 (same maturity): the preview shows old and new side by
+ * side, the saved loan is a new schedule version with the principal down by what was prepaid
+ * and the same last due date. Returns the outstanding principal after.
+ */
+async function prepay(outstanding) {
+  const versionsBefore = (await text("loan-versions")).split("\n").length;
+  const lastDue = (await openPeriods()).at(-1)[1];
+  await (await s.testid("loan-prepay")).click();
+  await s.testid("prepay-dialog");
+  // More than the payoff amount: refused under the field, nothing to confirm.
+  await (await s.testid("prepay-amount")).type("999,999,999,999");
+  await waitText("field-error-amount", /\d/);
+  assert.equal(await (await s.testid("change-confirm")).attribute("disabled"), "true");
+  await (await s.testid("prepay-amount")).clearAndType("1,000,000");
+  await (await s.testid("prepay-mode-reduce-payment")).click();
+  await s.testid("change-preview", 10000);
+  const newMaturity = await text("change-new-maturity");
+  assert.equal(newMaturity, lastDue, "减少月供 keeps the maturity");
+  const saved = await (await s.testid("change-interest-saved")).attribute("data-value");
+  assert.ok(Number(saved) > 0, `interest saved ${saved}`);
+  const prepaidLine = await text("change-prepaid");
+  assert.match(prepaidLine, /提前归还本金 CNY [\d,]+\.\d\d/);
+  const prepaid = cents(prepaidLine);
+  assert.ok(prepaid > 0n && prepaid <= 100000000n, prepaidLine);
+  await shot("servicing-prepay-preview-zh.png");
+  await (await s.testid("change-confirm")).click();
+  await waitFor(async () => (await s.findAll('[data-testid="prepay-dialog"]')).length === 0, "the dialog closed");
+  await waitFor(async () => (await text("loan-versions")).split("\n").length > versionsBefore, "a new schedule version");
+  const after = cents(await text("loan-outstanding"));
+  assert.equal(after, outstanding - prepaid, "the principal fell by what was prepaid");
+  assert.equal((await openPeriods()).at(-1)[1], lastDue, "same maturity on the loan page");
+  const version = (await text("loan-versions")).split("\n").length;
+  await waitText("loan-notice", `第 ${version} 版`);
+  // The client gets the new schedule: the PDF of this version, read back.
+  await (await s.testid("loan-schedule-pdf")).click();
+  const notice = await waitText("loan-notice", exportDir);
+  const pdfPath = notice.slice(notice.indexOf(exportDir)).trim();
+  const pdf = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
+  assert.match(pdf, new RegExp(`${CONTRACT}\\s*（第\\s*${version}\\s*版）`));
+  assert.ok(pdf.includes(lastDue), "the PDF ends on the same maturity");
+  await scrollTo(await s.testid("loan-periods"));
+  await shot("servicing-periods-after-prepay-zh.png");
+  await scrollTo(await s.testid("tab-loans"));
+  return after;
+}
+
 async function servicingJourney() {
   await (await s.testid("open-demo", 30000)).click();
   await s.testid("reminders", 30000);
@@ -224,12 +283,18 @@ async function servicingJourney() {
   const dueNow = await text("loan-due-now");
   assert.ok(cents(dueNow) >= cents(await text("loan-overdue-amount")));
   assert.ok(cents(await text("loan-overdue-amount")) > 0n);
-  assert.match(await text("allocation-rule"), /先还还款日当天及之前到期各期的利息/);
+  assert.match(await text("allocation-rule"), /先还复利，再还罚息/);
+  // Penalty interest (罚息) runs on the late principal from the day after the due date.
+  assert.ok(cents(await text("loan-penalty")) > 0n, "penalty accrued on the overdue period");
+  assert.ok(cents(await (await s.find(`${periodRow(1)} [data-testid="period-penalty"]`)).text()) > 0n);
 
   // The reminder text for the client: overdue, the amount in words, the account.
   const reminderText = await (await s.testid("reminder-text")).value();
   assert.match(reminderText, new RegExp(`合同编号 ${CONTRACT}`));
   assert.match(reminderText, /已逾期/);
+  // It asks for everything due, penalty included, and says how much of it is penalty.
+  assert.ok(reminderText.includes(dueNow), `the reminder quotes the amount due ${dueNow}`);
+  assert.match(reminderText, /其中罚息及复利 CNY [\d,]+\.\d\d/);
   assert.match(reminderText, /大写：.+元/);
   assert.match(reminderText, /6222 0210 8888 0001/);
   await (await s.testid("reminder-text-copy")).click();
@@ -272,7 +337,7 @@ async function servicingJourney() {
   assert.equal(cents(await text("loan-overdue-amount")), 0n);
   assert.equal(cents(await text("loan-due-now")), 0n);
   assert.equal(await (await s.testid("loan-class")).attribute("data-class"), "pass");
-  const outstanding = cents(await text("loan-outstanding"));
+  let outstanding = cents(await text("loan-outstanding"));
   assert.ok(outstanding < centsPlain(principal), "principal was repaid");
   const repayments = await s.findAll('[data-testid="repayment-row"]');
   assert.equal(repayments.length, 1);
@@ -324,12 +389,14 @@ async function servicingJourney() {
 
   await (await s.testid("lang-toggle")).click();
   await waitText("loan-state", "Current");
-  await waitText("allocation-rule", "First the interest of every period due");
+  await waitText("allocation-rule", "First compound interest");
   // The reminder for the client follows the language on screen, at once.
   await waitFor(async () => /^Dear .+\nInstallment \d+ of your loan HT-E2E/.test(await (await s.testid("reminder-text")).value()), "the English reminder text");
   await shot("servicing-loan-cured-en.png");
   await (await s.testid("lang-toggle")).click();
   await waitText("loan-state", "正常还款");
+
+  outstanding = await prepay(outstanding);
 
   // Cured: no overdue reminder for this loan on Today any more.
   await (await s.testid("nav-today")).click();
@@ -350,6 +417,8 @@ async function servicingJourney() {
 
   // The portfolio moved by exactly this loan: one more, its outstanding principal added.
   const now = await readPortfolio();
+  // The demo has late loans: their penalty and compound interest is shown beside the principal.
+  assert.ok(cents(await text("portfolio-penalty")) > 0n, "penalty accrued in the portfolio");
   assert.equal(now.loans, before.loans + 1);
   assert.equal(now.outstanding, before.outstanding + outstanding);
   for (const dim of ["by_tier", "by_industry", "by_classification", "by_age"]) {
@@ -405,4 +474,21 @@ async function servicingJourney() {
   await s.find('[data-testid="wd-extra_working_days"] [data-testid="wd-date"][data-date="2027-02-20"]');
   await scrollTo(await s.testid("working-days-card"));
   await shot("servicing-working-days-zh.png");
+
+  // Settings: the LPR table. A figure entered by hand is kept; a bad rate is refused.
+  const lpr = await s.testid("lpr-card");
+  await setDate(await s.testid("lpr-date"), "2026-11-20");
+  await (await s.testid("lpr-tenor")).select("5y");
+  await (await s.testid("lpr-percent")).type("abc");
+  await (await s.testid("lpr-add")).click();
+  await waitText("field-error-percent", "请输入数字");
+  await (await s.testid("lpr-percent")).clearAndType("3.50");
+  await (await s.testid("lpr-add")).click();
+  await s.find('[data-testid="lpr-row"][data-date="2026-11-20"][data-tenor="5y"]', 10000);
+  await (await s.testid("nav-today")).click();
+  await (await s.testid("nav-settings")).click();
+  const lprRow = await s.find('[data-testid="lpr-row"][data-date="2026-11-20"][data-tenor="5y"]', 15000);
+  assert.match(await lprRow.text(), /5年期以上[\s\S]*3\.50%/);
+  await scrollTo(lpr);
+  await shot("servicing-lpr-zh.png");
 }

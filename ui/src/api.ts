@@ -53,6 +53,10 @@ import type {
   Reminder,
   ReminderMark,
   WorkingDays,
+  LprRate,
+  PrepaymentInput,
+  RepricingDue,
+  ScheduleChange,
 } from "./bindings";
 
 /**
@@ -127,6 +131,9 @@ export const api = {
   /** Renders the PDF, asks where to save it (native dialog), optionally opens it. */
   exportPdf: (clientId: number, request: ExportRequest, openAfter: boolean) =>
     call<ExportResult>("export_pdf", { clientId, request, openAfter }),
+  /** A booked loan's current schedule as a PDF; Rust asks where to save it. */
+  exportLoanSchedule: (loanId: number, lang: "zh" | "en", openAfter: boolean) =>
+    call<ExportResult>("export_loan_schedule", { loanId, lang, openAfter }),
 
   journeyGet: (clientId: number) => call<JourneyView>("journey_get", { clientId }),
   checklistSetDone: (clientId: number, itemId: number, done: boolean) =>
@@ -211,6 +218,19 @@ export const api = {
   /** Rust asks where to save; resolves to the written path, or null if cancelled. */
   portfolioExport: (currency: string, format: "csv" | "xlsx") =>
     call<string | null>("portfolio_export", { currency, format }),
+  /** What a prepayment would do (nothing is saved). */
+  prepayPreview: (loanId: number, input: PrepaymentInput) => call<ScheduleChange>("prepay_preview", { loanId, input }),
+  loanPrepay: (loanId: number, input: PrepaymentInput) => call<LoanView>("loan_prepay", { loanId, input }),
+  extendPreview: (loanId: number, months: number, reason: string) =>
+    call<ScheduleChange>("extend_preview", { loanId, months, reason }),
+  loanExtend: (loanId: number, months: number, reason: string) => call<LoanView>("loan_extend", { loanId, months, reason }),
+  repricePreview: (loanId: number, on: string) => call<ScheduleChange>("reprice_preview", { loanId, on }),
+  loanReprice: (loanId: number, on: string) => call<LoanView>("loan_reprice", { loanId, on }),
+  repricingsDue: () => call<RepricingDue[]>("repricings_due"),
+  lprList: () => call<LprRate[]>("lpr_list"),
+  lprSet: (rate: LprRate) => call<LprRate[]>("lpr_set", { rate }),
+  /** Rust asks for the CSV and reads it: [figures in the file, the table after]; null when cancelled. */
+  lprImport: () => call<[number, LprRate[]] | null>("lpr_import"),
   workingDaysGet: () => call<WorkingDays>("working_days_get"),
   workingDaysSet: (days: WorkingDays) => call<void>("working_days_set", { days }),
 };

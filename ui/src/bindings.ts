@@ -307,7 +307,12 @@ export type MonthCashIn = {
  */
 month: string, principal: string, interest: string, };
 
-export type Portfolio = { as_of: string, currency: string, loans: number, outstanding: string, by_tier: Array<Slice>, by_industry: Array<Slice>, by_classification: Array<Slice>, by_age: Array<Slice>, cash_in: Array<MonthCashIn>, other_currency_loans: number, };
+export type Portfolio = { as_of: string, currency: string, loans: number, outstanding: string, 
+/**
+ * 罚息 and 复利 accrued and unpaid on the overdue loans as of `as_of` (not in
+ * `outstanding`, which is principal).
+ */
+penalty_accrued: string, by_tier: Array<Slice>, by_industry: Array<Slice>, by_classification: Array<Slice>, by_age: Array<Slice>, cash_in: Array<MonthCashIn>, other_currency_loans: number, };
 
 /**
  * A due date on a weekend or holiday may be paid on the next working day without being late.
@@ -813,6 +818,14 @@ export const CATALOGUE = {
       "61-90": "61–90 天",
       "90+": "90 天以上",
     },
+    "lprTenor": {
+      "1y": "1年期",
+      "5y": "5年期以上",
+    },
+    "prepayMode": {
+      "reduce-payment": "减少月供（到期日不变）",
+      "shorten-term": "缩短期限（月供不变）",
+    },
     "error": {
       "wrong_password": "错误的密码，请重新输入。",
       "vault_missing": "找不到保险库文件。",
@@ -936,6 +949,14 @@ export const CATALOGUE = {
       "31-60": "31–60 days",
       "61-90": "61–90 days",
       "90+": "Over 90 days",
+    },
+    "lprTenor": {
+      "1y": "1-year",
+      "5y": "Over 5 years",
+    },
+    "prepayMode": {
+      "reduce-payment": "Lower instalment, same maturity",
+      "shorten-term": "Same instalment, earlier maturity",
     },
     "error": {
       "wrong_password": "Wrong password. Please try again.",

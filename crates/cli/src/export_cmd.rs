@@ -76,6 +76,7 @@ pub fn quick_schedule(
             officer: officer.unwrap_or_default(),
             generated_on: crate::today_or_local(None),
             lang,
+            booked: None,
         };
         write(out, &schedule_pdf(&doc)?)
     });

@@ -737,10 +737,12 @@ pub fn portfolio(args: PortfolioArgs) -> ExitCode {
             Format::Json => output::json(&p),
             Format::Table => {
                 outln!(
-                    "{} loans · {} {} outstanding",
+                    "{} loans · {} {} outstanding · {} {} penalty and compound interest accrued",
                     p.loans,
                     p.currency,
-                    p.outstanding
+                    p.outstanding,
+                    p.currency,
+                    p.penalty_accrued
                 );
                 for (name, slices) in [
                     ("tier", &p.by_tier),

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use loandesk_core::loans::{LprTenor, ScenarioInput};
-use loandesk_core::rule::Rule;
 use loandesk_core::servicing::{parse_lpr_csv, LprRate};
 use loandesk_core::{Error, Result};
 
@@ -102,10 +101,7 @@ pub fn run(cmd: LprCommand) -> ExitCode {
             print_table(&v.lpr_rates()?, common.format.resolve())
         })(),
         LprCommand::Import { common, file } => (|| {
-            let bytes = std::fs::read(&file)?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Error::invalid("file", Rule::Format("UTF-8 CSV: date,1y,5y")))?;
-            let rates = parse_lpr_csv(&text)?;
+            let rates = parse_lpr_csv(&std::fs::read(&file)?)?;
             let mut v = open(&common.vault)?;
             v.import_lpr(&rates)?;
             print_table(&v.lpr_rates()?, common.format.resolve())

@@ -1,6 +1,6 @@
 //! `loandesk vault ...` and `loandesk demo`.
 use clap::Subcommand;
-use loandesk_core::{Error, Result, Vault};
+use loandesk_core::{Clock, Error, Result, Vault};
 use zeroize::Zeroizing;
 
 use crate::output::{self, Format, FormatArg};
@@ -204,7 +204,9 @@ pub fn demo(args: DemoArgs) -> Result<()> {
     let password = args
         .password
         .unwrap_or_else(|| loandesk_core::vault::DEMO_PASSWORD.to_string());
+    // With --today the demo is reproducible to the byte of its timestamps, too.
+    let clock = args.today.map_or_else(Clock::system, Clock::fixed_on);
     let today = crate::today_or_local(args.today);
-    let v = loandesk_core::demo::write_demo_vault(&path, &password, today)?;
+    let v = loandesk_core::demo::write_demo_vault(&path, &password, today, clock)?;
     report(&v.verify()?, args.format.resolve())
 }

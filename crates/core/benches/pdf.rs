@@ -116,6 +116,7 @@ fn main() {
         officer: "李明",
         generated_on: day,
         lang,
+        booked: None,
     };
     println!("PDF exports ({RUNS} runs after a first, cold call)");
     let zh = measure(RUNS, || schedule_pdf(&doc(Lang::Zh)).unwrap().bytes.len());

@@ -233,9 +233,15 @@ pub fn clients(
         .collect()
 }
 
-/// The demo vault a newcomer opens: 50 companies across all five stages.
-pub fn write_demo_vault(path: &std::path::Path, password: &str, today: NaiveDate) -> Result<Vault> {
-    let mut vault = Vault::create(path, password)?;
+/// The demo vault a newcomer opens: 50 companies across all five stages, as of `today`, its
+/// records stamped by `clock`.
+pub fn write_demo_vault(
+    path: &std::path::Path,
+    password: &str,
+    today: NaiveDate,
+    clock: crate::Clock,
+) -> Result<Vault> {
+    let mut vault = Vault::create_at(path, password, clock)?;
     let ids = seed(&mut vault, 50, 2026, today)?;
     statements::add_statements(&mut vault, &ids, 2026)?;
     loans::book_loans(&mut vault, &ids, today)?;

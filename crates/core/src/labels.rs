@@ -10,9 +10,10 @@ use std::collections::BTreeMap;
 use crate::documents::{DocumentKind, StatementLine};
 use crate::error_code::ErrorCode;
 use crate::journey::STAGES;
+use crate::loans::LprTenor;
 use crate::prefs::Language;
 use crate::rule::RuleCode;
-use crate::servicing::{AgeBucket, Classification};
+use crate::servicing::{AgeBucket, Classification, PrepayMode};
 
 /// One label in both languages. Placeholders are written `{{name}}`, the UI's i18next syntax,
 /// so the same template serves the UI and the core ([`fill`]).
@@ -99,6 +100,14 @@ pub fn catalogue() -> Vec<Section> {
         section(
             "ageBucket",
             AgeBucket::ALL.iter().map(|b| (b.as_str(), b.text())),
+        ),
+        section(
+            "lprTenor",
+            LprTenor::ALL.iter().map(|t| (t.as_str(), t.text())),
+        ),
+        section(
+            "prepayMode",
+            PrepayMode::ALL.iter().map(|m| (m.as_str(), m.text())),
         ),
         section(
             "error",

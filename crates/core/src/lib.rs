@@ -2,6 +2,7 @@
 pub mod analysis;
 pub mod bindings;
 pub mod clients;
+pub mod clock;
 pub mod demo;
 pub mod documents;
 pub mod error;
@@ -16,10 +17,6 @@ pub mod rule;
 pub mod servicing;
 pub mod vault;
 
+pub use clock::Clock;
 pub use error::{Error, ErrorPayload, Result};
 pub use vault::Vault;
-
-/// Timestamps are stored as RFC 3339 UTC text: sortable, readable in a support session.
-pub(crate) fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}

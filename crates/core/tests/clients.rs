@@ -222,6 +222,7 @@ fn demo_vault_has_fifty_clients_in_every_stage() {
         &dir.path().join("demo.loandesk"),
         "demo-password",
         today,
+        loandesk_core::Clock::fixed_on(today),
     )
     .unwrap();
     let report = v.verify().unwrap();
@@ -236,4 +237,45 @@ fn demo_vault_has_fifty_clients_in_every_stage() {
             .unwrap();
         assert_eq!(page.total, 10, "stage {stage}");
     }
+}
+
+/// The core stamps records with the vault's clock, which the caller chooses: a fixed clock
+/// gives the same `at` on every row it writes, and a later clock takes over after `set_clock`.
+#[test]
+fn records_are_stamped_by_the_vault_clock_not_the_os() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let mut v = Vault::create_at(
+        &dir.path().join("v.loandesk"),
+        "test password 1",
+        loandesk_core::Clock::fixed(at("2031-05-06T07:08:09Z")),
+    )
+    .unwrap();
+    let id = v
+        .create_client(&client("甲公司", "Jia", "张三"), created_on())
+        .unwrap();
+    v.set_clock(loandesk_core::Clock::fixed(at("2031-05-07T00:00:00Z")))
+        .unwrap();
+    v.set_archived(id, true).unwrap();
+    let trail = loandesk_core::vault::recent_audit(v.conn(), "client", id, 10).unwrap();
+    let stamps: Vec<&str> = trail.iter().map(|e| e.at.as_str()).collect();
+    assert_eq!(
+        stamps,
+        ["2031-05-07T00:00:00.000Z", "2031-05-06T07:08:09.000Z"],
+        "{trail:?}"
+    );
+    let (created, updated): (String, String) = v
+        .conn()
+        .query_row(
+            "SELECT created_at, updated_at FROM clients WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(created, "2031-05-06T07:08:09.000Z");
+    assert_eq!(updated, "2031-05-07T00:00:00.000Z");
 }

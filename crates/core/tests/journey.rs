@@ -169,6 +169,7 @@ fn demo_vault_has_a_consistent_past() {
         &dir.path().join("demo.loandesk"),
         "demo-password",
         today,
+        loandesk_core::Clock::fixed_on(today),
     )
     .unwrap();
     let mut lost_with_reason = 0;

@@ -6,10 +6,9 @@
 //! scripts/test-windows.sh, reads its PDFs back with the Linux poppler (Wine starts a native
 //! program by its Unix path, which cannot open the test's Windows paths itself).
 #![allow(clippy::unwrap_used)]
+mod poppler;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use chrono::NaiveDate;
 use loandesk_core::clients::{
@@ -19,6 +18,7 @@ use loandesk_core::loans::{generate, LoanTerms, LprTenor, Method, Rate, Schedule
 use loandesk_core::pdf::{
     default_risks, proposal_pdf, schedule_pdf, Lang, PdfOutput, ProposalDoc, ScheduleDoc,
 };
+use poppler::{poppler, text};
 use rust_decimal::Decimal;
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)> & \"quotes\" (parens) \\ % 😀 公司";
@@ -82,6 +82,7 @@ fn schedule_doc<'a>(s: &'a Schedule, name: Option<&'a str>, lang: Lang) -> Sched
         officer: "李明",
         generated_on: day(2025, 1, 10),
         lang,
+        booked: None,
     }
 }
 
@@ -95,36 +96,6 @@ fn write(dir: &Path, name: &str, out: &PdfOutput) -> PathBuf {
         std::fs::write(Path::new(&keep).join(name), &out.bytes).unwrap();
     }
     path
-}
-
-/// Runs a poppler program on the PDF at `path` (`-` in `args` stands for it) and returns
-/// what it printed.
-fn poppler(program: &str, args: &[&str], path: &Path) -> String {
-    let program = match std::env::var_os("POPPLER_DIR") {
-        Some(dir) => format!("{}/{program}", dir.to_string_lossy()),
-        None => program.to_string(),
-    };
-    let pdf = std::fs::read(path).unwrap();
-    let mut child = Command::new(&program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    // Fed from a thread: poppler may start printing before it has read the whole PDF.
-    let mut stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || stdin.write_all(&pdf));
-    let out = child.wait_with_output().unwrap();
-    let fed = feeder.join().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{program} {args:?} failed: {err}");
-    fed.unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn text(path: &Path) -> String {
-    poppler("pdftotext", &["-layout", "-", "-"], path)
 }
 
 fn pages(path: &Path) -> usize {

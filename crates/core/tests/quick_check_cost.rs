@@ -62,7 +62,15 @@ fn quick_check_cost_on_the_demo_and_a_large_vault() {
     let dir = tempfile::tempdir().unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let demo = dir.path().join("demo.loandesk");
-    drop(loandesk_core::demo::write_demo_vault(&demo, PASSWORD, today).unwrap());
+    drop(
+        loandesk_core::demo::write_demo_vault(
+            &demo,
+            PASSWORD,
+            today,
+            loandesk_core::Clock::fixed_on(today),
+        )
+        .unwrap(),
+    );
     report("demo vault", &demo);
 
     let big = dir.path().join("big.loandesk");

@@ -1,6 +1,7 @@
 //! Prepayment (提前还款), LPR repricing (重定价) and extension (展期) on a real vault, with exact
 //! figures: new schedule versions, interest saved, the classification floor.
 #![allow(clippy::unwrap_used)]
+mod poppler;
 use chrono::NaiveDate;
 use loandesk_core::clients::ClientInput;
 use loandesk_core::loans::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding};
@@ -397,4 +398,46 @@ fn the_technical_overdue_exception_keeps_a_few_days_late_loan_pass() {
         .v
         .set_technical_overdue(other, Some("代扣系统故障"), d("2026-02-25"))
         .is_err());
+}
+
+/// After a prepayment the client gets the new schedule: the PDF of the loan's current version,
+/// read back, names the contract and version 2 and lists exactly the new periods and totals.
+#[test]
+fn the_schedule_pdf_after_a_prepayment_is_the_new_version() {
+    let mut f = fixture();
+    let id = book(
+        &mut f,
+        terms(Method::EqualPrincipal, six(), "2026-01-15"),
+        Reprice::None,
+    );
+    pay_due(&mut f, id, "2026-02-16");
+    let input = prepay("2026-03-15", "60550", PrepayMode::ShortenTerm);
+    f.v.prepay_loan(id, &input, d("2026-03-15")).unwrap();
+    let loan = f.v.booked_loan(id, d("2026-03-15")).unwrap();
+    for (lang, version) in [
+        (loandesk_core::pdf::Lang::Zh, "（第 2 版）"),
+        (loandesk_core::pdf::Lang::En, " (version 2)"),
+    ] {
+        let pdf = f.v.loan_schedule_pdf(id, lang, d("2026-03-15")).unwrap();
+        let path = f._dir.path().join("schedule.pdf");
+        std::fs::write(&path, &pdf.bytes).unwrap();
+        let text = poppler::text(&path);
+        let squeezed: String = text.split_whitespace().collect();
+        let expected: String = format!("{}{version}", loan.contract_no)
+            .split_whitespace()
+            .collect();
+        assert!(squeezed.contains(&expected), "{text}");
+        // The new maturity, and no period beyond it.
+        assert_eq!(loan.periods.len(), 8);
+        assert!(text.contains("2026-08-15"), "{text}");
+        assert!(!text.contains("2026-09-15"), "{text}");
+        // No APR for a serviced schedule: it describes an offer.
+        assert!(!text.contains("APR") && !text.contains("年化"), "{text}");
+        let interest: Decimal = loan.periods.iter().map(|p| p.interest).sum();
+        let shown = format!("{:.2}", interest);
+        assert!(
+            text.replace(',', "").contains(&shown),
+            "total interest {shown}: {text}"
+        );
+    }
 }

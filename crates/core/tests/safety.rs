@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used)]
 use chrono::{Duration, NaiveDate, Utc};
 use loandesk_core::clients::ClientQuery;
-use loandesk_core::{Error, Vault};
+use loandesk_core::{Clock, Error, Vault};
 
 const PASSWORD: &str = "safety pass 2026";
 
@@ -126,26 +126,26 @@ fn wrong_passwords_make_the_next_try_wait_even_after_a_restart() {
     drop(Vault::create(&path, PASSWORD).unwrap());
     let t = Utc::now();
     for i in 0..3 {
-        let r = Vault::open_at(&path, "guess", t + Duration::seconds(i));
+        let r = Vault::open_at(&path, "guess", Clock::fixed(t + Duration::seconds(i)));
         assert!(matches!(r, Err(Error::WrongPassword)));
     }
     // After three, each try waits: 1 s before the fourth, then 2 s. The count is on disk, so a
     // new process (a fresh call here) sees it too.
     assert!(matches!(
-        Vault::open_at(&path, "guess", t + Duration::seconds(3)),
+        Vault::open_at(&path, "guess", Clock::fixed(t + Duration::seconds(3))),
         Err(Error::WrongPassword)
     ));
-    match Vault::open_at(&path, PASSWORD, t + Duration::seconds(3)) {
+    match Vault::open_at(&path, PASSWORD, Clock::fixed(t + Duration::seconds(3))) {
         Err(Error::TryLater { seconds }) => assert_eq!(seconds, 2),
         other => panic!("expected TryLater, got {:?}", other.err()),
     }
     // After waiting, the right password opens and resets the count.
-    Vault::open_at(&path, PASSWORD, t + Duration::seconds(5)).unwrap();
+    Vault::open_at(&path, PASSWORD, Clock::fixed(t + Duration::seconds(5))).unwrap();
     assert!(matches!(
-        Vault::open_at(&path, "guess", t + Duration::seconds(5)),
+        Vault::open_at(&path, "guess", Clock::fixed(t + Duration::seconds(5))),
         Err(Error::WrongPassword)
     ));
-    Vault::open_at(&path, PASSWORD, t + Duration::seconds(5)).unwrap();
+    Vault::open_at(&path, PASSWORD, Clock::fixed(t + Duration::seconds(5))).unwrap();
 }
 
 #[test]

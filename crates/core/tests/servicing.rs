@@ -428,9 +428,39 @@ fn the_reminder_text_names_the_amount_in_words_and_the_account() {
     let en = reminder_text(&loan, Language::En, "", d("2026-01-25")).unwrap();
     assert!(en.starts_with("Dear 湖南湘江精密机械有限公司"), "{en}");
     let late = f.v.booked_loan(id, d("2026-02-25")).unwrap();
-    assert!(reminder_text(&late, Language::Zh, "", d("2026-02-25"))
-        .unwrap()
-        .contains("已逾期 24 天"));
+    let zh = reminder_text(&late, Language::Zh, "", d("2026-02-25")).unwrap();
+    assert!(zh.contains("已逾期 24 天"), "{zh}");
+    // The amount asked for is everything due, penalty and compound interest included.
+    let penalty = late.penalty_interest + late.compound_interest;
+    assert!(penalty > dec("0"), "{late:?}");
+    assert!(late.amount_due > late.overdue_amount);
+    assert!(
+        zh.contains(&format!("CNY {}", grouped(late.amount_due))),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(&format!("其中罚息及复利 CNY {}", grouped(penalty))),
+        "{zh}"
+    );
+    let en = reminder_text(&late, Language::En, "", d("2026-02-25")).unwrap();
+    assert!(
+        en.contains(&format!("of which CNY {} is penalty", grouped(penalty))),
+        "{en}"
+    );
+}
+
+/// 1234567.8 → "1,234,567.80", as the reminder prints amounts.
+fn grouped(d: Decimal) -> String {
+    let s = format!("{:.2}", d);
+    let (int, frac) = s.split_once('.').unwrap();
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out}.{frac}")
 }
 
 #[test]
@@ -440,6 +470,13 @@ fn the_portfolio_adds_up_by_tier_classification_and_age() {
     let p = f.v.portfolio(d("2026-03-10"), "CNY").unwrap();
     assert_eq!(p.loans, 1);
     assert_eq!(p.outstanding, dec("1200000.00"));
+    // The late loan's accrued penalty and compound interest, as its own page shows them.
+    let loan = f.v.booked_loan(id, d("2026-03-10")).unwrap();
+    assert!(loan.penalty_interest > dec("0"));
+    assert_eq!(
+        p.penalty_accrued,
+        loan.penalty_interest + loan.compound_interest
+    );
     assert_eq!(p.by_classification[0].key, "special_mention");
     assert_eq!(p.by_age[0].key, "31-60");
     assert_eq!(p.cash_in.len(), 12);

@@ -39,6 +39,18 @@ pub fn pick_statement(app: &AppHandle) -> Option<PathBuf> {
         .and_then(|p| p.into_path().ok())
 }
 
+/// One CSV file (the LPR table). `LOANDESK_CSV_FILE` answers it in the end-to-end tests.
+pub fn pick_csv(app: &AppHandle) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("LOANDESK_CSV_FILE") {
+        return Some(PathBuf::from(path));
+    }
+    app.dialog()
+        .file()
+        .add_filter("CSV", &["csv"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
 /// What a save dialog is for: which test variable answers it.
 #[derive(Clone, Copy)]
 pub enum SaveKind {

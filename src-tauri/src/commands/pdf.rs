@@ -1,7 +1,7 @@
 //! PDF export from the client page: Rust asks where to save (native dialog), writes the file,
 //! and opens it in the system viewer when the officer asks. The web view never gets a path
 //! it could write to.
-use loandesk_core::pdf::{ExportKind, ExportRequest, ExportResult};
+use loandesk_core::pdf::{ExportKind, ExportRequest, ExportResult, PdfOutput};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -41,19 +41,43 @@ pub fn export_pdf(
             ))
         })
         .map_err(payload)?;
-    let Some(path) = dialogs::export_bytes(&app, &suggested_name(request.kind, &name), &pdf.bytes)?
-    else {
-        return Ok(ExportResult {
-            path: None,
-            warnings: pdf.warnings,
-        });
-    };
-    if open_after {
+    save(&app, &suggested_name(request.kind, &name), pdf, open_after)
+}
+
+/// The booked loan's schedule as it stands (its current version) as a PDF for the client.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn export_loan_schedule(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    loan_id: i64,
+    lang: loandesk_core::pdf::Lang,
+    open_after: bool,
+) -> CmdResult<ExportResult> {
+    let today = chrono::Local::now().date_naive();
+    let (pdf, name) = state
+        .with_vault(|v| {
+            let pdf = v.loan_schedule_pdf(loan_id, lang, today)?;
+            Ok((pdf, v.booked_loan(loan_id, today)?.client_name))
+        })
+        .map_err(payload)?;
+    save(
+        &app,
+        &suggested_name(ExportKind::Schedule, &name),
+        pdf,
+        open_after,
+    )
+}
+
+/// Asks where to save, writes the PDF and opens it when the officer asked.
+fn save(app: &AppHandle, name: &str, pdf: PdfOutput, open_after: bool) -> CmdResult<ExportResult> {
+    let path = dialogs::export_bytes(app, name, &pdf.bytes)?;
+    if let (Some(path), true) = (&path, open_after) {
         // A missing viewer is not worth failing the export over: the file is saved.
         let _ = app.opener().open_path(path.to_string_lossy(), None::<&str>);
     }
     Ok(ExportResult {
-        path: Some(path.display().to_string()),
+        path: path.map(|p| p.display().to_string()),
         warnings: pdf.warnings,
     })
 }

@@ -2,7 +2,7 @@
 use loandesk_core::prefs::{AppStatus, Language, VaultChoice};
 use loandesk_core::rule::Rule;
 use loandesk_core::vault::DEMO_PASSWORD;
-use loandesk_core::{Error, Vault};
+use loandesk_core::{Clock, Error, Vault};
 use tauri::{AppHandle, State};
 use zeroize::Zeroizing;
 
@@ -57,12 +57,12 @@ pub fn vault_open_demo(state: State<'_, AppState>) -> CmdResult<()> {
     let today = chrono::Local::now().date_naive();
     let vault = match Vault::open(&path, DEMO_PASSWORD) {
         Err(Error::VaultMissing(_)) => {
-            loandesk_core::demo::write_demo_vault(&path, DEMO_PASSWORD, today)
+            loandesk_core::demo::write_demo_vault(&path, DEMO_PASSWORD, today, Clock::system())
         }
         Err(Error::WrongPassword | Error::NotAVault) => {
             std::fs::rename(&path, path.with_extension("loandesk.old"))
                 .map_err(|e| payload(e.into()))?;
-            loandesk_core::demo::write_demo_vault(&path, DEMO_PASSWORD, today)
+            loandesk_core::demo::write_demo_vault(&path, DEMO_PASSWORD, today, Clock::system())
         }
         other => other,
     }

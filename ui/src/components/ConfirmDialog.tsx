@@ -1,6 +1,7 @@
 // An in-app confirmation: the webview's window.confirm is not dependable across platforms.
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useEscape } from "../useEscape";
 
 interface Props {
   title: string;
@@ -15,15 +16,9 @@ export default function ConfirmDialog({ title, message, confirmLabel, onConfirm,
   const { t } = useTranslation();
   const cancelRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    // Focus the safe choice, so a stray Enter does not confirm.
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onCancel();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onCancel]);
+  // Focus the safe choice, so a stray Enter does not confirm.
+  useEffect(() => cancelRef.current?.focus(), []);
+  useEscape(onCancel);
 
   return (
     <div className="modal-backdrop" onClick={onCancel}>

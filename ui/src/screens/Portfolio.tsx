@@ -132,6 +132,12 @@ export default function Portfolio() {
                   {data.currency} {formatMoney(cashTotal)}
                 </span>
               </div>
+              <div className="loan-figure" title={t("portfolio.penaltyHint")}>
+                <span className="field-label">{t("portfolio.penaltyAccrued")}</span>
+                <span className="loan-figure-value num" data-testid="portfolio-penalty">
+                  {data.currency} {formatMoney(data.penalty_accrued)}
+                </span>
+              </div>
             </div>
             {data.other_currency_loans > 0 && (
               <p className="muted small" data-testid="portfolio-other-currency">

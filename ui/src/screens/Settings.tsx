@@ -12,6 +12,7 @@ import CreditThresholdsCard from "../components/CreditThresholdsCard";
 import DocumentLimitCard from "../components/DocumentLimitCard";
 import JourneySettings from "../components/settings/JourneySettings";
 import WorkingDaysCard from "../components/loans/WorkingDaysCard";
+import LprCard from "../components/reschedule/LprCard";
 import NewPasswordFields, { usePasswordPair } from "../components/NewPasswordFields";
 import { fieldError, type FieldErrors } from "../errors";
 import { LANGUAGES, isLanguage } from "../i18n";
@@ -41,6 +42,7 @@ export default function Settings() {
         <VaultCard />
         <BackupCard />
         <WorkingDaysCard />
+        <LprCard />
       </div>
       <JourneySettings />
     </section>

@@ -7,6 +7,7 @@ import type { FollowUpCard, Today as TodayData } from "../bindings";
 import { StageLabel, TierBadge } from "../components/Badges";
 import ErrorBox from "../components/ErrorBox";
 import RemindersCard from "../components/loans/RemindersCard";
+import RepricingsCard from "../components/reschedule/RepricingsCard";
 import { activityText } from "../activity";
 import { formatDateTime } from "../format";
 import { langOf } from "../journey";
@@ -63,6 +64,7 @@ export default function Today({ onOpen, onOpenLoan }: Props) {
         {data && <span className="muted">{data.today}</span>}
       </div>
       <RemindersCard onOpenLoan={onOpenLoan} />
+      <RepricingsCard onOpenLoan={onOpenLoan} />
       <ErrorBox error={error} />
       {!data ? (
         !error && <p className="muted">{t("app.loading")}</p>

@@ -155,7 +155,7 @@ impl Vault {
             params![
                 id, c.name, c.name_en, c.credit_code, c.industry, c.size.map(|s| s.as_str()), c.region,
                 c.source_channel.map(|s| s.as_str()), c.tier.as_str(), c.status.as_str(), c.stage,
-                c.product.map(|p| p.as_str()), c.notes, crate::now_rfc3339()
+                c.product.map(|p| p.as_str()), c.notes, crate::clock::stamp(&tx)?
             ],
         )?;
         write_contacts(&tx, id, &c.contacts)?;
@@ -176,7 +176,7 @@ impl Vault {
         let tx = self.conn_mut().transaction()?;
         let n = tx.execute(
             "UPDATE clients SET archived = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, archived, crate::now_rfc3339()],
+            params![id, archived, crate::clock::stamp(&tx)?],
         )?;
         if n == 0 {
             return Err(Error::NotFound(format!("client {id}")));
@@ -363,7 +363,7 @@ fn insert_client(tx: &Transaction, input: &ClientInput, today: NaiveDate) -> Res
             c.stage,
             c.product.map(|p| p.as_str()),
             c.notes,
-            crate::now_rfc3339()
+            crate::clock::stamp(tx)?
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -376,7 +376,7 @@ fn insert_client(tx: &Transaction, input: &ClientInput, today: NaiveDate) -> Res
 
 fn insert_touchpoint(tx: &Transaction, client_id: i64, input: &TouchpointInput) -> Result<i64> {
     let t = validate::touchpoint(input)?;
-    let now = crate::now_rfc3339();
+    let now = crate::clock::stamp(tx)?;
     tx.execute(
         "INSERT INTO touchpoints (client_id, date, channel, summary, next_step, next_contact_date, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

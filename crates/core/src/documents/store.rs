@@ -71,7 +71,7 @@ pub(crate) fn write_document(
             doc.kind.as_str(),
             doc.file_type.as_str(),
             doc.size as i64,
-            crate::now_rfc3339()
+            crate::clock::stamp(tx)?
         ],
     )?;
     let id = tx.last_insert_rowid();

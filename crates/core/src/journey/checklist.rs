@@ -334,7 +334,7 @@ impl Vault {
 fn touch(tx: &Transaction, client_id: i64) -> Result<()> {
     tx.execute(
         "UPDATE clients SET updated_at = ?2 WHERE id = ?1",
-        params![client_id, crate::now_rfc3339()],
+        params![client_id, crate::clock::stamp(tx)?],
     )?;
     Ok(())
 }

@@ -125,7 +125,7 @@ pub(crate) fn enter(
         note,
     )?;
     tx.prepare_cached("UPDATE clients SET stage = ?2, updated_at = ?3 WHERE id = ?1")?
-        .execute(params![client_id, stage, crate::now_rfc3339()])?;
+        .execute(params![client_id, stage, crate::clock::stamp(tx)?])?;
     copy_to_client(tx, client_id, product, stage)
 }
 
@@ -153,7 +153,7 @@ pub(crate) fn insert_entry(
         override_reason,
         skipped,
         note,
-        crate::now_rfc3339()
+        crate::clock::stamp(tx)?
     ])?;
     Ok(())
 }

@@ -119,7 +119,7 @@ fn write(tx: &Transaction, j: &DemoJourney) -> Result<()> {
             e.to.as_str(),
             e.lost_reason,
             e.note,
-            crate::now_rfc3339()
+            crate::clock::stamp(tx)?
         ])?;
     }
     if let Some(terms) = &j.proposed {
@@ -128,7 +128,7 @@ fn write(tx: &Transaction, j: &DemoJourney) -> Result<()> {
             "INSERT INTO loan_scenarios (client_id, label, terms, proposed, created_at, updated_at)
              VALUES (?1, '方案一', ?2, 1, ?3, ?3)",
         )?
-        .execute(params![id, json, crate::now_rfc3339()])?;
+        .execute(params![id, json, crate::clock::stamp(tx)?])?;
     }
     Ok(())
 }

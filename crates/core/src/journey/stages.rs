@@ -110,7 +110,7 @@ pub(crate) fn change_status(
     note: &str,
     today: NaiveDate,
 ) -> Result<()> {
-    let now = crate::now_rfc3339();
+    let now = crate::clock::stamp(tx)?;
     tx.execute(
         "UPDATE clients SET status = ?2, updated_at = ?3 WHERE id = ?1",
         params![client_id, to.as_str(), now],

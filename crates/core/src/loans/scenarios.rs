@@ -49,7 +49,7 @@ impl Vault {
         }
         self.client(client_id)?;
         let terms = serde_json::to_string(&input.terms).map_err(|e| Error::Io(e.into()))?;
-        let now = crate::now_rfc3339();
+        let now = self.clock().stamp();
         let tx = self.conn_mut().transaction()?;
         if input.proposed {
             tx.execute(

@@ -84,6 +84,14 @@ pub enum LprTenor {
 }
 
 impl LprTenor {
+    /// The PBoC's names of the two quotes.
+    pub fn text(self) -> crate::labels::Text {
+        match self {
+            LprTenor::OneYear => crate::labels::Text::new("1年期", "1-year"),
+            LprTenor::FiveYear => crate::labels::Text::new("5年期以上", "Over 5 years"),
+        }
+    }
+
     /// Chinese pricing convention: loans over five years reference the 5-year LPR.
     pub fn for_term(term_months: u32) -> Self {
         if term_months > 60 {

@@ -60,6 +60,7 @@ impl Vault {
                 officer: &officer,
                 generated_on: today,
                 lang: req.lang,
+                booked: None,
             }),
             ExportKind::Proposal => proposal_pdf(&ProposalDoc {
                 client: &client,

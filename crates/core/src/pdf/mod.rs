@@ -8,6 +8,7 @@ mod blocks;
 mod export;
 mod fonts;
 mod layout;
+mod loan_schedule;
 pub(crate) mod numbers;
 mod proposal_doc;
 mod schedule_doc;
@@ -55,6 +56,15 @@ pub struct ScheduleDoc<'a> {
     pub officer: &'a str,
     pub generated_on: NaiveDate,
     pub lang: Lang,
+    /// A booked loan's schedule (its current version) rather than an offer: the contract and
+    /// version are printed, the APR lines (which describe an offer) are not.
+    pub booked: Option<Booked<'a>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Booked<'a> {
+    pub contract_no: &'a str,
+    pub version: u32,
 }
 
 /// A loan proposal to print.

@@ -13,16 +13,37 @@ pub(crate) fn render(doc: &ScheduleDoc, use_system_fonts: bool) -> Result<PdfOut
     let mut w = Writer::new(l.schedule_title, use_system_fonts)?;
 
     let colon = if doc.lang == Lang::Zh { "：" } else { ": " };
-    let borrower = client.map(|name| format!("{}{colon}{name}", l.borrower));
-    w.title(l.schedule_title, borrower.as_deref());
+    let mut subtitle: Vec<String> = client
+        .map(|name| format!("{}{colon}{name}", l.borrower))
+        .into_iter()
+        .collect();
+    if let Some(b) = doc.booked {
+        let version = l.version.replace("{}", &b.version.to_string());
+        subtitle.push(format!(
+            "{}{colon}{}{version}",
+            l.contract_no, b.contract_no
+        ));
+    }
+    let subtitle = subtitle.join("    ");
+    w.title(
+        l.schedule_title,
+        Some(subtitle.as_str()).filter(|s| !s.is_empty()),
+    );
     w.heading_table(
         l.schedule_section_terms,
         &pairs_table(terms_pairs(doc.lang, doc.schedule)),
     );
     w.gap(10.0);
-    w.table(&pairs_table(summary_pairs(doc.lang, doc.schedule)));
+    let mut summary = summary_pairs(doc.lang, doc.schedule);
+    if doc.booked.is_some() {
+        // The APR is the offer's cost; a serviced schedule (prepaid, repriced) has no such figure.
+        summary.retain(|(k, _)| k != l.apr_nominal && k != l.apr_effective);
+    }
+    w.table(&pairs_table(summary));
     w.gap(4.0);
-    w.paragraph(l.apr_note, NOTE, LEFT, WIDTH);
+    if doc.booked.is_none() {
+        w.paragraph(l.apr_note, NOTE, LEFT, WIDTH);
+    }
     w.gap(8.0);
     let periods = periods_table(doc.lang, doc.schedule, doc.schedule.periods.len());
     w.heading_table(l.schedule_section_rows, &periods);
@@ -239,6 +260,7 @@ mod tests {
             officer: "张三",
             generated_on: NaiveDate::from_ymd_opt(2025, 1, 15).unwrap(),
             lang: Lang::Zh,
+            booked: None,
         };
         let out = render(&doc, false).unwrap();
         assert!(out.bytes.starts_with(b"%PDF"));

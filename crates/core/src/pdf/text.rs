@@ -11,6 +11,9 @@ use crate::loans::{LprTenor, Method, Rate};
 /// The labels of one language.
 pub(crate) struct Labels {
     pub schedule_title: &'static str,
+    pub contract_no: &'static str,
+    /// "（第 {} 版）" / " (version {})", after the contract number.
+    pub version: &'static str,
     pub proposal_title: &'static str,
     pub borrower: &'static str,
     pub principal: &'static str,
@@ -78,6 +81,8 @@ pub(crate) struct Labels {
 
 pub(crate) const ZH: Labels = Labels {
     schedule_title: "还款计划表",
+    contract_no: "合同编号",
+    version: "（第 {} 版）",
     proposal_title: "贷款方案建议书",
     borrower: "借款人",
     principal: "贷款本金",
@@ -145,6 +150,8 @@ pub(crate) const ZH: Labels = Labels {
 
 pub(crate) const EN: Labels = Labels {
     schedule_title: "Repayment schedule",
+    contract_no: "Contract no.",
+    version: " (version {})",
     proposal_title: "Loan proposal",
     borrower: "Borrower",
     principal: "Principal",

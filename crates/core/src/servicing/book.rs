@@ -108,7 +108,7 @@ impl Vault {
         }
         let periods = booked_schedule(&terms, &parts)?;
 
-        let now = crate::now_rfc3339();
+        let now = self.clock().stamp();
         let tx = self.conn_mut().transaction()?;
         let duplicate: Option<i64> = tx
             .query_row(
@@ -188,7 +188,7 @@ impl Vault {
         let mut terms = terms.clone();
         terms.disbursement_date = first;
         let periods = booked_schedule(&terms, &parts)?;
-        let now = crate::now_rfc3339();
+        let now = self.clock().stamp();
         let tx = self.conn_mut().transaction()?;
         let version: u32 = tx.query_row(
             "UPDATE booked_loans SET version = version + 1 WHERE id = ?1 RETURNING version",

@@ -42,7 +42,7 @@ impl Vault {
                 suggested.as_str(),
                 reason,
                 today,
-                crate::now_rfc3339()
+                crate::clock::stamp(&tx)?
             ],
         )?;
         audit_record(
@@ -95,7 +95,7 @@ impl Vault {
     }
 
     pub(super) fn classification_history(&self, loan_id: i64) -> Result<Vec<ClassificationChange>> {
-        let mut stmt = self.conn().prepare(
+        let mut stmt = self.conn().prepare_cached(
             "SELECT class, suggested, reason, set_on FROM loan_classifications WHERE loan_id = ?1 ORDER BY id DESC",
         )?;
         let rows = stmt.query_map([loan_id], |r| {

@@ -39,6 +39,10 @@ pub(crate) mod sheet {
     pub const GROUP: Text = Text::new("分组", "Group");
     pub const LOANS: Text = Text::new("笔数", "Loans");
     pub const OUTSTANDING: Text = Text::new("贷款余额", "Outstanding");
+    pub const PENALTY_ACCRUED: Text = Text::new(
+        "应收未收罚息及复利",
+        "Penalty and compound interest accrued",
+    );
     pub const BY_TIER: Text = Text::new("客户分层", "Tier");
     pub const BY_INDUSTRY: Text = Text::new("行业", "Industry");
     pub const BY_CLASSIFICATION: Text = Text::new("五级分类", "Classification");

@@ -114,8 +114,10 @@ fn latest_repricing_day(rule: Reprice, start: NaiveDate, today: NaiveDate) -> Op
 }
 
 /// Parses the LPR CSV: `date,1y,5y` (the layout the PBoC publishes, either figure may be empty)
-/// or `date,tenor,percent`; a header row is optional.
-pub fn parse_lpr_csv(text: &str) -> Result<Vec<LprRate>> {
+/// or `date,tenor,percent`; a header row is optional. UTF-8 (with or without a BOM).
+pub fn parse_lpr_csv(bytes: &[u8]) -> Result<Vec<LprRate>> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Error::invalid("file", Rule::Format("UTF-8 CSV: date,1y,5y")))?;
     let mut out = Vec::new();
     let text = text.trim_start_matches('\u{feff}');
     let mut wide = true;

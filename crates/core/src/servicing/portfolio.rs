@@ -12,6 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::status::{AgeBucket, Classification, WorkingDays};
+use super::store::Ledger;
 use crate::error::Result;
 use crate::loans::{due_date, from_fen};
 use crate::vault::Vault;
@@ -42,6 +43,10 @@ pub struct Portfolio {
     pub loans: u32,
     #[ts(type = "string")]
     pub outstanding: Decimal,
+    /// 罚息 and 复利 accrued and unpaid on the overdue loans as of `as_of` (not in
+    /// `outstanding`, which is principal).
+    #[ts(type = "string")]
+    pub penalty_accrued: Decimal,
     pub by_tier: Vec<Slice>,
     pub by_industry: Vec<Slice>,
     pub by_classification: Vec<Slice>,
@@ -97,9 +102,10 @@ impl Vault {
             Acc::default(),
         );
         let (mut loans, mut total, mut others) = (0u32, 0i64, 0u32);
+        let mut late = Vec::new();
         let mut stmt = self.conn().prepare(
             "SELECT l.currency, l.outstanding_fen, l.oldest_unpaid_due, l.classification,
-                    c.tier, coalesce(nullif(trim(c.industry), ''), '')
+                    c.tier, coalesce(nullif(trim(c.industry), ''), ''), l.id
              FROM booked_loans l JOIN clients c ON c.id = l.client_id
              WHERE l.closed_on IS NULL",
         )?;
@@ -111,6 +117,9 @@ impl Vault {
             }
             let fen: i64 = r.get(1)?;
             let overdue = days_overdue(r.get(2)?, today, &working);
+            if overdue > 0 {
+                late.push(r.get::<_, i64>(6)?);
+            }
             let officer: Option<String> = r.get(3)?;
             let c = officer
                 .as_deref()
@@ -123,6 +132,19 @@ impl Vault {
             class.add(c.as_str(), fen);
             age.add(AgeBucket::of(overdue).as_str(), fen);
         }
+        drop(rows);
+        // Penalty accrues only on what is late, so only the late loans' ledgers are read.
+        let mut penalty_fen = 0i64;
+        for id in late {
+            let ledger = Ledger::load_for_penalty(self.conn(), id, today)?;
+            let allocation = ledger.allocation();
+            penalty_fen += allocation
+                .penalties_on(&ledger.schedule, today)
+                .iter()
+                .map(|(penalty, compound)| penalty + compound)
+                .sum::<i64>();
+        }
+        let penalty_accrued = from_fen(penalty_fen);
         let classes: Vec<&str> = Classification::ALL.iter().map(|c| c.as_str()).collect();
         let buckets: Vec<&str> = AgeBucket::ALL.iter().map(|b| b.as_str()).collect();
         Ok(Portfolio {
@@ -130,6 +152,7 @@ impl Vault {
             currency: currency.to_owned(),
             loans,
             outstanding: from_fen(total),
+            penalty_accrued,
             by_tier: tier.slices(&["A", "B", "C"]),
             by_industry: industry.slices(&[]),
             by_classification: class.slices(&classes),

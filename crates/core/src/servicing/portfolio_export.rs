@@ -72,6 +72,11 @@ pub fn portfolio_csv(p: &Portfolio, lang: Language) -> String {
         }
     }
     out.push_str(&format!(
+        "\n{},{}\n",
+        l(label::PENALTY_ACCRUED),
+        p.penalty_accrued
+    ));
+    out.push_str(&format!(
         "\n{},{},{}\n",
         l(label::MONTH),
         l(label::PRINCIPAL),
@@ -132,6 +137,9 @@ fn build_xlsx(p: &Portfolio, lang: Language) -> std::result::Result<Vec<u8>, Xls
             row += 1;
         }
     }
+    row += 1;
+    sheet.write_string_with_format(row, 0, l(label::PENALTY_ACCRUED), &bold)?;
+    sheet.write_number_with_format(row, 3, money(p.penalty_accrued), &amount)?;
     sheet.autofit();
 
     let sheet = book.add_worksheet();

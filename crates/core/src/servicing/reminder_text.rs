@@ -29,12 +29,14 @@ pub fn reminder_text(
 ) -> Option<String> {
     let p = next_period(loan)?;
     let overdue = loan.overdue_days > 0;
-    // Overdue: everything late is due now; otherwise the next installment.
+    // Overdue: everything due now, penalty and compound interest included (the contract's
+    // 罚息/复利 clause, 银发〔2003〕251号); otherwise the next installment.
     let amount = if overdue {
-        loan.overdue_amount
+        loan.amount_due
     } else {
         p.remaining
     };
+    let penalty = loan.penalty_interest + loan.compound_interest;
     let words = amount_in_words(amount);
     let account = if loan.repayment_account.is_empty() {
         None
@@ -47,9 +49,13 @@ pub fn reminder_text(
             let mut t = format!("尊敬的{}：\n", loan.client_name);
             if overdue {
                 t += &format!(
-                    "您在我行的贷款（合同编号 {}）自 {} 起已逾期 {} 天，截至 {} 应还未还金额为 {} {}（大写：{}）。请尽快还款，以免影响您的信用记录。",
+                    "您在我行的贷款（合同编号 {}）自 {} 起已逾期 {} 天，截至 {} 应还未还金额为 {} {}（大写：{}）",
                     loan.contract_no, p.due_on, loan.overdue_days, today, loan.currency, money(amount), words
                 );
+                if !penalty.is_zero() {
+                    t += &format!("，其中罚息及复利 {} {}", loan.currency, money(penalty));
+                }
+                t += "。罚息按日计收，请尽快还款，以免影响您的信用记录。";
             } else {
                 t += &format!(
                     "您在我行的贷款（合同编号 {}）第 {} 期应于 {} 还款 {} {}（大写：{}）。",
@@ -74,9 +80,17 @@ pub fn reminder_text(
             let mut t = format!("Dear {},\n", loan.client_name);
             if overdue {
                 t += &format!(
-                    "The repayment on your loan {} has been overdue since {} ({} days). As of {} the amount overdue is {} {} ({}). Please pay it as soon as possible to protect your credit record.",
+                    "The repayment on your loan {} has been overdue since {} ({} days). As of {} the amount due is {} {} ({})",
                     loan.contract_no, p.due_on, loan.overdue_days, today, loan.currency, money(amount), words
                 );
+                if !penalty.is_zero() {
+                    t += &format!(
+                        ", of which {} {} is penalty and compound interest",
+                        loan.currency,
+                        money(penalty)
+                    );
+                }
+                t += ". Penalty interest accrues daily: please pay as soon as possible to protect your credit record.";
             } else {
                 t += &format!(
                     "Installment {} of your loan {} falls due on {}: {} {} ({}).",

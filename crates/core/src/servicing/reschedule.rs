@@ -30,6 +30,21 @@ pub enum PrepayMode {
 }
 
 impl PrepayMode {
+    pub const ALL: [PrepayMode; 2] = [PrepayMode::ReducePayment, PrepayMode::ShortenTerm];
+
+    pub fn text(self) -> crate::labels::Text {
+        match self {
+            PrepayMode::ReducePayment => crate::labels::Text::new(
+                "减少月供（到期日不变）",
+                "Lower instalment, same maturity",
+            ),
+            PrepayMode::ShortenTerm => crate::labels::Text::new(
+                "缩短期限（月供不变）",
+                "Same instalment, earlier maturity",
+            ),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             PrepayMode::ReducePayment => "reduce-payment",
@@ -38,9 +53,7 @@ impl PrepayMode {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [PrepayMode::ReducePayment, PrepayMode::ShortenTerm]
-            .into_iter()
-            .find(|m| m.as_str() == s.trim())
+        Self::ALL.into_iter().find(|m| m.as_str() == s.trim())
     }
 }
 
@@ -561,7 +574,7 @@ impl Vault {
                 }
             })
             .collect();
-        let now = crate::now_rfc3339();
+        let now = self.clock().stamp();
         let tx = self.conn_mut().transaction()?;
         let version: u32 = tx.query_row(
             "UPDATE booked_loans SET version = version + 1 WHERE id = ?1 RETURNING version",

@@ -63,6 +63,26 @@ pub(super) fn working_days(conn: &Connection) -> Result<WorkingDays> {
 
 impl Ledger {
     pub fn load(conn: &Connection, loan_id: i64) -> Result<Ledger> {
+        Self::load_periods(conn, loan_id, None)
+    }
+
+    /// What penalty interest needs as of `today`: only the periods due by then, when that is
+    /// provably the same allocation. It is, while the repayments do not add up to those
+    /// periods' principal: money goes to later periods (paid ahead) or closes the loan early
+    /// only once every period due by then is paid, so neither can have happened. Otherwise
+    /// the whole schedule. Periods not yet due accrue no penalty, so the figures are equal.
+    pub fn load_for_penalty(conn: &Connection, loan_id: i64, today: NaiveDate) -> Result<Ledger> {
+        let due = Self::load_periods(conn, loan_id, Some(today))?;
+        let repaid: i64 = due.repayments.iter().map(|r| r.amount).sum();
+        let principal: i64 = due.schedule.iter().map(|p| p.principal).sum();
+        if repaid < principal {
+            Ok(due)
+        } else {
+            Self::load(conn, loan_id)
+        }
+    }
+
+    fn load_periods(conn: &Connection, loan_id: i64, until: Option<NaiveDate>) -> Result<Ledger> {
         let start: Option<NaiveDate> = conn
             .query_row(
                 "SELECT min(disbursed_on) FROM loan_disbursements WHERE loan_id = ?1",
@@ -73,10 +93,11 @@ impl Ledger {
             .flatten();
         let start = start.ok_or_else(|| Error::NotFound(format!("loan {loan_id}")))?;
         let mut stmt = conn.prepare_cached(
-            "SELECT due_on, principal_fen, interest_fen FROM loan_periods WHERE loan_id = ?1 ORDER BY no",
+            "SELECT due_on, principal_fen, interest_fen FROM loan_periods
+             WHERE loan_id = ?1 AND (?2 IS NULL OR due_on <= ?2) ORDER BY no",
         )?;
         let schedule = stmt
-            .query_map([loan_id], |r| {
+            .query_map(params![loan_id, until], |r| {
                 Ok(DuePeriod {
                     due_on: r.get(0)?,
                     principal: r.get(1)?,
@@ -216,7 +237,7 @@ impl Vault {
             |r| r.get(0),
         )?;
         let first = first.ok_or_else(|| Error::NotFound(format!("loan {loan_id}")))?;
-        let now = crate::now_rfc3339();
+        let now = crate::clock::stamp(&tx)?;
         let mut ids = Vec::with_capacity(checked.len());
         for (paid_on, amount, note) in checked {
             if paid_on < first {

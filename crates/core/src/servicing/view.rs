@@ -170,10 +170,9 @@ impl Vault {
         let head = conn
             .query_row(
                 "SELECT l.client_id, c.name, l.contract_no, l.signed_on, l.currency, l.repayment_account,
-                        l.version, l.classification, v.terms, l.extended,
+                        l.version, l.classification, l.extended,
                         l.technical_overdue_reason, l.reprice, l.repriced_on
                  FROM booked_loans l JOIN clients c ON c.id = l.client_id
-                 JOIN loan_versions v ON v.loan_id = l.id AND v.version = l.version
                  WHERE l.id = ?1",
                 [loan_id],
                 |r| {
@@ -186,11 +185,10 @@ impl Vault {
                         r.get::<_, String>(5)?,
                         r.get::<_, u32>(6)?,
                         r.get::<_, Option<String>>(7)?,
-                        r.get::<_, String>(8)?,
-                        r.get::<_, bool>(9)?,
-                        r.get::<_, Option<String>>(10)?,
-                        r.get::<_, String>(11)?,
-                        r.get::<_, Option<NaiveDate>>(12)?,
+                        r.get::<_, bool>(8)?,
+                        r.get::<_, Option<String>>(9)?,
+                        r.get::<_, String>(10)?,
+                        r.get::<_, Option<NaiveDate>>(11)?,
                     ))
                 },
             )
@@ -205,15 +203,12 @@ impl Vault {
             account,
             version,
             class,
-            terms,
             extended,
             technical_overdue_reason,
             reprice,
             repriced_on,
         ) = head;
-        let terms: LoanTerms = serde_json::from_str(&terms)
-            .map_err(|_| Error::Damaged(vec![format!("loan {loan_id} terms")]))?;
-
+        // The ledger reads the current version's terms; they are not parsed twice.
         let ledger = Ledger::load(conn, loan_id)?;
         let allocation = ledger.allocation();
         let days = &ledger.rule.working_days;
@@ -279,7 +274,7 @@ impl Vault {
             currency,
             repayment_account: account,
             version,
-            terms,
+            terms: ledger.terms.clone(),
             versions: self.loan_versions(loan_id)?,
             disbursements: self
                 .loan_disbursements(loan_id)?
@@ -375,7 +370,7 @@ impl Vault {
     }
 
     fn loan_versions(&self, loan_id: i64) -> Result<Vec<LoanVersion>> {
-        let mut stmt = self.conn().prepare(
+        let mut stmt = self.conn().prepare_cached(
             "SELECT version, reason, created_at FROM loan_versions WHERE loan_id = ?1 ORDER BY version",
         )?;
         let rows = stmt.query_map([loan_id], |r| {
@@ -389,7 +384,7 @@ impl Vault {
     }
 
     fn penalty_waivers(&self, loan_id: i64) -> Result<Vec<PenaltyWaiver>> {
-        let mut stmt = self.conn().prepare(
+        let mut stmt = self.conn().prepare_cached(
             "SELECT id, waived_on, amount_fen, reason, created_at FROM loan_penalty_waivers
              WHERE loan_id = ?1 ORDER BY waived_on, id",
         )?;
@@ -406,7 +401,7 @@ impl Vault {
     }
 
     fn loan_repayments(&self, loan_id: i64) -> Result<Vec<LoanRepayment>> {
-        let mut stmt = self.conn().prepare(
+        let mut stmt = self.conn().prepare_cached(
             "SELECT id, paid_on, amount_fen, note FROM loan_repayments WHERE loan_id = ?1 ORDER BY paid_on, id",
         )?;
         let rows = stmt.query_map([loan_id], |r| {

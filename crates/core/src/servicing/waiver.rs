@@ -81,7 +81,7 @@ impl Vault {
         tx.execute(
             "INSERT INTO loan_penalty_waivers (loan_id, waived_on, amount_fen, reason, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![loan_id, on, fen, reason, crate::now_rfc3339()],
+            params![loan_id, on, fen, reason, crate::clock::stamp(&tx)?],
         )?;
         let id = tx.last_insert_rowid();
         super::cash_in::tracked(&tx, loan_id, |c| reallocate(c, loan_id))?;

@@ -23,8 +23,9 @@ pub fn record(
     detail: &str,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO audit_log (at, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-        rusqlite::params![crate::now_rfc3339(), action, entity, id, detail],
+        "INSERT INTO audit_log (at, action, entity, entity_id, detail)
+         VALUES (loandesk_now(), ?1, ?2, ?3, ?4)",
+        rusqlite::params![action, entity, id, detail],
     )?;
     Ok(())
 }

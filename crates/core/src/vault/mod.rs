@@ -35,6 +35,7 @@ pub use paths::{
 pub use relocate::{relocate_data_dir, Relocation, MOVED_MARKER};
 pub use schedule::{backup_due, BackupSettings, BackupStatus};
 
+use crate::clock::{self, Clock};
 use crate::error::{Error, Result};
 use crate::rule::Rule;
 use check::QuickCheck;
@@ -46,6 +47,7 @@ pub struct Vault {
     conn: Connection,
     path: PathBuf,
     key: VaultKey,
+    clock: Clock,
 }
 
 /// Counts printed by `loandesk vault verify` and shown in Settings.
@@ -65,17 +67,27 @@ pub struct VaultReport {
 impl Vault {
     /// Create a new, empty vault. Refuses to overwrite an existing file.
     pub fn create(path: &Path, password: &str) -> Result<Vault> {
-        Self::create_with_schema(path, password, None)
+        Self::create_at(path, password, Clock::system())
+    }
+
+    /// Create with `clock` as the vault's clock (see `open_at`).
+    pub fn create_at(path: &Path, password: &str, clock: Clock) -> Result<Vault> {
+        Self::create_with_schema(path, password, None, clock)
     }
 
     /// A vault as an older release made it: only the first `version` migrations applied. For
     /// upgrade tests, which must start from the schema a previous release left on disk.
     #[doc(hidden)]
     pub fn create_at_schema_version(path: &Path, password: &str, version: i64) -> Result<Vault> {
-        Self::create_with_schema(path, password, Some(version))
+        Self::create_with_schema(path, password, Some(version), Clock::system())
     }
 
-    fn create_with_schema(path: &Path, password: &str, schema: Option<i64>) -> Result<Vault> {
+    fn create_with_schema(
+        path: &Path,
+        password: &str,
+        schema: Option<i64>,
+        clock: Clock,
+    ) -> Result<Vault> {
         check_new_password(password)?;
         if path.exists() {
             return Err(Error::VaultExists(path.display().to_string()));
@@ -98,11 +110,8 @@ impl Vault {
         let conn = made.inspect_err(|_| {
             let _ = std::fs::remove_file(path);
         })?;
-        let mut vault = Vault {
-            conn,
-            path: path.to_path_buf(),
-            key,
-        };
+        let mut vault = Vault::assemble(conn, path, key)?;
+        vault.set_clock(clock)?;
         vault.audit("vault.create", "vault", None, "")?;
         Ok(vault)
     }
@@ -112,29 +121,23 @@ impl Vault {
     /// check runs before anything is read (a damaged vault fails with `damaged`), and a vault
     /// from an older release is backed up before its schema is upgraded.
     pub fn open(path: &Path, password: &str) -> Result<Vault> {
-        Self::open_at(path, password, chrono::Utc::now())
+        Self::open_at(path, password, Clock::system())
     }
 
-    pub fn open_at(
-        path: &Path,
-        password: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vault> {
-        Self::open_guarded(path, password, now, QuickCheck::Run)
+    /// Open with `clock` as the vault's clock: it times the wrong-password delay and stamps
+    /// what this session writes.
+    pub fn open_at(path: &Path, password: &str, clock: Clock) -> Result<Vault> {
+        Self::open_guarded(path, password, clock, QuickCheck::Run)
     }
 
     /// Open without the quick check: for `verify`, which must reach a damaged vault to report
     /// its damaged pages one by one instead of refusing it at the door.
     pub fn open_for_verify(path: &Path, password: &str) -> Result<Vault> {
-        Self::open_guarded(path, password, chrono::Utc::now(), QuickCheck::Skip)
+        Self::open_guarded(path, password, Clock::system(), QuickCheck::Skip)
     }
 
-    fn open_guarded(
-        path: &Path,
-        password: &str,
-        now: chrono::DateTime<chrono::Utc>,
-        quick: QuickCheck,
-    ) -> Result<Vault> {
+    fn open_guarded(path: &Path, password: &str, clock: Clock, quick: QuickCheck) -> Result<Vault> {
+        let now = clock.now();
         let salt = read_salt(path)?;
         attempts::check(path, now)?;
         let key = VaultKey::derive(password, salt)?;
@@ -153,22 +156,39 @@ impl Vault {
             upgrade::backup_before_upgrade(&conn, path, found, now.with_timezone(&chrono::Local))?;
         }
         migrations::migrate(&mut conn)?;
-        Ok(Vault {
-            conn,
-            path: path.to_path_buf(),
-            key,
-        })
+        let mut vault = Vault::assemble(conn, path, key)?;
+        vault.set_clock(clock)?;
+        Ok(vault)
     }
 
     /// A second connection to a vault that is already open (and so already checked).
     pub(crate) fn open_with_key(path: &Path, key: VaultKey) -> Result<Vault> {
         let mut conn = connect(path, &key)?;
         migrations::migrate(&mut conn)?;
+        Vault::assemble(conn, path, key)
+    }
+
+    /// The system clock until the caller sets another (`set_clock`).
+    fn assemble(conn: Connection, path: &Path, key: VaultKey) -> Result<Vault> {
+        let clock = Clock::system();
+        clock::install(&conn, &clock)?;
         Ok(Vault {
             conn,
             path: path.to_path_buf(),
             key,
+            clock,
         })
+    }
+
+    /// From now on this vault's records are stamped by `clock`.
+    pub fn set_clock(&mut self, clock: Clock) -> Result<()> {
+        clock::install(&self.conn, &clock)?;
+        self.clock = clock;
+        Ok(())
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// The same schema WITHOUT encryption, only so benchmarks can measure what encryption costs.
@@ -178,11 +198,7 @@ impl Vault {
         let mut conn = Connection::open_with_flags(path, flags)?;
         configure(&mut conn, None)?;
         migrations::migrate(&mut conn)?;
-        Ok(Vault {
-            conn,
-            path: path.to_path_buf(),
-            key: VaultKey::derive("unused", [0; key::SALT_LEN])?,
-        })
+        Vault::assemble(conn, path, VaultKey::derive("unused", [0; key::SALT_LEN])?)
     }
 
     pub fn path(&self) -> &Path {

@@ -69,11 +69,7 @@ impl Vault {
 fn stage_checked(from: &Path, staged: &Path, key: &VaultKey) -> Result<()> {
     let _ = std::fs::remove_file(staged);
     std::fs::copy(from, staged)?;
-    let copy = Vault {
-        conn: connect(staged, key)?,
-        path: staged.to_path_buf(),
-        key: key.clone(),
-    };
+    let copy = Vault::assemble(connect(staged, key)?, staged, key.clone())?;
     let report = copy.verify()?;
     if !report.integrity_ok {
         return Err(Error::Damaged(report.problems));

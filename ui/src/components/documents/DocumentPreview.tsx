@@ -8,6 +8,7 @@ import { renderFirstPage } from "../../pdfPreview";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import "../../documents.css";
+import { useEscape } from "../../useEscape";
 
 export interface PreviewTarget {
   id: number;
@@ -71,13 +72,7 @@ export default function DocumentPreview({ doc, onExport, onClose }: Props) {
     };
   }, [doc.id, doc.mime, isPdf, handleError]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEscape(onClose);
 
   return (
     <div className="modal-backdrop" onClick={onClose}>

@@ -5,12 +5,16 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
 import type { LoanView } from "../../bindings";
-import { formatDateTime } from "../../format";
+import { formatDateTime, todayISO } from "../../format";
 import { scenarioLine } from "../../loanText";
 import { formatMoney } from "../../money";
+import { langOf } from "../../journey";
 import { AGE_KEY } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
+import ExtendDialog from "../reschedule/ExtendDialog";
+import PrepayDialog from "../reschedule/PrepayDialog";
+import RepriceDialog from "../reschedule/RepriceDialog";
 import ClassificationCard from "./ClassificationCard";
 import PeriodsTable from "./PeriodsTable";
 import ReminderTextCard from "./ReminderTextCard";
@@ -23,10 +27,13 @@ interface Props {
 }
 
 export default function LoanPanel({ loanId, onChanged }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const handleError = useErrorHandler();
   const [loan, setLoan] = useState<LoanView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [changing, setChanging] = useState<"prepay" | "extend" | "reprice" | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -46,6 +53,28 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
     },
     [onChanged],
   );
+  const rescheduled = useCallback(
+    (v: LoanView) => {
+      setChanging(null);
+      setNotice(t("reschedule.saved", { n: v.version }));
+      changed(v);
+    },
+    [changed, t],
+  );
+  const exportSchedule = async () => {
+    if (!loan) return;
+    setExporting(true);
+    setError(null);
+    try {
+      const r = await api.exportLoanSchedule(loan.id, langOf(i18n.language), false);
+      if (r.path) setNotice(t("loans.savedTo", { path: r.path }));
+    } catch (e) {
+      setError(handleError(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+  const cancelChange = useCallback(() => setChanging(null), []);
 
   if (!loan) {
     return error ? <ErrorBox error={error} /> : <p className="muted">{t("app.loading")}</p>;
@@ -79,7 +108,45 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
           <Figure label={t("loans.overdueAmount")} value={money(loan.overdue_amount)} testId="loan-overdue-amount" warn={late} />
           <Figure label={t("loans.ageBucket")} value={t(AGE_KEY[loan.age_bucket])} testId="loan-age" warn={late} />
           <Figure label={t("loans.payoffToday")} value={money(loan.payoff_today)} testId="loan-payoff" hint={t("loans.payoffHint")} />
+          <Figure
+            label={t("loans.penaltyAccrued")}
+            value={money(loan.penalty_interest)}
+            testId="loan-penalty"
+            hint={t("loans.penaltyHint")}
+            warn={loan.penalty_interest !== "0.00" && loan.penalty_interest !== "0"}
+          />
+          <Figure
+            label={t("loans.compoundAccrued")}
+            value={money(loan.compound_interest)}
+            testId="loan-compound"
+            hint={t("loans.compoundHint")}
+            warn={loan.compound_interest !== "0.00" && loan.compound_interest !== "0"}
+          />
         </div>
+        {!loan.closed_on && (
+          <div className="form-actions loan-actions">
+            <button type="button" className="btn btn-secondary" data-testid="loan-prepay" onClick={() => setChanging("prepay")}>
+              {t("reschedule.prepay")}
+            </button>
+            <button type="button" className="btn btn-secondary" data-testid="loan-extend" onClick={() => setChanging("extend")}>
+              {t("reschedule.extend")}
+            </button>
+            {loan.reprice !== "none" && (
+              <button type="button" className="btn btn-secondary" data-testid="loan-reprice" onClick={() => setChanging("reprice")}>
+                {t("reschedule.reprice")}
+              </button>
+            )}
+            <button type="button" className="btn btn-secondary" data-testid="loan-schedule-pdf" disabled={exporting} onClick={() => void exportSchedule()}>
+              {t("reschedule.schedulePdf")}
+            </button>
+          </div>
+        )}
+        {notice && (
+          <div className="alert alert-ok" role="status" data-testid="loan-notice">
+            {notice}
+          </div>
+        )}
+        <ErrorBox error={error} />
         {loan.overpaid !== "0" && loan.overpaid !== "0.00" && (
           <div className="alert alert-warn" data-testid="loan-overpaid">
             {t("loans.overpaid", { amount: money(loan.overpaid) })}
@@ -135,6 +202,11 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
       </div>
 
       <PeriodsTable loan={loan} />
+      {changing === "prepay" && <PrepayDialog loan={loan} onDone={rescheduled} onCancel={cancelChange} />}
+      {changing === "extend" && <ExtendDialog loan={loan} onDone={rescheduled} onCancel={cancelChange} />}
+      {changing === "reprice" && (
+        <RepriceDialog loanId={loan.id} currency={loan.currency} on={todayISO()} onDone={rescheduled} onCancel={cancelChange} />
+      )}
     </div>
   );
 }

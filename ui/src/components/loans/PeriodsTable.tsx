@@ -42,6 +42,8 @@ export default function PeriodsTable({ loan }: { loan: LoanView }) {
               <th className="num">{t("loans.paidPrincipal")}</th>
               <th className="num">{t("loans.paidInterest")}</th>
               <th className="num">{t("loans.waived")}</th>
+              <th className="num">{t("loans.penaltyCol")}</th>
+              <th className="num">{t("loans.compoundCol")}</th>
               <th className="num">{t("loans.remaining")}</th>
               <th>{t("loans.statusCol")}</th>
             </tr>
@@ -56,6 +58,12 @@ export default function PeriodsTable({ loan }: { loan: LoanView }) {
                 <td className="num">{formatMoney(p.paid_principal)}</td>
                 <td className="num">{formatMoney(p.paid_interest)}</td>
                 <td className="num">{formatMoney(p.waived_interest)}</td>
+                <td className="num" data-testid="period-penalty">
+                  {formatMoney(p.penalty_interest)}
+                </td>
+                <td className="num" data-testid="period-compound">
+                  {formatMoney(p.compound_interest)}
+                </td>
                 <td className="num" data-testid="period-remaining">
                   {formatMoney(p.remaining)}
                 </td>

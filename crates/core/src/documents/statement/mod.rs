@@ -136,7 +136,7 @@ impl Vault {
         let file_type = check_statement_file(file_name, bytes)?;
         let years = parse::parse(file_type, bytes)?;
         let sha = hex::encode(Sha256::digest(bytes));
-        let now = crate::now_rfc3339();
+        let now = self.clock().stamp();
         let tx = self.conn_mut().transaction()?;
         let doc_id = match find_by_hash(&tx, client_id, &sha)? {
             Some(id) => id,
