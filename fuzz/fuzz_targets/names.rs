@@ -7,3 +7,11 @@ pub fn split(data: &[u8]) -> (&'static str, &[u8]) {
         None => ("s", data),
     }
 }
+
+/// libfuzzer-sys's panic hook aborts on every panic, even one the core catches on purpose
+/// (`error::guard_parser` turns a third-party parser's panic into `document_unreadable`). A
+/// silent hook lets those pass; a panic that escapes the core still unwinds out of the target,
+/// which libfuzzer-sys turns into an abort: a crash, as it should be.
+pub fn quiet_caught_panics() {
+    std::panic::set_hook(Box::new(|_| {}));
+}

@@ -5,7 +5,9 @@ use libfuzzer_sys::fuzz_target;
 
 mod names;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(
+    init: names::quiet_caught_panics(),
+    |data: &[u8]| {
     let (name, bytes) = names::split(data);
     let _ = loandesk_core::documents::parse_statement(name, bytes);
 });

@@ -6,6 +6,9 @@ use std::io::{Read, Write};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+
+#[allow(dead_code)]
+mod names;
 use zip::write::SimpleFileOptions;
 
 const FUZZED: [&str; 3] = [
@@ -50,7 +53,9 @@ fn package(data: &[u8]) -> Option<Vec<u8>> {
     Some(zip.finish().ok()?.into_inner())
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(
+    init: names::quiet_caught_panics(),
+    |data: &[u8]| {
     if let Some(xlsx) = package(data) {
         let _ = loandesk_core::documents::parse_statement("s.xlsx", &xlsx);
     }

@@ -153,7 +153,8 @@ async function openPeriods() {
  * and the same last due date. Returns the outstanding principal after.
  */
 async function prepay(outstanding) {
-  const versionsBefore = (await text("loan-versions")).split("\n").length;
+  const versions = async () => (await s.findAll('[data-testid="loan-versions"] > div')).length;
+  const versionsBefore = await versions();
   const lastDue = (await openPeriods()).at(-1)[1];
   await (await s.testid("loan-prepay")).click();
   await s.testid("prepay-dialog");
@@ -175,11 +176,12 @@ async function prepay(outstanding) {
   await shot("servicing-prepay-preview-zh.png");
   await (await s.testid("change-confirm")).click();
   await waitFor(async () => (await s.findAll('[data-testid="prepay-dialog"]')).length === 0, "the dialog closed");
-  await waitFor(async () => (await text("loan-versions")).split("\n").length > versionsBefore, "a new schedule version");
+  await waitFor(async () => (await versions()) > versionsBefore, "a new schedule version");
+  assert.match(await text("loan-versions"), /提前还款 · 减少月供/);
   const after = cents(await text("loan-outstanding"));
   assert.equal(after, outstanding - prepaid, "the principal fell by what was prepaid");
   assert.equal((await openPeriods()).at(-1)[1], lastDue, "same maturity on the loan page");
-  const version = (await text("loan-versions")).split("\n").length;
+  const version = await versions();
   await waitText("loan-notice", `第 ${version} 版`);
   // The client gets the new schedule: the PDF of this version, read back.
   await (await s.testid("loan-schedule-pdf")).click();
@@ -476,7 +478,7 @@ async function servicingJourney() {
   await shot("servicing-working-days-zh.png");
 
   // Settings: the LPR table. A figure entered by hand is kept; a bad rate is refused.
-  const lpr = await s.testid("lpr-card");
+  await s.testid("lpr-card");
   await setDate(await s.testid("lpr-date"), "2026-11-20");
   await (await s.testid("lpr-tenor")).select("5y");
   await (await s.testid("lpr-percent")).type("abc");
@@ -488,7 +490,8 @@ async function servicingJourney() {
   await (await s.testid("nav-today")).click();
   await (await s.testid("nav-settings")).click();
   const lprRow = await s.find('[data-testid="lpr-row"][data-date="2026-11-20"][data-tenor="5y"]', 15000);
-  assert.match(await lprRow.text(), /5年期以上[\s\S]*3\.50%/);
-  await scrollTo(lpr);
+  // Stored as the exact decimal entered, normalised (3.50 → 3.5).
+  assert.match(await lprRow.text(), /5年期以上[\s\S]*3\.5%/);
+  await scrollTo(await s.testid("lpr-card"));
   await shot("servicing-lpr-zh.png");
 }

@@ -2,6 +2,7 @@
 // payoff), its classification, the periods with their status, the repayments and the reminder
 // text for the client. Every change returns the whole loan again, so the view never drifts.
 import { useCallback, useEffect, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
 import type { LoanView } from "../../bindings";
@@ -182,7 +183,7 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
                 <div key={v.version} className={v.version === loan.version ? "" : "muted"}>
                   {t("loans.versionLine", {
                     n: v.version,
-                    reason: v.reason === "booked" ? t("loans.versionBooked") : v.reason,
+                    reason: versionReason(t, v.reason),
                     at: formatDateTime(v.created_at),
                   })}
                   {v.version === loan.version && <span className="tag tag-ok">{t("loans.versionCurrent")}</span>}
@@ -209,6 +210,17 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
       )}
     </div>
   );
+}
+
+/** The core records why a version was made as "booked", "prepayment <mode>", "reprice <day> <rate>%"
+ * or the officer's own words (an extension's reason): shown in the officer's language. */
+function versionReason(t: TFunction, reason: string): string {
+  if (reason === "booked") return t("loans.versionBooked");
+  const [what, ...rest] = reason.split(" ");
+  if (what === "prepayment" && (rest[0] === "reduce-payment" || rest[0] === "shorten-term"))
+    return `${t("reschedule.prepay")} · ${t(`prepayMode.${rest[0]}`)}`;
+  if (what === "reprice" && rest.length === 2) return `${t("reschedule.reprice")} · ${rest.join(" ")}`;
+  return reason;
 }
 
 interface FigureProps {
