@@ -10,7 +10,7 @@ import { describeError, toApiError } from "./errors";
 import { applyLanguage } from "./i18n";
 import { SetLanguageContext } from "./language";
 import Unlock from "./screens/Unlock";
-import { SessionContext, type Session } from "./session";
+import { SessionContext, Sessions, type Session } from "./session";
 
 type Phase = "starting" | "start-failed" | "locked" | "locking" | "lock-failed" | "unlocked";
 
@@ -18,7 +18,9 @@ export default function App() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [phase, setPhase] = useState<Phase>("starting");
-  const [sessionId, setSessionId] = useState(0);
+  // Each shell's `lock` only acts for its own session (see Sessions).
+  const [sessions] = useState(() => new Sessions());
+  const [sessionId, setSessionId] = useState(sessions.first);
 
   const loadStatus = useCallback(async (): Promise<AppStatus> => {
     const s = await api.appStatus();
@@ -47,15 +49,16 @@ export default function App() {
   const onUnlocked = useCallback(async () => {
     // The auto-lock setting lives in the vault, so the status is only complete once it is open.
     await loadStatus().catch(() => undefined);
-    setSessionId((n) => n + 1);
+    setSessionId(sessions.begin());
     setPhase("unlocked");
-  }, [loadStatus]);
+  }, [loadStatus, sessions]);
 
   // Locking twice (idle timer and Ctrl+L at once) is harmless, so there is no guard. The
   // backend says whether the vault is really closed: if the lock failed, the officer is told
   // so, with a retry, instead of an unlock screen drawn over an open vault.
   const [lockError, setLockError] = useState<string | null>(null);
   const lock = useCallback(() => {
+    sessions.end();
     setPhase("locking");
     setLockError(null);
     api
@@ -68,7 +71,7 @@ export default function App() {
           setPhase("lock-failed");
         },
       );
-  }, [loadStatus, t]);
+  }, [loadStatus, sessions, t]);
 
   const setLanguage = useCallback((language: Language) => {
     applyLanguage(language);
@@ -82,8 +85,15 @@ export default function App() {
   }, []);
 
   const session = useMemo<Session | null>(
-    () => (status ? { status, lock, setAutoLockMinutes } : null),
-    [status, lock, setAutoLockMinutes],
+    () =>
+      status
+        ? {
+            status,
+            lock: sessions.lockFor(sessionId, lock),
+            setAutoLockMinutes,
+          }
+        : null,
+    [status, lock, setAutoLockMinutes, sessions, sessionId],
   );
 
   let body;

@@ -20,6 +20,36 @@ export function useSession(): Session {
 }
 
 /**
+ * Numbers the unlocked sessions, so that the `lock` a shell hands to its screens acts only
+ * while that shell's session is open. A call made before a lock fails with `locked` when it
+ * answers, and on a slow laptop that answer can come while the unlock screen shows or after
+ * the officer has unlocked again (an import stopped by Ctrl+L); it belongs to a session that
+ * is over, and must neither lock the new one nor reset the unlock screen mid-unlock.
+ */
+export class Sessions {
+  /** The session of an app that starts unlocked; numbering it needs no call (a render may run twice). */
+  readonly first = 0;
+  private current = 0;
+
+  /** The vault was unlocked: a new session; returns its number. */
+  begin(): number {
+    this.current += 1;
+    return this.current;
+  }
+
+  /** The vault is being locked: no session is open until the next `begin`. */
+  end(): void {
+    this.current += 1;
+  }
+
+  lockFor(session: number, lock: () => void): () => void {
+    return () => {
+      if (this.current === session) lock();
+    };
+  }
+}
+
+/**
  * Returns the handler for every failed call: a `locked` error locks the UI (and returns null,
  * as the screen is about to unmount); anything else comes back as an ApiError to show.
  */

@@ -6,6 +6,7 @@ mod doc_files;
 
 use doc_files::*;
 use loandesk_core::documents::{detect_file_type, parse_statement};
+use loandesk_core::rule::Rule;
 use loandesk_core::Error;
 
 /// calamine 0.38 slices the workbook stream at a sheet offset it does not check
@@ -59,5 +60,28 @@ fn inputs_the_fuzzer_found_are_typed_errors() {
         let (first, bytes) = data.split_first().unwrap();
         let name = NAMES[*first as usize % NAMES.len()];
         unreadable(parse_statement(name, bytes));
+    }
+}
+
+/// Inputs the fuzzer found (scripts/fuzz.sh, 2026-12-02) that made calamine allocate until the
+/// process died: XLS files whose allocation-table chain loops. The core checks the compound
+/// file first (documents/container.rs, open_xls), so each is refused as a damaged file.
+#[test]
+fn workbooks_whose_sector_chain_loops_are_refused_not_followed() {
+    for file in ["fuzz-oom-calamine-xls-1.bin", "fuzz-oom-calamine-xls-2.bin"] {
+        let data = fixture(file);
+        let (_, bytes) = data.split_first().unwrap();
+        for result in [
+            detect_file_type("s.xls", bytes).map(|_| ()),
+            parse_statement("s.xls", bytes).map(|_| ()),
+        ] {
+            match result {
+                Err(Error::Validation {
+                    rule: Rule::Corrupt,
+                    ..
+                }) => {}
+                other => panic!("{file}: expected a damaged file, got {other:?}"),
+            }
+        }
     }
 }

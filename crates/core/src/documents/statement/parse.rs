@@ -100,8 +100,7 @@ fn workbook_grid(file_type: FileType, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
         grids
     } else {
         // XLS sheets are at most 65,536 x 256 cells by format.
-        let mut wb = calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
-            .map_err(|e| refuse(matches!(e, calamine::XlsError::Password)))?;
+        let mut wb = crate::documents::container::open_xls(bytes)?;
         let sheets = wb.worksheets();
         sheets
             .iter()
