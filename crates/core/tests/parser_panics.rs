@@ -64,11 +64,19 @@ fn inputs_the_fuzzer_found_are_typed_errors() {
 }
 
 /// Inputs the fuzzer found (scripts/fuzz.sh, 2026-12-02) that made calamine allocate until the
-/// process died: XLS files whose allocation-table chain loops. The core checks the compound
-/// file first (documents/container.rs, open_xls), so each is refused as a damaged file.
+/// process died (an allocation failure aborts: no panic to catch). In the first two the
+/// allocation-table chain loops (refused as damaged); in the other two a sheet claims an
+/// extent of billions of cells (refused as unreasonably large). documents/xls.rs checks both
+/// before calamine reads the workbook. The first byte picks the name as above; each is read as
+/// the XLS it is.
 #[test]
-fn workbooks_whose_sector_chain_loops_are_refused_not_followed() {
-    for file in ["fuzz-oom-calamine-xls-1.bin", "fuzz-oom-calamine-xls-2.bin"] {
+fn workbooks_that_would_exhaust_memory_are_refused_not_read() {
+    for (file, want) in [
+        ("fuzz-oom-calamine-xls-1.bin", Rule::Corrupt),
+        ("fuzz-oom-calamine-xls-2.bin", Rule::Corrupt),
+        ("fuzz-abort-calamine-xls-1.bin", Rule::ZipBomb),
+        ("fuzz-abort-calamine-xls-2.bin", Rule::ZipBomb),
+    ] {
         let data = fixture(file);
         let (_, bytes) = data.split_first().unwrap();
         for result in [
@@ -76,11 +84,8 @@ fn workbooks_whose_sector_chain_loops_are_refused_not_followed() {
             parse_statement("s.xls", bytes).map(|_| ()),
         ] {
             match result {
-                Err(Error::Validation {
-                    rule: Rule::Corrupt,
-                    ..
-                }) => {}
-                other => panic!("{file}: expected a damaged file, got {other:?}"),
+                Err(Error::Validation { rule, .. }) if rule == want => {}
+                other => panic!("{file}: expected {want:?}, got {other:?}"),
             }
         }
     }

@@ -2,12 +2,13 @@
 //! damaged, locked with a password, or a zip bomb. Sizes are judged from the zip's central
 //! directory BEFORE anything is decompressed, and every later read is bounded as well, because
 //! declared sizes can lie.
-use std::io::{Cursor, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 
 use zip::result::ZipError;
 use zip::ZipArchive;
 
 use super::sniff::{FileType, Sniffed};
+use super::xls;
 use crate::error::{Error, Result};
 use crate::rule::Rule;
 
@@ -123,7 +124,7 @@ pub(crate) fn inspect_ole2<R: Read + Seek>(reader: &mut R, len: u64) -> Result<S
     reader.seek(SeekFrom::Start(0))?;
     let mut bytes = Vec::with_capacity(len.min(1 << 26) as usize);
     reader.read_to_end(&mut bytes)?;
-    let compound = compound_file(&bytes)?;
+    let compound = xls::compound_file(&bytes)?;
     if compound.is_stream("/EncryptedPackage") {
         return Err(invalid(Rule::PasswordProtected));
     }
@@ -131,30 +132,11 @@ pub(crate) fn inspect_ole2<R: Read + Seek>(reader: &mut R, len: u64) -> Result<S
         return Err(invalid(Rule::UnknownFileType));
     }
     // calamine reads the workbook globals, where an XLS password (FilePass) shows.
-    open_xls(&bytes)?;
+    xls::open_xls(&bytes)?;
     Ok(Sniffed {
         file_type: FileType::Xls,
         text: utf16_sample(&bytes),
     })
-}
-
-/// Opens an XLS workbook with calamine, once the compound file's sector chains are known to
-/// be sound. calamine 0.38 follows a chain of the file allocation table without noticing a
-/// loop, so a 6 KB file whose chain points back into itself has it allocate until the process
-/// dies (the fuzzer found two: fuzz/found/oom-calamine-xls-*.bin). The cfb crate refuses any
-/// sector pointed to twice, which rules such loops out.
-pub(crate) fn open_xls(bytes: &[u8]) -> Result<calamine::Xls<Cursor<&[u8]>>> {
-    compound_file(bytes)?;
-    calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes)).map_err(
-        |e| match e {
-            calamine::XlsError::Password => invalid(Rule::PasswordProtected),
-            _ => invalid(Rule::Corrupt),
-        },
-    )
-}
-
-fn compound_file(bytes: &[u8]) -> Result<cfb::CompoundFile<Cursor<&[u8]>>> {
-    cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| invalid(Rule::Corrupt))
 }
 
 /// Chinese strings in an XLS are UTF-16LE at either byte alignment: decode the first MiB both

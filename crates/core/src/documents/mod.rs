@@ -11,6 +11,7 @@ mod statement;
 mod store;
 mod suggest;
 mod text;
+mod xls;
 
 use serde::Serialize;
 use ts_rs::TS;

@@ -13,9 +13,11 @@ export default function ScheduleChangeView({ change, currency }: Props) {
   const { t } = useTranslation();
   const money = (s: string) => `${currency} ${formatMoney(s)}`;
   const saved = compareDecimal(change.interest_saved, "0");
-  const nos = [...new Set([...change.old.map((r) => r.no), ...change.new.map((r) => r.no)])].sort((a, b) => a - b);
-  const byNo = (rows: ScheduleRow[]) => new Map(rows.map((r) => [r.no, r]));
-  const [oldRows, newRows] = [byNo(change.old), byNo(change.new)];
+  // Paired by due date, not by number: a prepayment or an extension renumbers the periods,
+  // and the officer compares what falls due on the same day.
+  const dates = [...new Set([...change.old.map((r) => r.due_on), ...change.new.map((r) => r.due_on)])].sort();
+  const byDate = (rows: ScheduleRow[]) => new Map(rows.map((r) => [r.due_on, r]));
+  const [oldRows, newRows] = [byDate(change.old), byDate(change.new)];
   return (
     <div className="stack" data-testid="change-preview">
       <table className="simple-table change-figures">
@@ -62,24 +64,20 @@ export default function ScheduleChangeView({ change, currency }: Props) {
         <table className="simple-table">
           <thead>
             <tr>
-              <th className="num">{t("calc.colPeriod")}</th>
-              <th>{t("reschedule.oldDue")}</th>
+              <th>{t("calc.colDue")}</th>
               <th className="num">{t("reschedule.oldPayment")}</th>
-              <th>{t("reschedule.newDue")}</th>
               <th className="num">{t("reschedule.newPayment")}</th>
               <th className="num">{t("calc.colPrincipal")}</th>
               <th className="num">{t("calc.colInterest")}</th>
             </tr>
           </thead>
           <tbody>
-            {nos.map((no) => {
-              const [o, n] = [oldRows.get(no), newRows.get(no)];
+            {dates.map((due) => {
+              const [o, n] = [oldRows.get(due), newRows.get(due)];
               return (
-                <tr key={no} data-testid="change-row" data-period={no} data-new={n ? "1" : "0"}>
-                  <td className="num">{no}</td>
-                  <td>{o?.due_on ?? "—"}</td>
+                <tr key={due} data-testid="change-row" data-due={due} data-new={n ? "1" : "0"}>
+                  <td>{due}</td>
                   <td className="num">{o ? formatMoney(o.payment) : "—"}</td>
-                  <td>{n?.due_on ?? "—"}</td>
                   <td className="num">{n ? formatMoney(n.payment) : "—"}</td>
                   <td className="num">{n ? formatMoney(n.principal) : "—"}</td>
                   <td className="num">{n ? formatMoney(n.interest) : "—"}</td>

@@ -100,7 +100,7 @@ fn workbook_grid(file_type: FileType, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
         grids
     } else {
         // XLS sheets are at most 65,536 x 256 cells by format.
-        let mut wb = crate::documents::container::open_xls(bytes)?;
+        let mut wb = crate::documents::xls::open_xls(bytes)?;
         let sheets = wb.worksheets();
         sheets
             .iter()
