@@ -39,8 +39,9 @@ export WINEPREFIX="${WINEPREFIX:-$HOME/.cache/loandesk-wine}"
 export WINEDEBUG="${WINEDEBUG:--all}"
 # No Mono or Gecko: their install prompts would wait for a click that never comes offline.
 export WINEDLLOVERRIDES="mscoree,mshtml="
-# Wine starts a native program by its Unix path: the PDF tests use the Linux poppler.
-export POPPLER_DIR=/usr/bin
+# The PDF tests read their PDFs with the Linux poppler, through a folder under /tmp (Wine can
+# start a Unix program but not pipe to it or wait for it: crates/core/tests/poppler/mod.rs).
+export WINE_POPPLER_DIR=/usr/bin
 wine=/usr/lib/wine/wine64
 
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
@@ -69,5 +70,5 @@ esac
 echo "== building the tests for x86_64-pc-windows-gnu ($CARGO_TARGET_DIR)"
 cargo_test "${packages_to_test[@]}" --no-run
 echo "== running them under Wine"
-DISPLAY= cargo_test "${packages_to_test[@]}" -- "$@"
+DISPLAY= cargo_test --no-fail-fast "${packages_to_test[@]}" -- "$@"
 echo; echo "== Windows tests passed under Wine"

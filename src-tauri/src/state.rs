@@ -201,6 +201,7 @@ impl AppState {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::expect_used)]
     use super::*;
 
     fn unlocked_state(dir: &std::path::Path) -> AppState {

@@ -235,6 +235,8 @@ async function servicingJourney() {
   await waitText("field-error-contract_no", "请填写此项");
   // A signing date in the future is the backend's refusal, translated under the date.
   await (await s.testid("loan-contract-no")).type(CONTRACT);
+  // A floating loan's repricing day is the contract's: chosen, never assumed.
+  if ((await s.findAll('[data-testid="loan-reprice-rule"]')).length > 0) await (await s.testid("loan-reprice-rule")).select("jan1");
   const tomorrow = new Date();
   tomorrow.setDate(tomorrow.getDate() + 1);
   await setDate(await s.testid("loan-signed-on"), iso(tomorrow));
@@ -260,9 +262,22 @@ async function servicingJourney() {
   await setDate((await s.findAll('[data-testid="loan-tranche-date"]'))[1], iso(later));
   await (await s.findAll('[data-testid="loan-tranche-amount"]'))[1].type("1,000,000");
   await (await s.testid("loan-account")).type("6222 0210 8888 0001");
+  // The contract's penalty terms start at the template's (50 %, 360 days, compound first); a
+  // markup above 50 % without misuse of funds is the core's refusal, under its field.
+  assert.equal(await (await s.testid("loan-penalty-markup")).value(), "50");
+  const order = await s.findAll('[data-testid="allocation-part"]');
+  assert.deepEqual(await Promise.all(order.map((o) => o.attribute("data-part"))), ["compound", "penalty", "interest", "principal"]);
+  await (await s.testid("loan-penalty-markup")).clearAndType("60");
+  await (await s.testid("loan-book-submit")).click();
+  await waitText("field-error-penalty_markup", "30");
+  assert.equal((await s.findAll('[data-testid="loan-panel"]')).length, 0, "nothing booked");
+  await (await s.testid("loan-penalty-markup")).clearAndType("40");
+  await scrollTo(await s.testid("loan-penalty-fields"));
+  await shot("servicing-book-terms-zh.png");
   await (await s.testid("loan-book-submit")).click();
 
   const panel = await s.testid("loan-panel", 15000);
+  assert.match(await text("loan-penalty-terms"), /1 \+ 40%[\s\S]*复利 → 罚息 → 利息 → 本金/);
   const loanId = await panel.attribute("data-loan-id");
   assert.equal(await text("loan-contract"), CONTRACT);
   await s.find(`[data-testid="loan-row"][data-loan-id="${loanId}"]`);
@@ -306,6 +321,30 @@ async function servicingJourney() {
   await waitText("reminder-text-done", exportDir);
   const saved = readFileSync(join(exportDir, `reminder-${loanId}.txt`), "utf8");
   assert.equal(saved, reminderText);
+  // Far past the 7 days of a technical overdue: the core does not offer the exception.
+  assert.equal((await s.findAll('[data-testid="technical-overdue"]')).length, 0);
+
+  // 罚息减免: waive part of what is owed today, with a reason; the waiver is in the history
+  // and the penalty owed falls by exactly that much.
+  const penaltyBefore = cents(await text("loan-penalty")) + cents(await text("loan-compound"));
+  await (await s.testid("loan-waive")).click();
+  await s.testid("waive-dialog");
+  await waitFor(async () => (await (await s.testid("waive-owed")).attribute("data-value")) !== "", "what is owed today");
+  const owedToday = centsPlain(await (await s.testid("waive-owed")).attribute("data-value"));
+  assert.equal(owedToday, penaltyBefore);
+  assert.equal(centsPlain(await (await s.testid("waive-amount")).value()), owedToday, "the amount starts at what is owed");
+  await (await s.testid("waive-amount")).clearAndType("1.00");
+  await (await s.testid("waive-confirm")).click();
+  await waitText("field-error-waive_reason", "请写明理由");
+  await (await s.testid("waive-reason")).type("客户因疫情延误，经审批减免");
+  await shot("servicing-waive-zh.png");
+  await (await s.testid("waive-confirm")).click();
+  await waitText("loan-notice", "减免已记录");
+  assert.match(await text("loan-waivers"), new RegExp(`${TODAY} · CNY 1\\.00 · 客户因疫情延误`));
+  assert.equal(cents(await text("loan-penalty")) + cents(await text("loan-compound")), penaltyBefore - 100n);
+  const dueAfterWaiver = await text("loan-due-now");
+  assert.equal(cents(dueAfterWaiver), cents(dueNow) - 100n, "the amount due falls by the waiver");
+
   await scrollTo(await s.testid("tab-loans"));
   await shot("servicing-loan-overdue-zh.png");
   await scrollTo(await s.testid("loan-periods"));
@@ -327,7 +366,7 @@ async function servicingJourney() {
 
   // A repayment today of what is due now (prefilled): every due period is settled.
   const amount = await (await s.testid("repay-amount")).value();
-  assert.equal(centsPlain(amount), cents(dueNow));
+  assert.equal(centsPlain(amount), cents(dueAfterWaiver));
   await (await s.testid("repay-note")).type("客户补缴逾期本息");
   await (await s.testid("repay-submit")).click();
   await s.testid("repay-saved");

@@ -49,6 +49,7 @@ import type {
   Classification,
   LoanSummary,
   LoanView,
+  PenaltyTerms,
   Portfolio,
   Reminder,
   ReminderMark,
@@ -219,6 +220,11 @@ export const api = {
   portfolioExport: (currency: string, format: "csv" | "xlsx") =>
     call<string | null>("portfolio_export", { currency, format }),
   /** What a prepayment would do (nothing is saved). */
+  penaltyTermsDefault: () => call<PenaltyTerms>("penalty_terms_default"),
+  penaltyOwed: (loanId: number, on: string) => call<string>("penalty_owed", { loanId, on }),
+  penaltyWaive: (loanId: number, on: string, amount: string, reason: string) =>
+    call<LoanView>("penalty_waive", { loanId, on, amount, reason }),
+  technicalOverdueSet: (loanId: number, reason: string | null) => call<LoanView>("technical_overdue_set", { loanId, reason }),
   prepayPreview: (loanId: number, input: PrepaymentInput) => call<ScheduleChange>("prepay_preview", { loanId, input }),
   loanPrepay: (loanId: number, input: PrepaymentInput) => call<LoanView>("loan_prepay", { loanId, input }),
   extendPreview: (loanId: number, months: number, reason: string) =>

@@ -279,7 +279,11 @@ extended: boolean,
 /**
  * The officer's ≤ 7-day technical-overdue exception, with its reason.
  */
-technical_overdue_reason: string | null, age_bucket: AgeBucket, suggested_classification: Classification, 
+technical_overdue_reason: string | null, 
+/**
+ * Whether the exception can be recorded today: overdue, and by at most 7 days.
+ */
+technical_overdue_allowed: boolean, age_bucket: AgeBucket, suggested_classification: Classification, 
 /**
  * The officer's classification if set, else the suggestion.
  */
@@ -826,6 +830,21 @@ export const CATALOGUE = {
       "reduce-payment": "减少月供（到期日不变）",
       "shorten-term": "缩短期限（月供不变）",
     },
+    "allocationPart": {
+      "compound": "复利",
+      "penalty": "罚息",
+      "interest": "利息",
+      "principal": "本金",
+    },
+    "penaltyBasis": {
+      "360": "按 360 天计（惯例）",
+      "365": "按 365 天计",
+    },
+    "reprice": {
+      "none": "不重定价",
+      "jan1": "每年 1 月 1 日重定价",
+      "anniversary": "每年首次放款对月对日重定价",
+    },
     "error": {
       "wrong_password": "错误的密码，请重新输入。",
       "vault_missing": "找不到保险库文件。",
@@ -957,6 +976,21 @@ export const CATALOGUE = {
     "prepayMode": {
       "reduce-payment": "Lower instalment, same maturity",
       "shorten-term": "Same instalment, earlier maturity",
+    },
+    "allocationPart": {
+      "compound": "Compound interest",
+      "penalty": "Penalty interest",
+      "interest": "Interest",
+      "principal": "Principal",
+    },
+    "penaltyBasis": {
+      "360": "360-day year (the convention)",
+      "365": "365-day year",
+    },
+    "reprice": {
+      "none": "Not repriced",
+      "jan1": "Repriced every 1 January",
+      "anniversary": "Repriced on each anniversary of the first disbursement",
     },
     "error": {
       "wrong_password": "Wrong password. Please try again.",

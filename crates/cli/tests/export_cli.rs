@@ -2,9 +2,12 @@
 //! pdftotext reads back (poppler-utils); exit codes 1 for nothing to export, 2 for bad input.
 #![allow(clippy::unwrap_used)]
 mod common;
+// The core's reader, which also works under Wine (scripts/test-windows.sh).
+#[path = "../../core/tests/poppler/mod.rs"]
+mod poppler;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chrono::NaiveDate;
 use loandesk_core::clients::ClientInput;
@@ -15,14 +18,7 @@ use rust_decimal::Decimal;
 use common::{cli, stderr, PASSWORD};
 
 fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    poppler::text(path)
 }
 
 /// Whether `text` holds `expected`, however pdftotext spaced the words.

@@ -13,7 +13,9 @@ use crate::journey::STAGES;
 use crate::loans::LprTenor;
 use crate::prefs::Language;
 use crate::rule::RuleCode;
-use crate::servicing::{AgeBucket, Classification, PrepayMode};
+use crate::servicing::{
+    AgeBucket, AllocationPart, Classification, PenaltyBasis, PrepayMode, Reprice,
+};
 
 /// One label in both languages. Placeholders are written `{{name}}`, the UI's i18next syntax,
 /// so the same template serves the UI and the core ([`fill`]).
@@ -108,6 +110,18 @@ pub fn catalogue() -> Vec<Section> {
         section(
             "prepayMode",
             PrepayMode::ALL.iter().map(|m| (m.as_str(), m.text())),
+        ),
+        section(
+            "allocationPart",
+            AllocationPart::ALL.iter().map(|p| (p.as_str(), p.text())),
+        ),
+        section(
+            "penaltyBasis",
+            PenaltyBasis::ALL.iter().map(|b| (b.as_str(), b.text())),
+        ),
+        section(
+            "reprice",
+            Reprice::ALL.iter().map(|r| (r.as_str(), r.text())),
         ),
         section(
             "error",

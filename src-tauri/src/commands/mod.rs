@@ -8,6 +8,7 @@ pub mod documents;
 pub mod journey;
 pub mod loans;
 pub mod pdf;
+pub mod penalty;
 pub mod reschedule;
 pub mod servicing;
 pub mod vault;

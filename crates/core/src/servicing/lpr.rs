@@ -42,6 +42,18 @@ impl Reprice {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == s.trim())
     }
+
+    pub fn text(self) -> crate::labels::Text {
+        use crate::labels::Text;
+        match self {
+            Reprice::None => Text::new("不重定价", "Not repriced"),
+            Reprice::Jan1 => Text::new("每年 1 月 1 日重定价", "Repriced every 1 January"),
+            Reprice::Anniversary => Text::new(
+                "每年首次放款对月对日重定价",
+                "Repriced on each anniversary of the first disbursement",
+            ),
+        }
+    }
 }
 
 /// One published LPR figure.

@@ -43,6 +43,16 @@ impl AllocationPart {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.as_str() == s.trim())
     }
+
+    pub fn text(self) -> crate::labels::Text {
+        use crate::labels::Text;
+        match self {
+            AllocationPart::Compound => Text::new("复利", "Compound interest"),
+            AllocationPart::Penalty => Text::new("罚息", "Penalty interest"),
+            AllocationPart::Interest => Text::new("利息", "Interest"),
+            AllocationPart::Principal => Text::new("本金", "Principal"),
+        }
+    }
 }
 
 /// Days a year's penalty rate is spread over.
@@ -60,6 +70,25 @@ impl PenaltyBasis {
         match self {
             PenaltyBasis::Days360 => 360,
             PenaltyBasis::Days365 => 365,
+        }
+    }
+
+    pub const ALL: [PenaltyBasis; 2] = [PenaltyBasis::Days360, PenaltyBasis::Days365];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PenaltyBasis::Days360 => "360",
+            PenaltyBasis::Days365 => "365",
+        }
+    }
+
+    pub fn text(self) -> crate::labels::Text {
+        use crate::labels::Text;
+        match self {
+            PenaltyBasis::Days360 => {
+                Text::new("按 360 天计（惯例）", "360-day year (the convention)")
+            }
+            PenaltyBasis::Days365 => Text::new("按 365 天计", "365-day year"),
         }
     }
 

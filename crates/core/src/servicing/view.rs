@@ -150,6 +150,8 @@ pub struct LoanView {
     pub extended: bool,
     /// The officer's ≤ 7-day technical-overdue exception, with its reason.
     pub technical_overdue_reason: Option<String>,
+    /// Whether the exception can be recorded today: overdue, and by at most 7 days.
+    pub technical_overdue_allowed: bool,
     pub age_bucket: AgeBucket,
     pub suggested_classification: Classification,
     /// The officer's classification if set, else the suggestion.
@@ -297,6 +299,8 @@ impl Vault {
             repriced_on,
             extended,
             technical_overdue_reason,
+            technical_overdue_allowed: (1..=super::status::TECHNICAL_OVERDUE_DAYS)
+                .contains(&overdue_days),
             age_bucket: AgeBucket::of(overdue_days),
             suggested_classification: suggested,
             classification,

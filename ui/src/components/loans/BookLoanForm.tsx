@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
-import type { DisbursementInput, LoanScenario } from "../../bindings";
+import type { DisbursementInput, LoanScenario, PenaltyTerms, Reprice } from "../../bindings";
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
 import { scenarioLine } from "../../loanText";
@@ -15,6 +15,7 @@ import { useScenarios } from "../../useScenarios";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import FieldError from "../FieldError";
+import PenaltyTermsFields, { type PenaltyDraft } from "./PenaltyTermsFields";
 
 interface Tranche {
   on: string;
@@ -35,14 +36,15 @@ export default function BookLoanForm({ clientId, onBooked, onCancel }: Props) {
   const scenarios = useScenarios(clientId);
   const proposal = scenarios.list?.find((s) => s.proposed) ?? null;
   const proposalId = proposal?.id ?? null;
-  // Where the form starts (signing date, one disbursement) is the backend's rule, not ours.
-  const [start, setStart] = useState<{ proposalId: number; disbursement: DisbursementInput } | null>(null);
+  // Where the form starts (signing date, one disbursement, the template's penalty terms) is
+  // the backend's rule, not ours.
+  const [start, setStart] = useState<{ proposalId: number; disbursement: DisbursementInput; penalty: PenaltyTerms } | null>(null);
   const [startError, setStartError] = useState<ApiError | null>(null);
   useEffect(() => {
     if (proposalId === null) return;
     let live = true;
-    api.loanDefaultDisbursement(clientId).then(
-      (disbursement) => live && setStart({ proposalId, disbursement }),
+    Promise.all([api.loanDefaultDisbursement(clientId), api.penaltyTermsDefault()]).then(
+      ([disbursement, penalty]) => live && setStart({ proposalId, disbursement, penalty }),
       (e: unknown) => live && setStartError(handleError(e)),
     );
     return () => {
@@ -70,13 +72,28 @@ export default function BookLoanForm({ clientId, onBooked, onCancel }: Props) {
       ) : start?.proposalId !== proposal.id ? (
         !startError && <p className="muted">{t("app.loading")}</p>
       ) : (
-        <BookingFields key={proposal.id} clientId={clientId} proposal={proposal} start={start.disbursement} onBooked={onBooked} onCancel={onCancel} />
+        <BookingFields
+          key={proposal.id}
+          clientId={clientId}
+          proposal={proposal}
+          start={start.disbursement}
+          penalty={start.penalty}
+          onBooked={onBooked}
+          onCancel={onCancel}
+        />
       )}
     </section>
   );
 }
 
-function BookingFields({ clientId, proposal, start, onBooked, onCancel }: Props & { proposal: LoanScenario; start: DisbursementInput }) {
+function BookingFields({
+  clientId,
+  proposal,
+  start,
+  penalty,
+  onBooked,
+  onCancel,
+}: Props & { proposal: LoanScenario; start: DisbursementInput; penalty: PenaltyTerms }) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const today = todayISO();
@@ -86,6 +103,9 @@ function BookingFields({ clientId, proposal, start, onBooked, onCancel }: Props 
   const [signedOn, setSignedOn] = useState(start.on);
   const [account, setAccount] = useState("");
   const [tranches, setTranches] = useState<Tranche[]>([{ on: start.on, amount: start.amount }]);
+  const [draft, setDraft] = useState<PenaltyDraft>({ ...penalty, markup: penalty.markup_percent });
+  // A floating loan's contract says when it reprices: the officer chooses, nothing is assumed.
+  const [reprice, setReprice] = useState<Reprice | "" | null>(terms.rate.kind === "lpr" ? "" : null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -103,7 +123,13 @@ function BookingFields({ clientId, proposal, start, onBooked, onCancel }: Props 
       if (!isIsoDate(x.on)) say(`disbursements.${i}.on`, t("loans.dateInvalid"));
       if (cleanDecimal(x.amount) === null) say(`disbursements.${i}.amount`, t("rule.not_a_number"));
     });
+    if (cleanDecimal(draft.markup) === null) say("penalty_markup", t("rule.not_a_number"));
+    if (reprice === "") say("reprice", t("rule.required"));
     return out;
+  };
+  const penaltyTerms = (): PenaltyTerms => {
+    const { markup, ...rest } = draft;
+    return { ...rest, markup_percent: cleanDecimal(markup) ?? markup };
   };
 
   const submit = async (e: FormEvent) => {
@@ -121,6 +147,8 @@ function BookingFields({ clientId, proposal, start, onBooked, onCancel }: Props 
         terms: null,
         disbursements: tranches.map((x) => ({ on: x.on, amount: cleanDecimal(x.amount) ?? x.amount })),
         repayment_account: account.trim(),
+        penalty: penaltyTerms(),
+        reprice: reprice || "none",
       });
       onBooked(id);
     } catch (err) {
@@ -224,6 +252,8 @@ function BookingFields({ clientId, proposal, start, onBooked, onCancel }: Props 
         )}
         <div className="field-hint">{t("loans.tranchesHint", { principal: groupThousands(terms.principal), currency: terms.currency, day: repayDay })}</div>
       </fieldset>
+
+      <PenaltyTermsFields draft={draft} onChange={setDraft} reprice={reprice} onReprice={setReprice} errors={errors} />
 
       <ErrorBox error={error} />
       <div className="form-actions">

@@ -9,6 +9,7 @@ import { CLASSES, CLASS_KEY } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
+import TechnicalOverdue from "./TechnicalOverdue";
 
 const FOLLOW = "follow";
 
@@ -72,6 +73,7 @@ export default function ClassificationCard({ loan, onChanged }: Props) {
       <p className="muted small">
         {differs ? t("loans.classDiffers") : t("loans.classHint")}
       </p>
+      <TechnicalOverdue loan={loan} onChanged={onChanged} />
       <form className="stack" onSubmit={submit} noValidate>
         <Field field="class" label={t("loans.classNew")} errors={{}}>
           <select

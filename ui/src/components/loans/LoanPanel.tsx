@@ -8,7 +8,7 @@ import { api, type ApiError } from "../../api";
 import type { LoanView } from "../../bindings";
 import { formatDateTime, todayISO } from "../../format";
 import { scenarioLine } from "../../loanText";
-import { formatMoney } from "../../money";
+import { compareDecimal, formatMoney } from "../../money";
 import { langOf } from "../../journey";
 import { AGE_KEY } from "../../servicing";
 import { useErrorHandler } from "../../session";
@@ -20,6 +20,7 @@ import ClassificationCard from "./ClassificationCard";
 import PeriodsTable from "./PeriodsTable";
 import ReminderTextCard from "./ReminderTextCard";
 import RepaymentsCard from "./RepaymentsCard";
+import WaiveDialog from "./WaiveDialog";
 
 interface Props {
   loanId: number;
@@ -32,7 +33,7 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
   const handleError = useErrorHandler();
   const [loan, setLoan] = useState<LoanView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [changing, setChanging] = useState<"prepay" | "extend" | "reprice" | null>(null);
+  const [changing, setChanging] = useState<"prepay" | "extend" | "reprice" | "waive" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
 
@@ -76,6 +77,14 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
     }
   };
   const cancelChange = useCallback(() => setChanging(null), []);
+  const waived = useCallback(
+    (v: LoanView) => {
+      setChanging(null);
+      setNotice(t("penalty.waivedNotice"));
+      changed(v);
+    },
+    [changed, t],
+  );
 
   if (!loan) {
     return error ? <ErrorBox error={error} /> : <p className="muted">{t("app.loading")}</p>;
@@ -85,6 +94,7 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
   const late = loan.overdue_days > 0;
   // The core's figure: unpaid principal and interest due, with penalty and compound interest.
   const owed = loan.amount_due;
+  const penaltyOwed = compareDecimal(loan.penalty_interest, "0") > 0 || compareDecimal(loan.compound_interest, "0") > 0;
   return (
     <div className="stack loan-panel" data-testid="loan-panel" data-loan-id={loan.id}>
       <section className="card">
@@ -137,6 +147,11 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
                 {t("reschedule.reprice")}
               </button>
             )}
+ {penaltyOwed && (
+              <button type="button" className="btn btn-secondary" data-testid="loan-waive" onClick={() => setChanging("waive")}>
+                {t("penalty.waive")}
+              </button>
+            )}
             <button type="button" className="btn btn-secondary" data-testid="loan-schedule-pdf" disabled={exporting} onClick={() => void exportSchedule()}>
               {t("reschedule.schedulePdf")}
             </button>
@@ -173,6 +188,31 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
             </dd>
           </div>
           <div className="info-item">
+            <dt>{t("penalty.terms")}</dt>
+            <dd data-testid="loan-penalty-terms">
+              <div>
+                {t("penalty.termsLine", { markup: loan.penalty.markup_percent })}
+                {loan.penalty.misuse ? ` · ${t("penalty.misuse")}` : ""} · {t(`penaltyBasis.${loan.penalty.basis}`)}
+              </div>
+              <div className="muted small">
+                {t("penalty.orderLine", { order: loan.penalty.order.map((p) => t(`allocationPart.${p}`)).join(" → ") })}
+              </div>
+              {loan.terms.rate.kind === "lpr" && <div className="muted small">{t(`reprice.${loan.reprice}`)}</div>}
+            </dd>
+          </div>
+          {loan.waivers.length > 0 && (
+            <div className="info-item">
+              <dt>{t("penalty.waivers")}</dt>
+              <dd data-testid="loan-waivers">
+                {loan.waivers.map((w) => (
+                  <div key={w.id} data-testid="loan-waiver">
+                    {w.on} · {money(w.amount)} · {w.reason}
+                  </div>
+                ))}
+              </dd>
+            </div>
+          )}
+          <div className="info-item">
             <dt>{t("loans.account")}</dt>
             <dd className="mono">{loan.repayment_account || t("common.notSet")}</dd>
           </div>
@@ -205,6 +245,7 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
       <PeriodsTable loan={loan} />
       {changing === "prepay" && <PrepayDialog loan={loan} onDone={rescheduled} onCancel={cancelChange} />}
       {changing === "extend" && <ExtendDialog loan={loan} onDone={rescheduled} onCancel={cancelChange} />}
+      {changing === "waive" && <WaiveDialog loan={loan} onDone={waived} onCancel={cancelChange} />}
       {changing === "reprice" && (
         <RepriceDialog loanId={loan.id} currency={loan.currency} on={todayISO()} onDone={rescheduled} onCancel={cancelChange} />
       )}
