@@ -434,6 +434,16 @@ async function servicingJourney() {
   // The reminder for the client follows the language on screen, at once.
   await waitFor(async () => /^Dear .+\nInstallment \d+ of your loan HT-E2E/.test(await (await s.testid("reminder-text")).value()), "the English reminder text");
   await shot("servicing-loan-cured-en.png");
+  assert.match(await text("loan-penalty-terms"), /1 \+ 40 %[\s\S]*Compound interest → Penalty interest → Interest → Principal/);
+  // An extension previewed in English, then cancelled: nothing saved.
+  await (await s.testid("loan-extend")).click();
+  await (await s.testid("extend-months")).clearAndType("6");
+  await (await s.testid("extend-reason")).type("Client's project delayed by the permit");
+  await s.testid("change-preview", 10000);
+  assert.match(await text("change-interest-saved"), /^Extra interest: CNY [\d,]+\.\d\d$/);
+  await shot("servicing-extend-preview-en.png");
+  await (await s.testid("change-cancel")).click();
+  await waitFor(async () => (await s.findAll('[data-testid="change-preview"]')).length === 0, "the dialog closed");
   await (await s.testid("lang-toggle")).click();
   await waitText("loan-state", "正常还款");
 
