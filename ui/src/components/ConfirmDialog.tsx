@@ -1,7 +1,7 @@
 // An in-app confirmation: the webview's window.confirm is not dependable across platforms.
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { useEscape } from "../useEscape";
+import Modal from "./Modal";
 
 interface Props {
   title: string;
@@ -18,19 +18,9 @@ export default function ConfirmDialog({ title, message, confirmLabel, onConfirm,
 
   // Focus the safe choice, so a stray Enter does not confirm.
   useEffect(() => cancelRef.current?.focus(), []);
-  useEscape(onCancel);
 
   return (
-    <div className="modal-backdrop" onClick={onCancel}>
-      <div
-        className="modal"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-title"
-        aria-describedby="confirm-message"
-        data-testid="confirm-dialog"
-        onClick={(e) => e.stopPropagation()}
-      >
+    <Modal role="alertdialog" labelledBy="confirm-title" describedBy="confirm-message" testId="confirm-dialog" onClose={onCancel}>
         <h2 id="confirm-title">{title}</h2>
         <p id="confirm-message">{message}</p>
         <div className="form-actions">
@@ -41,7 +31,6 @@ export default function ConfirmDialog({ title, message, confirmLabel, onConfirm,
             {confirmLabel}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -7,8 +7,9 @@ import { api, type ApiError } from "../../api";
 import { renderFirstPage } from "../../pdfPreview";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
+import Modal from "../Modal";
 import "../../documents.css";
-import { useEscape } from "../../useEscape";
+
 
 export interface PreviewTarget {
   id: number;
@@ -72,20 +73,14 @@ export default function DocumentPreview({ doc, onExport, onClose }: Props) {
     };
   }, [doc.id, doc.mime, isPdf, handleError]);
 
-  useEscape(onClose);
-
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div
-        className="modal preview-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="preview-title"
-        data-testid="document-preview"
-        data-doc-id={doc.id}
-        data-state={loading ? "loading" : failed || error ? "failed" : "ready"}
-        onClick={(e) => e.stopPropagation()}
-      >
+    <Modal
+      className="preview-modal"
+      labelledBy="preview-title"
+      testId="document-preview"
+      data={{ "data-doc-id": doc.id, "data-state": loading ? "loading" : failed || error ? "failed" : "ready" }}
+      onClose={onClose}
+    >
         <div className="preview-head">
           <h2 id="preview-title" className="break">
             {doc.file_name}
@@ -116,7 +111,6 @@ export default function DocumentPreview({ doc, onExport, onClose }: Props) {
             </button>
           )}
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

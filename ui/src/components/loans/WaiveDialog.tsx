@@ -10,9 +10,9 @@ import { todayISO } from "../../format";
 import { cleanDecimal, formatMoney } from "../../money";
 import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
-import { useEscape } from "../../useEscape";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
+import Modal from "../Modal";
 
 interface Props {
   loan: LoanView;
@@ -33,7 +33,6 @@ export default function WaiveDialog({ loan, onDone, onCancel }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  useEscape(onCancel);
 
   useEffect(() => {
     if (!isIsoDate(on)) return;
@@ -76,15 +75,7 @@ export default function WaiveDialog({ loan, onDone, onCancel }: Props) {
 
   const money = (s: string) => `${loan.currency} ${formatMoney(s)}`;
   return (
-    <div className="modal-backdrop" onClick={onCancel}>
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="waive-title"
-        data-testid="waive-dialog"
-        onClick={(e) => e.stopPropagation()}
-      >
+    <Modal labelledBy="waive-title" testId="waive-dialog" onClose={onCancel}>
         <h2 id="waive-title">{t("penalty.waiveTitle")}</h2>
         <p className="muted small">{t("penalty.waiveHint")}</p>
         <div className="stack">
@@ -134,7 +125,6 @@ export default function WaiveDialog({ loan, onDone, onCancel }: Props) {
             {t("penalty.waiveConfirm")}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

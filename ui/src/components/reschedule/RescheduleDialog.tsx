@@ -8,8 +8,8 @@ import { fieldError, type FieldErrors } from "../../errors";
 import { useErrorHandler } from "../../session";
 import { useDebounced } from "../../useDebounced";
 import ErrorBox from "../ErrorBox";
+import Modal from "../Modal";
 import ScheduleChangeView from "./ScheduleChangeView";
-import { useEscape } from "../../useEscape";
 
 export interface ChangeRequest {
   /** Same key, same request: the preview is asked again only when it changes. */
@@ -76,8 +76,6 @@ export default function RescheduleDialog(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  useEscape(onCancel);
-
   const current = preview && request && preview.key === request.key ? preview.change : null;
   const confirm = async () => {
     if (!request || !current) return;
@@ -92,15 +90,7 @@ export default function RescheduleDialog(props: Props) {
   };
 
   return (
-    <div className="modal-backdrop" onClick={onCancel}>
-      <div
-        className="modal modal-wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${testId}-title`}
-        data-testid={testId}
-        onClick={(e) => e.stopPropagation()}
-      >
+    <Modal className="modal-wide" labelledBy={`${testId}-title`} testId={testId} onClose={onCancel}>
         <h2 id={`${testId}-title`}>{title}</h2>
         <div className="reschedule-inputs">{children}</div>
         {current ? (
@@ -126,7 +116,6 @@ export default function RescheduleDialog(props: Props) {
             {confirmLabel}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }
