@@ -607,3 +607,72 @@ fn the_portfolio_exports_as_csv_and_xlsx_with_the_same_figures() {
     assert_eq!(cash.get((1, 1)), Some(&Data::Float(100_000.0)));
     assert_eq!(cash.rows().count(), 13);
 }
+
+/// The portfolio reads a late loan's ledger only up to today when that provably allocates the
+/// same (Ledger::penalty_owed); paying ahead, partial payments and a late catch-up must all
+/// give the figure the loan's own page gives, on any day.
+#[test]
+fn the_portfolio_penalty_is_the_loans_own_whatever_was_paid_before() {
+    let patterns: [&[(&str, &str)]; 4] = [
+        // Paid well ahead, then nothing.
+        &[("2026-01-20", "350000")],
+        // Less than each instalment.
+        &[
+            ("2026-02-01", "60000"),
+            ("2026-03-03", "60000"),
+            ("2026-04-20", "90000"),
+        ],
+        // On time twice, then a late catch-up of more than was due.
+        &[
+            ("2026-02-01", "104000"),
+            ("2026-03-01", "104000"),
+            ("2026-05-15", "320000"),
+        ],
+        // Nothing at all.
+        &[],
+    ];
+    for payments in patterns {
+        let mut f = fixture();
+        let id = book(&mut f);
+        let rows: Vec<(NaiveDate, Decimal, &str)> = payments
+            .iter()
+            .map(|(on, amount)| (d(on), dec(amount), ""))
+            .collect();
+        if !rows.is_empty() {
+            f.v.record_repayments(id, &rows, d("2026-05-31")).unwrap();
+        }
+        for today in ["2026-03-10", "2026-05-20", "2026-06-10", "2026-09-02"] {
+            let p = f.v.portfolio(d(today), "CNY").unwrap();
+            let loan = f.v.booked_loan(id, d(today)).unwrap();
+            assert_eq!(
+                p.penalty_accrued,
+                loan.penalty_interest + loan.compound_interest,
+                "{payments:?} on {today}"
+            );
+        }
+    }
+}
+
+/// Repaid early enough to cover every instalment due by today but the last few thousand:
+/// on the whole schedule that pays ahead and leaves the fifth period short (late, bearing
+/// penalty); read only up to today it must not look like repaying the loan early.
+#[test]
+fn a_large_early_repayment_is_not_mistaken_for_repaying_the_loan() {
+    let mut f = fixture();
+    let id = book(&mut f);
+    let today = d("2026-06-10");
+    let loan = f.v.booked_loan(id, today).unwrap();
+    let due: Vec<_> = loan.periods.iter().filter(|p| p.due_on <= today).collect();
+    assert_eq!(due.len(), 5);
+    let owed: Decimal = due.iter().map(|p| p.principal + p.interest).sum();
+    f.v.record_repayments(id, &[(d("2026-03-10"), owed - dec("5000"), "")], today)
+        .unwrap();
+    let loan = f.v.booked_loan(id, today).unwrap();
+    assert!(loan.closed_on.is_none());
+    assert!(loan.penalty_interest + loan.compound_interest > dec("0"));
+    let p = f.v.portfolio(today, "CNY").unwrap();
+    assert_eq!(
+        p.penalty_accrued,
+        loan.penalty_interest + loan.compound_interest
+    );
+}

@@ -108,6 +108,9 @@ pub struct Allocation {
     rate: Option<PenaltyRate>,
     /// Periods before this one are settled.
     first_open: usize,
+    /// Some repayment left money over after what was due on its day: it paid ahead or
+    /// repaid the loan early, which looks at the periods not yet due.
+    pub paid_beyond_due: bool,
 }
 
 impl Allocation {
@@ -258,6 +261,7 @@ fn apply(
 ) {
     let mut left = r.amount;
     if state.closed_on.is_some() {
+        state.paid_beyond_due = true;
         state.overpaid += left;
         return;
     }
@@ -277,6 +281,7 @@ fn apply(
     }
 
     if left > 0 {
+        state.paid_beyond_due = true;
         let accrued = accrued_interest(start, schedule, due, r.paid_on);
         let running_owed = (accrued - state.periods.get(due).map_or(0, |p| p.interest)).max(0);
         let future_principal: i64 = (due..schedule.len())

@@ -136,13 +136,7 @@ impl Vault {
         // Penalty accrues only on what is late, so only the late loans' ledgers are read.
         let mut penalty_fen = 0i64;
         for id in late {
-            let ledger = Ledger::load_for_penalty(self.conn(), id, today)?;
-            let allocation = ledger.allocation();
-            penalty_fen += allocation
-                .penalties_on(&ledger.schedule, today)
-                .iter()
-                .map(|(penalty, compound)| penalty + compound)
-                .sum::<i64>();
+            penalty_fen += Ledger::penalty_owed(self.conn(), id, today)?;
         }
         let penalty_accrued = from_fen(penalty_fen);
         let classes: Vec<&str> = Classification::ALL.iter().map(|c| c.as_str()).collect();

@@ -50,11 +50,8 @@ fn contract(conn: &Connection, loan_id: i64) -> Result<(LoanTerms, PenaltyTerms)
 
 pub(super) fn working_days(conn: &Connection) -> Result<WorkingDays> {
     let value: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [WORKING_DAYS_KEY],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([WORKING_DAYS_KEY], |r| r.get(0))
         .optional()?;
     Ok(value
         .and_then(|v| serde_json::from_str(&v).ok())
@@ -66,45 +63,54 @@ impl Ledger {
         Self::load_periods(conn, loan_id, None)
     }
 
-    /// What penalty interest needs as of `today`: only the periods due by then, when that is
-    /// provably the same allocation. It is, while the repayments do not add up to those
-    /// periods' principal: money goes to later periods (paid ahead) or closes the loan early
-    /// only once every period due by then is paid, so neither can have happened. Otherwise
-    /// the whole schedule. Periods not yet due accrue no penalty, so the figures are equal.
-    pub fn load_for_penalty(conn: &Connection, loan_id: i64, today: NaiveDate) -> Result<Ledger> {
+    /// Penalty and compound interest owed on `today` on the whole loan, reading only the
+    /// periods due by then when that provably allocates the same. It does while no repayment
+    /// left money over after what was due on its day: only that money goes to periods not yet
+    /// due (paid ahead) or repays the loan early (decided on every later period's principal);
+    /// everything else, and the penalty itself, concerns periods due by the repayment's day.
+    /// Otherwise the whole schedule is read and allocated.
+    pub fn penalty_owed(conn: &Connection, loan_id: i64, today: NaiveDate) -> Result<i64> {
         let due = Self::load_periods(conn, loan_id, Some(today))?;
-        let repaid: i64 = due.repayments.iter().map(|r| r.amount).sum();
-        let principal: i64 = due.schedule.iter().map(|p| p.principal).sum();
-        if repaid < principal {
-            Ok(due)
-        } else {
-            Self::load(conn, loan_id)
+        let mut allocation = due.allocation();
+        let mut ledger = due;
+        if allocation.paid_beyond_due {
+            ledger = Self::load(conn, loan_id)?;
+            allocation = ledger.allocation();
         }
+        Ok(allocation
+            .penalties_on(&ledger.schedule, today)
+            .iter()
+            .map(|(penalty, compound)| penalty + compound)
+            .sum())
     }
 
     fn load_periods(conn: &Connection, loan_id: i64, until: Option<NaiveDate>) -> Result<Ledger> {
         let start: Option<NaiveDate> = conn
-            .query_row(
-                "SELECT min(disbursed_on) FROM loan_disbursements WHERE loan_id = ?1",
-                [loan_id],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT min(disbursed_on) FROM loan_disbursements WHERE loan_id = ?1")?
+            .query_row([loan_id], |r| r.get(0))
             .optional()?
             .flatten();
         let start = start.ok_or_else(|| Error::NotFound(format!("loan {loan_id}")))?;
+        // Periods come in the key's order, which is due-date order: reading stops at the
+        // first one after `until`, so SQLite never visits the rest (a 30-year loan has 360).
         let mut stmt = conn.prepare_cached(
             "SELECT due_on, principal_fen, interest_fen FROM loan_periods
-             WHERE loan_id = ?1 AND (?2 IS NULL OR due_on <= ?2) ORDER BY no",
+             WHERE loan_id = ?1 ORDER BY no",
         )?;
-        let schedule = stmt
-            .query_map(params![loan_id, until], |r| {
-                Ok(DuePeriod {
-                    due_on: r.get(0)?,
-                    principal: r.get(1)?,
-                    interest: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut rows = stmt.query([loan_id])?;
+        let mut schedule = Vec::new();
+        while let Some(r) = rows.next()? {
+            let period = DuePeriod {
+                due_on: r.get(0)?,
+                principal: r.get(1)?,
+                interest: r.get(2)?,
+            };
+            if until.is_some_and(|u| period.due_on > u) {
+                break;
+            }
+            schedule.push(period);
+        }
+        drop(rows);
         let mut stmt = conn.prepare_cached(
             "SELECT paid_on, amount_fen FROM loan_repayments WHERE loan_id = ?1 ORDER BY paid_on, id",
         )?;
