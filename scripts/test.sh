@@ -19,6 +19,9 @@ if ! "$actionlint" -version 2>/dev/null | grep -q '^actionlint.* 1\.14\.0$'; the
 fi
 "$actionlint" -color=false .github/workflows/*.yml
 
+step "third-party licence lists match the dependencies (the installers ship them)"
+python3 scripts/third-party-licenses.py --check
+
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
