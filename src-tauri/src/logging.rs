@@ -13,12 +13,16 @@ const KEEP_FILES: usize = 14;
 /// Starts the log; a folder that cannot be written to leaves the app without one (it must
 /// still start), and says so on stderr for whoever runs it from a terminal.
 pub fn init(data_dir: &Path) {
+    let dir = data_dir.join("logs");
+    // The appender prunes old files as it starts and complains on stderr when the folder is
+    // not there yet (every first start); it creates the folder itself otherwise.
+    let _ = std::fs::create_dir_all(&dir);
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("loandesk")
         .filename_suffix("log")
         .max_log_files(KEEP_FILES)
-        .build(data_dir.join("logs"));
+        .build(&dir);
     let appender = match appender {
         Ok(a) => a,
         Err(e) => {
