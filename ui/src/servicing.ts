@@ -1,7 +1,7 @@
 // Post-disbursement helpers the loan screens share: catalogue keys for the backend's enums,
 // snooze dates and bar lengths. Amounts stay decimal strings (BigInt
 // arithmetic, never JS numbers), as everywhere else in the UI.
-import type { AgeBucket, Classification, PeriodStatus, ReminderKind } from "./bindings";
+import { CATALOGUE, type AgeBucket, type Classification, type PenaltyBasis, type PeriodStatus, type PrepayMode, type ReminderKind, type Reprice } from "./bindings";
 import { isDecimal } from "./money";
 
 /** Labels from the core's catalogue (crates/core/src/servicing/labels.rs). */
@@ -13,6 +13,11 @@ export const CLASS_KEY = {
   loss: "classification.loss",
 } as const satisfies Record<Classification, string>;
 export const CLASSES = Object.keys(CLASS_KEY) as Classification[];
+
+// The core's choices, in its order, from the catalogue it exports with their labels.
+export const PENALTY_BASES = Object.keys(CATALOGUE.en.penaltyBasis) as PenaltyBasis[];
+export const REPRICES = Object.keys(CATALOGUE.en.reprice) as Reprice[];
+export const PREPAY_MODES = Object.keys(CATALOGUE.en.prepayMode) as PrepayMode[];
 
 export const PERIOD_STATUS_KEY = {
   paid: "loans.status.paid",

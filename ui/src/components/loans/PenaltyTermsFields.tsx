@@ -4,6 +4,7 @@
 import { useTranslation } from "react-i18next";
 import type { AllocationPart, PenaltyBasis, PenaltyTerms, Reprice } from "../../bindings";
 import type { FieldErrors } from "../../errors";
+import { PENALTY_BASES, REPRICES } from "../../servicing";
 import Field, { inputId } from "../Field";
 import FieldError from "../FieldError";
 
@@ -12,8 +13,6 @@ export interface PenaltyDraft extends Omit<PenaltyTerms, "markup_percent"> {
   markup: string;
 }
 
-export const BASES: PenaltyBasis[] = ["360", "365"];
-export const REPRICES: Reprice[] = ["jan1", "anniversary", "none"];
 
 interface Props {
   draft: PenaltyDraft;
@@ -54,7 +53,7 @@ export default function PenaltyTermsFields({ draft, onChange, reprice, onReprice
             value={draft.basis}
             onChange={(e) => set({ basis: e.target.value as PenaltyBasis })}
           >
-            {BASES.map((b) => (
+            {PENALTY_BASES.map((b) => (
               <option key={b} value={b}>
                 {t(`penaltyBasis.${b}`)}
               </option>

@@ -7,12 +7,11 @@ import type { LoanView, PrepayFee, PrepayMode, PrepaymentInput } from "../../bin
 import type { FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
 import { cleanDecimal, formatMoney } from "../../money";
-import { isIsoDate } from "../../servicing";
+import { isIsoDate, PREPAY_MODES } from "../../servicing";
 import Field, { inputId } from "../Field";
 import RescheduleDialog from "./RescheduleDialog";
 
 type FeeKind = PrepayFee["kind"];
-const MODES: PrepayMode[] = ["reduce-payment", "shorten-term"];
 const FEE_KINDS: FeeKind[] = ["none", "fixed", "percent"];
 
 interface Props {
@@ -85,7 +84,7 @@ export default function PrepayDialog({ loan, onDone, onCancel }: Props) {
       </div>
       <fieldset className="radio-row" data-testid="prepay-mode">
         <legend className="field-label">{t("reschedule.mode")}</legend>
-        {MODES.map((m) => (
+        {PREPAY_MODES.map((m) => (
           <label key={m}>
             <input type="radio" name="prepay-mode" value={m} checked={mode === m} onChange={() => setMode(m)} data-testid={`prepay-mode-${m}`} />{" "}
             {t(`prepayMode.${m}`)}
