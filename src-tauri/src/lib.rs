@@ -104,6 +104,7 @@ pub fn run() {
             commands::servicing::working_days_set,
             commands::penalty::penalty_owed,
             commands::penalty::penalty_terms_default,
+            commands::penalty::penalty_terms_default_set,
             commands::penalty::penalty_waive,
             commands::penalty::technical_overdue_set,
             commands::reschedule::prepay_preview,

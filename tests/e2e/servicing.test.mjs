@@ -196,11 +196,38 @@ async function prepay(outstanding) {
   return after;
 }
 
+/**
+ * Settings: the bank's template of penalty terms that bookings start from. Misuse of funds is
+ * one loan's fact and not offered; a markup outside 30–50 % is refused under its field.
+ */
+async function penaltyTemplate() {
+  await (await s.testid("nav-settings")).click();
+  const card = await s.testid("penalty-template", 15000);
+  await waitFor(async () => (await (await s.testid("loan-penalty-markup")).value()) === "50", "the template's markup");
+  assert.equal((await s.findAll('[data-testid="penalty-template"] [data-testid="loan-penalty-misuse"]')).length, 0, "no misuse in the template");
+  await (await s.testid("loan-penalty-markup")).clearAndType("60");
+  await (await s.testid("save-penalty-template")).click();
+  await waitText("field-error-penalty_markup", "30");
+  await (await s.testid("loan-penalty-markup")).clearAndType("45");
+  await (await s.testid("loan-penalty-basis")).select("365");
+  await (await s.testid("save-penalty-template")).click();
+  await s.testid("penalty-template-saved", 10000);
+  await scrollTo(card);
+  await shot("servicing-penalty-template-zh.png");
+  await (await s.testid("lang-toggle")).click();
+  await waitText("penalty-template", "Penalty terms for new loans");
+  await shot("servicing-penalty-template-en.png");
+  await (await s.testid("lang-toggle")).click();
+  await waitText("penalty-template", "新贷款的罚息条款");
+}
+
 async function servicingJourney() {
   await (await s.testid("open-demo", 30000)).click();
   await s.testid("reminders", 30000);
   const before = await readPortfolio();
   assert.ok(before.loans > 0, "the demo books loans for its stage-5 clients");
+
+  await penaltyTemplate();
 
   // A stage-4 client: it has a proposed loan and nothing booked yet.
   await (await s.testid("nav-clients")).click();
@@ -262,9 +289,12 @@ async function servicingJourney() {
   await setDate((await s.findAll('[data-testid="loan-tranche-date"]'))[1], iso(later));
   await (await s.findAll('[data-testid="loan-tranche-amount"]'))[1].type("1,000,000");
   await (await s.testid("loan-account")).type("6222 0210 8888 0001");
-  // The contract's penalty terms start at the template's (50 %, 360 days, compound first); a
-  // markup above 50 % without misuse of funds is the core's refusal, under its field.
-  assert.equal(await (await s.testid("loan-penalty-markup")).value(), "50");
+  // The contract's penalty terms start at the bank's template from Settings (45 %, 365 days,
+  // compound first); a markup above 50 % without misuse of funds is the core's refusal, under
+  // its field.
+  assert.equal(await (await s.testid("loan-penalty-markup")).value(), "45");
+  assert.equal(await (await s.testid("loan-penalty-basis")).value(), "365");
+  await (await s.testid("loan-penalty-basis")).select("360");
   const order = await s.findAll('[data-testid="allocation-part"]');
   assert.deepEqual(await Promise.all(order.map((o) => o.attribute("data-part"))), ["compound", "penalty", "interest", "principal"]);
   await (await s.testid("loan-penalty-markup")).clearAndType("60");

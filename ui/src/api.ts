@@ -219,12 +219,14 @@ export const api = {
   /** Rust asks where to save; resolves to the written path, or null if cancelled. */
   portfolioExport: (currency: string, format: "csv" | "xlsx") =>
     call<string | null>("portfolio_export", { currency, format }),
-  /** What a prepayment would do (nothing is saved). */
+  /** The bank's template a booking starts from (Settings). */
   penaltyTermsDefault: () => call<PenaltyTerms>("penalty_terms_default"),
+  penaltyTermsDefaultSet: (terms: PenaltyTerms) => call<PenaltyTerms>("penalty_terms_default_set", { terms }),
   penaltyOwed: (loanId: number, on: string) => call<string>("penalty_owed", { loanId, on }),
   penaltyWaive: (loanId: number, on: string, amount: string, reason: string) =>
     call<LoanView>("penalty_waive", { loanId, on, amount, reason }),
   technicalOverdueSet: (loanId: number, reason: string | null) => call<LoanView>("technical_overdue_set", { loanId, reason }),
+  /** What a prepayment would do (nothing is saved). */
   prepayPreview: (loanId: number, input: PrepaymentInput) => call<ScheduleChange>("prepay_preview", { loanId, input }),
   loanPrepay: (loanId: number, input: PrepaymentInput) => call<LoanView>("loan_prepay", { loanId, input }),
   extendPreview: (loanId: number, months: number, reason: string) =>

@@ -173,13 +173,14 @@ pub enum LoansCommand {
 /// Penalty and repricing terms of a booking (the contract's defaults when not given).
 #[derive(clap::Args)]
 pub struct ContractArgs {
-    /// Penalty markup over the contract rate in percent, 30-50 (default 50; with --misuse 50-100).
+    /// Penalty markup over the contract rate in percent, 30-50 (with --misuse 50-100); default:
+    /// the vault's template from Settings (50 until changed).
     #[arg(long, value_name = "PCT", allow_negative_numbers = true)]
     penalty_markup: Option<String>,
     /// The funds were misused (挪用): the markup may be 50-100 %.
     #[arg(long)]
     misuse: bool,
-    /// Days in a year for penalty accrual: 360 (default) or 365.
+    /// Days in a year for penalty accrual: 360 or 365; default: the vault's template (360).
     #[arg(long, value_name = "DAYS")]
     penalty_basis: Option<String>,
     /// Repricing of a floating (LPR) loan: jan1, anniversary or none (default).
@@ -188,10 +189,11 @@ pub struct ContractArgs {
 }
 
 impl ContractArgs {
-    fn parse(&self) -> Result<(PenaltyTerms, Reprice)> {
+    /// `template`: the terms the vault's Settings give a booking that says nothing.
+    fn parse(&self, template: PenaltyTerms) -> Result<(PenaltyTerms, Reprice)> {
         let mut penalty = PenaltyTerms {
             misuse: self.misuse,
-            ..PenaltyTerms::default()
+            ..template
         };
         if let Some(m) = &self.penalty_markup {
             penalty.markup_percent = amount("penalty_markup", m)?;
@@ -535,8 +537,8 @@ struct Booking<'a> {
 
 fn book(common: &Common, b: &Booking, contract_terms: &ContractArgs) -> ExitCode {
     finish((|| {
-        let (penalty, reprice) = contract_terms.parse()?;
         let mut v = open(&common.vault)?;
+        let (penalty, reprice) = contract_terms.parse(v.penalty_terms_default()?)?;
         let today = common.today();
         let input = booking_input(&v, b, today, penalty, reprice)?;
         let id = v.book_loan(&input, today)?;

@@ -102,6 +102,34 @@ fn book_from_terms_and_show_penalty_and_the_amount_due() {
 }
 
 #[test]
+fn a_booking_that_names_no_penalty_terms_takes_the_vaults_template() {
+    use loandesk_core::servicing::{PenaltyBasis, PenaltyTerms};
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, client) = vault_with_client(dir.path());
+    let template = PenaltyTerms {
+        markup_percent: "40".parse().unwrap(),
+        basis: PenaltyBasis::Days365,
+        ..PenaltyTerms::default()
+    };
+    let mut v = loandesk_core::Vault::open(&vault, common::PASSWORD).unwrap();
+    v.set_penalty_terms_default(&template).unwrap();
+    drop(v);
+    let loan = book(&vault, &client, "HT-T-1", ONE_MILLION, &[]);
+    assert_eq!(loan["penalty"]["markup_percent"], "40");
+    assert_eq!(loan["penalty"]["basis"], "365");
+    // A flag still wins over the template.
+    let flagged = book(
+        &vault,
+        &client,
+        "HT-T-2",
+        ONE_MILLION,
+        &["--penalty-markup", "30", "--penalty-basis", "360"],
+    );
+    assert_eq!(flagged["penalty"]["markup_percent"], "30");
+    assert_eq!(flagged["penalty"]["basis"], "360");
+}
+
+#[test]
 fn bad_bookings_exit_2_with_one_line_and_store_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (vault, client) = vault_with_client(dir.path());

@@ -296,3 +296,53 @@ fn a_markup_outside_its_range_is_refused_and_nothing_is_booked() {
     assert_eq!(loan.periods[0].penalty_interest, dec("2777.78"));
     assert_eq!(loan.penalty.markup_percent, dec("100"));
 }
+
+#[test]
+fn the_banks_template_in_settings_is_where_a_booking_starts_and_survives_a_reopen() {
+    let mut f = fixture();
+    assert_eq!(
+        f.v.penalty_terms_default().unwrap(),
+        PenaltyTerms::default()
+    );
+    let template = PenaltyTerms {
+        markup_percent: dec("40"),
+        misuse: false,
+        basis: PenaltyBasis::Days365,
+        order: vec![
+            AllocationPart::Principal,
+            AllocationPart::Interest,
+            AllocationPart::Penalty,
+            AllocationPart::Compound,
+        ],
+    };
+    f.v.set_penalty_terms_default(&template).unwrap();
+    let path = f._dir.path().join("v.loandesk");
+    drop(f.v);
+    let v = Vault::open(&path, "penalty pass 1").unwrap();
+    assert_eq!(v.penalty_terms_default().unwrap(), template);
+}
+
+#[test]
+fn a_template_the_booking_would_refuse_is_not_saved() {
+    let mut f = fixture();
+    let saved = PenaltyTerms {
+        markup_percent: dec("35"),
+        ..PenaltyTerms::default()
+    };
+    f.v.set_penalty_terms_default(&saved).unwrap();
+    let bad_order = PenaltyTerms {
+        order: vec![AllocationPart::Penalty, AllocationPart::Penalty],
+        ..PenaltyTerms::default()
+    };
+    // Misuse is one loan's fact: the template keeps the ordinary 30–50 % range.
+    let misuse_markup = PenaltyTerms {
+        markup_percent: dec("80"),
+        misuse: true,
+        ..PenaltyTerms::default()
+    };
+    for bad in [bad_order, misuse_markup] {
+        let e = f.v.set_penalty_terms_default(&bad);
+        assert!(matches!(e, Err(Error::Validation { .. })), "{bad:?}");
+    }
+    assert_eq!(f.v.penalty_terms_default().unwrap(), saved);
+}

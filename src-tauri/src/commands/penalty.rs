@@ -53,9 +53,25 @@ pub fn technical_overdue_set(
         .map_err(payload)
 }
 
-/// The terms a booking starts from (the contract template's: PenaltyTerms::default).
+/// The terms a booking starts from: the bank's template from Settings.
 #[tauri::command(async)]
 #[tracing::instrument(skip_all)]
-pub fn penalty_terms_default() -> PenaltyTerms {
-    PenaltyTerms::default()
+pub fn penalty_terms_default(state: State<'_, AppState>) -> CmdResult<PenaltyTerms> {
+    state
+        .with_vault(|v| v.penalty_terms_default())
+        .map_err(payload)
+}
+
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn penalty_terms_default_set(
+    state: State<'_, AppState>,
+    terms: PenaltyTerms,
+) -> CmdResult<PenaltyTerms> {
+    state
+        .with_vault(|v| {
+            v.set_penalty_terms_default(&terms)?;
+            v.penalty_terms_default()
+        })
+        .map_err(payload)
 }

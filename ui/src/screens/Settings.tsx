@@ -11,6 +11,7 @@ import OfficerNameCard from "../components/OfficerNameCard";
 import CreditThresholdsCard from "../components/CreditThresholdsCard";
 import DocumentLimitCard from "../components/DocumentLimitCard";
 import JourneySettings from "../components/settings/JourneySettings";
+import PenaltyTemplateCard from "../components/loans/PenaltyTemplateCard";
 import WorkingDaysCard from "../components/loans/WorkingDaysCard";
 import LprCard from "../components/reschedule/LprCard";
 import NewPasswordFields, { usePasswordPair } from "../components/NewPasswordFields";
@@ -42,6 +43,7 @@ export default function Settings() {
         <VaultCard />
         <BackupCard />
         <WorkingDaysCard />
+        <PenaltyTemplateCard />
         <LprCard />
       </div>
       <JourneySettings />

@@ -3,9 +3,13 @@
 use chrono::NaiveDate;
 
 use super::book::DisbursementInput;
+use super::penalty::PenaltyTerms;
 use crate::error::{Error, Result};
 use crate::loans::LoanTerms;
 use crate::vault::Vault;
+
+/// The bank's own contract template, when the officer has changed it in Settings.
+const PENALTY_TERMS_KEY: &str = "penalty_terms_default";
 
 /// Signed on the proposal's planned disbursement date, or today when that is still ahead: a
 /// contract cannot be signed in the future.
@@ -36,6 +40,29 @@ impl Vault {
             .ok_or(Error::NoScenario(client_id))?;
         let signed = default_signing(&proposal.terms, today);
         Ok(default_disbursement(&proposal.terms, signed))
+    }
+
+    /// The penalty terms a booking starts from: the bank's template from Settings, or the
+    /// regulation's usual figures (PenaltyTerms::default) until one is saved. Misuse of funds
+    /// is a fact about one loan, never a default.
+    pub fn penalty_terms_default(&self) -> Result<PenaltyTerms> {
+        let stored = self.setting(PENALTY_TERMS_KEY)?;
+        let terms = stored
+            .and_then(|json| serde_json::from_str::<PenaltyTerms>(&json).ok())
+            .filter(|t| !t.misuse && t.validate().is_ok());
+        Ok(terms.unwrap_or_default())
+    }
+
+    /// Checked as a booking without misuse checks them (the template has no misuse: its
+    /// markup range is 30–50 %); nothing is stored when they are refused.
+    pub fn set_penalty_terms_default(&mut self, terms: &PenaltyTerms) -> Result<()> {
+        let terms = PenaltyTerms {
+            misuse: false,
+            ..terms.clone()
+        };
+        terms.validate()?;
+        let json = super::book::json(&terms)?;
+        self.set_setting(PENALTY_TERMS_KEY, &json)
     }
 }
 

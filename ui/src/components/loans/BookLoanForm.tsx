@@ -15,7 +15,7 @@ import { useScenarios } from "../../useScenarios";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import FieldError from "../FieldError";
-import PenaltyTermsFields, { type PenaltyDraft } from "./PenaltyTermsFields";
+import PenaltyTermsFields, { penaltyDraft, penaltyDraftErrors, penaltyTerms, type PenaltyDraft } from "./PenaltyTermsFields";
 
 interface Tranche {
   on: string;
@@ -103,7 +103,7 @@ function BookingFields({
   const [signedOn, setSignedOn] = useState(start.on);
   const [account, setAccount] = useState("");
   const [tranches, setTranches] = useState<Tranche[]>([{ on: start.on, amount: start.amount }]);
-  const [draft, setDraft] = useState<PenaltyDraft>({ ...penalty, markup: penalty.markup_percent });
+  const [draft, setDraft] = useState<PenaltyDraft>(() => penaltyDraft(penalty));
   // A floating loan's contract says when it reprices: the officer chooses, nothing is assumed.
   const [reprice, setReprice] = useState<Reprice | "" | null>(terms.rate.kind === "lpr" ? "" : null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -123,13 +123,8 @@ function BookingFields({
       if (!isIsoDate(x.on)) say(`disbursements.${i}.on`, t("loans.dateInvalid"));
       if (cleanDecimal(x.amount) === null) say(`disbursements.${i}.amount`, t("rule.not_a_number"));
     });
-    if (cleanDecimal(draft.markup) === null) say("penalty_markup", t("rule.not_a_number"));
     if (reprice === "") say("reprice", t("rule.required"));
-    return out;
-  };
-  const penaltyTerms = (): PenaltyTerms => {
-    const { markup, ...rest } = draft;
-    return { ...rest, markup_percent: cleanDecimal(markup) ?? markup };
+    return { ...penaltyDraftErrors(draft, t("rule.not_a_number")), ...out };
   };
 
   const submit = async (e: FormEvent) => {
@@ -147,7 +142,7 @@ function BookingFields({
         terms: null,
         disbursements: tranches.map((x) => ({ on: x.on, amount: cleanDecimal(x.amount) ?? x.amount })),
         repayment_account: account.trim(),
-        penalty: penaltyTerms(),
+        penalty: penaltyTerms(draft),
         reprice: reprice || "none",
       });
       onBooked(id);

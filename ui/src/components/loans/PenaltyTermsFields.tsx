@@ -4,6 +4,7 @@
 import { useTranslation } from "react-i18next";
 import type { AllocationPart, PenaltyBasis, PenaltyTerms, Reprice } from "../../bindings";
 import type { FieldErrors } from "../../errors";
+import { cleanDecimal } from "../../money";
 import { PENALTY_BASES, REPRICES } from "../../servicing";
 import Field, { inputId } from "../Field";
 import FieldError from "../FieldError";
@@ -13,6 +14,14 @@ export interface PenaltyDraft extends Omit<PenaltyTerms, "markup_percent"> {
   markup: string;
 }
 
+export const penaltyDraft = ({ markup_percent, ...rest }: PenaltyTerms): PenaltyDraft => ({ ...rest, markup: markup_percent });
+
+/** The terms to send; a markup that is no number is sent as typed, for the backend to name. */
+export const penaltyTerms = ({ markup, ...rest }: PenaltyDraft): PenaltyTerms => ({ ...rest, markup_percent: cleanDecimal(markup) ?? markup });
+
+/** What the officer can get wrong before asking the backend. */
+export const penaltyDraftErrors = (draft: PenaltyDraft, notANumber: string): FieldErrors =>
+  cleanDecimal(draft.markup) === null ? { penalty_markup: { message: notANumber, detail: null } } : {};
 
 interface Props {
   draft: PenaltyDraft;
@@ -21,9 +30,11 @@ interface Props {
   reprice: Reprice | "" | null;
   onReprice: (reprice: Reprice) => void;
   errors: FieldErrors;
+  /** The bank's template in Settings: misuse of funds (挪用) is one loan's fact, not offered. */
+  template?: boolean;
 }
 
-export default function PenaltyTermsFields({ draft, onChange, reprice, onReprice, errors }: Props) {
+export default function PenaltyTermsFields({ draft, onChange, reprice, onReprice, errors, template = false }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<PenaltyDraft>) => onChange({ ...draft, ...patch });
   /** The part at `i` swaps places with its neighbour above (-1) or below (+1). */
@@ -33,7 +44,7 @@ export default function PenaltyTermsFields({ draft, onChange, reprice, onReprice
   };
   return (
     <fieldset className="penalty-terms" data-testid="loan-penalty-fields">
-      <legend className="field-label">{t("penalty.terms")}</legend>
+      {!template && <legend className="field-label">{t("penalty.terms")}</legend>}
       <div className="book-grid">
         <Field field="penalty_markup" label={t("penalty.markup")} errors={errors} required>
           <input
@@ -81,10 +92,12 @@ export default function PenaltyTermsFields({ draft, onChange, reprice, onReprice
           </Field>
         )}
       </div>
-      <label className="inline">
-        <input type="checkbox" data-testid="loan-penalty-misuse" checked={draft.misuse} onChange={(e) => set({ misuse: e.target.checked })} />
-        {t("penalty.misuseLabel")}
-      </label>
+      {!template && (
+        <label className="inline">
+          <input type="checkbox" data-testid="loan-penalty-misuse" checked={draft.misuse} onChange={(e) => set({ misuse: e.target.checked })} />
+          {t("penalty.misuseLabel")}
+        </label>
+      )}
       <div className="field-hint">{t(draft.misuse ? "penalty.markupHintMisuse" : "penalty.markupHint")}</div>
       <div className="allocation-order" data-testid="loan-allocation-order">
         <span className="field-label">{t("penalty.order")}</span>
