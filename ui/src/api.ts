@@ -2,6 +2,13 @@
 // each function is a thin typed wrapper over a #[tauri::command] in src-tauri/src/commands.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  CollateralInput,
+  Facility,
+  FacilityInput,
+  FacilityUseInput,
+  GuarantorInput,
+  Revaluation,
+  SecuritySettings,
   CreditAnalysis,
   DocumentKind,
   DocumentSummary,
@@ -219,6 +226,19 @@ export const api = {
   /** Rust asks where to save; resolves to the written path, or null if cancelled. */
   portfolioExport: (currency: string, format: "csv" | "xlsx") =>
     call<string | null>("portfolio_export", { currency, format }),
+  facilitiesList: (clientId: number) => call<Facility[]>("facilities_list", { clientId }),
+  /** Adds a credit line; resolves to the client's lines. */
+  facilityAdd: (input: FacilityInput) => call<Facility[]>("facility_add", { input }),
+  facilityUseAdd: (input: FacilityUseInput) => call<Facility>("facility_use_add", { input }),
+  facilityUseClose: (facilityId: number, useId: number, on: string) => call<Facility>("facility_use_close", { facilityId, useId, on }),
+  collateralAdd: (loanId: number, input: CollateralInput) => call<LoanView>("collateral_add", { loanId, input }),
+  collateralRevalue: (loanId: number, collateralId: number, revaluation: Revaluation) =>
+    call<LoanView>("collateral_revalue", { loanId, collateralId, revaluation }),
+  collateralArchive: (loanId: number, collateralId: number) => call<LoanView>("collateral_archive", { loanId, collateralId }),
+  guarantorAdd: (loanId: number, input: GuarantorInput) => call<LoanView>("guarantor_add", { loanId, input }),
+  guarantorArchive: (loanId: number, guarantorId: number) => call<LoanView>("guarantor_archive", { loanId, guarantorId }),
+  securitySettingsGet: () => call<SecuritySettings>("security_settings_get"),
+  securitySettingsSet: (settings: SecuritySettings) => call<SecuritySettings>("security_settings_set", { settings }),
   /** The bank's template a booking starts from (Settings). */
   penaltyTermsDefault: () => call<PenaltyTerms>("penalty_terms_default"),
   penaltyTermsDefaultSet: (terms: PenaltyTerms) => call<PenaltyTerms>("penalty_terms_default_set", { terms }),

@@ -8,7 +8,7 @@ export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "v
 /**
  * The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
  */
-export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day";
+export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility";
 
 /**
  * What the UI receives for every failed command.
@@ -217,7 +217,11 @@ export type BookingInput = { client_id: number, contract_no: string, signed_on: 
 /**
  * 罚息 and 复利 terms; the contract template's defaults when not given.
  */
-penalty: PenaltyTerms, reprice: Reprice, };
+penalty: PenaltyTerms, reprice: Reprice, 
+/**
+ * The credit line (授信) it is drawn under; the drawing must fit what is available.
+ */
+facility_id: number | null, };
 
 export type PeriodStatus = "paid" | "partly_paid" | "due" | "overdue" | "upcoming";
 
@@ -262,7 +266,15 @@ export type ClassificationChange = { class: Classification, suggested: Classific
  */
 export type LoanSummary = { id: number, client_id: number, client_name: string, contract_no: string, currency: string, outstanding_principal: string, overdue_days: number, classification: Classification, closed_on: string | null, };
 
-export type LoanView = { id: number, client_id: number, client_name: string, contract_no: string, signed_on: string, currency: string, repayment_account: string, version: number, terms: LoanTerms, versions: Array<LoanVersion>, disbursements: Array<LoanDisbursement>, periods: Array<PeriodView>, repayments: Array<LoanRepayment>, outstanding_principal: string, 
+export type LoanView = { id: number, 
+/**
+ * The credit line it is drawn under.
+ */
+facility_id: number | null, 
+/**
+ * Collateral, guarantors and how much of the outstanding principal they cover.
+ */
+security: LoanSecurity, client_id: number, client_name: string, contract_no: string, signed_on: string, currency: string, repayment_account: string, version: number, terms: LoanTerms, versions: Array<LoanVersion>, disbursements: Array<LoanDisbursement>, periods: Array<PeriodView>, repayments: Array<LoanRepayment>, outstanding_principal: string, 
 /**
  * Days overdue of the oldest unpaid period (0 when none is late).
  */
@@ -293,13 +305,17 @@ classification: Classification, classification_history: Array<ClassificationChan
  */
 payoff_today: string, overpaid: string, closed_on: string | null, };
 
-export type ReminderKind = "overdue" | "due_soon" | "quarterly_review" | "annual_review" | "covenant";
+export type ReminderKind = "overdue" | "due_soon" | "quarterly_review" | "annual_review" | "covenant" | "shortfall" | "revaluation_due" | "registration_expiry" | "insurance_expiry" | "facility_expiry";
 
 export type Reminder = { 
 /**
  * Stable name of what is reminded of; snooze and done refer to it.
  */
-key: string, kind: ReminderKind, loan_id: number, client_id: number, client_name: string, contract_no: string, due_on: string, amount: string | null, overdue_days: number, period_no: number | null, ratio: RatioKind | null, statement_year: number | null, };
+key: string, kind: ReminderKind, 
+/**
+ * None for a credit line's reminder.
+ */
+loan_id: number | null, facility_id: number | null, collateral_id: number | null, collateral_kind: CollateralKind | null, client_id: number, client_name: string, contract_no: string, due_on: string, amount: string | null, overdue_days: number, period_no: number | null, ratio: RatioKind | null, statement_year: number | null, };
 
 export type ReminderMark = { "mark": "done" } | { "mark": "snooze", until: string, };
 
@@ -316,13 +332,155 @@ export type Portfolio = { as_of: string, currency: string, loans: number, outsta
  * 罚息 and 复利 accrued and unpaid on the overdue loans as of `as_of` (not in
  * `outstanding`, which is principal).
  */
-penalty_accrued: string, by_tier: Array<Slice>, by_industry: Array<Slice>, by_classification: Array<Slice>, by_age: Array<Slice>, cash_in: Array<MonthCashIn>, other_currency_loans: number, };
+penalty_accrued: string, by_tier: Array<Slice>, by_industry: Array<Slice>, by_classification: Array<Slice>, by_age: Array<Slice>, 
+/**
+ * By the kind of the item lending the most (`unsecured`: none pledged).
+ */
+by_collateral: Array<Slice>, 
+/**
+ * By how much of the outstanding principal the collateral covers (CoverageBand).
+ */
+by_coverage: Array<Slice>, cash_in: Array<MonthCashIn>, other_currency_loans: number, };
 
 /**
  * A due date on a weekend or holiday may be paid on the next working day without being late.
  * Officer-listed holidays and make-up working days (调休) refine the plain weekend rule.
  */
 export type WorkingDays = { holidays: Array<string>, extra_working_days: Array<string>, };
+
+/**
+ * 押品种类.
+ */
+export type CollateralKind = "property" | "land" | "equipment" | "vehicle" | "inventory" | "receivables" | "deposit" | "equity" | "ip";
+
+/**
+ * A use of a credit line other than a loan (用信品种).
+ */
+export type FacilityUseKind = "acceptance" | "guarantee" | "lc";
+
+/**
+ * 保证方式.
+ */
+export type GuaranteeKind = "joint" | "general";
+
+export type GuarantorParty = "person" | "company";
+
+/**
+ * How much of a loan's outstanding principal its collateral's lendable value covers.
+ */
+export type CoverageBand = "unsecured" | "below_50" | "from_50" | "full";
+
+export type FacilityInput = { client_id: number, amount: string, currency: string, from: string, to: string, revolving: boolean, };
+
+export type FacilityUseInput = { facility_id: number, kind: FacilityUseKind, amount: string, 
+/**
+ * Cash margin (保证金) in percent of the amount.
+ */
+margin_percent: string, on: string, };
+
+export type FacilityLoan = { id: number, contract_no: string, 
+/**
+ * Everything disbursed.
+ */
+drawn: string, outstanding: string, closed_on: string | null, };
+
+export type FacilityUse = { id: number, kind: FacilityUseKind, amount: string, margin_percent: string, exposure: string, on: string, closed_on: string | null, };
+
+export type Facility = { id: number, client_id: number, amount: string, currency: string, from: string, to: string, revolving: boolean, 
+/**
+ * What counts against the line: loans' part plus the uses' exposure.
+ */
+used: string, 
+/**
+ * The loans' part of `used` (outstanding principal; for a non-revolving line, drawn).
+ */
+loans_used: string, 
+/**
+ * The uses' part of `used`: their exposure after margin (open ones for a revolving line).
+ */
+exposure: string, 
+/**
+ * Amount less used; negative only if a line was shortened below what it carries.
+ */
+available: string, loans: Array<FacilityLoan>, uses: Array<FacilityUse>, };
+
+export type CollateralInput = { kind: CollateralKind, owner: string, description: string, value: string, valued_on: string, 
+/**
+ * Who valued it (an appraiser, the bank's own estimate).
+ */
+source: string, 
+/**
+ * None: the kind's cap from Settings.
+ */
+cap_percent: string | null, prior_lien: string, registration_no: string, registered_until: string | null, insured_until: string | null, };
+
+export type Revaluation = { value: string, valued_on: string, source: string, };
+
+export type Valuation = { value: string, valued_on: string, source: string, };
+
+export type Collateral = { id: number, loan_id: number, kind: CollateralKind, owner: string, description: string, 
+/**
+ * The latest valuation.
+ */
+value: string, valued_on: string, source: string, cap_percent: string, prior_lien: string, 
+/**
+ * value × cap − prior liens, not below 0.
+ */
+lendable: string, registration_no: string, registered_until: string | null, insured_until: string | null, archived_on: string | null, 
+/**
+ * When the kind's interval in Settings asks for the next valuation (None: never).
+ */
+revalue_on: string | null, 
+/**
+ * Every valuation, the oldest first.
+ */
+valuations: Array<Valuation>, };
+
+export type GuarantorInput = { party: GuarantorParty, name: string, 
+/**
+ * A company's 统一社会信用代码 (GB 32100), checked when given.
+ */
+credit_code: string | null, kind: GuaranteeKind, 
+/**
+ * The most the guarantee covers; None: the whole debt.
+ */
+limit: string | null, from: string | null, to: string | null, 
+/**
+ * To the borrower: shareholder, parent company, legal representative...
+ */
+relation: string, };
+
+export type Guarantor = { id: number, loan_id: number, party: GuarantorParty, name: string, credit_code: string | null, kind: GuaranteeKind, limit: string | null, from: string | null, to: string | null, relation: string, archived_on: string | null, };
+
+export type LoanSecurity = { capacity: string, outstanding: string, shortfall: string, 
+/**
+ * capacity / outstanding in percent, two decimals half-up; None when nothing is outstanding.
+ */
+coverage_percent: string | null, collateral: Array<Collateral>, guarantors: Array<Guarantor>, };
+
+export type KindTerms = { kind: CollateralKind, 
+/**
+ * The share of the value a loan may lean on, in percent.
+ */
+cap_percent: string, 
+/**
+ * Months between valuations; 0: never reminded.
+ */
+revalue_months: number, };
+
+export type SecuritySettings = { 
+/**
+ * One entry per kind, in the kinds' order.
+ */
+kinds: Array<KindTerms>, 
+/**
+ * A registration (抵押登记) or insurance ending within this many days is a reminder.
+ */
+expiry_days: number, 
+/**
+ * A credit line ending within this many days is a renewal reminder (续授信).
+ */
+facility_expiry_days: number, };
 
 /**
  * What a repayment pays of a period that is due, in the order the contract sets.
@@ -845,6 +1003,36 @@ export const CATALOGUE = {
       "jan1": "每年 1 月 1 日重定价",
       "anniversary": "每年首次放款对月对日重定价",
     },
+    "collateralKind": {
+      "property": "房产",
+      "land": "土地使用权",
+      "equipment": "机器设备",
+      "vehicle": "交通运输工具",
+      "inventory": "存货",
+      "receivables": "应收账款",
+      "deposit": "存单",
+      "equity": "股权",
+      "ip": "知识产权",
+    },
+    "facilityUse": {
+      "acceptance": "银行承兑汇票",
+      "guarantee": "保函",
+      "lc": "信用证",
+    },
+    "guaranteeKind": {
+      "joint": "连带责任保证",
+      "general": "一般保证",
+    },
+    "guarantorParty": {
+      "person": "自然人",
+      "company": "企业",
+    },
+    "coverageBand": {
+      "unsecured": "无押品",
+      "below_50": "覆盖率低于 50%",
+      "from_50": "覆盖率 50%–100%",
+      "full": "足额覆盖",
+    },
     "error": {
       "wrong_password": "错误的密码，请重新输入。",
       "vault_missing": "找不到保险库文件。",
@@ -914,6 +1102,8 @@ export const CATALOGUE = {
       "no_periods_left": "没有尚未到期的期次。",
       "no_lpr": "{{on}} 及之前没有已公布的 {{tenor}} LPR。",
       "not_repricing_day": "不是该贷款的重定价日。",
+      "above_available": "超过授信可用额度（可用 {{available}}）。",
+      "outside_facility": "不在授信期限（{{from}} 至 {{to}}）内。",
     },
   },
   "en": {
@@ -992,6 +1182,36 @@ export const CATALOGUE = {
       "jan1": "Repriced every 1 January",
       "anniversary": "Repriced on each anniversary of the first disbursement",
     },
+    "collateralKind": {
+      "property": "Property",
+      "land": "Land use right",
+      "equipment": "Equipment",
+      "vehicle": "Vehicle",
+      "inventory": "Inventory",
+      "receivables": "Receivables",
+      "deposit": "Certificate of deposit",
+      "equity": "Equity",
+      "ip": "Intellectual property",
+    },
+    "facilityUse": {
+      "acceptance": "Bank acceptance",
+      "guarantee": "Letter of guarantee",
+      "lc": "Letter of credit",
+    },
+    "guaranteeKind": {
+      "joint": "Joint and several",
+      "general": "General",
+    },
+    "guarantorParty": {
+      "person": "Person",
+      "company": "Company",
+    },
+    "coverageBand": {
+      "unsecured": "No collateral",
+      "below_50": "Covered below 50 %",
+      "from_50": "Covered 50–100 %",
+      "full": "Fully covered",
+    },
     "error": {
       "wrong_password": "Wrong password. Please try again.",
       "vault_missing": "The vault file cannot be found.",
@@ -1061,6 +1281,8 @@ export const CATALOGUE = {
       "no_periods_left": "No period of the loan is still to come.",
       "no_lpr": "No {{tenor}} LPR is published on or before {{on}}.",
       "not_repricing_day": "Not a repricing day of this loan.",
+      "above_available": "Above what is available on the credit line ({{available}}).",
+      "outside_facility": "Outside the credit line's dates ({{from}} to {{to}}).",
     },
   },
 };

@@ -64,7 +64,7 @@ pub enum LoansCommand {
         account: String,
         /// A credit line (综合授信) the loan draws on.
         #[arg(long, value_name = "ID")]
-        facility: Option<String>,
+        facility: Option<i64>,
         #[command(flatten)]
         servicing: Box<ContractArgs>,
         /// The loan's terms, as `loandesk schedule` takes them; without them the client's
@@ -369,10 +369,6 @@ pub fn run(cmd: LoansCommand) -> ExitCode {
             servicing,
             terms,
         } => {
-            if let Some(id) = facility {
-                eprintln!("error: facility {id}: unknown facility");
-                return ExitCode::from(exit::INVALID);
-            }
             let terms = match terms.terms() {
                 Ok(t) => t,
                 Err(message) => return bad_terms(&message),
@@ -383,6 +379,7 @@ pub fn run(cmd: LoansCommand) -> ExitCode {
                 signed,
                 disbursements: &disbursements,
                 account: &account,
+                facility,
                 terms,
             };
             return book(&common, &booking, &servicing);
@@ -532,6 +529,7 @@ struct Booking<'a> {
     signed: Option<NaiveDate>,
     disbursements: &'a [String],
     account: &'a str,
+    facility: Option<i64>,
     terms: Option<LoanTerms>,
 }
 
@@ -578,6 +576,7 @@ fn booking_input(
             repayment_account: b.account.into(),
             penalty,
             reprice,
+            facility_id: b.facility,
         });
     }
     let signed_on = b.signed.unwrap_or(today);
@@ -603,6 +602,7 @@ fn booking_input(
         repayment_account: b.account.into(),
         penalty,
         reprice,
+        facility_id: b.facility,
     })
 }
 

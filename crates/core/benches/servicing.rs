@@ -79,6 +79,7 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
                     repayment_account: String::new(),
                     penalty: Default::default(),
                     reprice: Default::default(),
+                    facility_id: None,
                 },
                 today(),
             )

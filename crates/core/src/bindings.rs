@@ -29,6 +29,12 @@ use crate::loans::{
 use crate::pdf::{ExportKind, ExportRequest, ExportResult};
 use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
 use crate::rule::RuleCode;
+use crate::security::{
+    Collateral, CollateralInput, CollateralKind, CoverageBand, Facility, FacilityInput,
+    FacilityLoan, FacilityUse, FacilityUseInput, FacilityUseKind, GuaranteeKind, Guarantor,
+    GuarantorInput, GuarantorParty, KindTerms, LoanSecurity, Revaluation, SecuritySettings,
+    Valuation,
+};
 use crate::servicing::{
     AgeBucket, BookingInput, Classification, ClassificationChange, DisbursementInput,
     LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView, MonthCashIn, PeriodStatus,
@@ -112,6 +118,25 @@ pub fn typescript() -> String {
     decl::<MonthCashIn>(&cfg, &mut out);
     decl::<Portfolio>(&cfg, &mut out);
     decl::<WorkingDays>(&cfg, &mut out);
+    decl::<CollateralKind>(&cfg, &mut out);
+    decl::<FacilityUseKind>(&cfg, &mut out);
+    decl::<GuaranteeKind>(&cfg, &mut out);
+    decl::<GuarantorParty>(&cfg, &mut out);
+    decl::<CoverageBand>(&cfg, &mut out);
+    decl::<FacilityInput>(&cfg, &mut out);
+    decl::<FacilityUseInput>(&cfg, &mut out);
+    decl::<FacilityLoan>(&cfg, &mut out);
+    decl::<FacilityUse>(&cfg, &mut out);
+    decl::<Facility>(&cfg, &mut out);
+    decl::<CollateralInput>(&cfg, &mut out);
+    decl::<Revaluation>(&cfg, &mut out);
+    decl::<Valuation>(&cfg, &mut out);
+    decl::<Collateral>(&cfg, &mut out);
+    decl::<GuarantorInput>(&cfg, &mut out);
+    decl::<Guarantor>(&cfg, &mut out);
+    decl::<LoanSecurity>(&cfg, &mut out);
+    decl::<KindTerms>(&cfg, &mut out);
+    decl::<SecuritySettings>(&cfg, &mut out);
     decl::<AllocationPart>(&cfg, &mut out);
     decl::<PenaltyBasis>(&cfg, &mut out);
     decl::<PenaltyTerms>(&cfg, &mut out);

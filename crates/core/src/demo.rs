@@ -13,6 +13,7 @@ use crate::loans::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding};
 use crate::vault::Vault;
 
 mod loans;
+mod security;
 mod statements;
 
 /// City, its English name, and its administrative division code (the code's characters 3–8).

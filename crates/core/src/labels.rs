@@ -13,6 +13,9 @@ use crate::journey::STAGES;
 use crate::loans::LprTenor;
 use crate::prefs::Language;
 use crate::rule::RuleCode;
+use crate::security::{
+    CollateralKind, CoverageBand, FacilityUseKind, GuaranteeKind, GuarantorParty,
+};
 use crate::servicing::{
     AgeBucket, AllocationPart, Classification, PenaltyBasis, PrepayMode, Reprice,
 };
@@ -124,6 +127,26 @@ pub fn catalogue() -> Vec<Section> {
             Reprice::ALL.iter().map(|r| (r.as_str(), r.text())),
         ),
         section(
+            "collateralKind",
+            CollateralKind::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "facilityUse",
+            FacilityUseKind::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "guaranteeKind",
+            GuaranteeKind::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "guarantorParty",
+            GuarantorParty::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "coverageBand",
+            CoverageBand::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
             "error",
             ErrorCode::ALL.iter().map(|c| (c.as_str(), c.text())),
         ),
@@ -181,6 +204,44 @@ macro_rules! codes {
     };
 }
 pub(crate) use codes;
+
+/// A domain enum whose every value has a stable key and a label in both languages, written
+/// once: `Variant = "key" => ("中文", "English")`.
+macro_rules! labelled {
+    ($(#[$meta:meta])* pub enum $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident = $key:literal => ($zh:literal, $en:literal),)*
+    }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, ts_rs::TS,
+        )]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $key)] $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key,)*
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|c| c.as_str() == s.trim())
+            }
+
+            pub fn text(self) -> $crate::labels::Text {
+                match self {
+                    $($name::$variant => $crate::labels::Text::new($zh, $en),)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use labelled;
 
 #[cfg(test)]
 mod tests {

@@ -14,6 +14,7 @@ pub mod loans;
 pub mod pdf;
 pub mod prefs;
 pub mod rule;
+pub mod security;
 pub mod servicing;
 pub mod vault;
 

@@ -115,6 +115,15 @@ pub enum Rule {
     },
     /// The day is not one of the loan's repricing days (1 January or the anniversary).
     NotRepricingDay,
+    /// A drawing above what is left of the credit line (formatted amount).
+    AboveAvailable {
+        available: String,
+    },
+    /// A drawing outside the credit line's dates (inclusive).
+    OutsideFacility {
+        from: String,
+        to: String,
+    },
 }
 
 codes! {
@@ -168,6 +177,8 @@ codes! {
         NoPeriodsLeft = "no_periods_left",
         NoLpr = "no_lpr",
         NotRepricingDay = "not_repricing_day",
+        AboveAvailable = "above_available",
+        OutsideFacility = "outside_facility",
     }
 }
 
@@ -287,6 +298,14 @@ impl RuleCode {
                 "不是该贷款的重定价日。",
                 "Not a repricing day of this loan.",
             ),
+            R::AboveAvailable => (
+                "超过授信可用额度（可用 {{available}}）。",
+                "Above what is available on the credit line ({{available}}).",
+            ),
+            R::OutsideFacility => (
+                "不在授信期限（{{from}} 至 {{to}}）内。",
+                "Outside the credit line's dates ({{from}} to {{to}}).",
+            ),
         };
         Text::new(zh, en)
     }
@@ -344,6 +363,8 @@ impl Rule {
             Rule::NoPeriodsLeft => R::NoPeriodsLeft,
             Rule::NoLpr { .. } => R::NoLpr,
             Rule::NotRepricingDay => R::NotRepricingDay,
+            Rule::AboveAvailable { .. } => R::AboveAvailable,
+            Rule::OutsideFacility { .. } => R::OutsideFacility,
         }
     }
 
@@ -396,6 +417,11 @@ impl Rule {
             Rule::NoLpr { tenor, on } => {
                 put("tenor", tenor.clone());
                 put("on", on.clone());
+            }
+            Rule::AboveAvailable { available } => put("available", available.clone()),
+            Rule::OutsideFacility { from, to } => {
+                put("from", from.clone());
+                put("to", to.clone());
             }
             Rule::FileTooLarge { max } => {
                 put("max", max.to_string());
@@ -516,6 +542,13 @@ mod tests {
                 on: "2026-01-01".into(),
             },
             Rule::NotRepricingDay,
+            Rule::AboveAvailable {
+                available: "17,000,000.00".into(),
+            },
+            Rule::OutsideFacility {
+                from: "2026-01-01".into(),
+                to: "2026-12-31".into(),
+            },
         ]
     }
 

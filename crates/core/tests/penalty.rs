@@ -71,6 +71,7 @@ fn book(f: &mut Fixture, t: LoanTerms, penalty: PenaltyTerms) -> Result<i64, Err
             repayment_account: String::new(),
             penalty,
             reprice: Reprice::None,
+            facility_id: None,
         },
         on,
     )

@@ -78,6 +78,7 @@ fn book(f: &mut Fixture, t: LoanTerms, reprice: Reprice) -> i64 {
             repayment_account: String::new(),
             penalty: PenaltyTerms::default(),
             reprice,
+            facility_id: None,
         },
         on,
     )

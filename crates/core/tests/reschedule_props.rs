@@ -108,6 +108,7 @@ proptest! {
                     repayment_account: String::new(),
                     penalty: PenaltyTerms::default(),
                     reprice: Reprice::Jan1,
+                    facility_id: None,
                 },
                 start,
             )

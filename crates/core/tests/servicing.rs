@@ -87,6 +87,7 @@ fn book(f: &mut Fixture) -> i64 {
             repayment_account: "6222 0000 1111 2222".into(),
             penalty: Default::default(),
             reprice: Default::default(),
+            facility_id: None,
         },
         d("2026-01-15"),
     )
@@ -141,7 +142,7 @@ fn a_late_payment_is_overdue_then_cured() {
     let reminders = f.v.reminders(d("2026-02-20"), 7).unwrap();
     assert!(reminders
         .iter()
-        .any(|r| r.kind == ReminderKind::Overdue && r.loan_id == id && r.overdue_days == 19));
+        .any(|r| r.kind == ReminderKind::Overdue && r.loan_id == Some(id) && r.overdue_days == 19));
     // "Handled" quiets arrears for the day only.
     let key = format!("overdue:{id}:1");
     f.v.mark_reminder(&key, ReminderMark::Done, d("2026-02-20"))
@@ -214,7 +215,7 @@ fn early_full_repayment_closes_the_loan_and_overpayment_is_kept_aside() {
         .reminders(today, 30)
         .unwrap()
         .iter()
-        .all(|r| r.loan_id != id));
+        .all(|r| r.loan_id != Some(id)));
 }
 
 #[test]
@@ -254,6 +255,7 @@ fn bad_repayments_and_bookings_change_nothing() {
         }],
         repayment_account: String::new(),
         penalty: Default::default(),
+        facility_id: None,
         reprice: Default::default(),
     };
     assert!(matches!(
@@ -518,6 +520,7 @@ fn the_cash_in_aggregate_matches_a_recount_after_every_kind_of_change() {
                     },
                 ],
                 repayment_account: String::new(),
+                facility_id: None,
                 penalty: Default::default(),
                 reprice: Default::default(),
             },

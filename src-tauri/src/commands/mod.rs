@@ -10,6 +10,7 @@ pub mod loans;
 pub mod pdf;
 pub mod penalty;
 pub mod reschedule;
+pub mod security;
 pub mod servicing;
 pub mod vault;
 

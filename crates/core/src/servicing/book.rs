@@ -39,6 +39,9 @@ pub struct BookingInput {
     pub penalty: PenaltyTerms,
     #[serde(default)]
     pub reprice: Reprice,
+    /// The credit line (授信) it is drawn under; the drawing must fit what is available.
+    #[serde(default)]
+    pub facility_id: Option<i64>,
 }
 
 pub(super) fn to_fen(amount: Decimal) -> Result<i64> {
@@ -124,12 +127,23 @@ impl Vault {
             .iter()
             .map(|d| to_fen(d.amount))
             .sum::<Result<i64>>()?;
+        if let Some(facility) = input.facility_id {
+            let days: Vec<NaiveDate> = parts.iter().map(|d| d.on).collect();
+            crate::security::check_drawing(
+                &tx,
+                facility,
+                input.client_id,
+                &terms.currency,
+                outstanding,
+                &days,
+            )?;
+        }
         tx.execute(
             "INSERT INTO booked_loans (client_id, contract_no, signed_on, currency, repayment_account,
                                        version, outstanding_fen, oldest_unpaid_due, created_at,
                                        penalty_markup_bp, penalty_misuse, penalty_basis,
-                                       allocation_order, reprice)
-             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                       allocation_order, reprice, facility_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 input.client_id,
                 contract_no,
@@ -143,7 +157,8 @@ impl Vault {
                 input.penalty.misuse,
                 input.penalty.basis.days(),
                 input.penalty.order_text(),
-                input.reprice.as_str()
+                input.reprice.as_str(),
+                input.facility_id
             ],
         )?;
         let id = tx.last_insert_rowid();

@@ -47,6 +47,8 @@ pub(crate) mod sheet {
     pub const BY_INDUSTRY: Text = Text::new("行业", "Industry");
     pub const BY_CLASSIFICATION: Text = Text::new("五级分类", "Classification");
     pub const BY_AGE: Text = Text::new("逾期账龄", "Overdue age");
+    pub const BY_COLLATERAL: Text = Text::new("主要押品", "Main collateral");
+    pub const BY_COVERAGE: Text = Text::new("押品覆盖率", "Collateral coverage");
     pub const MONTH: Text = Text::new("月份", "Month");
     pub const PRINCIPAL: Text = Text::new("应收本金", "Principal due");
     pub const INTEREST: Text = Text::new("应收利息", "Interest due");

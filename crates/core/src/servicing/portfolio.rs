@@ -1,9 +1,10 @@
 //! The officer's book on a given day: outstanding principal by tier, industry, classification
-//! and ageing bucket, and the cash expected in each of the next 12 months.
+//! ageing bucket, main collateral and coverage, and the cash expected in each of the next 12
+//! months.
 //!
 //! Amounts in different currencies are never added: the portfolio is in one currency (CNY
 //! unless asked) and says how many loans in other currencies it left out.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
@@ -15,6 +16,7 @@ use super::status::{AgeBucket, Classification, WorkingDays};
 use super::store::Ledger;
 use crate::error::Result;
 use crate::loans::{due_date, from_fen};
+use crate::security::{coverage, lendable_fen, CollateralKind, CoverageBand};
 use crate::vault::Vault;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -51,8 +53,18 @@ pub struct Portfolio {
     pub by_industry: Vec<Slice>,
     pub by_classification: Vec<Slice>,
     pub by_age: Vec<Slice>,
+    /// By the kind of the item lending the most (`unsecured`: none pledged).
+    pub by_collateral: Vec<Slice>,
+    /// By how much of the outstanding principal the collateral covers (CoverageBand).
+    pub by_coverage: Vec<Slice>,
     pub cash_in: Vec<MonthCashIn>,
     pub other_currency_loans: u32,
+}
+
+struct Secured {
+    capacity: i64,
+    main: CollateralKind,
+    main_lendable: i64,
 }
 
 #[derive(Default)]
@@ -101,6 +113,8 @@ impl Vault {
             Acc::default(),
             Acc::default(),
         );
+        let (mut by_kind, mut by_band) = (Acc::default(), Acc::default());
+        let security = self.collateral_by_loan()?;
         let (mut loans, mut total, mut others) = (0u32, 0i64, 0u32);
         let mut late = Vec::new();
         let mut stmt = self.conn().prepare(
@@ -131,6 +145,11 @@ impl Vault {
             industry.add(&r.get::<_, String>(5)?, fen);
             class.add(c.as_str(), fen);
             age.add(AgeBucket::of(overdue).as_str(), fen);
+            let secured = security.get(&r.get::<_, i64>(6)?);
+            let main = secured.map_or(CoverageBand::Unsecured.as_str(), |s| s.main.as_str());
+            by_kind.add(main, fen);
+            let percent = secured.and_then(|s| coverage(fen, s.capacity).1);
+            by_band.add(CoverageBand::of(secured.is_some(), percent).as_str(), fen);
         }
         drop(rows);
         // Penalty accrues only on what is late, so only the late loans' ledgers are read.
@@ -141,6 +160,9 @@ impl Vault {
         let penalty_accrued = from_fen(penalty_fen);
         let classes: Vec<&str> = Classification::ALL.iter().map(|c| c.as_str()).collect();
         let buckets: Vec<&str> = AgeBucket::ALL.iter().map(|b| b.as_str()).collect();
+        let mut kinds: Vec<&str> = CollateralKind::ALL.iter().map(|k| k.as_str()).collect();
+        kinds.push(CoverageBand::Unsecured.as_str());
+        let bands: Vec<&str> = CoverageBand::ALL.iter().map(|b| b.as_str()).collect();
         Ok(Portfolio {
             as_of: today,
             currency: currency.to_owned(),
@@ -151,9 +173,38 @@ impl Vault {
             by_industry: industry.slices(&[]),
             by_classification: class.slices(&classes),
             by_age: age.slices(&buckets),
+            by_collateral: by_kind.slices(&kinds),
+            by_coverage: by_band.slices(&bands),
             cash_in: self.cash_in(today, currency)?,
             other_currency_loans: others,
         })
+    }
+
+    /// Each open loan's collateral capacity and the kind of the item lending the most.
+    fn collateral_by_loan(&self) -> Result<HashMap<i64, Secured>> {
+        let mut out: HashMap<i64, Secured> = HashMap::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.loan_id, c.kind, c.value_fen, c.cap_bp, c.prior_lien_fen
+             FROM collateral c JOIN booked_loans l ON l.id = c.loan_id
+             WHERE c.archived_on IS NULL AND l.closed_on IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let kind =
+                CollateralKind::parse(&r.get::<_, String>(1)?).unwrap_or(CollateralKind::Property);
+            let lendable = lendable_fen(r.get(2)?, r.get(3)?, r.get(4)?);
+            let e = out.entry(r.get(0)?).or_insert(Secured {
+                capacity: 0,
+                main: kind,
+                main_lendable: -1,
+            });
+            e.capacity += lendable;
+            if lendable > e.main_lendable {
+                e.main = kind;
+                e.main_lendable = lendable;
+            }
+        }
+        Ok(out)
     }
 
     /// What is still to be paid in each of the 12 months starting with this one, from the

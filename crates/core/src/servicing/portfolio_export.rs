@@ -9,6 +9,7 @@ use super::status::{AgeBucket, Classification};
 use crate::error::{Error, Result};
 use crate::labels::Text;
 use crate::prefs::Language;
+use crate::security::{CollateralKind, CoverageBand};
 
 #[derive(Clone, Copy)]
 enum Section {
@@ -16,14 +17,18 @@ enum Section {
     Industry,
     Classification,
     Age,
+    Collateral,
+    Coverage,
 }
 
-fn sections(p: &Portfolio) -> [(Section, &Vec<Slice>); 4] {
+fn sections(p: &Portfolio) -> [(Section, &Vec<Slice>); 6] {
     [
         (Section::Tier, &p.by_tier),
         (Section::Industry, &p.by_industry),
         (Section::Classification, &p.by_classification),
         (Section::Age, &p.by_age),
+        (Section::Collateral, &p.by_collateral),
+        (Section::Coverage, &p.by_coverage),
     ]
 }
 
@@ -34,6 +39,8 @@ impl Section {
             Section::Industry => label::BY_INDUSTRY,
             Section::Classification => label::BY_CLASSIFICATION,
             Section::Age => label::BY_AGE,
+            Section::Collateral => label::BY_COLLATERAL,
+            Section::Coverage => label::BY_COVERAGE,
         }
     }
 
@@ -43,6 +50,10 @@ impl Section {
             Section::Industry if key.is_empty() => Some(label::NOT_GIVEN),
             Section::Classification => Classification::parse(key).map(Classification::text),
             Section::Age => AgeBucket::parse(key).map(AgeBucket::text),
+            Section::Collateral => CollateralKind::parse(key)
+                .map(CollateralKind::text)
+                .or_else(|| CoverageBand::parse(key).map(CoverageBand::text)),
+            Section::Coverage => CoverageBand::parse(key).map(CoverageBand::text),
             _ => None,
         };
         known.map_or_else(|| key.to_owned(), |t| t.get(lang).to_owned())

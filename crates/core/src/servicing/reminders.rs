@@ -1,5 +1,6 @@
 //! What the officer must not miss, on a given day: repayments due within N days, overdue
-//! repayments, periodic reviews and covenant breaches. Snoozed and done marks hide them.
+//! repayments, periodic reviews, covenant breaches and the security's (security/reminders.rs).
+//! Snoozed and done marks hide them.
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
@@ -13,6 +14,7 @@ use crate::analysis::{RatioKind, RatioStatus};
 use crate::error::{Error, Result};
 use crate::loans::{due_date, from_fen};
 use crate::rule::Rule;
+use crate::security::CollateralKind;
 use crate::vault::Vault;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -26,6 +28,16 @@ pub enum ReminderKind {
     AnnualReview,
     /// A ratio of the latest imported statement breaks its threshold.
     Covenant,
+    /// The collateral's lendable value is below the outstanding principal.
+    Shortfall,
+    /// A collateral item's valuation is older than its kind's interval in Settings.
+    RevaluationDue,
+    /// The mortgage registration (抵押登记) ends soon or has ended.
+    RegistrationExpiry,
+    /// The collateral's insurance ends soon or has ended.
+    InsuranceExpiry,
+    /// A credit line ends soon (续授信).
+    FacilityExpiry,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -33,7 +45,11 @@ pub struct Reminder {
     /// Stable name of what is reminded of; snooze and done refer to it.
     pub key: String,
     pub kind: ReminderKind,
-    pub loan_id: i64,
+    /// None for a credit line's reminder.
+    pub loan_id: Option<i64>,
+    pub facility_id: Option<i64>,
+    pub collateral_id: Option<i64>,
+    pub collateral_kind: Option<CollateralKind>,
     pub client_id: i64,
     pub client_name: String,
     pub contract_no: String,
@@ -70,12 +86,45 @@ pub fn next_review(
         .find(|d| !is_done(*d))
 }
 
-struct ActiveLoan {
-    id: i64,
-    client_id: i64,
-    client_name: String,
-    contract_no: String,
-    signed_on: NaiveDate,
+pub(crate) struct ActiveLoan {
+    pub id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub contract_no: String,
+    pub signed_on: NaiveDate,
+    pub outstanding_fen: i64,
+}
+
+/// A reminder of `kind` about `loan`, due on `due_on`; the kind's details are set after.
+pub(crate) fn loan_reminder(
+    loan: &ActiveLoan,
+    key: String,
+    kind: ReminderKind,
+    due_on: NaiveDate,
+) -> Reminder {
+    Reminder {
+        key,
+        kind,
+        loan_id: Some(loan.id),
+        facility_id: None,
+        collateral_id: None,
+        collateral_kind: None,
+        client_id: loan.client_id,
+        client_name: loan.client_name.clone(),
+        contract_no: loan.contract_no.clone(),
+        due_on,
+        amount: None,
+        overdue_days: 0,
+        period_no: None,
+        ratio: None,
+        statement_year: None,
+    }
+}
+
+/// Reminders of a condition rather than a date (arrears, a shortfall): never done while the
+/// condition holds; "handled" quiets them for today only.
+fn is_condition(key: &str) -> bool {
+    key.starts_with("overdue:") || key.starts_with("shortfall:")
 }
 
 #[derive(Default)]
@@ -108,7 +157,7 @@ impl Vault {
         let marks = self.reminder_marks()?;
         let mut loans: HashMap<i64, ActiveLoan> = HashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT l.id, l.client_id, c.name, l.contract_no, l.signed_on
+            "SELECT l.id, l.client_id, c.name, l.contract_no, l.signed_on, l.outstanding_fen
              FROM booked_loans l JOIN clients c ON c.id = l.client_id WHERE l.closed_on IS NULL",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -118,6 +167,7 @@ impl Vault {
                 client_name: r.get(2)?,
                 contract_no: r.get(3)?,
                 signed_on: r.get(4)?,
+                outstanding_fen: r.get(5)?,
             })
         })?;
         for loan in rows {
@@ -126,20 +176,7 @@ impl Vault {
         }
 
         let mut out = Vec::new();
-        let make = |loan: &ActiveLoan, key: String, kind, due_on| Reminder {
-            key,
-            kind,
-            loan_id: loan.id,
-            client_id: loan.client_id,
-            client_name: loan.client_name.clone(),
-            contract_no: loan.contract_no.clone(),
-            due_on,
-            amount: None,
-            overdue_days: 0,
-            period_no: None,
-            ratio: None,
-            statement_year: None,
-        };
+        let make = loan_reminder;
 
         out.extend(self.repayment_reminders(today, horizon, &working, &loans, &make)?);
         for loan in loans.values() {
@@ -160,6 +197,7 @@ impl Vault {
             }
         }
         out.extend(self.covenant_reminders(today, &loans, &make)?);
+        out.extend(self.security_reminders(today, horizon, &loans)?);
         out.retain(|r| !marks.hidden(&r.key, today));
         out.sort_by(|a, b| {
             (
@@ -296,23 +334,29 @@ impl Vault {
 
     /// Snoozes a reminder until a later day, or marks it done (an overdue repayment: for today).
     pub fn mark_reminder(&mut self, key: &str, mark: ReminderMark, today: NaiveDate) -> Result<()> {
-        let loan_id = key
+        let id = key
             .split(':')
             .nth(1)
             .and_then(|s| s.parse::<i64>().ok())
             .ok_or_else(|| Error::invalid("key", Rule::Unknown(key.chars().take(80).collect())))?;
+        // The key's first part says what it is about: a credit line, or else a loan.
+        let (table, what) = if key.starts_with("facility:") {
+            ("facilities", "facility")
+        } else {
+            ("booked_loans", "loan")
+        };
         let exists: bool = self.conn().query_row(
-            "SELECT EXISTS(SELECT 1 FROM booked_loans WHERE id = ?1)",
-            [loan_id],
+            &format!("SELECT EXISTS(SELECT 1 FROM {table} WHERE id = ?1)"),
+            [id],
             |r| r.get(0),
         )?;
         if !exists {
-            return Err(Error::NotFound(format!("loan {loan_id}")));
+            return Err(Error::NotFound(format!("{what} {id}")));
         }
         let (snoozed, done) = match mark {
             // Arrears are never done while unpaid: "handled" (the client was called) quiets
             // the reminder for today only, and it is back tomorrow if the money is not.
-            ReminderMark::Done if key.starts_with("overdue:") => (today.succ_opt(), None),
+            ReminderMark::Done if is_condition(key) => (today.succ_opt(), None),
             ReminderMark::Done => (None, Some(today)),
             ReminderMark::Snooze { until } if until > today => (Some(until), None),
             ReminderMark::Snooze { .. } => {
@@ -320,9 +364,9 @@ impl Vault {
             }
         };
         self.conn().execute(
-            "INSERT INTO reminder_marks (key, loan_id, snoozed_until, done_on) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(key) DO UPDATE SET snoozed_until = ?3, done_on = ?4",
-            params![key, loan_id, snoozed, done],
+            "INSERT INTO reminder_marks (key, snoozed_until, done_on) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET snoozed_until = ?2, done_on = ?3",
+            params![key, snoozed, done],
         )?;
         Ok(())
     }

@@ -114,6 +114,10 @@ pub struct LoanSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct LoanView {
     pub id: i64,
+    /// The credit line it is drawn under.
+    pub facility_id: Option<i64>,
+    /// Collateral, guarantors and how much of the outstanding principal they cover.
+    pub security: crate::security::LoanSecurity,
     pub client_id: i64,
     pub client_name: String,
     pub contract_no: String,
@@ -173,7 +177,7 @@ impl Vault {
             .query_row(
                 "SELECT l.client_id, c.name, l.contract_no, l.signed_on, l.currency, l.repayment_account,
                         l.version, l.classification, l.extended,
-                        l.technical_overdue_reason, l.reprice, l.repriced_on
+                        l.technical_overdue_reason, l.reprice, l.repriced_on, l.facility_id
                  FROM booked_loans l JOIN clients c ON c.id = l.client_id
                  WHERE l.id = ?1",
                 [loan_id],
@@ -191,6 +195,7 @@ impl Vault {
                         r.get::<_, Option<String>>(9)?,
                         r.get::<_, String>(10)?,
                         r.get::<_, Option<NaiveDate>>(11)?,
+                        r.get::<_, Option<i64>>(12)?,
                     ))
                 },
             )
@@ -209,6 +214,7 @@ impl Vault {
             technical_overdue_reason,
             reprice,
             repriced_on,
+            facility_id,
         ) = head;
         // The ledger reads the current version's terms; they are not parsed twice.
         let ledger = Ledger::load(conn, loan_id)?;
@@ -267,8 +273,11 @@ impl Vault {
             .and_then(Classification::parse)
             .unwrap_or(suggested);
 
+        let outstanding_principal = from_fen(allocation.outstanding_principal(&ledger.schedule));
         Ok(LoanView {
             id: loan_id,
+            facility_id,
+            security: self.loan_security(loan_id, outstanding_principal)?,
             client_id,
             client_name,
             contract_no,
@@ -287,7 +296,7 @@ impl Vault {
                 })
                 .collect(),
             repayments: self.loan_repayments(loan_id)?,
-            outstanding_principal: from_fen(allocation.outstanding_principal(&ledger.schedule)),
+            outstanding_principal,
             overdue_days,
             overdue_amount,
             amount_due,

@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/005_servicing.sql"),
     include_str!("sql/006_cash_in.sql"),
     include_str!("sql/007_servicing_contract.sql"),
+    include_str!("sql/008_security.sql"),
 ];
 
 pub fn latest_version() -> i64 {
