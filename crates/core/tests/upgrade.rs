@@ -111,3 +111,51 @@ fn a_new_or_current_vault_is_not_copied_on_open() {
     drop(Vault::open(&path, PASSWORD).unwrap());
     assert!(backups_in(dir.path()).is_empty());
 }
+
+#[test]
+fn reminder_marks_survive_the_upgrade_that_lets_them_name_credit_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.loandesk");
+    // Schema 7: the release before credit lines, whose marks had to name a loan.
+    let v = Vault::create_at_schema_version(&path, PASSWORD, 7).unwrap();
+    fill_like_an_old_release(&v);
+    v.conn()
+        .execute_batch(
+            "INSERT INTO booked_loans (id, client_id, contract_no, signed_on, currency, outstanding_fen, created_at)
+               VALUES (1, 1, 'HT-2025-001', '2025-03-01', 'CNY', 100000000, '2025-03-01T08:00:00.000Z');
+             INSERT INTO reminder_marks (key, loan_id, snoozed_until, done_on)
+               VALUES ('review:1:quarterly:2025-06-01', 1, NULL, '2025-06-02'),
+                      ('due:1:4', 1, '2025-07-05', NULL);",
+        )
+        .unwrap();
+    drop(v);
+    let v = Vault::open(&path, PASSWORD).unwrap();
+    let marks: Vec<(String, Option<String>, Option<String>)> = v
+        .conn()
+        .prepare("SELECT key, snoozed_until, done_on FROM reminder_marks ORDER BY key")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        marks,
+        [
+            ("due:1:4".into(), Some("2025-07-05".into()), None),
+            (
+                "review:1:quarterly:2025-06-01".into(),
+                None,
+                Some("2025-06-02".into())
+            ),
+        ]
+    );
+    let facility: Option<i64> = v
+        .conn()
+        .query_row(
+            "SELECT facility_id FROM booked_loans WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(facility, None);
+}
