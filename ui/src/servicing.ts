@@ -44,12 +44,18 @@ export const AGE_SLICE_KEY = {
   "90+": "ageBucket.90+",
 } as const;
 
+/** In the order Today lists the groups: money first, then reviews, then the security's dates. */
 export const REMINDER_KIND_KEY = {
   overdue: "reminders.kind.overdue",
   due_soon: "reminders.kind.due_soon",
+  shortfall: "reminders.kind.shortfall",
   quarterly_review: "reminders.kind.quarterly_review",
   annual_review: "reminders.kind.annual_review",
   covenant: "reminders.kind.covenant",
+  revaluation_due: "reminders.kind.revaluation_due",
+  registration_expiry: "reminders.kind.registration_expiry",
+  insurance_expiry: "reminders.kind.insurance_expiry",
+  facility_expiry: "reminders.kind.facility_expiry",
 } as const satisfies Record<ReminderKind, string>;
 export const REMINDER_KINDS = Object.keys(REMINDER_KIND_KEY) as ReminderKind[];
 

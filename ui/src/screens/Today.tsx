@@ -63,7 +63,7 @@ export default function Today({ onOpen, onOpenLoan }: Props) {
         <h1>{t("today.title")}</h1>
         {data && <span className="muted">{data.today}</span>}
       </div>
-      <RemindersCard onOpenLoan={onOpenLoan} />
+      <RemindersCard onOpenLoan={onOpenLoan} onOpenClient={onOpen} />
       <RepricingsCard onOpenLoan={onOpenLoan} />
       <ErrorBox error={error} />
       {!data ? (

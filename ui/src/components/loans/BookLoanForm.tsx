@@ -1,14 +1,14 @@
-// Booking the client's proposed loan (放款入账): contract number, signing date, one or more
-// disbursements and the repayment account. The terms are the proposal's, kept as booked; every
+// Booking the client's proposed loan (放款入账): contract number, signing date, the credit line
+// (授信) it is drawn under, one or more disbursements and the repayment account. The terms are the proposal's, kept as booked; every
 // rule (dates, amounts against the principal, duplicates) is the backend's, shown per field.
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
-import type { DisbursementInput, LoanScenario, PenaltyTerms, Reprice } from "../../bindings";
+import type { DisbursementInput, Facility, LoanScenario, PenaltyTerms, Reprice } from "../../bindings";
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
 import { scenarioLine } from "../../loanText";
-import { cleanDecimal, groupThousands } from "../../money";
+import { cleanDecimal, formatMoney, groupThousands } from "../../money";
 import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import { useScenarios } from "../../useScenarios";
@@ -109,6 +109,19 @@ function BookingFields({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The client's credit lines; "" draws under none. Whether the drawing fits is the core's rule.
+  const [facilities, setFacilities] = useState<Facility[] | null>(null);
+  const [facilityId, setFacilityId] = useState("");
+  useEffect(() => {
+    let live = true;
+    api.facilitiesList(clientId).then(
+      (list) => live && setFacilities(list),
+      (e: unknown) => live && setError(handleError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [clientId, handleError]);
 
   const setTranche = (i: number, patch: Partial<Tranche>) =>
     setTranches((list) => list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
@@ -144,6 +157,7 @@ function BookingFields({
         repayment_account: account.trim(),
         penalty: penaltyTerms(draft),
         reprice: reprice || "none",
+        facility_id: facilityId === "" ? null : Number(facilityId),
       });
       onBooked(id);
     } catch (err) {
@@ -196,6 +210,27 @@ function BookingFields({
             value={account}
             onChange={(e) => setAccount(e.target.value)}
           />
+        </Field>
+        <Field field="facility" className="span-2" label={t("security.facility.label")} errors={errors} hint={t("security.facility.hint")}>
+          <select
+            id={inputId("facility")}
+            data-testid="loan-facility"
+            aria-invalid={errors.facility ? true : undefined}
+            value={facilityId}
+            onChange={(e) => setFacilityId(e.target.value)}
+          >
+            <option value="">{t("security.facility.none")}</option>
+            {facilities?.map((f) => (
+              <option key={f.id} value={String(f.id)} data-available={f.available}>
+                {t("security.facility.option", {
+                  from: f.from,
+                  to: f.to,
+                  amount: `${f.currency} ${formatMoney(f.amount)}`,
+                  available: `${f.currency} ${formatMoney(f.available)}`,
+                })}
+              </option>
+            ))}
+          </select>
         </Field>
       </div>
 

@@ -1,5 +1,7 @@
-// 贷后提醒 on Today: overdue repayments, repayments due within N days, quarterly and annual
-// reviews, covenant breaches. Each opens its loan in one click; snooze or mark done in place.
+// 贷后提醒 on Today: overdue repayments, repayments due within N days, collateral shortfalls,
+// quarterly and annual reviews, covenant breaches, revaluations due, registrations and insurance
+// ending, credit lines to renew. Each opens its loan (a credit line's, its client) in one click;
+// snooze or mark done in place.
 import type { TFunction } from "i18next";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,9 +20,14 @@ const GROUP_SHOWN = 10;
 
 interface Props {
   onOpenLoan: (clientId: number, loanId: number) => void;
+  /** A credit line's reminder has no loan: it opens the client. */
+  onOpenClient: (clientId: number) => void;
 }
 
-export default function RemindersCard({ onOpenLoan }: Props) {
+/** Kinds whose heading is drawn as late: money owed or missing. */
+const LATE_KINDS: ReadonlySet<ReminderKind> = new Set(["overdue", "covenant", "shortfall"]);
+
+export default function RemindersCard({ onOpenLoan, onOpenClient }: Props) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [daysText, setDaysText] = useState(String(REMINDER_DAYS_DEFAULT));
@@ -101,18 +108,42 @@ export default function RemindersCard({ onOpenLoan }: Props) {
             .filter(([, rows]) => rows.length > 0)
             .map(([kind, rows]) => (
               <div key={kind} className="reminder-group" data-testid={`reminders-${kind}`}>
-                <h3 className={kind === "overdue" || kind === "covenant" ? "reminder-kind late" : "reminder-kind"}>
+                <h3 className={LATE_KINDS.has(kind) ? "reminder-kind late" : "reminder-kind"}>
                   {t(REMINDER_KIND_KEY[kind])} <span className="muted">({rows.length})</span>
                 </h3>
                 <ul className="row-list">
                   {(expanded.has(kind) ? rows : rows.slice(0, GROUP_SHOWN)).map((r) => (
-                    <li key={r.key} className="reminder-row" data-testid="reminder-row" data-key={r.key} data-kind={r.kind} data-loan-id={r.loan_id}>
-                      <button type="button" className="row-link" data-testid="reminder-open" onClick={() => onOpenLoan(r.client_id, r.loan_id)}>
+                    <li
+                      key={r.key}
+                      className="reminder-row"
+                      data-testid="reminder-row"
+                      data-key={r.key}
+                      data-kind={r.kind}
+                      data-loan-id={r.loan_id ?? undefined}
+                      data-facility-id={r.facility_id ?? undefined}
+                      data-collateral-id={r.collateral_id ?? undefined}
+                    >
+                      <button
+                        type="button"
+                        className="row-link"
+                        data-testid="reminder-open"
+                        onClick={() => {
+                          const loanId = r.loan_id;
+                          if (loanId === null) onOpenClient(r.client_id);
+                          else onOpenLoan(r.client_id, loanId);
+                        }}
+                      >
                         <span className="row-main">
                           <strong>{r.client_name}</strong>
-                          <span className="muted small mono">{r.contract_no}</span>
+                          {r.contract_no ? (
+                            <span className="muted small mono">{r.contract_no}</span>
+                          ) : (
+                            <span className="muted small">{t("security.reminder.creditLine")}</span>
+                          )}
                         </span>
-                        <span className={kind === "overdue" ? "row-side late" : "row-side"}>{detail(t, kind, r)}</span>
+                        <span className={sideLate(r) ? "row-side late" : "row-side"} data-testid="reminder-detail">
+                          {detail(t, kind, r)}
+                        </span>
                       </button>
                       <span className="reminder-actions">
                         {SNOOZE_DAYS.map((n) => (
@@ -159,9 +190,18 @@ export default function RemindersCard({ onOpenLoan }: Props) {
   );
 }
 
-/** The line on the right: what is owed and when, or which review or ratio. */
+/** Kinds whose date, once past, is drawn as late on the right. */
+const DATED_KINDS: ReadonlySet<ReminderKind> = new Set(["revaluation_due", "registration_expiry", "insurance_expiry", "facility_expiry"]);
+
+function sideLate(r: Reminder): boolean {
+  return r.kind === "overdue" || r.kind === "shortfall" || (DATED_KINDS.has(r.kind) && r.overdue_days > 0);
+}
+
+/** The line on the right: what is owed and when, which review or ratio, which item or line. */
 function detail(t: TFunction, kind: ReminderKind, r: Reminder): string {
   const amount = r.amount === null ? "" : `${formatMoney(r.amount)}`;
+  const item = r.collateral_kind ? t(`collateralKind.${r.collateral_kind}`) : "";
+  const ended = r.overdue_days > 0;
   switch (kind) {
     case "overdue":
       return t("reminders.overdueLine", { count: r.overdue_days, date: r.due_on, amount, period: r.period_no ?? "" });
@@ -172,5 +212,21 @@ function detail(t: TFunction, kind: ReminderKind, r: Reminder): string {
       return r.overdue_days > 0 ? t("reminders.reviewLate", { date: r.due_on, count: r.overdue_days }) : t("reminders.reviewLine", { date: r.due_on });
     case "covenant":
       return t("reminders.covenantLine", { ratio: r.ratio ? t(RATIO_KEY[r.ratio]) : "", year: r.statement_year ?? "" });
+    case "shortfall":
+      return t("security.reminder.shortfallLine", { amount });
+    case "revaluation_due":
+      return ended
+        ? t("security.reminder.revaluationLate", { kind: item, date: r.due_on })
+        : t("security.reminder.revaluationLine", { kind: item, date: r.due_on });
+    case "registration_expiry":
+      return ended
+        ? t("security.reminder.registrationEnded", { kind: item, date: r.due_on })
+        : t("security.reminder.registrationLine", { kind: item, date: r.due_on });
+    case "insurance_expiry":
+      return ended
+        ? t("security.reminder.insuranceEnded", { kind: item, date: r.due_on })
+        : t("security.reminder.insuranceLine", { kind: item, date: r.due_on });
+    case "facility_expiry":
+      return ended ? t("security.reminder.facilityEnded", { amount, date: r.due_on }) : t("security.reminder.facilityLine", { amount, date: r.due_on });
   }
 }
