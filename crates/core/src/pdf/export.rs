@@ -1,10 +1,11 @@
 //! Exporting a client's PDFs from the vault: gathers the client, the saved scenarios and the
-//! officer's name, then prints. One function for the app and the CLI.
+//! officer's name (and, for a proposal, the client's security and credit line), then prints.
+//! One function for the app and the CLI.
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{proposal_pdf, schedule_pdf, Lang, PdfOutput, ProposalDoc, ScheduleDoc, MAX_SCENARIOS};
+use super::{proposal_doc, schedule_pdf, Lang, PdfOutput, ProposalDoc, ScheduleDoc, MAX_SCENARIOS};
 use crate::loans::{generate, Schedule};
 use crate::{Error, Result, Vault};
 
@@ -62,15 +63,21 @@ impl Vault {
                 lang: req.lang,
                 booked: None,
             }),
-            ExportKind::Proposal => proposal_pdf(&ProposalDoc {
-                client: &client,
-                scenarios: &schedules,
-                purpose: req.purpose.as_deref().unwrap_or_default(),
-                risks: req.risks.as_deref().filter(|r| !r.trim().is_empty()),
-                officer: &officer,
-                date: today,
-                lang: req.lang,
-            }),
+            ExportKind::Proposal => {
+                let doc = ProposalDoc {
+                    client: &client,
+                    scenarios: &schedules,
+                    purpose: req.purpose.as_deref().unwrap_or_default(),
+                    risks: req.risks.as_deref().filter(|r| !r.trim().is_empty()),
+                    officer: &officer,
+                    date: today,
+                    lang: req.lang,
+                };
+                // The proposed loan's security and credit line, from the client's booked loans.
+                let disbursed = schedules[0].terms.disbursement_date;
+                let security = self.proposal_security(client_id, disbursed, today)?;
+                proposal_doc::render_with(&doc, Some(&security), true)
+            }
         }
     }
 

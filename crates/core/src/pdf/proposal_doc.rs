@@ -1,5 +1,6 @@
 //! The loan proposal (贷款方案建议书): cover, client summary, needs, structure (one scenario
-//! or up to three side by side), repayment summary, risks and disclosures, signatures.
+//! or up to three side by side; exported from the vault, then the client's security and
+//! credit line), repayment summary, risks and disclosures, signatures.
 use super::layout::{
     Align, Chrome, Style, Writer, ACCENT, BODY, CAPTION, INK, LEFT, MUTED, NOTE, RULE, WIDTH,
 };
@@ -12,12 +13,27 @@ use crate::clients::Client;
 use crate::loans::Schedule;
 use crate::Result;
 
+// The security section lives beside this file (a child module: it shares `list_table`).
+#[path = "proposal_security.rs"]
+mod proposal_security;
+pub(super) use proposal_security::ProposalSecurity;
+
 /// Periods shown under "first payments".
 const FIRST_PAYMENTS: usize = 6;
 /// Height of the signature block, which is never split.
 const SIGNATURES: f32 = 102.0;
 
 pub(crate) fn render(doc: &ProposalDoc, use_system_fonts: bool) -> Result<PdfOutput> {
+    render_with(doc, None, use_system_fonts)
+}
+
+/// The proposal with the client's security and credit line under its structure (the export
+/// gathers them from the vault); `None` prints neither.
+pub(super) fn render_with(
+    doc: &ProposalDoc,
+    security: Option<&ProposalSecurity>,
+    use_system_fonts: bool,
+) -> Result<PdfOutput> {
     let lang = doc.lang;
     let l = labels(lang);
     let client = &doc.client.fields;
@@ -67,6 +83,9 @@ pub(crate) fn render(doc: &ProposalDoc, use_system_fonts: bool) -> Result<PdfOut
         comparison_table(lang, doc.scenarios)
     };
     w.heading_table(l.section_structure, &structure);
+    if let Some(security) = security {
+        proposal_security::section(&mut w, lang, security, proposed);
+    }
 
     let first = periods_table(lang, proposed, FIRST_PAYMENTS);
     let keep = CAPTION.line_height() + w.table_start_height(&first);
