@@ -6,9 +6,12 @@
 #[macro_use]
 mod output;
 mod clients_cmd;
+mod collateral_cmd;
 mod documents_cmd;
 mod exit;
 mod export_cmd;
+mod facilities_cmd;
+mod guarantors_cmd;
 mod journey_cmd;
 mod loans_cmd;
 mod lpr_cmd;
@@ -86,6 +89,15 @@ enum Command {
     /// A client's loan scenarios: save one from the schedule's term flags.
     #[command(subcommand)]
     Scenarios(lpr_cmd::ScenariosCommand),
+    /// Credit lines (综合授信): add, record acceptances, guarantees and L/Cs under them, show.
+    #[command(subcommand)]
+    Facilities(facilities_cmd::FacilitiesCommand),
+    /// A loan's collateral (押品): pledge, revalue, archive, list.
+    #[command(subcommand)]
+    Collateral(collateral_cmd::CollateralCommand),
+    /// A loan's guarantors (保证人): add, list, archive.
+    #[command(subcommand)]
+    Guarantors(guarantors_cmd::GuarantorsCommand),
 }
 
 fn main() -> ExitCode {
@@ -105,6 +117,9 @@ fn main() -> ExitCode {
         Command::Portfolio(args) => return loans_cmd::portfolio(args),
         Command::Lpr(cmd) => return lpr_cmd::run(cmd),
         Command::Scenarios(cmd) => return lpr_cmd::scenarios(cmd),
+        Command::Facilities(cmd) => return facilities_cmd::run(cmd),
+        Command::Collateral(cmd) => return collateral_cmd::run(cmd),
+        Command::Guarantors(cmd) => return guarantors_cmd::run(cmd),
     };
     exit::done(result)
 }
