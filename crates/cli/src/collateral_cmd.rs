@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use loandesk_core::security::{Collateral, CollateralInput, CollateralKind, Revaluation};
-use loandesk_core::{Error, Result};
+use loandesk_core::Result;
 
 use crate::facilities_cmd::print_id;
 use crate::loans_cmd::{amount, bad_terms, finish, Common};
@@ -90,20 +90,8 @@ fn kind(s: &str) -> std::result::Result<CollateralKind, String> {
     })
 }
 
-/// The item `id` as it is now. The core lists collateral by loan or by client, so the item's
-/// loan is read first, straight from the vault.
 fn item(v: &loandesk_core::Vault, id: i64) -> Result<Collateral> {
-    let loan_id: Option<i64> = v
-        .conn()
-        .prepare("SELECT loan_id FROM collateral WHERE id = ?1")?
-        .query_map([id], |r| r.get(0))?
-        .next()
-        .transpose()?;
-    let not_found = || Error::NotFound(format!("collateral {id}"));
-    v.loan_collateral(loan_id.ok_or_else(not_found)?)?
-        .into_iter()
-        .find(|c| c.id == id)
-        .ok_or_else(not_found)
+    v.collateral(id)
 }
 
 fn print_list(items: &[Collateral], format: Format) -> Result<()> {

@@ -153,7 +153,7 @@ fn bad_bookings_exit_2_with_one_line_and_store_nothing() {
     assert!(err.contains("penalty_markup"), "{err}");
     refused(&vault, &with(&["--penalty-markup", "120", "--misuse"]));
     let err = refused(&vault, &with(&["--facility", "7"]));
-    assert!(err.contains("unknown facility"), "{err}");
+    assert!(err.contains("facility 7"), "{err}");
     refused(&vault, &with(&["--reprice", "weekly"]));
     // Repricing needs a floating rate.
     refused(&vault, &with(&["--reprice", "jan1"]));

@@ -334,6 +334,12 @@ impl Vault {
         )
     }
 
+    pub fn collateral(&self, id: i64) -> Result<Collateral> {
+        read_rows(self.conn(), "id = ?1", id, &self.security_settings()?)?
+            .pop()
+            .ok_or_else(|| Error::NotFound(format!("collateral {id}")))
+    }
+
     /// Everything pledged for any of the client's loans.
     pub fn client_collateral(&self, client_id: i64) -> Result<Vec<Collateral>> {
         self.client(client_id)?;
