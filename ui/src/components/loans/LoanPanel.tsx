@@ -21,6 +21,7 @@ import PeriodsTable from "./PeriodsTable";
 import ReminderTextCard from "./ReminderTextCard";
 import RepaymentsCard from "./RepaymentsCard";
 import WaiveDialog from "./WaiveDialog";
+import LoanSecurityPanel from "../security/LoanSecurityPanel";
 
 interface Props {
   loanId: number;
@@ -241,6 +242,8 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
           <ReminderTextCard loan={loan} />
         </div>
       </div>
+
+      <LoanSecurityPanel loan={loan} onChanged={changed} />
 
       <PeriodsTable loan={loan} />
       {changing === "prepay" && <PrepayDialog loan={loan} onDone={rescheduled} onCancel={cancelChange} />}
