@@ -57,6 +57,12 @@ export default function CollateralDialog({ loan, onDone, onCancel }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What the officer corrects stops being flagged. */
+  const clearError = (field: string) =>
+    setErrors((e) => {
+      if (!e[field]) return e;
+      return Object.fromEntries(Object.entries(e).filter(([k]) => k !== field));
+    });
 
   useEffect(() => {
     let live = true;
@@ -126,7 +132,10 @@ export default function CollateralDialog({ loan, onDone, onCancel }: Props) {
       data-testid={testId}
       aria-invalid={errors[local(f)] ? true : undefined}
       value={v}
-      onChange={(e) => set(e.target.value)}
+      onChange={(e) => {
+        set(e.target.value);
+        clearError(local(f));
+      }}
       {...extra}
     />
   );
@@ -138,7 +147,10 @@ export default function CollateralDialog({ loan, onDone, onCancel }: Props) {
       data-testid={testId}
       aria-invalid={errors[local(f)] ? true : undefined}
       value={v}
-      onChange={(e) => set(e.target.value)}
+      onChange={(e) => {
+        set(e.target.value);
+        clearError(local(f));
+      }}
     />
   );
 

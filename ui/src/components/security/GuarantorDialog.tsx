@@ -37,6 +37,12 @@ export default function GuarantorDialog({ loan, onDone, onCancel }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What the officer corrects stops being flagged. */
+  const clearError = (field: string) =>
+    setErrors((e) => {
+      if (!e[field]) return e;
+      return Object.fromEntries(Object.entries(e).filter(([k]) => k !== field));
+    });
 
   const submit = async () => {
     setError(null);
@@ -99,7 +105,10 @@ export default function GuarantorDialog({ loan, onDone, onCancel }: Props) {
             data-testid="guarantor-name"
             aria-invalid={invalid("name")}
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => {
+              setName(e.target.value);
+              clearError(local("name"));
+            }}
           />
         </Field>
         {party === "company" ? (
@@ -109,10 +118,13 @@ export default function GuarantorDialog({ loan, onDone, onCancel }: Props) {
               type="text"
               maxLength={18}
               className="mono"
-              data-testid="guarantor-credit-code"
+              data-testid="guarantor-code"
               aria-invalid={invalid("credit_code")}
               value={creditCode}
-              onChange={(e) => setCreditCode(e.target.value)}
+              onChange={(e) => {
+              setCreditCode(e.target.value);
+              clearError(local("credit_code"));
+            }}
             />
           </Field>
         ) : (
@@ -138,7 +150,10 @@ export default function GuarantorDialog({ loan, onDone, onCancel }: Props) {
             placeholder={t("security.wholeDebt")}
             aria-invalid={invalid("limit")}
             value={limit}
-            onChange={(e) => setLimit(e.target.value)}
+            onChange={(e) => {
+              setLimit(e.target.value);
+              clearError(local("limit"));
+            }}
           />
         </Field>
         <Field field={local("from")} label={t("security.field.from")} errors={errors}>

@@ -33,6 +33,11 @@ export default function RevalueDialog({ loan, item, onDone, onCancel }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const clearError = (field: string) =>
+    setErrors((e) => {
+      if (!e[field]) return e;
+      return Object.fromEntries(Object.entries(e).filter(([k]) => k !== field));
+    });
   const money = (s: string) => `${loan.currency} ${formatMoney(s)}`;
 
   const submit = async () => {
@@ -74,7 +79,10 @@ export default function RevalueDialog({ loan, item, onDone, onCancel }: Props) {
             data-testid="revalue-value"
             aria-invalid={errors.revalue_value ? true : undefined}
             value={value}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(e) => {
+              setValue(e.target.value);
+              clearError("revalue_value");
+            }}
           />
         </Field>
         <Field field="revalue_valued_on" label={t("security.field.valuedOn")} errors={errors} required hint={t("security.revalueDateHint", { date: item.valued_on })}>
@@ -86,7 +94,10 @@ export default function RevalueDialog({ loan, item, onDone, onCancel }: Props) {
             data-testid="revalue-date"
             aria-invalid={errors.revalue_valued_on ? true : undefined}
             value={valuedOn}
-            onChange={(e) => setValuedOn(e.target.value)}
+            onChange={(e) => {
+              setValuedOn(e.target.value);
+              clearError("revalue_valued_on");
+            }}
           />
         </Field>
         <Field field="revalue_source" label={t("security.field.source")} errors={errors}>
