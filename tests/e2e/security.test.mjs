@@ -293,4 +293,31 @@ async function journey() {
   await (await s.find(`[data-testid="reminder-row"][data-kind="shortfall"][data-loan-id="${loanId}"] [data-testid="reminder-open"]`)).click();
   await waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
   assert.equal((await figures()).shortfall, revalued.shortfall);
+
+  // Booking another loan under the client's credit line: its options show what is available;
+  // the proposal's principal does not fit it, refused under the select, nothing booked.
+  const loansBefore = (await s.findAll('[data-testid="loan-row"]')).length;
+  await (await s.testid("loan-book-open")).click();
+  await s.testid("loan-book-form", 15000);
+  const facility = await s.testid("loan-facility", 15000);
+  await waitFor(async () => (await s.findAll('[data-testid="loan-facility"] option')).length > 1, "the client's credit lines");
+  const options = await s.findAll('[data-testid="loan-facility"] option');
+  assert.equal(await options[0].attribute("value"), "", "drawing under no line is offered");
+  assert.match(await options[1].text(), /可用 CNY [\d,]+\.\d\d/);
+  await facility.select(await options[1].attribute("value"));
+  await (await s.testid("loan-contract-no")).type("HT-E2E-SEC-0002");
+  if ((await s.findAll('[data-testid="loan-reprice-rule"]')).length > 0) await (await s.testid("loan-reprice-rule")).select("jan1");
+  await (await s.testid("loan-book-submit")).click();
+  await waitText("field-error-facility", "超过授信可用额度");
+  await scrollTo(await s.testid("loan-book-form"));
+  await shot("security-book-facility-zh.png");
+  await (await s.testid("lang-toggle")).click();
+  await waitText("loan-book-form", "Credit line");
+  // A refusal is worded when it is given: asked again, in English.
+  await (await s.testid("loan-book-submit")).click();
+  await waitText("field-error-facility", "Above what is available on the credit line");
+  await shot("security-book-facility-en.png");
+  await (await s.testid("lang-toggle")).click();
+  await waitText("loan-book-form", "授信额度");
+  assert.equal((await s.findAll('[data-testid="loan-row"]')).length, loansBefore, "nothing booked");
 }

@@ -218,10 +218,10 @@ export default function LoanSecurityPanel({ loan, onChanged }: Props) {
                         </div>
                       )}
                     </td>
-                    <td className={!archived && isPast(c.insured_until, today) ? "late small" : "small"}>
+                    <td className={!archived && isPast(c.insured_until, today) ? "late small nowrap" : "small nowrap"}>
                       {c.insured_until === null ? t("common.notSet") : isPast(c.insured_until, today) ? t("security.ended", { date: c.insured_until }) : c.insured_until}
                     </td>
-                    <td className={!archived && c.revalue_on !== null && c.revalue_on <= today ? "late small" : "small"} data-testid="collateral-revalue-on">
+                    <td className={!archived && c.revalue_on !== null && c.revalue_on <= today ? "late small nowrap" : "small nowrap"} data-testid="collateral-revalue-on">
                       {c.revalue_on ?? t("security.never")}
                     </td>
                     <td className="security-actions">
