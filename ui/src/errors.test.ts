@@ -46,7 +46,7 @@ describe("validation reasons", () => {
     for (const lng of ["zh-CN", "en"]) {
       await i18n.changeLanguage(lng);
       for (const rule of RULES) {
-        const text = ruleReason(i18n.t, rule, { n: "1", min: "1", max: "2", other: "x", position: "1", character: "x", expected: "1", found: "2", id: "1", value: "x", max_mb: "50", extension: "pdf", detected: "png", line: "inventory", row: "3", year: "2024", format: "DATE:AMOUNT", tenor: "1y", on: "2026-01-01" });
+        const text = ruleReason(i18n.t, rule, { n: "1", min: "1", max: "2", other: "x", position: "1", character: "x", expected: "1", found: "2", id: "1", value: "x", max_mb: "50", extension: "pdf", detected: "png", line: "inventory", row: "3", year: "2024", format: "DATE:AMOUNT", tenor: "1y", on: "2026-01-01", available: "1.00", from: "2026-01-01", to: "2026-12-31" });
         expect(text, `${lng}:${rule}`).not.toMatch(/rule\.|\{\{/);
       }
     }
