@@ -1,10 +1,10 @@
-// 贷款组合: the officer's book today. Outstanding principal by tier, industry, five-tier class
-// and ageing bucket, and the cash expected in each of the next 12 months; charts, the same
+// 贷款组合: the officer's book today. Outstanding principal by tier, industry, five-tier class,
+// ageing bucket, collateral kind and collateral coverage, and the cash expected in each of the next 12 months; charts, the same
 // figures as tables, and a CSV export (written by Rust where the officer chooses).
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
-import type { Portfolio as Data, Slice } from "../bindings";
+import { CATALOGUE, type CollateralKind, type CoverageBand, type Portfolio as Data, type Slice } from "../bindings";
 import { ColumnChart, HBarChart, type Bar } from "../components/loans/BarChart";
 import ErrorBox from "../components/ErrorBox";
 import { TIER_KEY } from "../labels";
@@ -12,15 +12,24 @@ import { formatMoney } from "../money";
 import { ageSliceKey, classKey, sumMoney } from "../servicing";
 import { useErrorHandler } from "../session";
 import "../servicing.css";
+import "../facility.css";
 
 const CURRENCIES = ["CNY", "USD", "EUR", "HKD"] as const;
 
-type Dimension = "by_tier" | "by_industry" | "by_classification" | "by_age";
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+const isCollateralKind = (key: string): key is CollateralKind => hasOwn(CATALOGUE.en.collateralKind, key);
+const isCoverageBand = (key: string): key is CoverageBand => hasOwn(CATALOGUE.en.coverageBand, key);
+
+type Dimension = "by_tier" | "by_industry" | "by_classification" | "by_age" | "by_collateral" | "by_coverage";
 const DIMENSIONS = [
   ["by_tier", "portfolio.byTier"],
   ["by_industry", "portfolio.byIndustry"],
   ["by_classification", "portfolio.byClassification"],
   ["by_age", "portfolio.byAge"],
+  ["by_collateral", "portfolio.byCollateral"],
+  ["by_coverage", "portfolio.byCoverage"],
 ] as const satisfies readonly (readonly [Dimension, string])[];
 
 export default function Portfolio() {
@@ -70,6 +79,9 @@ export default function Portfolio() {
       const k = ageSliceKey(key);
       if (k) return t(k);
     }
+    // By collateral: the kind lending the most, or "unsecured" (named as the coverage band is).
+    if (dim === "by_collateral" && isCollateralKind(key)) return t(`collateralKind.${key}`);
+    if ((dim === "by_collateral" || dim === "by_coverage") && isCoverageBand(key)) return t(`coverageBand.${key}`);
     return key === "" ? t("portfolio.notGiven") : key;
   };
 
@@ -148,7 +160,7 @@ export default function Portfolio() {
 
           <div className="portfolio-grid">
             {DIMENSIONS.map(([dim, title]) => (
-              <section key={dim} className="card" data-testid={`portfolio-${dim}`}>
+              <section key={dim} className={dim === "by_collateral" || dim === "by_coverage" ? "card portfolio-security" : "card"} data-testid={`portfolio-${dim}`}>
                 <h2 className="section-title">{t(title)}</h2>
                 {data[dim].length === 0 ? (
                   <p className="muted">{t("portfolio.empty")}</p>

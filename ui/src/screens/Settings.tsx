@@ -14,6 +14,7 @@ import JourneySettings from "../components/settings/JourneySettings";
 import PenaltyTemplateCard from "../components/loans/PenaltyTemplateCard";
 import WorkingDaysCard from "../components/loans/WorkingDaysCard";
 import LprCard from "../components/reschedule/LprCard";
+import SecuritySettingsCard from "../components/security/SecuritySettingsCard";
 import NewPasswordFields, { usePasswordPair } from "../components/NewPasswordFields";
 import { fieldError, type FieldErrors } from "../errors";
 import { LANGUAGES, isLanguage } from "../i18n";
@@ -45,6 +46,7 @@ export default function Settings() {
         <WorkingDaysCard />
         <PenaltyTemplateCard />
         <LprCard />
+        <SecuritySettingsCard />
       </div>
       <JourneySettings />
     </section>

@@ -8,6 +8,7 @@ import { formatMoney } from "../../money";
 import { CLASS_KEY } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
+import CreditLinePanel from "../facility/CreditLinePanel";
 import BookLoanForm from "./BookLoanForm";
 import LoanPanel from "./LoanPanel";
 import "../../servicing.css";
@@ -46,6 +47,7 @@ export default function LoansTab({ clientId, initialLoanId }: Props) {
 
   return (
     <div className="loans-tab stack" data-testid="loans-tab">
+      <CreditLinePanel clientId={clientId} refreshKey={loans} />
       <section className="card">
         <div className="card-head">
           <h2 className="section-title">{t("loans.title")}</h2>
