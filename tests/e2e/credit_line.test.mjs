@@ -305,6 +305,7 @@ async function securitySettings() {
   await toggleLanguage("security-settings", "Collateral and credit lines");
   await (await s.testid("security-settings-save")).click();
   await waitText("field-error-cap_percent-property", "Must be between 0 and 100");
+  await scrollTo(await s.testid("security-settings"));
   await shot("credit-line-settings-en.png");
   await toggleLanguage("security-settings", "押品与授信");
   // Nothing stored by the refusal: reopened, the cap is still 65.
