@@ -16,7 +16,8 @@ export default function PenaltyTemplateCard() {
   useEffect(() => {
     let live = true;
     api.penaltyTermsDefault().then(
-      (terms) => live && setDraft(penaltyDraft(terms)),
+      // A reload (the language changed) keeps what the officer is typing.
+      (terms) => live && setDraft((d) => d ?? penaltyDraft(terms)),
       (e: unknown) => live && setError(handleError(e)),
     );
     return () => {
