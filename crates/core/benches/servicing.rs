@@ -1,10 +1,16 @@
 //! Post-disbursement benchmark: 10,000 booked loans of 360 periods each (3.6 million periods),
-//! signed over the last five years, repaid on time except one in eight with arrears. The
-//! reminders and the portfolio must each compute in ≤ 100 ms in the core; one loan's view
-//! (`loans show`), with penalty and compound interest accrued on its arrears, is timed too.
+//! signed over the last five years, repaid on time except one in eight with arrears, each drawn
+//! under its client's credit line and secured by three items of collateral (30,000: a property,
+//! equipment, receivables) whose valuations, registrations, insurance and lines fall due across
+//! the days, so Today has security reminders to raise. The reminders and the portfolio must
+//! each compute in ≤ 100 ms in the core; one loan's view (`loans show`), with penalty and
+//! compound interest accrued on its arrears, is timed too.
 //!
-//! `cargo bench -p loandesk-core --bench servicing` (BENCH_LOANS=N to change size). The seeded
-//! vault is kept in the target dir, so only the first run pays for seeding.
+//! `cargo bench -p loandesk-core --bench servicing` (BENCH_LOANS=N to change size;
+//! BENCH_SECURITY=0 times a copy of the same book with its lines and collateral removed, to see
+//! what the security costs). The seeded vault is kept in the target dir, so only the first run
+//! pays for seeding; [`SEED`] is in its name, so a change to what is seeded never reuses a
+//! vault seeded before it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 use std::path::{Path, PathBuf};
@@ -14,6 +20,7 @@ use chrono::{Days, NaiveDate};
 use loandesk_core::loans::{DayCount, LoanTerms, Method, Rate, Rounding};
 use loandesk_core::servicing::{BookingInput, DisbursementInput};
 use loandesk_core::Vault;
+use rusqlite::params;
 
 use common::{measure, ms};
 use rust_decimal::Decimal;
@@ -21,6 +28,8 @@ use rust_decimal::Decimal;
 const PASSWORD: &str = "benchmark password";
 const ROUNDS: usize = 50;
 const BUDGET_MS: f64 = 100.0;
+/// What the seed holds; bumped whenever it changes (2: credit lines and collateral).
+const SEED: u32 = 2;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -50,7 +59,7 @@ fn terms(i: usize, signed: NaiveDate) -> LoanTerms {
 
 fn prepare(dir: &Path, n: usize) -> PathBuf {
     let path = dir.join(format!(
-        "servicing-{n}-v{}.db",
+        "servicing-{n}-v{}-s{SEED}.db",
         loandesk_core::vault::schema_version()
     ));
     if path.exists() {
@@ -62,8 +71,10 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
     let mut v = Vault::create(&tmp, PASSWORD).unwrap();
     let clients = loandesk_core::demo::clients(n, 7, today());
     let ids = v.create_clients(&clients, today()).unwrap();
+    let lines = facilities(&v, &ids);
+    let mut booked = Vec::with_capacity(ids.len());
     for (i, &client_id) in ids.iter().enumerate() {
-        let signed = today() - Days::new((i * 7919 % 1826) as u64 + 1);
+        let signed = signed_on(i);
         let t = terms(i, signed);
         let loan = v
             .book_loan(
@@ -79,11 +90,12 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
                     repayment_account: String::new(),
                     penalty: Default::default(),
                     reprice: Default::default(),
-                    facility_id: None,
+                    facility_id: Some(lines[i]),
                 },
                 today(),
             )
             .unwrap();
+        booked.push((loan, signed, t.principal));
         let view = v.booked_loan(loan, today()).unwrap();
         let due: Vec<_> = view
             .periods
@@ -104,6 +116,7 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
             v.record_repayments(loan, &payments, today()).unwrap();
         }
     }
+    collateral(&v, &booked);
     v.conn()
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .unwrap();
@@ -113,21 +126,193 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
+fn signed_on(i: usize) -> NaiveDate {
+    today() - Days::new((i * 7919 % 1826) as u64 + 1)
+}
+
+fn days_from_today(days: i64) -> NaiveDate {
+    if days >= 0 {
+        today() + Days::new(days as u64)
+    } else {
+        today() - Days::new(days.unsigned_abs())
+    }
+}
+
+/// One revolving line per client, half as large again as its loan, from a month before the
+/// loan is signed to a day between a month ago and four years ahead (never before the loan is
+/// signed), so about one line in sixteen is due for renewal. Inserted as `add_facility` does,
+/// in one transaction: 10,000 of them through the API would be 10,000 transactions.
+fn facilities(v: &Vault, clients: &[i64]) -> Vec<i64> {
+    let conn = v.conn();
+    conn.execute_batch("BEGIN").unwrap();
+    let mut ids = Vec::with_capacity(clients.len());
+    {
+        let mut insert = conn
+            .prepare(
+                "INSERT INTO facilities (client_id, amount_fen, currency, starts_on, ends_on, revolving, created_at)
+                 VALUES (?1, ?2, 'CNY', ?3, ?4, 1, '2026-01-01T00:00:00.000Z')",
+            )
+            .unwrap();
+        for (i, &client_id) in clients.iter().enumerate() {
+            let principal_fen = (1_000_000 + 10_000 * (i % 300) as i64) * 100;
+            let starts = signed_on(i) - Days::new(30);
+            let ends = days_from_today((i * 37 % 1460) as i64 - 30).max(signed_on(i));
+            insert
+                .execute(params![
+                    client_id,
+                    principal_fen * 3 / 2,
+                    starts.to_string(),
+                    ends.to_string()
+                ])
+                .unwrap();
+            ids.push(conn.last_insert_rowid());
+        }
+    }
+    conn.execute_batch("COMMIT").unwrap();
+    ids
+}
+
+/// Three items per loan, inserted as `add_collateral` does (the item and its first
+/// valuation) in one transaction. Valuations are spread over the last year or so, so some are
+/// due again within the week (property yearly, the others half-yearly in Settings);
+/// registrations and insurance end over the next years, some within the 30 days reminded of;
+/// one property in ten is worth half its loan with a prior lien, so those loans fall short.
+fn collateral(v: &Vault, loans: &[(i64, NaiveDate, Decimal)]) {
+    use rust_decimal::prelude::ToPrimitive;
+    let conn = v.conn();
+    conn.execute_batch("BEGIN").unwrap();
+    {
+        let mut item = conn
+            .prepare(
+                "INSERT INTO collateral (loan_id, kind, owner, description, cap_bp, value_fen, valued_on,
+                                         value_source, prior_lien_fen, registration_no, registered_until,
+                                         insured_until, created_at)
+                 VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, '评估报告', ?7, ?8, ?9, ?10, '2026-01-01T00:00:00.000Z')",
+            )
+            .unwrap();
+        let mut valuation = conn
+            .prepare(
+                "INSERT INTO collateral_valuations (collateral_id, value_fen, valued_on, source, created_at)
+                 VALUES (?1, ?2, ?3, '评估报告', '2026-01-01T00:00:00.000Z')",
+            )
+            .unwrap();
+        for (i, &(loan, signed, principal)) in loans.iter().enumerate() {
+            let p = (principal * Decimal::ONE_HUNDRED).to_i64().unwrap();
+            let weak = i % 10 == 3;
+            let valued = |spread: usize, mul: usize| {
+                days_from_today(-((i * mul % spread) as i64)).max(signed)
+            };
+            // (kind, description, cap, value, valued on, prior lien, registered, insured)
+            let items = [
+                (
+                    "property",
+                    "厂房及土地",
+                    7000,
+                    if weak { p / 2 } else { p * 6 / 5 },
+                    valued(400, 29),
+                    if weak { p / 10 } else { 0 },
+                    Some(days_from_today((i * 13 % 3650) as i64 - 100)),
+                    Some(days_from_today((i * 17 % 1095) as i64 - 20)),
+                ),
+                (
+                    "equipment",
+                    "数控加工中心",
+                    5000,
+                    p * 3 / 10,
+                    valued(200, 31),
+                    0,
+                    Some(days_from_today((i * 19 % 1825) as i64 - 60)),
+                    Some(days_from_today((i * 23 % 730) as i64 - 10)),
+                ),
+                (
+                    "receivables",
+                    "应收账款质押",
+                    8000,
+                    p / 5,
+                    valued(190, 17),
+                    0,
+                    Some(days_from_today((i * 11 % 730) as i64 - 30)),
+                    None,
+                ),
+            ];
+            for (k, (kind, description, cap, value, valued_on, prior, registered, insured)) in
+                items.into_iter().enumerate()
+            {
+                item.execute(params![
+                    loan,
+                    kind,
+                    description,
+                    cap,
+                    value,
+                    valued_on.to_string(),
+                    prior,
+                    format!("BENCH-{i:06}-{k}"),
+                    registered.map(|d| d.to_string()),
+                    insured.map(|d| d.to_string()),
+                ])
+                .unwrap();
+                let id = conn.last_insert_rowid();
+                valuation
+                    .execute(params![id, value, valued_on.to_string()])
+                    .unwrap();
+            }
+        }
+    }
+    conn.execute_batch("COMMIT").unwrap();
+}
+
+/// A copy of the seeded vault with no credit lines, collateral or guarantors (kept beside it).
+fn without_security(seeded: &Path) -> PathBuf {
+    let path = seeded.with_extension("no-security.db");
+    if path.exists() {
+        return path;
+    }
+    let tmp = path.with_extension("tmp");
+    std::fs::copy(seeded, &tmp).unwrap();
+    let v = Vault::open(&tmp, PASSWORD).unwrap();
+    v.conn()
+        .execute_batch(
+            "BEGIN;
+             DELETE FROM collateral_valuations;
+             DELETE FROM collateral;
+             DELETE FROM guarantors;
+             DELETE FROM facility_uses;
+             UPDATE booked_loans SET facility_id = NULL;
+             DELETE FROM facilities;
+             COMMIT;
+             PRAGMA wal_checkpoint(TRUNCATE);",
+        )
+        .unwrap();
+    drop(v);
+    std::fs::rename(&tmp, &path).unwrap();
+    path
+}
+
 fn main() {
     let n: usize = std::env::var("BENCH_LOANS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);
-    let path = prepare(Path::new(env!("CARGO_TARGET_TMPDIR")), n);
+    let mut path = prepare(Path::new(env!("CARGO_TARGET_TMPDIR")), n);
+    let with_security = std::env::var("BENCH_SECURITY").as_deref() != Ok("0");
+    if !with_security {
+        path = without_security(&path);
+    }
     let v = Vault::open(&path, PASSWORD).unwrap();
     let reminders = v.reminders(today(), 7).unwrap();
     let portfolio = v.portfolio(today(), "CNY").unwrap();
     println!(
-        "\n{n} booked loans × 360 periods (encrypted vault): {} reminders, {} loans in the portfolio, {} outstanding",
+        "\n{n} booked loans × 360 periods (encrypted vault{}): {} reminders, {} loans in the portfolio, {} outstanding",
+        if with_security { "" } else { ", security removed" },
         reminders.len(),
         portfolio.loans,
         portfolio.outstanding
     );
+    let mut by_kind = std::collections::BTreeMap::<String, usize>::new();
+    for r in &reminders {
+        *by_kind.entry(format!("{:?}", r.kind)).or_default() += 1;
+    }
+    println!("reminders by kind: {by_kind:?}");
     println!(
         "{:<28} {:>9} {:>9} {:>9}",
         "case", "p50 ms", "p95 ms", "max ms"
