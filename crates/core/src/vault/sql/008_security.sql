@@ -51,7 +51,6 @@ CREATE TABLE collateral (
     created_at        TEXT NOT NULL
 );
 CREATE INDEX collateral_loan ON collateral(loan_id);
-CREATE INDEX collateral_revaluation ON collateral(kind, valued_on) WHERE archived_on IS NULL;
 
 -- Every valuation, the first one included, in the order entered.
 CREATE TABLE collateral_valuations (
