@@ -2,9 +2,12 @@
 // client's loan that its collateral does not fully cover: pledge a property of 1,000,000 today
 // (the Settings cap of 70 % makes its lendable value exactly 700,000.00), revalue it to 100,000
 // (capacity down by exactly 630,000.00), see the shortfall as outstanding − capacity, and the
-// same amount in a shortfall reminder on Today; a company guarantor with a bad credit code is
+// same amount in a shortfall reminder on Today and in the proposal PDF; a company guarantor with a bad credit code is
 // refused under its field and nothing is added, then a person guarantor is listed.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs";
@@ -12,9 +15,11 @@ import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs
 let driver;
 let s;
 const shots = screenshotsDir();
+// Save dialogs answer into this folder (see src-tauri/src/commands/dialogs.rs).
+const exportDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-security-"));
 
 before(async () => {
-  driver = await startDriver(Number(process.env.E2E_PORT ?? 4444));
+  driver = await startDriver(Number(process.env.E2E_PORT ?? 4444), { LOANDESK_EXPORT_DIR: exportDir });
   s = await Session.create(driver.url, appBinary());
 });
 
@@ -320,4 +325,14 @@ async function journey() {
   await (await s.testid("lang-toggle")).click();
   await waitText("loan-book-form", "授信额度");
   assert.equal((await s.findAll('[data-testid="loan-row"]')).length, loansBefore, "nothing booked");
+
+  // The proposal PDF carries the same shortfall in its security section.
+  await (await s.testid("tab-overview")).click();
+  await (await s.testid("export-proposal")).click();
+  await s.testid("export-done", 30000);
+  const pdf = readdirSync(exportDir).find((f) => f.endsWith(".pdf"));
+  assert.ok(pdf, "the proposal was written");
+  const flat = execFileSync("pdftotext", ["-layout", join(exportDir, pdf), "-"]).toString().replace(/\s+/g, "");
+  assert.ok(flat.includes("担保措施"), "the PDF has its security section");
+  assert.ok(flat.includes(`缺口CNY${shownCents(revalued.shortfall)}`), `the PDF states the shortfall ${shownCents(revalued.shortfall)}`);
 }
