@@ -1,9 +1,11 @@
 //! What the security asks of the officer on a day: a shortfall of collateral, a valuation due
 //! again, a registration or insurance ending, a credit line ending (续授信).
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use chrono::{Days, NaiveDate};
-use rusqlite::params;
+use chrono::{Days, Months, NaiveDate};
+use rusqlite::types::ValueRef;
+use rusqlite::{params, params_from_iter, Row};
 
 use super::collateral::revalue_on;
 use super::{lendable_fen, CollateralKind};
@@ -16,6 +18,10 @@ use crate::vault::Vault;
 impl Vault {
     /// `horizon`: the last day a valuation falling due is reminded of; expiries look as far
     /// ahead as Settings say.
+    ///
+    /// Two scans of the pledged items: the loans' capacity reads four integers per item; the
+    /// dates are compared in SQL (ISO text orders as the dates do), so only the items with
+    /// something due come back to be read, their dates parsed and checked as dates.
     pub(crate) fn security_reminders(
         &self,
         today: NaiveDate,
@@ -30,32 +36,40 @@ impl Vault {
         };
         let expiry_horizon = ahead(settings.expiry_days);
         let mut out = Vec::new();
+
         let mut capacity: HashMap<i64, i64> = HashMap::new();
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, loan_id, kind, value_fen, valued_on, cap_bp, prior_lien_fen,
-                    registered_until, insured_until
+            "SELECT loan_id, value_fen, cap_bp, prior_lien_fen
              FROM collateral WHERE archived_on IS NULL",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, NaiveDate>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, i64>(6)?,
-                r.get::<_, Option<NaiveDate>>(7)?,
-                r.get::<_, Option<NaiveDate>>(8)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, loan_id, kind, value, valued_on, cap_bp, prior, registered, insured) = row?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            // Closed loans' items are summed too; only the active loans are looked up below.
+            *capacity.entry(r.get(0)?).or_default() +=
+                lendable_fen(r.get(1)?, r.get(2)?, r.get(3)?);
+        }
+        drop(rows);
+
+        // ?1: the expiry horizon; ?2…: per kind, the latest valuation date due by `horizon`
+        // (NULL: never revalued, so no row matches on it).
+        let mut bounds = vec![Some(expiry_horizon.to_string())];
+        bounds.extend(CollateralKind::ALL.iter().map(|&kind| {
+            last_valued_due(horizon, settings.revalue_months(kind)).map(|d| d.to_string())
+        }));
+        let mut stmt = self.conn().prepare_cached(due_sql())?;
+        let mut rows = stmt.query(params_from_iter(bounds))?;
+        while let Some(r) = rows.next()? {
+            let (id, loan_id): (i64, i64) = (r.get(0)?, r.get(1)?);
             let Some(loan) = loans.get(&loan_id) else {
                 continue;
             };
-            *capacity.entry(loan_id).or_default() += lendable_fen(value, cap_bp, prior);
-            let kind = CollateralKind::parse(&kind).unwrap_or(CollateralKind::Property);
+            let kind = r.get_ref(2)?.as_str().ok().and_then(CollateralKind::parse);
+            let kind = kind.unwrap_or(CollateralKind::Property);
+            let valued_on = match date_at(r, 3)? {
+                Some(d) => d,
+                None => r.get(3)?,
+            };
+            let (registered, insured) = (date_at(r, 4)?, date_at(r, 5)?);
             let mut remind = |tag: &str, reminder_kind, on: NaiveDate| {
                 let mut r = loan_reminder(
                     loan,
@@ -68,6 +82,7 @@ impl Vault {
                 r.overdue_days = (today - on).num_days().max(0);
                 out.push(r);
             };
+            // SQL chose the rows; each date is still checked here, as a date.
             if let Some(due) = revalue_on(valued_on, settings.revalue_months(kind)) {
                 if due <= horizon {
                     remind("revaluation", ReminderKind::RevaluationDue, due);
@@ -149,5 +164,111 @@ impl Vault {
             });
         }
         Ok(out)
+    }
+}
+
+/// The pledged items with a date falling due, in the order they were pledged: the registration
+/// or the insurance ends by ?1, or the valuation is no later than its kind's bound (?2 for the
+/// first kind of [`CollateralKind::ALL`], ...; a kind not known is read as property, as
+/// [`CollateralKind::parse`]'s callers do).
+fn due_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let param = |kind: CollateralKind| {
+            let i = CollateralKind::ALL.iter().position(|k| *k == kind);
+            i.map_or(0, |i| i + 2)
+        };
+        let mut bound = String::from("CASE kind");
+        for &kind in CollateralKind::ALL {
+            bound.push_str(&format!(" WHEN '{}' THEN ?{}", kind.as_str(), param(kind)));
+        }
+        bound.push_str(&format!(" ELSE ?{} END", param(CollateralKind::Property)));
+        format!(
+            "SELECT id, loan_id, kind, valued_on, registered_until, insured_until
+             FROM collateral
+             WHERE archived_on IS NULL
+               AND (registered_until <= ?1 OR insured_until <= ?1 OR valued_on <= {bound})
+             ORDER BY id"
+        )
+    })
+}
+
+/// A date column as the vault writes them (`YYYY-MM-DD`) read without chrono's format parser,
+/// which costs more than the row itself; anything else is left to rusqlite's conversion.
+fn date_at(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    if let ValueRef::Text(text) = r.get_ref(i)? {
+        if let Some(d) = iso_date(text) {
+            return Ok(Some(d));
+        }
+    }
+    r.get(i)
+}
+
+fn iso_date(text: &[u8]) -> Option<NaiveDate> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text else {
+        return None;
+    };
+    let n = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(n(&[y0, y1, y2, y3])?).ok()?;
+    NaiveDate::from_ymd_opt(year, n(&[m0, m1])?, n(&[d0, d1])?)
+}
+
+/// The latest valuation date whose next valuation, `months` later, falls on or before
+/// `horizon` (None: never revalued). Month ends clamp (31 Jan + 1 month = 28 Feb), so the
+/// days just after `horizon − months` are tried as well.
+fn last_valued_due(horizon: NaiveDate, months: u32) -> Option<NaiveDate> {
+    if months == 0 {
+        return None;
+    }
+    let mut latest = horizon.checked_sub_months(Months::new(months))?;
+    while let Some(next) = latest.succ_opt() {
+        match revalue_on(next, months) {
+            Some(due) if due <= horizon => latest = next,
+            _ => break,
+        }
+    }
+    Some(latest)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn iso_dates_read_as_chrono_reads_them() {
+        assert_eq!(iso_date(b"2026-02-28"), Some(d("2026-02-28")));
+        assert_eq!(iso_date(b"2026-02-30"), None);
+        assert_eq!(iso_date(b"2026-2-28"), None);
+        assert_eq!(iso_date(b"2026-02-28T00:00:00"), None);
+        assert_eq!(iso_date(b"20a6-02-28"), None);
+    }
+
+    #[test]
+    fn the_bound_is_the_last_valuation_due_by_the_horizon() {
+        assert_eq!(last_valued_due(d("2026-07-07"), 12), Some(d("2025-07-07")));
+        assert_eq!(last_valued_due(d("2026-07-07"), 0), None);
+        // 29, 30 and 31 January are all due again on 28 February.
+        assert_eq!(last_valued_due(d("2026-02-28"), 1), Some(d("2026-01-31")));
+        assert_eq!(last_valued_due(d("2024-02-29"), 12), Some(d("2023-02-28")));
+        // Every day of two years, every interval used: the bound splits due from not due.
+        let mut day = d("2025-01-01");
+        while day < d("2027-01-01") {
+            for months in [1, 3, 6, 12, 24] {
+                let bound = last_valued_due(day, months).unwrap();
+                assert!(revalue_on(bound, months).unwrap() <= day, "{day} {months}");
+                let after = bound.succ_opt().unwrap();
+                assert!(revalue_on(after, months).unwrap() > day, "{day} {months}");
+            }
+            day = day.succ_opt().unwrap();
+        }
     }
 }

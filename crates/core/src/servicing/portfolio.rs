@@ -180,18 +180,23 @@ impl Vault {
         })
     }
 
-    /// Each open loan's collateral capacity and the kind of the item lending the most.
+    /// Each loan's collateral capacity and the kind of the item lending the most (on a tie,
+    /// the first pledged). Read for every loan, closed ones too: the portfolio only looks up
+    /// the open ones, and a join to skip the others would cost a lookup per item.
     fn collateral_by_loan(&self) -> Result<HashMap<i64, Secured>> {
         let mut out: HashMap<i64, Secured> = HashMap::new();
         let mut stmt = self.conn().prepare_cached(
-            "SELECT c.loan_id, c.kind, c.value_fen, c.cap_bp, c.prior_lien_fen
-             FROM collateral c JOIN booked_loans l ON l.id = c.loan_id
-             WHERE c.archived_on IS NULL AND l.closed_on IS NULL",
+            "SELECT loan_id, kind, value_fen, cap_bp, prior_lien_fen
+             FROM collateral WHERE archived_on IS NULL ORDER BY id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let kind =
-                CollateralKind::parse(&r.get::<_, String>(1)?).unwrap_or(CollateralKind::Property);
+            let kind = r
+                .get_ref(1)?
+                .as_str()
+                .ok()
+                .and_then(CollateralKind::parse)
+                .unwrap_or(CollateralKind::Property);
             let lendable = lendable_fen(r.get(2)?, r.get(3)?, r.get(4)?);
             let e = out.entry(r.get(0)?).or_insert(Secured {
                 capacity: 0,
