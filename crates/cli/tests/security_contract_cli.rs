@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{json, loandesk, stderr};
+use common::{json, loandesk, refused, run};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -25,21 +25,6 @@ fn vault_with_client(dir: &Path) -> (PathBuf, String) {
         ],
     ));
     (vault, added["id"].as_i64().unwrap().to_string())
-}
-
-fn run(vault: &Path, args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    json(&loandesk(vault, &all))
-}
-
-/// Exit 2, one line on stderr.
-fn refused(vault: &Path, args: &[&str]) -> String {
-    let out = loandesk(vault, args);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
-    err
 }
 
 /// `base` followed by `extra`.

@@ -97,3 +97,19 @@ pub fn json(out: &Output) -> Value {
     }
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// The command with `--format json`, its JSON output.
+pub fn run(vault: &Path, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    json(&loandesk(vault, &all))
+}
+
+/// Exit 2, one line on stderr; the line.
+pub fn refused(vault: &Path, args: &[&str]) -> String {
+    let out = loandesk(vault, args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    err
+}
