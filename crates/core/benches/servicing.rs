@@ -2,8 +2,8 @@
 //! signed over the last five years, repaid on time except one in eight with arrears, each drawn
 //! under its client's credit line and secured by three items of collateral (30,000: a property,
 //! equipment, receivables) whose valuations, registrations, insurance and lines fall due across
-//! the days, so Today has security reminders to raise. The reminders and the portfolio must
-//! each compute in ≤ 100 ms in the core; one loan's view (`loans show`), with penalty and
+//! the days, so Today has security reminders to raise. The reminders must compute in ≤ 50 ms
+//! and the portfolio in ≤ 100 ms in the core; one loan's view (`loans show`), with penalty and
 //! compound interest accrued on its arrears, is timed too.
 //!
 //! `cargo bench -p loandesk-core --bench servicing` (BENCH_LOANS=N to change size;
@@ -19,6 +19,7 @@ use std::time::Instant;
 use chrono::{Days, NaiveDate};
 use loandesk_core::loans::{DayCount, LoanTerms, Method, Rate, Rounding};
 use loandesk_core::servicing::{BookingInput, DisbursementInput};
+use loandesk_core::security::{CollateralInput, CollateralKind};
 use loandesk_core::Vault;
 use rusqlite::params;
 
@@ -27,9 +28,12 @@ use rust_decimal::Decimal;
 
 const PASSWORD: &str = "benchmark password";
 const ROUNDS: usize = 50;
-const BUDGET_MS: f64 = 100.0;
-/// What the seed holds; bumped whenever it changes (2: credit lines and collateral; 3: schema 8 without the revaluation index).
-const SEED: u32 = 3;
+/// p95 budgets: Today's reminders (issue 14: ≤ 50 ms with the security), the portfolio.
+const REMINDERS_BUDGET_MS: f64 = 50.0;
+const PORTFOLIO_BUDGET_MS: f64 = 100.0;
+/// What the seed holds; bumped whenever it changes (2: credit lines and collateral; 3: schema 8
+/// without the revaluation index; 4: collateral pledged through the vault's API).
+const SEED: u32 = 4;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
@@ -116,7 +120,7 @@ fn prepare(dir: &Path, n: usize) -> PathBuf {
             v.record_repayments(loan, &payments, today()).unwrap();
         }
     }
-    collateral(&v, &booked);
+    collateral(&mut v, &booked);
     v.conn()
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .unwrap();
@@ -172,93 +176,70 @@ fn facilities(v: &Vault, clients: &[i64]) -> Vec<i64> {
     ids
 }
 
-/// Three items per loan, inserted as `add_collateral` does (the item and its first
-/// valuation) in one transaction. Valuations are spread over the last year or so, so some are
+/// Three items per loan, pledged through the vault (so each loan keeps its capacity as the app
+/// leaves it). Valuations are spread over the last year or so, so some are
 /// due again within the week (property yearly, the others half-yearly in Settings);
 /// registrations and insurance end over the next years, some within the 30 days reminded of;
 /// one property in ten is worth half its loan with a prior lien, so those loans fall short.
-fn collateral(v: &Vault, loans: &[(i64, NaiveDate, Decimal)]) {
-    use rust_decimal::prelude::ToPrimitive;
-    let conn = v.conn();
-    conn.execute_batch("BEGIN").unwrap();
-    {
-        let mut item = conn
-            .prepare(
-                "INSERT INTO collateral (loan_id, kind, owner, description, cap_bp, value_fen, valued_on,
-                                         value_source, prior_lien_fen, registration_no, registered_until,
-                                         insured_until, created_at)
-                 VALUES (?1, ?2, '', ?3, ?4, ?5, ?6, '评估报告', ?7, ?8, ?9, ?10, '2026-01-01T00:00:00.000Z')",
-            )
-            .unwrap();
-        let mut valuation = conn
-            .prepare(
-                "INSERT INTO collateral_valuations (collateral_id, value_fen, valued_on, source, created_at)
-                 VALUES (?1, ?2, ?3, '评估报告', '2026-01-01T00:00:00.000Z')",
-            )
-            .unwrap();
-        for (i, &(loan, signed, principal)) in loans.iter().enumerate() {
-            let p = (principal * Decimal::ONE_HUNDRED).to_i64().unwrap();
-            let weak = i % 10 == 3;
-            let valued = |spread: usize, mul: usize| {
-                days_from_today(-((i * mul % spread) as i64)).max(signed)
+fn collateral(v: &mut Vault, loans: &[(i64, NaiveDate, Decimal)]) {
+    for (i, &(loan, signed, principal)) in loans.iter().enumerate() {
+        let weak = i % 10 == 3;
+        let valued = |spread: usize, mul: usize| {
+            days_from_today(-((i * mul % spread) as i64)).max(signed)
+        };
+        let part = |num: i64, den: i64| (principal * Decimal::from(num) / Decimal::from(den)).round_dp(2);
+        // (kind, description, cap, value, valued on, prior lien, registered, insured)
+        let items = [
+            (
+                CollateralKind::Property,
+                "厂房及土地",
+                70,
+                if weak { part(1, 2) } else { part(6, 5) },
+                valued(400, 29),
+                if weak { part(1, 10) } else { Decimal::ZERO },
+                Some(days_from_today((i * 13 % 3650) as i64 - 100)),
+                Some(days_from_today((i * 17 % 1095) as i64 - 20)),
+            ),
+            (
+                CollateralKind::Equipment,
+                "数控加工中心",
+                50,
+                part(3, 10),
+                valued(200, 31),
+                Decimal::ZERO,
+                Some(days_from_today((i * 19 % 1825) as i64 - 60)),
+                Some(days_from_today((i * 23 % 730) as i64 - 10)),
+            ),
+            (
+                CollateralKind::Receivables,
+                "应收账款质押",
+                80,
+                part(1, 5),
+                valued(190, 17),
+                Decimal::ZERO,
+                Some(days_from_today((i * 11 % 730) as i64 - 30)),
+                None,
+            ),
+        ];
+        for (k, (kind, description, cap, value, valued_on, prior_lien, registered, insured)) in
+            items.into_iter().enumerate()
+        {
+            let input = CollateralInput {
+                kind,
+                owner: String::new(),
+                description: description.into(),
+                value,
+                valued_on,
+                source: "评估报告".into(),
+                cap_percent: Some(Decimal::from(cap)),
+                prior_lien,
+                registration_no: format!("BENCH-{i:06}-{k}"),
+                registered_until: registered,
+                insured_until: insured,
             };
-            // (kind, description, cap, value, valued on, prior lien, registered, insured)
-            let items = [
-                (
-                    "property",
-                    "厂房及土地",
-                    7000,
-                    if weak { p / 2 } else { p * 6 / 5 },
-                    valued(400, 29),
-                    if weak { p / 10 } else { 0 },
-                    Some(days_from_today((i * 13 % 3650) as i64 - 100)),
-                    Some(days_from_today((i * 17 % 1095) as i64 - 20)),
-                ),
-                (
-                    "equipment",
-                    "数控加工中心",
-                    5000,
-                    p * 3 / 10,
-                    valued(200, 31),
-                    0,
-                    Some(days_from_today((i * 19 % 1825) as i64 - 60)),
-                    Some(days_from_today((i * 23 % 730) as i64 - 10)),
-                ),
-                (
-                    "receivables",
-                    "应收账款质押",
-                    8000,
-                    p / 5,
-                    valued(190, 17),
-                    0,
-                    Some(days_from_today((i * 11 % 730) as i64 - 30)),
-                    None,
-                ),
-            ];
-            for (k, (kind, description, cap, value, valued_on, prior, registered, insured)) in
-                items.into_iter().enumerate()
-            {
-                item.execute(params![
-                    loan,
-                    kind,
-                    description,
-                    cap,
-                    value,
-                    valued_on.to_string(),
-                    prior,
-                    format!("BENCH-{i:06}-{k}"),
-                    registered.map(|d| d.to_string()),
-                    insured.map(|d| d.to_string()),
-                ])
-                .unwrap();
-                let id = conn.last_insert_rowid();
-                valuation
-                    .execute(params![id, value, valued_on.to_string()])
-                    .unwrap();
-            }
+            v.add_collateral(loan, &input, today()).unwrap();
         }
     }
-    conn.execute_batch("COMMIT").unwrap();
 }
 
 /// A copy of the seeded vault with no credit lines, collateral or guarantors (kept beside it).
@@ -350,9 +331,12 @@ fn main() {
             ms(p95),
             ms(max)
         );
-        over |= i < 2 && ms(p95) > BUDGET_MS;
+        let budget = [REMINDERS_BUDGET_MS, PORTFOLIO_BUDGET_MS].get(i).copied();
+        over |= budget.is_some_and(|b| ms(p95) > b);
     }
     if over {
-        println!("OVER BUDGET: reminders and portfolio must each be ≤ {BUDGET_MS} ms at p95");
+        println!(
+            "OVER BUDGET: reminders ≤ {REMINDERS_BUDGET_MS} ms and portfolio ≤ {PORTFOLIO_BUDGET_MS} ms at p95"
+        );
     }
 }

@@ -494,3 +494,59 @@ fn a_changed_cap_in_settings_applies_to_items_added_after() {
         dec("650000")
     );
 }
+
+#[test]
+fn the_capacity_kept_on_the_loan_follows_every_change_to_its_collateral() {
+    let mut f = fixture();
+    let loan = book(&mut f, "HT-1", "1000000", "2026-03-01", None).unwrap();
+    let today = d("2026-03-01");
+    let shortfall = |v: &Vault| {
+        v.reminders(today, 7)
+            .unwrap()
+            .into_iter()
+            .find(|r| r.kind == ReminderKind::Shortfall)
+            .map(|r| r.amount.unwrap())
+    };
+    let main_kind = |v: &Vault| {
+        let p = v.portfolio(today, "CNY").unwrap();
+        p.by_collateral
+            .iter()
+            .find(|s| s.loans == 1)
+            .unwrap()
+            .key
+            .clone()
+    };
+    assert_eq!((shortfall(&f.v), main_kind(&f.v)), (None, "unsecured".into()));
+    // 2,000,000 × 70 % = 1,400,000: covered.
+    let house =
+        f.v.add_collateral(loan, &property("2000000", "0"), d(TODAY))
+            .unwrap();
+    assert_eq!((shortfall(&f.v), main_kind(&f.v)), (None, "property".into()));
+    // Revalued to 1,000,000: 700,000 lends, 300,000 short.
+    let down = Revaluation {
+        value: dec("1000000"),
+        valued_on: d("2026-06-01"),
+        source: "重估".into(),
+    };
+    f.v.revalue_collateral(house, &down, d(TODAY)).unwrap();
+    assert_eq!(shortfall(&f.v), Some(dec("300000")));
+    // A refused item changes nothing.
+    assert!(f
+        .v
+        .add_collateral(loan, &property("-1", "0"), d(TODAY))
+        .is_err());
+    assert_eq!(shortfall(&f.v), Some(dec("300000")));
+    // A deposit of 400,000 × 90 % = 360,000: 1,060,000 in all, covered again.
+    let mut deposit = property("400000", "0");
+    deposit.kind = CollateralKind::Deposit;
+    f.v.add_collateral(loan, &deposit, d(TODAY)).unwrap();
+    assert_eq!((shortfall(&f.v), main_kind(&f.v)), (None, "property".into()));
+    // The property released: the deposit alone, 640,000 short, and it is the main kind.
+    f.v.archive_collateral(house, d(TODAY)).unwrap();
+    assert_eq!(
+        (shortfall(&f.v), main_kind(&f.v)),
+        (Some(dec("640000")), "deposit".into())
+    );
+    let s = f.v.booked_loan(loan, today).unwrap().security;
+    assert_eq!(s.shortfall, dec("640000"));
+}

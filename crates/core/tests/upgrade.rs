@@ -159,3 +159,46 @@ fn reminder_marks_survive_the_upgrade_that_lets_them_name_credit_lines() {
         .unwrap();
     assert_eq!(facility, None);
 }
+
+#[test]
+fn the_upgrade_to_schema_9_keeps_each_loans_collateral_capacity_on_the_loan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.loandesk");
+    let v = Vault::create_at_schema_version(&path, PASSWORD, 8).unwrap();
+    fill_like_an_old_release(&v);
+    // Loan 1: land and equipment lending the same (a tie: the first pledged is the main
+    // kind), an archived property, and a lien above its capped value that lends nothing.
+    // Loan 2: nothing pledged.
+    v.conn()
+        .execute_batch(
+            "INSERT INTO booked_loans (id, client_id, contract_no, signed_on, currency, outstanding_fen, created_at)
+               VALUES (1, 1, 'HT-2026-001', '2026-03-01', 'CNY', 100000000, '2026-03-01T08:00:00.000Z'),
+                      (2, 2, 'HT-2026-002', '2026-03-01', 'CNY', 50000000, '2026-03-01T08:00:00.000Z');
+             INSERT INTO collateral (id, loan_id, kind, cap_bp, value_fen, valued_on, prior_lien_fen, archived_on, created_at)
+               VALUES (1, 1, 'property', 7000, 900000000, '2026-03-01', 0, '2026-04-01', '2026-03-01T08:00:00.000Z'),
+                      (2, 1, 'land', 6000, 50000001, '2026-03-01', 0, NULL, '2026-03-01T08:00:00.000Z'),
+                      (3, 1, 'equipment', 5000, 60000001, '2026-03-01', 0, NULL, '2026-03-01T08:00:00.000Z'),
+                      (4, 1, 'vehicle', 5000, 1000000, '2026-03-01', 800000, NULL, '2026-03-01T08:00:00.000Z');",
+        )
+        .unwrap();
+    drop(v);
+    let v = Vault::open(&path, PASSWORD).unwrap();
+    let kept = |id: i64| -> (i64, Option<String>) {
+        v.conn()
+            .query_row(
+                "SELECT collateral_capacity_fen, collateral_main_kind FROM booked_loans WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    // 50,000,001 × 60 % = 30,000,000.6 → 30,000,001 fen; 60,000,001 × 50 % = 30,000,000.5 →
+    // 30,000,001 (half-up); the vehicle: 500,000 − 800,000 → 0.
+    assert_eq!(kept(1), (60_000_002, Some("land".into())));
+    assert_eq!(kept(2), (0, None));
+    let capacity = v
+        .loan_security(1, rust_decimal::Decimal::new(100000000, 2))
+        .unwrap()
+        .capacity;
+    assert_eq!(capacity, rust_decimal::Decimal::new(60_000_002, 2));
+}

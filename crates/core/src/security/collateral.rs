@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    bp_percent, lendable_fen, money_fen, percent_bp, short_text, CollateralKind, SecuritySettings,
+    bp_percent, lendable_fen, money_fen, percent_bp, short_text, store_loan_security, CollateralKind,
+    SecuritySettings,
 };
 use crate::error::{Error, Result};
 use crate::loans::from_fen;
@@ -250,6 +251,7 @@ impl Vault {
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, c.value, input.valued_on.to_string(), c.source, now],
         )?;
+        store_loan_security(&tx, loan_id)?;
         audit_record(
             &tx,
             "collateral.add",
@@ -291,6 +293,7 @@ impl Vault {
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, value, revaluation.valued_on.to_string(), source, now],
         )?;
+        store_loan_security(&tx, loan_id)?;
         audit_record(
             &tx,
             "collateral.revalue",
@@ -313,6 +316,7 @@ impl Vault {
             "UPDATE collateral SET archived_on = ?2 WHERE id = ?1",
             params![id, today.to_string()],
         )?;
+        store_loan_security(&tx, loan_id)?;
         audit_record(
             &tx,
             "collateral.archive",

@@ -5,7 +5,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{apply_bp, Collateral, Guarantor};
+use rusqlite::{params, Connection};
+
+use super::{apply_bp, Collateral, CollateralKind, Guarantor};
 use crate::error::Result;
 use crate::loans::{from_fen, to_fen};
 use crate::vault::Vault;
@@ -38,6 +40,34 @@ pub fn coverage(outstanding_fen: i64, capacity_fen: i64) -> (i64, Option<Decimal
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
     });
     (shortfall, percent)
+}
+
+/// Writes the loan's capacity and main kind (the item lending the most; on a tie, the first
+/// pledged) on the loan, in the transaction that changed its collateral: Today and the
+/// portfolio read them from there (schema 9).
+pub(crate) fn store_loan_security(conn: &Connection, loan_id: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, value_fen, cap_bp, prior_lien_fen FROM collateral
+         WHERE loan_id = ?1 AND archived_on IS NULL ORDER BY id",
+    )?;
+    let mut rows = stmt.query([loan_id])?;
+    let (mut capacity, mut main): (i64, Option<(CollateralKind, i64)>) = (0, None);
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(0)?;
+        let kind = CollateralKind::parse(&kind).unwrap_or(CollateralKind::Property);
+        let lendable = lendable_fen(r.get(1)?, r.get(2)?, r.get(3)?);
+        capacity += lendable;
+        if main.map_or(true, |(_, most)| lendable > most) {
+            main = Some((kind, lendable));
+        }
+    }
+    drop(rows);
+    conn.execute(
+        "UPDATE booked_loans SET collateral_capacity_fen = ?2, collateral_main_kind = ?3
+         WHERE id = ?1",
+        params![loan_id, capacity, main.map(|(kind, _)| kind.as_str())],
+    )?;
+    Ok(())
 }
 
 impl Vault {

@@ -11,6 +11,7 @@ pub(crate) mod reminders;
 mod settings;
 
 pub use collateral::{Collateral, CollateralInput, Revaluation, Valuation};
+pub(crate) use coverage::store_loan_security;
 pub use coverage::{coverage, lendable_fen, LoanSecurity};
 pub(crate) use facility::check_drawing;
 pub use facility::{

@@ -8,7 +8,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{params, params_from_iter, Row};
 
 use super::collateral::revalue_on;
-use super::{lendable_fen, CollateralKind};
+use super::CollateralKind;
 use crate::error::Result;
 use crate::loans::from_fen;
 use crate::servicing::reminders::{loan_reminder, ActiveLoan};
@@ -19,9 +19,9 @@ impl Vault {
     /// `horizon`: the last day a valuation falling due is reminded of; expiries look as far
     /// ahead as Settings say.
     ///
-    /// Two scans of the pledged items: the loans' capacity reads four integers per item; the
-    /// dates are compared in SQL (ISO text orders as the dates do), so only the items with
-    /// something due come back to be read, their dates parsed and checked as dates.
+    /// The loans carry their collateral's capacity (schema 9); the items' dates are compared in
+    /// SQL (ISO text orders as the dates do) on indexes, so only the items with something due
+    /// are read, their dates parsed and checked as dates.
     pub(crate) fn security_reminders(
         &self,
         today: NaiveDate,
@@ -36,19 +36,6 @@ impl Vault {
         };
         let expiry_horizon = ahead(settings.expiry_days);
         let mut out = Vec::new();
-
-        let mut capacity: HashMap<i64, i64> = HashMap::new();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT loan_id, value_fen, cap_bp, prior_lien_fen
-             FROM collateral WHERE archived_on IS NULL",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            // Closed loans' items are summed too; only the active loans are looked up below.
-            *capacity.entry(r.get(0)?).or_default() +=
-                lendable_fen(r.get(1)?, r.get(2)?, r.get(3)?);
-        }
-        drop(rows);
 
         // ?1: the expiry horizon; ?2…: per kind, the latest valuation date due by `horizon`
         // (NULL: never revalued, so no row matches on it).
@@ -95,14 +82,14 @@ impl Vault {
                 remind("insurance", ReminderKind::InsuranceExpiry, until);
             }
         }
-        for (loan_id, cap) in capacity {
-            let Some(loan) = loans.get(&loan_id) else {
+        for loan in loans.values() {
+            let Some(cap) = loan.capacity_fen else {
                 continue;
             };
             if cap < loan.outstanding_fen {
                 let mut r = loan_reminder(
                     loan,
-                    format!("shortfall:{loan_id}"),
+                    format!("shortfall:{}", loan.id),
                     ReminderKind::Shortfall,
                     today,
                 );
@@ -169,26 +156,21 @@ impl Vault {
 
 /// The pledged items with a date falling due, in the order they were pledged: the registration
 /// or the insurance ends by ?1, or the valuation is no later than its kind's bound (?2 for the
-/// first kind of [`CollateralKind::ALL`], ...; a kind not known is read as property, as
-/// [`CollateralKind::parse`]'s callers do).
+/// first kind of [`CollateralKind::ALL`], ...; the vault holds no other kind: a newer schema's
+/// vault is not opened).
 fn due_sql() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
-        let param = |kind: CollateralKind| {
-            let i = CollateralKind::ALL.iter().position(|k| *k == kind);
-            i.map_or(0, |i| i + 2)
-        };
-        let mut bound = String::from("CASE kind");
-        for &kind in CollateralKind::ALL {
-            bound.push_str(&format!(" WHEN '{}' THEN ?{}", kind.as_str(), param(kind)));
+        // One indexed term per date and per kind: SQLite reads each index's range and the
+        // union of the rows found, never the whole table.
+        let mut due = String::from("registered_until <= ?1 OR insured_until <= ?1");
+        for (i, kind) in CollateralKind::ALL.iter().enumerate() {
+            let kind = kind.as_str();
+            due.push_str(&format!(" OR (kind = '{kind}' AND valued_on <= ?{})", i + 2));
         }
-        bound.push_str(&format!(" ELSE ?{} END", param(CollateralKind::Property)));
         format!(
             "SELECT id, loan_id, kind, valued_on, registered_until, insured_until
-             FROM collateral
-             WHERE archived_on IS NULL
-               AND (registered_until <= ?1 OR insured_until <= ?1 OR valued_on <= {bound})
-             ORDER BY id"
+             FROM collateral WHERE ({due}) AND archived_on IS NULL ORDER BY id"
         )
     })
 }

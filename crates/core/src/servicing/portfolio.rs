@@ -4,7 +4,7 @@
 //!
 //! Amounts in different currencies are never added: the portfolio is in one currency (CNY
 //! unless asked) and says how many loans in other currencies it left out.
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
@@ -16,7 +16,7 @@ use super::status::{AgeBucket, Classification, WorkingDays};
 use super::store::Ledger;
 use crate::error::Result;
 use crate::loans::{due_date, from_fen};
-use crate::security::{coverage, lendable_fen, CollateralKind, CoverageBand};
+use crate::security::{coverage, CollateralKind, CoverageBand};
 use crate::vault::Vault;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -59,12 +59,6 @@ pub struct Portfolio {
     pub by_coverage: Vec<Slice>,
     pub cash_in: Vec<MonthCashIn>,
     pub other_currency_loans: u32,
-}
-
-struct Secured {
-    capacity: i64,
-    main: CollateralKind,
-    main_lendable: i64,
 }
 
 #[derive(Default)]
@@ -114,12 +108,12 @@ impl Vault {
             Acc::default(),
         );
         let (mut by_kind, mut by_band) = (Acc::default(), Acc::default());
-        let security = self.collateral_by_loan()?;
         let (mut loans, mut total, mut others) = (0u32, 0i64, 0u32);
         let mut late = Vec::new();
         let mut stmt = self.conn().prepare(
             "SELECT l.currency, l.outstanding_fen, l.oldest_unpaid_due, l.classification,
-                    c.tier, coalesce(nullif(trim(c.industry), ''), ''), l.id
+                    c.tier, coalesce(nullif(trim(c.industry), ''), ''), l.id,
+                    l.collateral_capacity_fen, l.collateral_main_kind
              FROM booked_loans l JOIN clients c ON c.id = l.client_id
              WHERE l.closed_on IS NULL",
         )?;
@@ -145,11 +139,14 @@ impl Vault {
             industry.add(&r.get::<_, String>(5)?, fen);
             class.add(c.as_str(), fen);
             age.add(AgeBucket::of(overdue).as_str(), fen);
-            let secured = security.get(&r.get::<_, i64>(6)?);
-            let main = secured.map_or(CoverageBand::Unsecured.as_str(), |s| s.main.as_str());
-            by_kind.add(main, fen);
-            let percent = secured.and_then(|s| coverage(fen, s.capacity).1);
-            by_band.add(CoverageBand::of(secured.is_some(), percent).as_str(), fen);
+            // Nothing pledged: no main kind (schema 9 keeps both on the loan).
+            let main = r.get_ref(8)?.as_str().ok().map(|k| {
+                CollateralKind::parse(k).unwrap_or(CollateralKind::Property)
+            });
+            by_kind.add(main.map_or(CoverageBand::Unsecured.as_str(), |k| k.as_str()), fen);
+            let capacity: i64 = r.get(7)?;
+            let percent = main.and_then(|_| coverage(fen, capacity).1);
+            by_band.add(CoverageBand::of(main.is_some(), percent).as_str(), fen);
         }
         drop(rows);
         // Penalty accrues only on what is late, so only the late loans' ledgers are read.
@@ -178,38 +175,6 @@ impl Vault {
             cash_in: self.cash_in(today, currency)?,
             other_currency_loans: others,
         })
-    }
-
-    /// Each loan's collateral capacity and the kind of the item lending the most (on a tie,
-    /// the first pledged). Read for every loan, closed ones too: the portfolio only looks up
-    /// the open ones, and a join to skip the others would cost a lookup per item.
-    fn collateral_by_loan(&self) -> Result<HashMap<i64, Secured>> {
-        let mut out: HashMap<i64, Secured> = HashMap::new();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT loan_id, kind, value_fen, cap_bp, prior_lien_fen
-             FROM collateral WHERE archived_on IS NULL ORDER BY id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let kind = r
-                .get_ref(1)?
-                .as_str()
-                .ok()
-                .and_then(CollateralKind::parse)
-                .unwrap_or(CollateralKind::Property);
-            let lendable = lendable_fen(r.get(2)?, r.get(3)?, r.get(4)?);
-            let e = out.entry(r.get(0)?).or_insert(Secured {
-                capacity: 0,
-                main: kind,
-                main_lendable: -1,
-            });
-            e.capacity += lendable;
-            if lendable > e.main_lendable {
-                e.main = kind;
-                e.main_lendable = lendable;
-            }
-        }
-        Ok(out)
     }
 
     /// What is still to be paid in each of the 12 months starting with this one, from the

@@ -93,6 +93,8 @@ pub(crate) struct ActiveLoan {
     pub contract_no: String,
     pub signed_on: NaiveDate,
     pub outstanding_fen: i64,
+    /// The collateral's capacity; None when nothing is pledged.
+    pub capacity_fen: Option<i64>,
 }
 
 /// A reminder of `kind` about `loan`, due on `due_on`; the kind's details are set after.
@@ -157,7 +159,8 @@ impl Vault {
         let marks = self.reminder_marks()?;
         let mut loans: HashMap<i64, ActiveLoan> = HashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT l.id, l.client_id, c.name, l.contract_no, l.signed_on, l.outstanding_fen
+            "SELECT l.id, l.client_id, c.name, l.contract_no, l.signed_on, l.outstanding_fen,
+                    l.collateral_capacity_fen, l.collateral_main_kind IS NOT NULL
              FROM booked_loans l JOIN clients c ON c.id = l.client_id WHERE l.closed_on IS NULL",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -168,6 +171,7 @@ impl Vault {
                 contract_no: r.get(3)?,
                 signed_on: r.get(4)?,
                 outstanding_fen: r.get(5)?,
+                capacity_fen: r.get::<_, bool>(7)?.then(|| r.get(6)).transpose()?,
             })
         })?;
         for loan in rows {
