@@ -628,7 +628,7 @@ export type FailedImport = { name: string, error: ErrorPayload, };
  */
 export type ImportReport = { imported: Array<DocumentSummary>, failed: Array<FailedImport>, };
 
-export type StatementLine = "current-assets" | "inventory" | "total-assets" | "current-liabilities" | "total-liabilities" | "revenue" | "profit-before-tax" | "interest-expense" | "depreciation-amortisation" | "operating-cash-flow" | "cash" | "accounts-receivable" | "total-equity" | "net-profit";
+export type StatementLine = "current-assets" | "inventory" | "total-assets" | "current-liabilities" | "total-liabilities" | "revenue" | "profit-before-tax" | "interest-expense" | "depreciation-amortisation" | "operating-cash-flow" | "cash" | "accounts-receivable" | "total-equity" | "net-profit" | "cost-of-sales" | "accounts-payable" | "prepayments" | "advances-from-customers" | "short-term-borrowings" | "long-term-borrowings" | "bonds-payable" | "current-portion-of-long-term-debt" | "income-tax-expense" | "finance-costs";
 
 /**
  * One year's figures of a client, in yuan.
@@ -652,9 +652,6 @@ document: DocumentSummary,
  */
 years: Array<FinancialYear>, };
 
-/**
- * Where each ratio turns from ok to breach (Settings).
- */
 export type Thresholds = { 
 /**
  * At least.
@@ -675,22 +672,52 @@ interest_coverage: string,
 /**
  * At least; for both DSCRs.
  */
-dscr: string, };
+dscr: string, 
+/**
+ * The other ratios' thresholds, in each ratio's unit, judged in its direction
+ * ([`RatioKind::bound`]). Settings saved before issue 15 read the defaults.
+ */
+others: Partial<Record<RatioKind, string>>, };
 
-export type RatioKind = "current-ratio" | "quick-ratio" | "debt-to-asset" | "interest-coverage" | "dscr" | "dscr-cash-flow";
+/**
+ * A credit ratio of the spread, in the order the analysis lists them.
+ */
+export type RatioKind = "current-ratio" | "quick-ratio" | "debt-to-asset" | "interest-coverage" | "dscr" | "dscr-cash-flow" | "strict-quick-ratio" | "ebitda" | "debt-to-ebitda" | "net-debt-to-ebitda" | "receivable-days" | "inventory-days" | "payable-days" | "prepaid-days" | "advance-days" | "cash-conversion-cycle" | "gross-margin" | "net-margin" | "return-on-equity" | "cash-to-profit" | "revenue-growth";
 
 /**
  * Whether a value must reach the threshold or stay under it.
  */
 export type Bound = "at-least" | "at-most";
 
-export type RatioStatus = "ok" | "breach" | "not-available";
+export type RatioStatus = "ok" | "breach" | "not-available" | "no-threshold";
+
+/**
+ * What a ratio's value counts.
+ */
+export type RatioUnit = "times" | "percent" | "days" | "yuan";
+
+/**
+ * Which balances a turnover or a return was computed on.
+ */
+export type BalanceBasis = "average" | "closing";
 
 export type Ratio = { kind: RatioKind, 
 /**
- * Two decimals; `DebtToAsset` in percent. None when it cannot be computed.
+ * Two decimals, in `unit`. None when it cannot be computed.
  */
-value: string | null, threshold: string, bound: Bound, status: RatioStatus, };
+value: string | null, 
+/**
+ * None when Settings hold none for this ratio.
+ */
+threshold: string | null, bound: Bound, status: RatioStatus, unit: RatioUnit, 
+/**
+ * value − the year before's value (percentage points for a percent), when both exist.
+ */
+change: string | null, 
+/**
+ * For turnovers and returns: whether average or closing balances were used.
+ */
+basis: BalanceBasis | null, };
 
 /**
  * The proposed loan's annual debt service used for the DSCRs.
@@ -719,6 +746,81 @@ debt_service: DebtService | null,
  * Latest year first; empty until a statement is imported.
  */
 years: Array<YearRatios>, };
+
+/**
+ * Everything the formula takes (the CLI's `--input` file: every key required).
+ */
+export type WcNeedInput = { 
+/**
+ * 上年度销售收入.
+ */
+revenue: string, 
+/**
+ * 上年度销售利润率, in percent.
+ */
+net_margin_percent: string, 
+/**
+ * 预计销售收入年增长率, in percent.
+ */
+growth_percent: string, inventory_days: string, receivable_days: string, payable_days: string, prepaid_days: string, advance_days: string, 
+/**
+ * 借款人自有资金 (may be negative: current liabilities above current assets).
+ */
+own_funds: string, 
+/**
+ * 现有流动资金贷款.
+ */
+existing_wc_loans: string, 
+/**
+ * 其他渠道提供的营运资金.
+ */
+other_funds: string, };
+
+/**
+ * Something the officer must see beside the need.
+ */
+export type WcNeedWarning = "negative_need" | "above_need";
+
+export type WcNeed = { input: WcNeedInput, 
+/**
+ * 营运资金周转次数, 4 decimals.
+ */
+turnover: string, 
+/**
+ * 营运资金量, to the fen.
+ */
+working_capital: string, 
+/**
+ * 新增流动资金贷款额度, to the fen, never below 0.
+ */
+new_need: string, warnings: Array<WcNeedWarning>, };
+
+/**
+ * What the officer enters; a day count left empty comes from the statements.
+ */
+export type WcNeedAssumptions = { growth_percent: string, 
+/**
+ * None: the latest year's current assets − current liabilities.
+ */
+own_funds: string | null, existing_wc_loans: string, other_funds: string, inventory_days: string | null, receivable_days: string | null, payable_days: string | null, prepaid_days: string | null, advance_days: string | null, };
+
+/**
+ * What the client's latest statements give the calculation (each None when a line is
+ * missing), to prefill the form.
+ */
+export type WcNeedFromStatements = { 
+/**
+ * The latest imported year (上年度).
+ */
+year: number, revenue: string | null, net_margin_percent: string | null, inventory_days: string | null, receivable_days: string | null, payable_days: string | null, prepaid_days: string | null, advance_days: string | null, 
+/**
+ * Current assets − current liabilities.
+ */
+own_funds: string | null, 
+/**
+ * The year before is imported, so the days are on average balances.
+ */
+averaged: boolean, };
 
 export type DocumentKind = "application-form" | "business-licence" | "legal-rep-id" | "financial-statements" | "bank-statements" | "tax-certificate" | "credit-report" | "feasibility-study" | "project-approval" | "collateral" | "contract" | "proposal" | "other";
 
@@ -965,6 +1067,16 @@ export const CATALOGUE = {
       "accounts-receivable": "应收账款",
       "total-equity": "所有者权益合计",
       "net-profit": "净利润",
+      "cost-of-sales": "营业成本",
+      "accounts-payable": "应付账款",
+      "prepayments": "预付账款",
+      "advances-from-customers": "预收账款",
+      "short-term-borrowings": "短期借款",
+      "long-term-borrowings": "长期借款",
+      "bonds-payable": "应付债券",
+      "current-portion-of-long-term-debt": "一年内到期的非流动负债",
+      "income-tax-expense": "所得税费用",
+      "finance-costs": "财务费用",
     },
     "classification": {
       "pass": "正常",
@@ -1032,6 +1144,43 @@ export const CATALOGUE = {
       "below_50": "覆盖率低于 50%",
       "from_50": "覆盖率 50%–100%",
       "full": "足额覆盖",
+    },
+    "ratioKind": {
+      "current-ratio": "流动比率",
+      "quick-ratio": "速动比率",
+      "debt-to-asset": "资产负债率",
+      "interest-coverage": "利息保障倍数",
+      "dscr": "偿债覆盖率（EBITDA）",
+      "dscr-cash-flow": "偿债覆盖率（经营现金流）",
+      "strict-quick-ratio": "速动比率（扣除预付）",
+      "ebitda": "息税折旧摊销前利润（EBITDA）",
+      "debt-to-ebitda": "有息负债/EBITDA",
+      "net-debt-to-ebitda": "净债务/EBITDA",
+      "receivable-days": "应收账款周转天数",
+      "inventory-days": "存货周转天数",
+      "payable-days": "应付账款周转天数",
+      "prepaid-days": "预付账款周转天数",
+      "advance-days": "预收账款周转天数",
+      "cash-conversion-cycle": "现金周期",
+      "gross-margin": "毛利率",
+      "net-margin": "销售净利率",
+      "return-on-equity": "净资产收益率",
+      "cash-to-profit": "净现比",
+      "revenue-growth": "营业收入增长率",
+    },
+    "ratioUnit": {
+      "times": "倍",
+      "percent": "百分比（%）",
+      "days": "天",
+      "yuan": "元",
+    },
+    "balanceBasis": {
+      "average": "期初期末平均余额",
+      "closing": "无上年数据，按期末余额计算",
+    },
+    "wcNeedWarning": {
+      "negative_need": "测算结果为负：自有及现有资金已满足营运资金需求，新增额度按 0 计",
+      "above_need": "申请金额超过测算需求",
     },
     "error": {
       "wrong_password": "错误的密码，请重新输入。",
@@ -1144,6 +1293,16 @@ export const CATALOGUE = {
       "accounts-receivable": "Accounts receivable",
       "total-equity": "Total equity",
       "net-profit": "Net profit",
+      "cost-of-sales": "Cost of sales",
+      "accounts-payable": "Accounts payable",
+      "prepayments": "Prepayments",
+      "advances-from-customers": "Advances from customers",
+      "short-term-borrowings": "Short-term borrowings",
+      "long-term-borrowings": "Long-term borrowings",
+      "bonds-payable": "Bonds payable",
+      "current-portion-of-long-term-debt": "Non-current liabilities due within one year",
+      "income-tax-expense": "Income tax expense",
+      "finance-costs": "Finance costs",
     },
     "classification": {
       "pass": "Pass",
@@ -1211,6 +1370,43 @@ export const CATALOGUE = {
       "below_50": "Covered below 50 %",
       "from_50": "Covered 50–100 %",
       "full": "Fully covered",
+    },
+    "ratioKind": {
+      "current-ratio": "Current ratio",
+      "quick-ratio": "Quick ratio",
+      "debt-to-asset": "Debt-to-asset",
+      "interest-coverage": "Interest coverage",
+      "dscr": "DSCR (EBITDA)",
+      "dscr-cash-flow": "DSCR (operating cash flow)",
+      "strict-quick-ratio": "Quick ratio less prepayments",
+      "ebitda": "EBITDA",
+      "debt-to-ebitda": "Interest-bearing debt / EBITDA",
+      "net-debt-to-ebitda": "Net debt / EBITDA",
+      "receivable-days": "Receivable days",
+      "inventory-days": "Inventory days",
+      "payable-days": "Payable days",
+      "prepaid-days": "Prepayment days",
+      "advance-days": "Advance days",
+      "cash-conversion-cycle": "Cash conversion cycle",
+      "gross-margin": "Gross margin",
+      "net-margin": "Net margin",
+      "return-on-equity": "Return on equity",
+      "cash-to-profit": "Operating cash flow / net profit",
+      "revenue-growth": "Revenue growth",
+    },
+    "ratioUnit": {
+      "times": "×",
+      "percent": "Percent (%)",
+      "days": "days",
+      "yuan": "yuan",
+    },
+    "balanceBasis": {
+      "average": "Average of opening and closing balances",
+      "closing": "No prior year: closing balance used",
+    },
+    "wcNeedWarning": {
+      "negative_need": "The calculation is negative: own and existing funds cover the working capital, so the new need is 0",
+      "above_need": "The amount applied for exceeds the calculated need",
     },
     "error": {
       "wrong_password": "Wrong password. Please try again.",

@@ -242,12 +242,15 @@ fn ratio_table(a: &CreditAnalysis) {
                 RatioStatus::Ok => "ok",
                 RatioStatus::Breach => "BREACH",
                 RatioStatus::NotAvailable => "n/a",
+                RatioStatus::NoThreshold => "-",
             };
             rows.push(vec![
                 y.year.to_string(),
                 kind.as_str().unwrap_or_default().to_string(),
                 r.value.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
-                r.threshold.to_string(),
+                r.threshold
+                    .map(|t| t.to_string())
+                    .unwrap_or_else(|| "-".into()),
                 status.to_string(),
             ]);
         }

@@ -18,8 +18,8 @@ use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
 use loandesk_core::loans::{DayCount, LoanTerms, Method, Rate, Rounding};
-use loandesk_core::servicing::{BookingInput, DisbursementInput};
 use loandesk_core::security::{CollateralInput, CollateralKind};
+use loandesk_core::servicing::{BookingInput, DisbursementInput};
 use loandesk_core::Vault;
 use rusqlite::params;
 
@@ -184,10 +184,10 @@ fn facilities(v: &Vault, clients: &[i64]) -> Vec<i64> {
 fn collateral(v: &mut Vault, loans: &[(i64, NaiveDate, Decimal)]) {
     for (i, &(loan, signed, principal)) in loans.iter().enumerate() {
         let weak = i % 10 == 3;
-        let valued = |spread: usize, mul: usize| {
-            days_from_today(-((i * mul % spread) as i64)).max(signed)
-        };
-        let part = |num: i64, den: i64| (principal * Decimal::from(num) / Decimal::from(den)).round_dp(2);
+        let valued =
+            |spread: usize, mul: usize| days_from_today(-((i * mul % spread) as i64)).max(signed);
+        let part =
+            |num: i64, den: i64| (principal * Decimal::from(num) / Decimal::from(den)).round_dp(2);
         // (kind, description, cap, value, valued on, prior lien, registered, insured)
         let items = [
             (

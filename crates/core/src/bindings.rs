@@ -5,7 +5,9 @@
 use ts_rs::{Config, TS};
 
 use crate::analysis::{
-    Bound, CreditAnalysis, DebtService, Ratio, RatioKind, RatioStatus, Thresholds, YearRatios,
+    BalanceBasis, Bound, CreditAnalysis, DebtService, Ratio, RatioKind, RatioStatus, RatioUnit,
+    Thresholds, WcNeed, WcNeedAssumptions, WcNeedFromStatements, WcNeedInput, WcNeedWarning,
+    YearRatios,
 };
 use crate::clients::*;
 // DocumentKind (documents::kind, re-exported by journey) is declared with the journey types below.
@@ -163,10 +165,17 @@ pub fn typescript() -> String {
     decl::<RatioKind>(&cfg, &mut out);
     decl::<Bound>(&cfg, &mut out);
     decl::<RatioStatus>(&cfg, &mut out);
+    decl::<RatioUnit>(&cfg, &mut out);
+    decl::<BalanceBasis>(&cfg, &mut out);
     decl::<Ratio>(&cfg, &mut out);
     decl::<DebtService>(&cfg, &mut out);
     decl::<YearRatios>(&cfg, &mut out);
     decl::<CreditAnalysis>(&cfg, &mut out);
+    decl::<WcNeedInput>(&cfg, &mut out);
+    decl::<WcNeedWarning>(&cfg, &mut out);
+    decl::<WcNeed>(&cfg, &mut out);
+    decl::<WcNeedAssumptions>(&cfg, &mut out);
+    decl::<WcNeedFromStatements>(&cfg, &mut out);
     journey(&cfg, &mut out);
     out.push_str(&crate::labels::typescript());
     out.trim_end().to_string() + "\n"

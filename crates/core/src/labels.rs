@@ -7,6 +7,7 @@
 //! `journey/stages.rs`, ...); this module only gathers them.
 use std::collections::BTreeMap;
 
+use crate::analysis::{BalanceBasis, RatioKind, RatioUnit, WcNeedWarning};
 use crate::documents::{DocumentKind, StatementLine};
 use crate::error_code::ErrorCode;
 use crate::journey::STAGES;
@@ -145,6 +146,22 @@ pub fn catalogue() -> Vec<Section> {
         section(
             "coverageBand",
             CoverageBand::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "ratioKind",
+            RatioKind::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "ratioUnit",
+            RatioUnit::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "balanceBasis",
+            BalanceBasis::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "wcNeedWarning",
+            WcNeedWarning::ALL.iter().map(|k| (k.as_str(), k.text())),
         ),
         section(
             "error",

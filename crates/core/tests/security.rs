@@ -516,12 +516,18 @@ fn the_capacity_kept_on_the_loan_follows_every_change_to_its_collateral() {
             .key
             .clone()
     };
-    assert_eq!((shortfall(&f.v), main_kind(&f.v)), (None, "unsecured".into()));
+    assert_eq!(
+        (shortfall(&f.v), main_kind(&f.v)),
+        (None, "unsecured".into())
+    );
     // 2,000,000 × 70 % = 1,400,000: covered.
     let house =
         f.v.add_collateral(loan, &property("2000000", "0"), d(TODAY))
             .unwrap();
-    assert_eq!((shortfall(&f.v), main_kind(&f.v)), (None, "property".into()));
+    assert_eq!(
+        (shortfall(&f.v), main_kind(&f.v)),
+        (None, "property".into())
+    );
     // Revalued to 1,000,000: 700,000 lends, 300,000 short.
     let down = Revaluation {
         value: dec("1000000"),
@@ -540,7 +546,10 @@ fn the_capacity_kept_on_the_loan_follows_every_change_to_its_collateral() {
     let mut deposit = property("400000", "0");
     deposit.kind = CollateralKind::Deposit;
     f.v.add_collateral(loan, &deposit, d(TODAY)).unwrap();
-    assert_eq!((shortfall(&f.v), main_kind(&f.v)), (None, "property".into()));
+    assert_eq!(
+        (shortfall(&f.v), main_kind(&f.v)),
+        (None, "property".into())
+    );
     // The property released: the deposit alone, 640,000 short, and it is the main kind.
     f.v.archive_collateral(house, d(TODAY)).unwrap();
     assert_eq!(

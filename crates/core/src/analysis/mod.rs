@@ -1,76 +1,27 @@
-//! Credit analysis (PRODUCT.md §2): ratios from the client's imported financial statements,
-//! DSCR against the proposed loan's schedule, each flagged against a threshold the bank sets.
+//! Credit analysis (PRODUCT.md §2, issue 15): every ratio of every imported year side by side
+//! (the spread), DSCR against the proposed loan's schedule, each flagged against a threshold
+//! the bank sets, and the working-capital loan need (wc_need.rs).
 mod ratios;
+mod thresholds;
+mod wc_need;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-pub use ratios::{annual_debt_service, ratios, Bound, Ratio, RatioKind, RatioStatus};
+pub use ratios::{
+    annual_debt_service, ratios, set_changes, BalanceBasis, Bound, Ratio, RatioKind, RatioStatus,
+    RatioUnit,
+};
+pub use thresholds::Thresholds;
+pub use wc_need::{
+    wc_need, WcNeed, WcNeedAssumptions, WcNeedFromStatements, WcNeedInput, WcNeedWarning,
+};
 
 use crate::error::{Error, Result};
-use crate::rule::Rule;
 use crate::Vault;
 
 const THRESHOLDS_KEY: &str = "credit_thresholds";
-
-/// Where each ratio turns from ok to breach (Settings).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Thresholds {
-    /// At least.
-    #[ts(type = "string")]
-    pub current_ratio: Decimal,
-    /// At least.
-    #[ts(type = "string")]
-    pub quick_ratio: Decimal,
-    /// At most, in percent (70 = 70 %).
-    #[ts(type = "string")]
-    pub debt_to_asset_percent: Decimal,
-    /// At least.
-    #[ts(type = "string")]
-    pub interest_coverage: Decimal,
-    /// At least; for both DSCRs.
-    #[ts(type = "string")]
-    pub dscr: Decimal,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            current_ratio: Decimal::new(120, 2),
-            quick_ratio: Decimal::new(80, 2),
-            debt_to_asset_percent: Decimal::from(70),
-            interest_coverage: Decimal::from(2),
-            dscr: Decimal::new(125, 2),
-        }
-    }
-}
-
-impl Thresholds {
-    fn validate(&self) -> Result<()> {
-        let hundred = Decimal::ONE_HUNDRED;
-        let fields = [
-            ("current_ratio", self.current_ratio, hundred),
-            ("quick_ratio", self.quick_ratio, hundred),
-            ("debt_to_asset_percent", self.debt_to_asset_percent, hundred),
-            ("interest_coverage", self.interest_coverage, hundred),
-            ("dscr", self.dscr, hundred),
-        ];
-        for (field, value, max) in fields {
-            if value.normalize().scale() > 2 {
-                return Err(Error::invalid(field, Rule::DecimalPlaces(2)));
-            }
-            if value <= Decimal::ZERO || value > max {
-                let range = Rule::Range {
-                    min: "0.01".into(),
-                    max: max.to_string(),
-                };
-                return Err(Error::invalid(field, range));
-            }
-        }
-        Ok(())
-    }
-}
 
 /// The proposed loan's annual debt service used for the DSCRs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -135,14 +86,22 @@ impl Vault {
             None => None,
         };
         let annual = debt_service.as_ref().map(|d| d.annual);
-        let years = self
-            .financial_years(client_id)?
+        let stored = self.financial_years(client_id)?;
+        // Latest first; each year reads the one after it in the list as its prior year.
+        let mut years: Vec<YearRatios> = stored
             .iter()
-            .map(|y| YearRatios {
+            .enumerate()
+            .map(|(i, y)| YearRatios {
                 year: y.year,
-                ratios: ratios(y, &thresholds, annual),
+                ratios: ratios(y, stored.get(i + 1), &thresholds, annual),
             })
             .collect();
+        for i in 0..years.len() {
+            let (now, earlier) = years.split_at_mut(i + 1);
+            if let Some(prior) = earlier.first().filter(|p| p.year == now[i].year - 1) {
+                set_changes(&mut now[i].ratios, &prior.ratios);
+            }
+        }
         Ok(CreditAnalysis {
             client_id,
             thresholds,

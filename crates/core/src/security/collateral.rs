@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    bp_percent, lendable_fen, money_fen, percent_bp, short_text, store_loan_security, CollateralKind,
-    SecuritySettings,
+    bp_percent, lendable_fen, money_fen, percent_bp, short_text, store_loan_security,
+    CollateralKind, SecuritySettings,
 };
 use crate::error::{Error, Result};
 use crate::loans::from_fen;

@@ -166,7 +166,10 @@ fn due_sql() -> &'static str {
         let mut due = String::from("registered_until <= ?1 OR insured_until <= ?1");
         for (i, kind) in CollateralKind::ALL.iter().enumerate() {
             let kind = kind.as_str();
-            due.push_str(&format!(" OR (kind = '{kind}' AND valued_on <= ?{})", i + 2));
+            due.push_str(&format!(
+                " OR (kind = '{kind}' AND valued_on <= ?{})",
+                i + 2
+            ));
         }
         format!(
             "SELECT id, loan_id, kind, valued_on, registered_until, insured_until

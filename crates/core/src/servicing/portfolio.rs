@@ -140,10 +140,15 @@ impl Vault {
             class.add(c.as_str(), fen);
             age.add(AgeBucket::of(overdue).as_str(), fen);
             // Nothing pledged: no main kind (schema 9 keeps both on the loan).
-            let main = r.get_ref(8)?.as_str().ok().map(|k| {
-                CollateralKind::parse(k).unwrap_or(CollateralKind::Property)
-            });
-            by_kind.add(main.map_or(CoverageBand::Unsecured.as_str(), |k| k.as_str()), fen);
+            let main = r
+                .get_ref(8)?
+                .as_str()
+                .ok()
+                .map(|k| CollateralKind::parse(k).unwrap_or(CollateralKind::Property));
+            by_kind.add(
+                main.map_or(CoverageBand::Unsecured.as_str(), |k| k.as_str()),
+                fen,
+            );
             let capacity: i64 = r.get(7)?;
             let percent = main.and_then(|_| coverage(fen, capacity).1);
             by_band.add(CoverageBand::of(main.is_some(), percent).as_str(), fen);

@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/007_servicing_contract.sql"),
     include_str!("sql/008_security.sql"),
     include_str!("sql/009_loan_security.sql"),
+    include_str!("sql/010_wc_need.sql"),
 ];
 
 pub fn latest_version() -> i64 {

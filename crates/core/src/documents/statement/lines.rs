@@ -21,6 +21,21 @@ pub enum StatementLine {
     AccountsReceivable,
     TotalEquity,
     NetProfit,
+    /// 营业成本: the turnover days of inventory, payables and prepayments are on it.
+    CostOfSales,
+    AccountsPayable,
+    /// 预付账款 (预付款项).
+    Prepayments,
+    /// 预收账款; 合同负债 under the 2017 revenue standard (CAS 14) is read as the same line.
+    AdvancesFromCustomers,
+    ShortTermBorrowings,
+    LongTermBorrowings,
+    BondsPayable,
+    /// 一年内到期的非流动负债: the part of long-term debt due within a year.
+    CurrentPortionOfLongTermDebt,
+    IncomeTaxExpense,
+    /// 财务费用 (interest net of interest income, FX, bank charges).
+    FinanceCosts,
 }
 
 pub(crate) struct LineDef {
@@ -55,7 +70,7 @@ use StatementLine as L;
 
 /// Template order. Required lines feed the ratios (or are what every bank asks for).
 #[rustfmt::skip]
-pub(crate) const LINES: [LineDef; 14] = [
+pub(crate) const LINES: [LineDef; 24] = [
     def(L::CurrentAssets, "current-assets", "流动资产合计", "Total current assets", true, &["current assets"]),
     def(L::Inventory, "inventory", "存货", "Inventory", true, &["inventories"]),
     def(L::TotalAssets, "total-assets", "资产总计", "Total assets", true, &["资产合计", "资产总额"]),
@@ -70,6 +85,17 @@ pub(crate) const LINES: [LineDef; 14] = [
     def(L::AccountsReceivable, "accounts-receivable", "应收账款", "Accounts receivable", false, &[]),
     def(L::TotalEquity, "total-equity", "所有者权益合计", "Total equity", false, &["股东权益合计", "所有者权益（或股东权益）合计", "total owners' equity"]),
     def(L::NetProfit, "net-profit", "净利润", "Net profit", false, &["net income"]),
+    // Issue 15: optional, so statements made from the earlier template still import.
+    def(L::CostOfSales, "cost-of-sales", "营业成本", "Cost of sales", false, &["主营业务成本", "cost of goods sold", "cost of revenue"]),
+    def(L::AccountsPayable, "accounts-payable", "应付账款", "Accounts payable", false, &["trade payables"]),
+    def(L::Prepayments, "prepayments", "预付账款", "Prepayments", false, &["预付款项", "advances to suppliers"]),
+    def(L::AdvancesFromCustomers, "advances-from-customers", "预收账款", "Advances from customers", false, &["预收款项", "合同负债", "contract liabilities", "receipts in advance"]),
+    def(L::ShortTermBorrowings, "short-term-borrowings", "短期借款", "Short-term borrowings", false, &["short-term loans"]),
+    def(L::LongTermBorrowings, "long-term-borrowings", "长期借款", "Long-term borrowings", false, &["long-term loans"]),
+    def(L::BondsPayable, "bonds-payable", "应付债券", "Bonds payable", false, &[]),
+    def(L::CurrentPortionOfLongTermDebt, "current-portion-of-long-term-debt", "一年内到期的非流动负债", "Non-current liabilities due within one year", false, &["current portion of long-term debt", "current portion of non-current liabilities"]),
+    def(L::IncomeTaxExpense, "income-tax-expense", "所得税费用", "Income tax expense", false, &["所得税", "income tax"]),
+    def(L::FinanceCosts, "finance-costs", "财务费用", "Finance costs", false, &["finance expenses", "financial expenses"]),
 ];
 
 impl StatementLine {
@@ -160,7 +186,9 @@ mod tests {
             match_label("经营活动产生的现金流量净额"),
             Some(L::OperatingCashFlow)
         );
-        assert_eq!(match_label("应付账款"), None);
+        assert_eq!(match_label("应付账款"), Some(L::AccountsPayable));
+        assert_eq!(match_label("合同负债"), Some(L::AdvancesFromCustomers));
+        assert_eq!(match_label("应付票据"), None);
         for d in &LINES {
             assert_eq!(StatementLine::parse(d.key), Some(d.line));
             assert_eq!(d.line.def().key, d.key);
