@@ -309,6 +309,32 @@ impl Vault {
         wc_need(&input)
     }
 
+    /// The need a working-capital proposal argues from: the saved assumptions on the client's
+    /// statements, flagged when the proposed scenario's principal is above it. None when the
+    /// client's product is not a working-capital loan or nothing is saved yet.
+    pub fn proposal_wc_need(&self, client_id: i64) -> Result<Option<WcNeed>> {
+        let client = self.client(client_id)?;
+        if client.fields.product != Some(crate::clients::ProductType::WorkingCapital) {
+            return Ok(None);
+        }
+        let Some(assumptions) = self.wc_need_assumptions(client_id)? else {
+            return Ok(None);
+        };
+        // Saved once, the statements may since have changed (a year removed): no section
+        // then, rather than a refused export.
+        let Ok(mut need) = self.client_wc_need(client_id, &assumptions) else {
+            return Ok(None);
+        };
+        let proposed = self
+            .loan_scenarios(client_id)?
+            .into_iter()
+            .find(|s| s.proposed);
+        if proposed.is_some_and(|s| s.terms.principal > need.new_need) {
+            need.warnings.push(WcNeedWarning::AboveNeed);
+        }
+        Ok(Some(need))
+    }
+
     /// The assumptions last saved for the client (None: never saved).
     pub fn wc_need_assumptions(&self, client_id: i64) -> Result<Option<WcNeedAssumptions>> {
         let json: Option<String> = self
