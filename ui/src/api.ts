@@ -17,6 +17,9 @@ import type {
   ImportReport,
   StatementImport,
   Thresholds,
+  WcNeed,
+  WcNeedAssumptions,
+  WcNeedFromStatements,
   Board,
   BoardColumn,
   BoardQuery,
@@ -197,6 +200,13 @@ export const api = {
   creditThresholdsGet: () => call<Thresholds>("credit_thresholds_get"),
   creditThresholdsSet: (thresholds: Thresholds) => call<void>("credit_thresholds_set", { thresholds }),
   financialYears: (clientId: number) => call<FinancialYear[]>("financial_years", { clientId }),
+  /** The working-capital need's figures from the latest statements; null without a statement. */
+  wcNeedFromStatements: (clientId: number) => call<WcNeedFromStatements | null>("wc_need_from_statements", { clientId }),
+  /** The need on the statements and these assumptions; nothing is stored. */
+  wcNeedPreview: (clientId: number, assumptions: WcNeedAssumptions) => call<WcNeed>("wc_need_preview", { clientId, assumptions }),
+  /** Stores the assumptions (refused ones store nothing); the proposal PDF computes from them. */
+  wcNeedSave: (clientId: number, assumptions: WcNeedAssumptions) => call<WcNeed>("wc_need_save", { clientId, assumptions }),
+  wcNeedSaved: (clientId: number) => call<WcNeedAssumptions | null>("wc_need_saved", { clientId }),
   /** Largest file an import accepts, in bytes (Settings; default 50 MB). */
   documentSizeLimitGet: () => call<number>("document_size_limit_get"),
   documentSizeLimitSet: (bytes: number) => call<void>("document_size_limit_set", { bytes }),

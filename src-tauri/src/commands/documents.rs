@@ -1,11 +1,13 @@
 //! Documents on a client: import by file picker or by dropping files on the window, list,
 //! preview, export a copy, archive, change kind; financial statements, the template, credit
-//! ratios and their thresholds. Paths never travel through the web view: Rust shows the dialogs
+//! ratios and their thresholds, the working-capital loan need. Paths never travel through the web view: Rust shows the dialogs
 //! (`dialogs.rs`), and dropped files are held in state until imported.
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
-use loandesk_core::analysis::{CreditAnalysis, Thresholds};
+use loandesk_core::analysis::{
+    CreditAnalysis, Thresholds, WcNeed, WcNeedAssumptions, WcNeedFromStatements,
+};
 use loandesk_core::documents::{
     statement_template, DocumentKind, DocumentSummary, FailedImport, FileType, FinancialYear,
     ImportReport, StatementImport,
@@ -170,6 +172,57 @@ pub fn statement_import_pick(
 pub fn credit_analysis(state: State<'_, AppState>, client_id: i64) -> CmdResult<CreditAnalysis> {
     state
         .with_vault(|v| v.credit_analysis(client_id))
+        .map_err(payload)
+}
+
+/// What the client's latest statements give the working-capital need (revenue, margin, the
+/// five turnover days, own funds), to prefill the form; None without a statement.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn wc_need_from_statements(
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CmdResult<Option<WcNeedFromStatements>> {
+    state
+        .with_vault(|v| v.wc_need_from_statements(client_id))
+        .map_err(payload)
+}
+
+/// The need on the client's statements and the assumptions as typed; nothing is stored.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn wc_need_preview(
+    state: State<'_, AppState>,
+    client_id: i64,
+    assumptions: WcNeedAssumptions,
+) -> CmdResult<WcNeed> {
+    state
+        .with_vault(|v| v.client_wc_need(client_id, &assumptions))
+        .map_err(payload)
+}
+
+/// Stores the assumptions (the proposal PDF computes from them); refused ones store nothing.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn wc_need_save(
+    state: State<'_, AppState>,
+    client_id: i64,
+    assumptions: WcNeedAssumptions,
+) -> CmdResult<WcNeed> {
+    state
+        .with_vault(|v| v.save_wc_need_assumptions(client_id, &assumptions))
+        .map_err(payload)
+}
+
+/// The assumptions last saved for the client; None when never saved.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn wc_need_saved(
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CmdResult<Option<WcNeedAssumptions>> {
+    state
+        .with_vault(|v| v.wc_need_assumptions(client_id))
         .map_err(payload)
 }
 
