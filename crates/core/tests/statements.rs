@@ -63,7 +63,10 @@ fn both_templates_and_the_xls_read_to_the_same_figures() {
     assert_eq!(csv[0].figures.len(), 24);
     // The XLS fixture was made from the template before issue 15: its fourteen lines read to
     // the same figures as today's template has for them.
-    assert_eq!(xls.iter().map(|y| y.figures.len()).collect::<Vec<_>>(), [14, 14]);
+    assert_eq!(
+        xls.iter().map(|y| y.figures.len()).collect::<Vec<_>>(),
+        [14, 14]
+    );
     let older: Vec<_> = csv
         .iter()
         .map(|y| {
