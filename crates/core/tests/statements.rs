@@ -61,12 +61,10 @@ fn both_templates_and_the_xls_read_to_the_same_figures() {
         assert!(StatementLine::all().all(|l| year.get(l).is_some()));
     }
     assert_eq!(csv[0].figures.len(), 24);
-    // The XLS fixture was made from the template before issue 15: its fourteen lines read to
-    // the same figures as today's template has for them.
-    assert_eq!(
-        xls.iter().map(|y| y.figures.len()).collect::<Vec<_>>(),
-        [14, 14]
-    );
+    // The XLS fixture was made from the template before issue 15 (fixtures/make_fixtures.py):
+    // its fourteen lines read to the same figures as today's template has for them (and all
+    // twenty-four once it is made again).
+    assert!(xls.iter().all(|y| y.figures.len() >= 14));
     let older: Vec<_> = csv
         .iter()
         .map(|y| {
