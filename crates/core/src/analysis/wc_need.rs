@@ -221,7 +221,8 @@ pub struct WcNeedFromStatements {
     /// Current assets − current liabilities.
     #[ts(type = "string | null")]
     pub own_funds: Option<Decimal>,
-    /// The year before is imported, so the days are on average balances.
+    /// Every day count found is on average balances (the year before is imported with its
+    /// lines); false when any is on the closing balance alone.
     pub averaged: bool,
 }
 
@@ -254,7 +255,10 @@ impl Vault {
             prepaid_days: value(&r, RatioKind::PrepaidDays),
             advance_days: value(&r, RatioKind::AdvanceDays),
             own_funds,
-            averaged: prior.is_some(),
+            averaged: r
+                .iter()
+                .filter(|r| r.unit == super::RatioUnit::Days && r.value.is_some())
+                .all(|r| r.basis == Some(super::BalanceBasis::Average)),
         }))
     }
 

@@ -148,8 +148,8 @@ pub(crate) fn normalize(label: &str) -> String {
     }
 }
 
-/// The line a column-A label names, if any: its Chinese or English label, both together (the
-/// template's form), or an alias.
+/// The line a column-A label names, if any: its Chinese or English label or an alias, or two
+/// of them together (the template's "中文 English" form, also with an alias on either side).
 pub(crate) fn match_label(label: &str) -> Option<StatementLine> {
     let n = normalize(label);
     if n.is_empty() {
@@ -157,15 +157,24 @@ pub(crate) fn match_label(label: &str) -> Option<StatementLine> {
     }
     LINES.iter().map(|d| d.line).find(|line| {
         let d = line.def();
-        let zh = normalize(d.zh);
-        let en = normalize(d.en);
-        n == zh
-            || n == en
-            || n == format!("{zh}{en}")
-            || d.aliases
-                .iter()
-                .any(|a| n == normalize(a) || n == format!("{zh}{}", normalize(a)))
+        let names: Vec<String> = [d.zh, d.en]
+            .iter()
+            .chain(d.aliases)
+            .map(|name| normalize(name))
+            .collect();
+        names.iter().any(|a| {
+            n == *a
+                || n.strip_prefix(a.as_str())
+                    .is_some_and(|rest| names.iter().any(|b| rest == b))
+        })
     })
+}
+
+/// Whether every row naming the line is added up rather than the first one read: under the
+/// 2017 revenue standard (CAS 14) 预收款项 and 合同负债 split what was one line, and balance
+/// sheets list both.
+pub(crate) fn sums_its_rows(line: StatementLine) -> bool {
+    line == StatementLine::AdvancesFromCustomers
 }
 
 #[cfg(test)]
@@ -189,6 +198,14 @@ mod tests {
         assert_eq!(match_label("应付账款"), Some(L::AccountsPayable));
         assert_eq!(match_label("合同负债"), Some(L::AdvancesFromCustomers));
         assert_eq!(match_label("应付票据"), None);
+        assert_eq!(
+            match_label("合同负债 Contract liabilities"),
+            Some(L::AdvancesFromCustomers)
+        );
+        assert_eq!(
+            match_label("主营业务收入 Operating revenue"),
+            Some(L::Revenue)
+        );
         for d in &LINES {
             assert_eq!(StatementLine::parse(d.key), Some(d.line));
             assert_eq!(d.line.def().key, d.key);

@@ -9,7 +9,7 @@ use calamine::{Data, Reader};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::lines::{match_label, normalize, StatementLine, LINES};
+use super::lines::{match_label, normalize, sums_its_rows, StatementLine, LINES};
 use crate::documents::sniff::FileType;
 use crate::documents::text;
 use crate::error::{Error, Result};
@@ -252,37 +252,49 @@ fn read_grid(grid: &[Vec<Cell>]) -> Result<Vec<(i32, Figures)>> {
         seen.push(*y);
     }
     let scale = unit(grid, years[0].0)?;
-    // The first row naming each line, below the header.
-    let mut rows: BTreeMap<StatementLine, usize> = BTreeMap::new();
+    // The first row naming each line, below the header (every one, for a line summing them).
+    let mut rows: BTreeMap<StatementLine, Vec<usize>> = BTreeMap::new();
     for (r, row) in grid.iter().enumerate().skip(header + 1) {
         if let Some(line) = match_label(&cell_text(row.first())) {
-            rows.entry(line).or_insert(r);
+            let found = rows.entry(line).or_default();
+            if found.is_empty() || sums_its_rows(line) {
+                found.push(r);
+            }
         }
     }
     let mut out: Vec<(i32, Figures)> = years.iter().map(|(_, y)| (*y, Figures::new())).collect();
     for def in &LINES {
-        let Some(&r) = rows.get(&def.line) else {
+        let Some(found) = rows.get(&def.line) else {
             if def.required {
                 return Err(invalid(Rule::StatementLineMissing { line: def.line }));
             }
             continue;
         };
         for ((col, year), (_, figures)) in years.iter().zip(out.iter_mut()) {
-            let cell = grid[r].get(*col);
-            let raw = cell_text(cell);
-            if raw.is_empty() && !def.required {
-                continue;
+            let mut total: Option<Decimal> = None;
+            for &r in found {
+                let cell = grid[r].get(*col);
+                let raw = cell_text(cell);
+                // An optional line's empty cell is a figure not given; a summed line's rows
+                // add what is given.
+                if raw.is_empty() && (!def.required || found.len() > 1) {
+                    continue;
+                }
+                let value = number(cell).and_then(|v| v.checked_mul(scale));
+                let sum = value.and_then(|v| total.unwrap_or(Decimal::ZERO).checked_add(v));
+                let Some(sum) = sum else {
+                    return Err(invalid(Rule::StatementValue {
+                        line: def.line,
+                        row: (r + 1) as u32,
+                        year: *year,
+                        value: raw,
+                    }));
+                };
+                total = Some(sum);
             }
-            let value = number(cell).and_then(|v| v.checked_mul(scale));
-            let Some(value) = value else {
-                return Err(invalid(Rule::StatementValue {
-                    line: def.line,
-                    row: (r + 1) as u32,
-                    year: *year,
-                    value: raw,
-                }));
-            };
-            figures.insert(def.line, value);
+            if let Some(total) = total {
+                figures.insert(def.line, total);
+            }
         }
     }
     Ok(out)
@@ -336,5 +348,22 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(csv("a,b\nc,d\n").is_err());
+    }
+
+    #[test]
+    fn advances_and_contract_liabilities_are_added_up() {
+        // CAS 14 balance sheets list both 预收款项 and 合同负债; an empty row adds nothing.
+        let both = format!("{GOOD}预收款项,1,\n合同负债 Contract liabilities,60,90\n");
+        let years = csv(&both).unwrap_or_default();
+        let line = StatementLine::AdvancesFromCustomers;
+        assert_eq!(years[0].1.get(&line), Some(&Decimal::from(610_000)));
+        assert_eq!(years[1].1.get(&line), Some(&Decimal::from(900_000)));
+        // Only the first row of any other line is read.
+        let twice = format!("{GOOD}营业总收入,1,1\n");
+        let years = csv(&twice).unwrap_or_default();
+        assert_eq!(
+            years[0].1.get(&StatementLine::Revenue),
+            Some(&Decimal::from(80_000_000))
+        );
     }
 }
