@@ -57,7 +57,7 @@ pub(crate) fn store_loan_security(conn: &Connection, loan_id: i64) -> Result<()>
         let kind = CollateralKind::parse(&kind).unwrap_or(CollateralKind::Property);
         let lendable = lendable_fen(r.get(1)?, r.get(2)?, r.get(3)?);
         capacity += lendable;
-        if main.map_or(true, |(_, most)| lendable > most) {
+        if main.is_none_or(|(_, most)| lendable > most) {
             main = Some((kind, lendable));
         }
     }
