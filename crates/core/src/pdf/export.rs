@@ -1,5 +1,6 @@
 //! Exporting a client's PDFs from the vault: gathers the client, the saved scenarios and the
-//! officer's name (and, for a proposal, the client's security and credit line), then prints.
+//! officer's name (and, for a proposal, the client's financial analysis, working-capital
+//! need, security and credit line), then prints.
 //! One function for the app and the CLI.
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -76,7 +77,9 @@ impl Vault {
                 // The proposed loan's security and credit line, from the client's booked loans.
                 let disbursed = schedules[0].terms.disbursement_date;
                 let security = self.proposal_security(client_id, disbursed, today)?;
-                proposal_doc::render_with(&doc, Some(&security), true)
+                // The spread of its statements and, for a working-capital loan, the need.
+                let credit = self.proposal_credit(client_id)?;
+                proposal_doc::render_with(&doc, Some(&security), Some(&credit), true)
             }
         }
     }

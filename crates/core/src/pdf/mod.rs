@@ -10,6 +10,7 @@ mod fonts;
 mod layout;
 mod loan_schedule;
 pub(crate) mod numbers;
+mod proposal_credit;
 mod proposal_doc;
 mod schedule_doc;
 mod table;

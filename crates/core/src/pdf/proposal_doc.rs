@@ -1,10 +1,12 @@
-//! The loan proposal (贷款方案建议书): cover, client summary, needs, structure (one scenario
-//! or up to three side by side; exported from the vault, then the client's security and
-//! credit line), repayment summary, risks and disclosures, signatures.
+//! The loan proposal (贷款方案建议书): cover, client summary (exported from the vault, then
+//! the financial analysis), needs (and the working-capital need calculation), structure (one
+//! scenario or up to three side by side; exported from the vault, then the client's security
+//! and credit line), repayment summary, risks and disclosures, signatures.
 use super::layout::{
     Align, Chrome, Style, Writer, ACCENT, BODY, CAPTION, INK, LEFT, MUTED, NOTE, RULE, WIDTH,
 };
 use super::numbers::{money, percent};
+use super::proposal_credit::{self, ProposalCredit};
 use super::schedule_doc::{footer, pairs_table, periods_table, summary_pairs, terms_pairs};
 use super::table::{Column, RowKind, Table};
 use super::text::{self, labels, Labels};
@@ -24,14 +26,16 @@ const FIRST_PAYMENTS: usize = 6;
 const SIGNATURES: f32 = 102.0;
 
 pub(crate) fn render(doc: &ProposalDoc, use_system_fonts: bool) -> Result<PdfOutput> {
-    render_with(doc, None, use_system_fonts)
+    render_with(doc, None, None, use_system_fonts)
 }
 
-/// The proposal with the client's security and credit line under its structure (the export
-/// gathers them from the vault); `None` prints neither.
+/// The proposal with the client's financial analysis under its summary, the working-capital
+/// need under the needs, and the security and credit line under its structure (the export
+/// gathers them from the vault); `None` prints none of them.
 pub(super) fn render_with(
     doc: &ProposalDoc,
     security: Option<&ProposalSecurity>,
+    credit: Option<&ProposalCredit>,
     use_system_fonts: bool,
 ) -> Result<PdfOutput> {
     let lang = doc.lang;
@@ -61,6 +65,9 @@ pub(super) fn render_with(
         w.gap(2.0);
         w.table(&contacts);
     }
+    if let Some(credit) = credit {
+        proposal_credit::analysis(&mut w, lang, credit, &proposed.terms.currency);
+    }
 
     let t = &proposed.terms;
     let needs = list_table(vec![
@@ -76,6 +83,9 @@ pub(super) fn render_with(
         (l.term.to_owned(), text::term(lang, t.term_months)),
     ]);
     w.heading_table(l.section_needs, &needs);
+    if let Some(credit) = credit {
+        proposal_credit::need(&mut w, lang, credit, proposed);
+    }
 
     let structure = if doc.scenarios.len() == 1 {
         pairs_table(terms_pairs(lang, proposed))
