@@ -3,10 +3,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use loandesk_core::analysis::{CreditAnalysis, RatioStatus};
+use loandesk_core::analysis::{BalanceBasis, Bound, CreditAnalysis, RatioStatus, RatioUnit};
 use loandesk_core::documents::{DocumentKind, DocumentSummary};
 use loandesk_core::rule::Rule;
 use loandesk_core::{Error, Result};
+use rust_decimal::Decimal;
 use serde_json::json;
 
 use crate::exit;
@@ -225,6 +226,9 @@ pub fn ratios(args: RatiosArgs) -> ExitCode {
     }))
 }
 
+/// One row per year and ratio, latest year first: the value in its unit, the change on the
+/// year before, the threshold with its direction, the status, and the balances a turnover or
+/// a return was taken on ("closing": the year before is not imported).
 fn ratio_table(a: &CreditAnalysis) {
     if let Some(ds) = &a.debt_service {
         outln!(
@@ -234,26 +238,79 @@ fn ratio_table(a: &CreditAnalysis) {
             ds.scenario_label
         );
     }
+    let dash = || "-".to_string();
+    let mut closing = false;
     let mut rows = Vec::new();
     for y in &a.years {
         for r in &y.ratios {
-            let kind = serde_json::to_value(r.kind).unwrap_or_default();
             let status = match r.status {
                 RatioStatus::Ok => "ok",
                 RatioStatus::Breach => "BREACH",
                 RatioStatus::NotAvailable => "n/a",
-                RatioStatus::NoThreshold => "-",
+                RatioStatus::NoThreshold => "no-threshold",
             };
+            let bound = match r.bound {
+                Bound::AtLeast => ">=",
+                Bound::AtMost => "<=",
+            };
+            closing |= r.basis == Some(BalanceBasis::Closing);
             rows.push(vec![
                 y.year.to_string(),
-                kind.as_str().unwrap_or_default().to_string(),
-                r.value.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
+                r.kind.as_str().to_string(),
+                r.value.map(two_places).unwrap_or_else(dash),
+                unit(r.unit).to_string(),
+                r.change.map(signed).unwrap_or_else(dash),
                 r.threshold
-                    .map(|t| t.to_string())
-                    .unwrap_or_else(|| "-".into()),
+                    .map(|t| format!("{bound} {}", two_places(t)))
+                    .unwrap_or_else(dash),
                 status.to_string(),
+                r.basis.map(|b| b.as_str().to_string()).unwrap_or_default(),
             ]);
         }
     }
-    output::table(&["year", "ratio", "value", "threshold", "status"], &rows);
+    output::table(
+        &[
+            "year",
+            "ratio",
+            "value",
+            "unit",
+            "change",
+            "threshold",
+            "status",
+            "basis",
+        ],
+        &rows,
+    );
+    if closing {
+        outln!("basis closing: the year before is not imported, closing balances used");
+    }
+}
+
+/// The unit as the table shows it after the value.
+fn unit(u: RatioUnit) -> &'static str {
+    match u {
+        RatioUnit::Times => "x",
+        RatioUnit::Percent => "%",
+        RatioUnit::Days => "days",
+        RatioUnit::Yuan => "yuan",
+    }
+}
+
+/// Ratios are rounded to two places; shown with both (60 days as "60.00"), so a column reads
+/// evenly. More places (a threshold set finer) are kept.
+fn two_places(d: Decimal) -> String {
+    let mut shown = d;
+    if shown.scale() < 2 {
+        shown.rescale(2);
+    }
+    shown.to_string()
+}
+
+/// A change with its sign: "+0.10", "-3.25", "0.00".
+fn signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", two_places(d))
+    } else {
+        two_places(d)
+    }
 }
