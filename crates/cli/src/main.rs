@@ -7,6 +7,7 @@
 mod output;
 mod clients_cmd;
 mod collateral_cmd;
+mod credit_cmd;
 mod documents_cmd;
 mod exit;
 mod export_cmd;
@@ -76,6 +77,9 @@ enum Command {
     Statements(documents_cmd::StatementsCommand),
     /// A client's credit ratios from its statements, flagged against the thresholds.
     Ratios(documents_cmd::RatiosArgs),
+    /// Credit calculations: the working-capital loan need (流动资金贷款需求测算).
+    #[command(subcommand)]
+    Credit(credit_cmd::CreditCommand),
     /// Booked loans: book, record repayments, show arrears, classify.
     #[command(subcommand)]
     Loans(loans_cmd::LoansCommand),
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
         Command::Documents(cmd) => return documents_cmd::run(cmd),
         Command::Statements(cmd) => return documents_cmd::statements(cmd),
         Command::Ratios(args) => return documents_cmd::ratios(args),
+        Command::Credit(cmd) => return credit_cmd::run(cmd),
         Command::Loans(cmd) => return loans_cmd::run(cmd),
         Command::Reminders(args) => return loans_cmd::reminders(args),
         Command::Portfolio(args) => return loans_cmd::portfolio(args),
