@@ -84,8 +84,11 @@ pub struct WcNeed {
     pub warnings: Vec<WcNeedWarning>,
 }
 
+/// Rounded and written with exactly `dp` places ("4.0000", "2280.00"), as the contract reads.
 fn round(d: Decimal, dp: u32) -> Decimal {
-    d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+    let mut d = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    d.rescale(dp);
+    d
 }
 
 fn overflow() -> Error {
@@ -161,7 +164,7 @@ pub fn wc_need(input: &WcNeedInput) -> Result<WcNeed> {
         input: input.clone(),
         turnover: round(turnover, 4),
         working_capital,
-        new_need: need.max(Decimal::ZERO),
+        new_need: round(need.max(Decimal::ZERO), 2),
         warnings,
     })
 }
@@ -399,9 +402,9 @@ mod tests {
     fn the_issues_example_needs_1080() {
         // 90 + 60 − 45 + 0 − 15 = 90 days → 4 turns; 8,000 × 0.95 × 1.2 / 4 = 2,280.
         let n = wc_need(&example()).unwrap();
-        assert_eq!(n.turnover, dec("4"));
-        assert_eq!(n.working_capital, dec("2280.00"));
-        assert_eq!(n.new_need, dec("1080.00"));
+        assert_eq!(n.turnover.to_string(), "4.0000");
+        assert_eq!(n.working_capital.to_string(), "2280.00");
+        assert_eq!(n.new_need.to_string(), "1080.00");
         assert!(n.warnings.is_empty());
     }
 
@@ -413,7 +416,7 @@ mod tests {
         })
         .unwrap();
         // 2,280 − 2,000 − 700 = −420: shown as 0.
-        assert_eq!(n.new_need, Decimal::ZERO);
+        assert_eq!(n.new_need.to_string(), "0.00");
         assert_eq!(n.warnings, [WcNeedWarning::NegativeNeed]);
     }
 
