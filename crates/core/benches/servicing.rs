@@ -32,8 +32,9 @@ const ROUNDS: usize = 50;
 const REMINDERS_BUDGET_MS: f64 = 50.0;
 const PORTFOLIO_BUDGET_MS: f64 = 100.0;
 /// What the seed holds; bumped whenever it changes (2: credit lines and collateral; 3: schema 8
-/// without the revaluation index; 4: collateral pledged through the vault's API).
-const SEED: u32 = 4;
+/// without the revaluation index; 4: collateral pledged through the vault's API; 5: schema 9's
+/// covering indexes of the dates falling due).
+const SEED: u32 = 5;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()

@@ -110,11 +110,14 @@ impl Vault {
         let (mut by_kind, mut by_band) = (Acc::default(), Acc::default());
         let (mut loans, mut total, mut others) = (0u32, 0i64, 0u32);
         let mut late = Vec::new();
+        // NOT INDEXED: the loans' pages read in order. Without statistics SQLite scans the
+        // partial index of open loans instead, a seek into the table per loan, which measured
+        // twice as slow when most of the book is open (10,000 loans: 10.3 → 4.7 ms).
         let mut stmt = self.conn().prepare(
             "SELECT l.currency, l.outstanding_fen, l.oldest_unpaid_due, l.classification,
                     c.tier, coalesce(nullif(trim(c.industry), ''), ''), l.id,
                     l.collateral_capacity_fen, l.collateral_main_kind
-             FROM booked_loans l JOIN clients c ON c.id = l.client_id
+             FROM booked_loans l NOT INDEXED JOIN clients c ON c.id = l.client_id
              WHERE l.closed_on IS NULL",
         )?;
         let mut rows = stmt.query([])?;

@@ -17,7 +17,15 @@ UPDATE booked_loans SET
         ORDER BY max(0, (c.value_fen * c.cap_bp + 5000) / 10000 - c.prior_lien_fen) DESC, c.id
         LIMIT 1);
 
--- Today looks for the items with a date falling due: these let it read only those.
-CREATE INDEX collateral_registered_until ON collateral(registered_until);
-CREATE INDEX collateral_insured_until ON collateral(insured_until);
-CREATE INDEX collateral_kind_valued_on ON collateral(kind, valued_on);
+-- Today looks for the pledged items with a date falling due, one range per date (and per kind
+-- for the valuation): each index holds what the reminder reads, so only the items due are read,
+-- from the index alone (security/reminders.rs).
+CREATE INDEX collateral_registration_due
+    ON collateral(registered_until, loan_id, kind, valued_on, insured_until)
+    WHERE archived_on IS NULL;
+CREATE INDEX collateral_insurance_due
+    ON collateral(insured_until, loan_id, kind, valued_on, registered_until)
+    WHERE archived_on IS NULL;
+CREATE INDEX collateral_valuation_due
+    ON collateral(kind, valued_on, loan_id, registered_until, insured_until)
+    WHERE archived_on IS NULL;
