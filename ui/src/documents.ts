@@ -1,8 +1,22 @@
 // Pure helpers of the Documents tab and the credit analysis: labels for the backend's enums,
-// sizes, ratio texts, import progress. Kept out of the components so Vitest checks them.
+// sizes, the spread's texts (values in their unit, changes, why a ratio is missing), the
+// working-capital days, import progress. Kept out of the components so Vitest checks them.
+import type { TFunction } from "i18next";
 import { ApiError } from "./api";
-import { CATALOGUE, type DocumentKind, type ErrorPayload, type Ratio, type RatioKind, type StatementLine } from "./bindings";
-import { groupThousands, isDecimal } from "./money";
+import {
+  CATALOGUE,
+  type DocumentKind,
+  type ErrorPayload,
+  type FinancialYear,
+  type Bound,
+  type Ratio,
+  type RatioKind,
+  type RatioUnit,
+  type StatementLine,
+  type WcNeedAssumptions,
+  type WcNeedFromStatements,
+} from "./bindings";
+import { cleanDecimal, compareDecimal, digitCount, formatMoney, groupThousands, isDecimal } from "./money";
 
 /** In the backend's order (crates/core/src/documents/kind.rs), as its catalogue lists them. */
 export const DOC_KINDS = Object.keys(CATALOGUE.en.docKind) as DocumentKind[];
@@ -11,32 +25,102 @@ export function isDocKind(s: string): s is DocumentKind {
   return (DOC_KINDS as readonly string[]).includes(s);
 }
 
+/** The core's label of each ratio (`ratioKind.*` in its catalogue), in the core's order. */
 export const RATIO_KEY = {
-  "current-ratio": "credit.ratio.current-ratio",
-  "quick-ratio": "credit.ratio.quick-ratio",
-  "debt-to-asset": "credit.ratio.debt-to-asset",
-  "interest-coverage": "credit.ratio.interest-coverage",
-  dscr: "credit.ratio.dscr",
-  "dscr-cash-flow": "credit.ratio.dscr-cash-flow",
-} as const satisfies Record<RatioKind, string>;
+  "current-ratio": "ratioKind.current-ratio",
+  "quick-ratio": "ratioKind.quick-ratio",
+  "debt-to-asset": "ratioKind.debt-to-asset",
+  "interest-coverage": "ratioKind.interest-coverage",
+  dscr: "ratioKind.dscr",
+  "dscr-cash-flow": "ratioKind.dscr-cash-flow",
+  "strict-quick-ratio": "ratioKind.strict-quick-ratio",
+  ebitda: "ratioKind.ebitda",
+  "debt-to-ebitda": "ratioKind.debt-to-ebitda",
+  "net-debt-to-ebitda": "ratioKind.net-debt-to-ebitda",
+  "receivable-days": "ratioKind.receivable-days",
+  "inventory-days": "ratioKind.inventory-days",
+  "payable-days": "ratioKind.payable-days",
+  "prepaid-days": "ratioKind.prepaid-days",
+  "advance-days": "ratioKind.advance-days",
+  "cash-conversion-cycle": "ratioKind.cash-conversion-cycle",
+  "gross-margin": "ratioKind.gross-margin",
+  "net-margin": "ratioKind.net-margin",
+  "return-on-equity": "ratioKind.return-on-equity",
+  "cash-to-profit": "ratioKind.cash-to-profit",
+  "revenue-growth": "ratioKind.revenue-growth",
+} as const satisfies { [K in RatioKind]: `ratioKind.${K}` };
+/** Every ratio, in the core's order (its catalogue lists them so). */
+export const RATIO_KINDS = Object.keys(CATALOGUE.en.ratioKind) as RatioKind[];
 
-/** The lines the figures table shows, in the template's order (required lines first). */
+/** The five with their own field in Thresholds; the others are optional (`others`). */
+export const NAMED_THRESHOLD_KINDS: ReadonlySet<RatioKind> = new Set(["current-ratio", "quick-ratio", "debt-to-asset", "interest-coverage", "dscr", "dscr-cash-flow"]);
+export const OTHER_THRESHOLD_KINDS = RATIO_KINDS.filter((k) => !NAMED_THRESHOLD_KINDS.has(k));
+
+/** How the spread groups its rows, as an approver reads them. */
+export const RATIO_GROUPS = ["liquidity", "leverage", "turnover", "profitability"] as const;
+export type RatioGroup = (typeof RATIO_GROUPS)[number];
+export const RATIO_GROUP_KEY = {
+  liquidity: "credit.group.liquidity",
+  leverage: "credit.group.leverage",
+  turnover: "credit.group.turnover",
+  profitability: "credit.group.profitability",
+} as const satisfies Record<RatioGroup, string>;
+const GROUP_OF: Record<RatioKind, RatioGroup> = {
+  "current-ratio": "liquidity",
+  "quick-ratio": "liquidity",
+  "strict-quick-ratio": "liquidity",
+  "debt-to-asset": "leverage",
+  "interest-coverage": "leverage",
+  dscr: "leverage",
+  "dscr-cash-flow": "leverage",
+  ebitda: "leverage",
+  "debt-to-ebitda": "leverage",
+  "net-debt-to-ebitda": "leverage",
+  "receivable-days": "turnover",
+  "inventory-days": "turnover",
+  "payable-days": "turnover",
+  "prepaid-days": "turnover",
+  "advance-days": "turnover",
+  "cash-conversion-cycle": "turnover",
+  "gross-margin": "profitability",
+  "net-margin": "profitability",
+  "return-on-equity": "profitability",
+  "cash-to-profit": "profitability",
+  "revenue-growth": "profitability",
+};
+
+/** The kinds as the core sent them, grouped; within a group the core's order is kept. */
+export function groupRatios(kinds: readonly RatioKind[]): { group: RatioGroup; kinds: RatioKind[] }[] {
+  return RATIO_GROUPS.map((group) => ({ group, kinds: kinds.filter((k) => GROUP_OF[k] === group) })).filter((g) => g.kinds.length > 0);
+}
+
+/** The lines the figures table shows, in the template's order (balance sheet, income, cash). */
 export const LINE_KEY = {
-  "current-assets": "statementLine.current-assets",
-  inventory: "statementLine.inventory",
-  "total-assets": "statementLine.total-assets",
-  "current-liabilities": "statementLine.current-liabilities",
-  "total-liabilities": "statementLine.total-liabilities",
-  revenue: "statementLine.revenue",
-  "profit-before-tax": "statementLine.profit-before-tax",
-  "interest-expense": "statementLine.interest-expense",
-  "depreciation-amortisation": "statementLine.depreciation-amortisation",
-  "operating-cash-flow": "statementLine.operating-cash-flow",
   cash: "statementLine.cash",
   "accounts-receivable": "statementLine.accounts-receivable",
+  prepayments: "statementLine.prepayments",
+  inventory: "statementLine.inventory",
+  "current-assets": "statementLine.current-assets",
+  "total-assets": "statementLine.total-assets",
+  "short-term-borrowings": "statementLine.short-term-borrowings",
+  "accounts-payable": "statementLine.accounts-payable",
+  "advances-from-customers": "statementLine.advances-from-customers",
+  "current-portion-of-long-term-debt": "statementLine.current-portion-of-long-term-debt",
+  "current-liabilities": "statementLine.current-liabilities",
+  "long-term-borrowings": "statementLine.long-term-borrowings",
+  "bonds-payable": "statementLine.bonds-payable",
+  "total-liabilities": "statementLine.total-liabilities",
   "total-equity": "statementLine.total-equity",
+  revenue: "statementLine.revenue",
+  "cost-of-sales": "statementLine.cost-of-sales",
+  "finance-costs": "statementLine.finance-costs",
+  "interest-expense": "statementLine.interest-expense",
+  "profit-before-tax": "statementLine.profit-before-tax",
+  "income-tax-expense": "statementLine.income-tax-expense",
   "net-profit": "statementLine.net-profit",
-} as const satisfies Record<StatementLine, string>;
+  "depreciation-amortisation": "statementLine.depreciation-amortisation",
+  "operating-cash-flow": "statementLine.operating-cash-flow",
+} as const satisfies { [K in StatementLine]: `statementLine.${K}` };
 export const LINES = Object.keys(LINE_KEY) as StatementLine[];
 
 /** 1536 → "1.5 KB"; binary units, one decimal under 10. Not a money figure: a JS number is fine. */
@@ -59,18 +143,168 @@ export function twoDecimals(s: string): string {
   return `${whole}.${frac.padEnd(2, "0")}`;
 }
 
-/** A ratio's value as shown: "1.35", "62.50%" (debt-to-asset is in percent), or null. */
-export function ratioValue(r: Pick<Ratio, "kind" | "value">): string | null {
+/** A ratio's number as shown: "1.35", "62.50%", "45.00" (days), "9,400,000.00" (yuan), or null. */
+export function ratioValue(r: Pick<Ratio, "unit" | "value">): string | null {
   if (r.value === null) return null;
-  const v = twoDecimals(r.value);
-  return r.kind === "debt-to-asset" ? `${v}%` : v;
+  return numberIn(r.unit, r.value);
 }
 
-/** The threshold as a rule: "≥ 1.20", "≤ 70%" (a whole percent stays whole). */
-export function ratioRule(r: Pick<Ratio, "kind" | "threshold" | "bound">): string {
+function numberIn(unit: RatioUnit, value: string): string {
+  if (unit === "yuan") return formatMoney(value);
+  const v = twoDecimals(value);
+  return unit === "percent" ? `${v}%` : v;
+}
+
+/**
+ * The unit words the spread writes after a number, from the core's catalogue (`ratioUnit.*`)
+ * and the UI's own for percentage points; `space` between number and word ("45.00 days",
+ * "45.00天").
+ */
+export interface UnitWords {
+  times: string;
+  days: string;
+  yuan: string;
+  points: string;
+  /** A change that rounds to nothing: "持平" / "unchanged". */
+  flat: string;
+  space: string;
+}
+
+export function unitWords(t: TFunction, language: string): UnitWords {
+  return {
+    times: t("ratioUnit.times"),
+    days: t("ratioUnit.days"),
+    yuan: t("ratioUnit.yuan"),
+    points: t("credit.points"),
+    flat: t("credit.flat"),
+    space: language.startsWith("zh") ? "" : " ",
+  };
+}
+
+/** A value with its unit: "1.50倍" / "1.50×", "62.50%", "45.00天" / "45.00 days", "9,400,000.00元". */
+export function ratioText(r: Pick<Ratio, "unit" | "value">, w: UnitWords): string | null {
+  if (r.value === null) return null;
+  const n = numberIn(r.unit, r.value);
+  switch (r.unit) {
+    case "times":
+      return `${n}${w.times}`;
+    case "percent":
+      return n;
+    case "days":
+      return `${n}${w.space}${w.days}`;
+    case "yuan":
+      return `${n}${w.space}${w.yuan}`;
+  }
+}
+
+/** Year on year: "▲ +0.25倍", "▼ -5.00天", "▲ +2.50个百分点" (a percent changes by points), "持平". */
+export function changeText(r: Pick<Ratio, "unit" | "change">, w: UnitWords): string | null {
+  if (r.change === null || !isDecimal(r.change)) return null;
+  const negative = r.change.startsWith("-");
+  const magnitude = negative ? r.change.slice(1) : r.change;
+  const zero = /^[0.]+$/.test(magnitude);
+  const n = r.unit === "yuan" ? formatMoney(magnitude) : twoDecimals(magnitude);
+  const unit = { times: w.times, percent: `${w.space}${w.points}`, days: `${w.space}${w.days}`, yuan: `${w.space}${w.yuan}` }[r.unit];
+  if (zero) return w.flat;
+  return `${negative ? "▼ -" : "▲ +"}${n}${unit}`;
+}
+
+/** Whether the change is for the better, judged in the ratio's direction (fewer days tied up is better). */
+export function changeDirection(r: Pick<Ratio, "bound" | "change">): "better" | "worse" | "flat" | null {
+  if (r.change === null || !isDecimal(r.change)) return null;
+  if (/^-?[0.]+$/.test(r.change)) return "flat";
+  const up = !r.change.startsWith("-");
+  return up === (r.bound === "at-least") ? "better" : "worse";
+}
+
+/** The threshold as a rule: "≥ 1.20", "≤ 70%" (a whole percent stays whole), "≤ 90天"; "" when none is set. */
+export function ratioRule(r: Pick<Ratio, "unit" | "threshold" | "bound">, w?: UnitWords): string {
+  if (r.threshold === null) return "";
   const sign = r.bound === "at-least" ? "≥" : "≤";
-  if (r.kind === "debt-to-asset") return `${sign} ${r.threshold}%`;
-  return `${sign} ${twoDecimals(r.threshold)}`;
+  switch (r.unit) {
+    case "percent":
+      return `${sign} ${r.threshold}%`;
+    case "days":
+      return `${sign} ${r.threshold}${w ? `${w.space}${w.days}` : ""}`;
+    case "yuan":
+      return `${sign} ${groupThousands(r.threshold)}`;
+    case "times":
+      return `${sign} ${twoDecimals(r.threshold)}`;
+  }
+}
+
+/** The lines each ratio is computed from (crates/core/src/analysis/ratios.rs), to say why one is missing. */
+const EBITDA_LINES: StatementLine[] = ["profit-before-tax", "interest-expense", "depreciation-amortisation"];
+const RATIO_LINES: Record<RatioKind, StatementLine[]> = {
+  "current-ratio": ["current-assets", "current-liabilities"],
+  "quick-ratio": ["current-assets", "inventory", "current-liabilities"],
+  "strict-quick-ratio": ["current-assets", "inventory", "prepayments", "current-liabilities"],
+  "debt-to-asset": ["total-liabilities", "total-assets"],
+  "interest-coverage": ["profit-before-tax", "interest-expense"],
+  dscr: EBITDA_LINES,
+  "dscr-cash-flow": ["operating-cash-flow"],
+  ebitda: EBITDA_LINES,
+  "debt-to-ebitda": EBITDA_LINES,
+  "net-debt-to-ebitda": ["cash", ...EBITDA_LINES],
+  "receivable-days": ["accounts-receivable", "revenue"],
+  "inventory-days": ["inventory", "cost-of-sales"],
+  "payable-days": ["accounts-payable", "cost-of-sales"],
+  "prepaid-days": ["prepayments", "cost-of-sales"],
+  "advance-days": ["advances-from-customers", "revenue"],
+  "cash-conversion-cycle": ["accounts-receivable", "revenue", "inventory", "cost-of-sales", "accounts-payable"],
+  "gross-margin": ["revenue", "cost-of-sales"],
+  "net-margin": ["net-profit", "revenue"],
+  "return-on-equity": ["net-profit", "total-equity"],
+  "cash-to-profit": ["operating-cash-flow", "net-profit"],
+  "revenue-growth": ["revenue"],
+};
+/** 有息负债: any of these present is enough (a company without bonds leaves the line out). */
+export const DEBT_LINES: StatementLine[] = ["short-term-borrowings", "long-term-borrowings", "bonds-payable", "current-portion-of-long-term-debt"];
+
+export type Unavailable =
+  | { reason: "missing"; lines: StatementLine[] }
+  | { reason: "no-debt-lines" }
+  | { reason: "no-scenario" }
+  | { reason: "no-prior" }
+  | { reason: "not-computable" };
+
+/**
+ * Why a ratio of `year` is not available: a line its statement lacks, no interest-bearing debt
+ * line, no proposed loan (DSCR), no year before (growth), or else a denominator of zero or less.
+ */
+export function whyUnavailable(kind: RatioKind, year: FinancialYear | undefined, prior: FinancialYear | undefined, hasDebtService: boolean): Unavailable {
+  const has = (y: FinancialYear | undefined, line: StatementLine) => y?.figures[line] !== undefined;
+  const lines = RATIO_LINES[kind].filter((l) => !has(year, l));
+  if (lines.length > 0) return { reason: "missing", lines };
+  if ((kind === "debt-to-ebitda" || kind === "net-debt-to-ebitda") && !DEBT_LINES.some((l) => has(year, l))) return { reason: "no-debt-lines" };
+  if ((kind === "dscr" || kind === "dscr-cash-flow") && !hasDebtService) return { reason: "no-scenario" };
+  if (kind === "revenue-growth" && (prior === undefined || !has(prior, "revenue"))) return { reason: "no-prior" };
+  return { reason: "not-computable" };
+}
+
+/** The five turnover days the need adds up: inventory + receivable − payable + prepaid − advance, exactly. */
+export function cycleDays(d: { inventory_days: string; receivable_days: string; payable_days: string; prepaid_days: string; advance_days: string }): string | null {
+  const terms: [1n | -1n, string][] = [
+    [1n, d.inventory_days],
+    [1n, d.receivable_days],
+    [-1n, d.payable_days],
+    [1n, d.prepaid_days],
+    [-1n, d.advance_days],
+  ];
+  if (!terms.every(([, v]) => isDecimal(v))) return null;
+  const scale = Math.max(...terms.map(([, v]) => v.split(".")[1]?.length ?? 0));
+  const scaled = (v: string) => {
+    const negative = v.startsWith("-");
+    const [whole = "0", frac = ""] = (negative ? v.slice(1) : v).split(".");
+    const n = BigInt(whole + frac.padEnd(scale, "0"));
+    return negative ? -n : n;
+  };
+  const sum = terms.reduce((acc, [sign, v]) => acc + sign * scaled(v), 0n);
+  const negative = sum < 0n;
+  const digits = (negative ? -sum : sum).toString().padStart(scale + 1, "0");
+  const whole = digits.slice(0, digits.length - scale);
+  const frac = digits.slice(digits.length - scale);
+  return `${negative ? "-" : ""}${whole}${scale > 0 ? `.${frac}` : ""}`;
 }
 
 /** A statement figure in yuan, grouped: "12,000,000". */
@@ -104,4 +338,138 @@ export function duplicateOf(p: ErrorPayload): number | null {
   if (p.code !== "validation" || p.rule !== "duplicate_document") return null;
   const id = Number(p.params.id);
   return Number.isInteger(id) ? id : null;
+}
+
+/** The need's five day counts in the annex's order, each with the ratio the statements give it. */
+export const WC_DAY_FIELDS = [
+  ["inventory_days", "inventory-days"],
+  ["receivable_days", "receivable-days"],
+  ["payable_days", "payable-days"],
+  ["prepaid_days", "prepaid-days"],
+  ["advance_days", "advance-days"],
+] as const satisfies readonly (readonly [keyof WcNeedFromStatements & keyof WcNeedAssumptions, RatioKind])[];
+export type WcDayField = (typeof WC_DAY_FIELDS)[number][0];
+type WcAmountField = "own_funds" | "existing_wc_loans" | "other_funds";
+/** What the officer types, keyed by the core's field names so its refusals land on the right input. */
+export type WcForm = Record<"growth_percent" | WcAmountField | WcDayField, string>;
+
+/** The form as last saved, or prefilled from the statements (amounts grouped as officers type them). */
+export function wcFormFrom(from: WcNeedFromStatements, saved: WcNeedAssumptions | null): WcForm {
+  const amount = (v: string | null | undefined) => (v === null || v === undefined ? "" : groupThousands(v));
+  const day = (f: WcDayField) => {
+    const v = saved?.[f] ?? from[f];
+    return v === null || v === undefined ? "" : twoDecimals(v);
+  };
+  return {
+    growth_percent: saved?.growth_percent ?? "",
+    own_funds: amount(saved?.own_funds ?? from.own_funds),
+    existing_wc_loans: amount(saved?.existing_wc_loans),
+    other_funds: amount(saved?.other_funds),
+    inventory_days: day("inventory_days"),
+    receivable_days: day("receivable_days"),
+    payable_days: day("payable_days"),
+    prepaid_days: day("prepaid_days"),
+    advance_days: day("advance_days"),
+  };
+}
+
+/** Longer than this is no amount or day count a Decimal takes (the core would refuse to parse it). */
+const MAX_DIGITS = 20;
+
+export type WcFormErrors = Partial<Record<keyof WcForm, "required" | "not_a_number" | "out_of_range">>;
+
+/**
+ * The assumptions to send, or what cannot be sent at all. A day count or own funds left empty,
+ * or equal to the statements' figure, is sent as none: it then follows the statements. Existing
+ * loans and other funds left empty are 0. Every rule about the values is the core's.
+ */
+export function wcAssumptions(form: WcForm, from: WcNeedFromStatements): { value: WcNeedAssumptions } | { errors: WcFormErrors } {
+  const errors: WcFormErrors = {};
+  const parse = (field: keyof WcForm): string | null => {
+    // A growth typed as "10%" means 10.
+    const typed = field === "growth_percent" ? form[field].replace(/[%％]\s*$/, "") : form[field];
+    if (typed.trim() === "") return null;
+    const v = cleanDecimal(typed);
+    if (v === null) errors[field] = "not_a_number";
+    else if (digitCount(v) > MAX_DIGITS) errors[field] = "out_of_range";
+    return v;
+  };
+  const orStatement = (field: WcDayField | "own_funds"): string | null => {
+    const v = parse(field);
+    const found = from[field];
+    return v !== null && found !== null && compareDecimal(v, found) === 0 ? null : v;
+  };
+  const growth = parse("growth_percent");
+  if (growth === null && errors.growth_percent === undefined) errors.growth_percent = "required";
+  const value: WcNeedAssumptions = {
+    growth_percent: growth ?? "",
+    own_funds: orStatement("own_funds"),
+    existing_wc_loans: parse("existing_wc_loans") ?? "0",
+    other_funds: parse("other_funds") ?? "0",
+    inventory_days: orStatement("inventory_days"),
+    receivable_days: orStatement("receivable_days"),
+    payable_days: orStatement("payable_days"),
+    prepaid_days: orStatement("prepaid_days"),
+    advance_days: orStatement("advance_days"),
+  };
+  return Object.keys(errors).length > 0 ? { errors } : { value };
+}
+
+/** The same assumptions, whatever the decimals were written as ("3000000" and "3000000.00"). */
+export function sameAssumptions(a: WcNeedAssumptions, b: WcNeedAssumptions): boolean {
+  const keys = Object.keys(a) as (keyof WcNeedAssumptions)[];
+  return keys.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    if (x === null || y === null) return x === y;
+    return isDecimal(x) && isDecimal(y) ? compareDecimal(x, y) === 0 : x === y;
+  });
+}
+
+/** "4" → "4.0000": the turnover is read to four places. */
+export function fixedPlaces(s: string, places: number): string {
+  if (!isDecimal(s)) return s;
+  const [whole = "", frac = ""] = s.split(".");
+  return `${whole}.${frac.padEnd(places, "0")}`;
+}
+
+/**
+ * Each ratio's unit and the direction its threshold is judged in, for Settings (which has no
+ * ratio at hand to read them from); the core's `RatioKind::unit` and `bound`.
+ */
+export const RATIO_UNIT: Record<RatioKind, RatioUnit> = {
+  "current-ratio": "times",
+  "quick-ratio": "times",
+  "debt-to-asset": "percent",
+  "interest-coverage": "times",
+  dscr: "times",
+  "dscr-cash-flow": "times",
+  "strict-quick-ratio": "times",
+  ebitda: "yuan",
+  "debt-to-ebitda": "times",
+  "net-debt-to-ebitda": "times",
+  "receivable-days": "days",
+  "inventory-days": "days",
+  "payable-days": "days",
+  "prepaid-days": "days",
+  "advance-days": "days",
+  "cash-conversion-cycle": "days",
+  "gross-margin": "percent",
+  "net-margin": "percent",
+  "return-on-equity": "percent",
+  "cash-to-profit": "times",
+  "revenue-growth": "percent",
+};
+const AT_MOST: ReadonlySet<RatioKind> = new Set([
+  "debt-to-asset",
+  "debt-to-ebitda",
+  "net-debt-to-ebitda",
+  "receivable-days",
+  "inventory-days",
+  "payable-days",
+  "prepaid-days",
+  "cash-conversion-cycle",
+]);
+export function ratioBound(kind: RatioKind): Bound {
+  return AT_MOST.has(kind) ? "at-most" : "at-least";
 }

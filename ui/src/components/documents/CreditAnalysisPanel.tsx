@@ -1,14 +1,17 @@
 // 财务分析: import a statement spreadsheet (template layout), the template files to hand to a
-// client, the credit ratios per year flagged against the thresholds from Settings, and the
-// stored figures they come from. DSCR needs the client's proposed loan scenario.
+// client, the spread of every ratio per year flagged against the thresholds from Settings
+// (SpreadTable), the stored figures they come from, and under it the working-capital loan need
+// (WcNeedPanel). DSCR needs the client's proposed loan scenario.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
-import type { CreditAnalysis, FileType, FinancialYear, RatioKind } from "../../bindings";
-import { LINES, LINE_KEY, RATIO_KEY, formatFigure, ratioRule, ratioValue } from "../../documents";
+import type { CreditAnalysis, FileType, FinancialYear } from "../../bindings";
+import { LINES, LINE_KEY, formatFigure } from "../../documents";
 import { formatMoney } from "../../money";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
+import SpreadTable from "./SpreadTable";
+import WcNeedPanel from "./WcNeedPanel";
 
 interface Props {
   clientId: number;
@@ -24,6 +27,8 @@ export default function CreditAnalysisPanel({ clientId, onImported }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // Bumped by an import: the need's prefill comes from the statements.
+  const [version, setVersion] = useState(0);
 
   const load = useCallback(
     () =>
@@ -60,6 +65,7 @@ export default function CreditAnalysisPanel({ clientId, onImported }: Props) {
       if (!done) return;
       setMessage(t("credit.imported", { name: done.document.file_name, years: done.years.map((y) => y.year).join(", ") }));
       await load();
+      setVersion((v) => v + 1);
       onImported();
     });
 
@@ -69,117 +75,82 @@ export default function CreditAnalysisPanel({ clientId, onImported }: Props) {
       if (path) setMessage(t("credit.templateSaved", { path }));
     });
 
-  const kinds = (analysis?.years[0]?.ratios ?? []).map((r) => r.kind);
   const ds = analysis?.debt_service ?? null;
+  // Oldest year first, as the spread reads.
+  const columns = [...years].reverse();
 
   return (
-    <section className="card" data-testid="credit-panel">
-      <div className="card-head">
-        <h2 className="section-title">{t("credit.title")}</h2>
-        <div className="inline">
-          <button type="button" className="btn btn-primary" data-testid="statement-import" disabled={busy} onClick={importStatement}>
-            {t("credit.importStatement")}
+    <>
+      <section className="card" data-testid="credit-panel">
+        <div className="card-head">
+          <h2 className="section-title">{t("credit.title")}</h2>
+          <div className="inline">
+            <button type="button" className="btn btn-primary" data-testid="statement-import" disabled={busy} onClick={importStatement}>
+              {t("credit.importStatement")}
+            </button>
+          </div>
+        </div>
+        <p className="muted small">
+          {t("credit.templateHint")}{" "}
+          <button type="button" className="link-button" data-testid="template-xlsx" disabled={busy} onClick={() => saveTemplate("xlsx")}>
+            {t("credit.templateXlsx")}
+          </button>{" "}
+          <button type="button" className="link-button" data-testid="template-csv" disabled={busy} onClick={() => saveTemplate("csv")}>
+            {t("credit.templateCsv")}
           </button>
-        </div>
-      </div>
-      <p className="muted small">
-        {t("credit.templateHint")}{" "}
-        <button type="button" className="link-button" data-testid="template-xlsx" disabled={busy} onClick={() => saveTemplate("xlsx")}>
-          {t("credit.templateXlsx")}
-        </button>{" "}
-        <button type="button" className="link-button" data-testid="template-csv" disabled={busy} onClick={() => saveTemplate("csv")}>
-          {t("credit.templateCsv")}
-        </button>
-      </p>
-      <ErrorBox error={error} testId="credit-error" />
-      {message && (
-        <div className="alert alert-ok" role="status" data-testid="credit-message">
-          <span className="break">{message}</span>
-        </div>
-      )}
-
-      {analysis && analysis.years.length === 0 && (
-        <p className="muted" data-testid="credit-empty">
-          {t("credit.empty")}
         </p>
-      )}
+        <ErrorBox error={error} testId="credit-error" />
+        {message && (
+          <div className="alert alert-ok" role="status" data-testid="credit-message">
+            <span className="break">{message}</span>
+          </div>
+        )}
 
-      {analysis && analysis.years.length > 0 && (
-        <>
-          <p className="muted small" data-testid="debt-service">
-            {ds
-              ? t("credit.debtService", { label: ds.scenario_label, year: ds.loan_year, amount: formatMoney(ds.annual) })
-              : t("credit.noScenario")}
+        {analysis && analysis.years.length === 0 && (
+          <p className="muted" data-testid="credit-empty">
+            {t("credit.empty")}
           </p>
-          <table className="simple-table ratio-table" data-testid="ratio-table">
-            <thead>
-              <tr>
-                <th>{t("credit.colRatio")}</th>
-                <th>{t("credit.colThreshold")}</th>
-                {analysis.years.map((y) => (
-                  <th key={y.year} className="num">
-                    {y.year}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {kinds.map((kind) => (
-                <RatioRow key={kind} kind={kind} analysis={analysis} />
-              ))}
-            </tbody>
-          </table>
-          <details className="figures" data-testid="figures">
-            <summary>{t("credit.figures")}</summary>
-            <table className="simple-table">
-              <thead>
-                <tr>
-                  <th>{t("credit.colLine")}</th>
-                  {years.map((y) => (
-                    <th key={y.year} className="num">
-                      {y.year}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {LINES.filter((line) => years.some((y) => y.figures[line] !== undefined)).map((line) => (
-                  <tr key={line}>
-                    <td>{t(LINE_KEY[line])}</td>
-                    {years.map((y) => (
-                      <td key={y.year} className="num">
-                        {formatFigure(y.figures[line])}
-                      </td>
+        )}
+
+        {analysis && analysis.years.length > 0 && (
+          <>
+            <p className="muted small" data-testid="debt-service">
+              {ds
+                ? t("credit.debtService", { label: ds.scenario_label, year: ds.loan_year, amount: formatMoney(ds.annual) })
+                : t("credit.noScenario")}
+            </p>
+            <SpreadTable analysis={analysis} figures={years} />
+            <details className="figures" data-testid="figures">
+              <summary>{t("credit.figures")}</summary>
+              <table className="simple-table">
+                <thead>
+                  <tr>
+                    <th>{t("credit.colLine")}</th>
+                    {columns.map((y) => (
+                      <th key={y.year} className="num">
+                        {y.year}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </>
-      )}
-    </section>
-  );
-}
-
-function RatioRow({ kind, analysis }: { kind: RatioKind; analysis: CreditAnalysis }) {
-  const { t } = useTranslation();
-  const first = analysis.years[0]?.ratios.find((r) => r.kind === kind);
-  return (
-    <tr data-testid="ratio-row" data-ratio={kind}>
-      <td>{t(RATIO_KEY[kind])}</td>
-      <td className="muted">{first ? ratioRule(first) : ""}</td>
-      {analysis.years.map((y) => {
-        const r = y.ratios.find((x) => x.kind === kind);
-        const shown = r ? ratioValue(r) : null;
-        return (
-          <td key={y.year} className={`num ratio-${r?.status ?? "not-available"}`} data-testid="ratio-value" data-year={y.year} data-status={r?.status ?? "not-available"}>
-            {shown ?? t("credit.notAvailable")}
-            {r?.status === "breach" && <span className="tag tag-warn">{t("credit.breach")}</span>}
-            {r?.status === "ok" && <span className="sr-only">{t("credit.ok")}</span>}
-          </td>
-        );
-      })}
-    </tr>
+                </thead>
+                <tbody>
+                  {LINES.filter((line) => years.some((y) => y.figures[line] !== undefined)).map((line) => (
+                    <tr key={line}>
+                      <td>{t(LINE_KEY[line])}</td>
+                      {columns.map((y) => (
+                        <td key={y.year} className="num">
+                          {formatFigure(y.figures[line])}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </>
+        )}
+      </section>
+      {analysis && analysis.years.length > 0 && <WcNeedPanel key={version} clientId={clientId} />}
+    </>
   );
 }
