@@ -1,9 +1,11 @@
 // Settings: where each credit ratio turns from ok to flagged. Stored in the vault; the backend
-// checks the values (two decimals, within range) and names the field it refuses.
+// checks the values (two decimals, within range) and names the field it refuses. The five
+// original ratios always have one; the spread's others are optional (empty: shown, not judged).
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
-import type { Thresholds } from "../bindings";
+import type { RatioKind, Thresholds } from "../bindings";
+import { OTHER_THRESHOLD_KINDS, RATIO_KEY, RATIO_UNIT, ratioBound } from "../documents";
 import type { FieldErrors } from "../errors";
 import { cleanDecimal } from "../money";
 import { useSave } from "../useSave";
@@ -23,17 +25,31 @@ export default function CreditThresholdsCard() {
   const { t } = useTranslation();
   const { saving, saved, setSaved, error, setError, fieldErrors, setFieldErrors, save, handleError } = useSave();
   const [values, setValues] = useState<Thresholds | null>(null);
+  // The optional ones as typed, by ratio; "" is none.
+  const [others, setOthers] = useState<Partial<Record<RatioKind, string>>>({});
 
   useEffect(() => {
     let live = true;
     api.creditThresholdsGet().then(
-      (v) => live && setValues(v),
+      (v) => {
+        if (!live) return;
+        setValues(v);
+        setOthers(v.others);
+      },
       (e: unknown) => live && setError(handleError(e)),
     );
     return () => {
       live = false;
     };
   }, [handleError, setError]);
+
+  /** "应收账款周转天数 ≤（天）", "毛利率 ≥（%）", "EBITDA ≥（元）". */
+  const otherLabel = (kind: RatioKind) => {
+    const unit = RATIO_UNIT[kind];
+    const sign = ratioBound(kind) === "at-least" ? "≥" : "≤";
+    const word = unit === "percent" ? "%" : unit === "times" ? null : t(`ratioUnit.${unit}`);
+    return word ? t("settings.thOtherUnit", { ratio: t(RATIO_KEY[kind]), sign, unit: word }) : `${t(RATIO_KEY[kind])} ${sign}`;
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,11 +63,20 @@ export default function CreditThresholdsCard() {
       if (c === null) bad[field] = { message: t("rule.not_a_number"), detail: null };
       else clean[field] = c;
     }
+    clean.others = {};
+    for (const kind of OTHER_THRESHOLD_KINDS) {
+      const typed = others[kind]?.trim() ?? "";
+      if (typed === "") continue;
+      const c = cleanDecimal(typed);
+      if (c === null) bad[kind] = { message: t("rule.not_a_number"), detail: null };
+      else clean.others[kind] = c;
+    }
     setFieldErrors(bad);
     if (Object.keys(bad).length > 0) return;
     await save(async () => {
       await api.creditThresholdsSet(clean);
       setValues(clean);
+      setOthers(clean.others);
     });
   };
 
@@ -73,6 +98,27 @@ export default function CreditThresholdsCard() {
                 aria-invalid={fieldErrors[field] ? true : undefined}
                 onChange={(e) => {
                   if (values) setValues({ ...values, [field]: e.target.value });
+                  setSaved(false);
+                }}
+              />
+            </Field>
+          ))}
+        </div>
+        <h3 className="h3 thresholds-others-title">{t("settings.thOthers")}</h3>
+        <p className="muted small">{t("settings.thOthersHelp")}</p>
+        <div className="thresholds-grid thresholds-others">
+          {OTHER_THRESHOLD_KINDS.map((kind) => (
+            <Field key={kind} field={kind} label={otherLabel(kind)} errors={fieldErrors}>
+              <input
+                id={inputId(kind)}
+                className={RATIO_UNIT[kind] === "yuan" ? "input-wide" : "input-narrow"}
+                inputMode="decimal"
+                data-testid={`threshold-${kind}`}
+                value={others[kind] ?? ""}
+                disabled={values === null}
+                aria-invalid={fieldErrors[kind] ? true : undefined}
+                onChange={(e) => {
+                  setOthers({ ...others, [kind]: e.target.value });
                   setSaved(false);
                 }}
               />
