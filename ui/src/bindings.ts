@@ -701,6 +701,11 @@ export type RatioUnit = "times" | "percent" | "days" | "yuan";
  */
 export type BalanceBasis = "average" | "closing";
 
+/**
+ * How the spread groups its rows, as an approver reads them.
+ */
+export type RatioGroup = "liquidity" | "leverage" | "turnover" | "profitability";
+
 export type Ratio = { kind: RatioKind, 
 /**
  * Two decimals, in `unit`. None when it cannot be computed.
@@ -818,7 +823,8 @@ year: number, revenue: string | null, net_margin_percent: string | null, invento
  */
 own_funds: string | null, 
 /**
- * The year before is imported, so the days are on average balances.
+ * Every day count found is on average balances (the year before is imported with its
+ * lines); false when any is on the closing balance alone.
  */
 averaged: boolean, };
 
@@ -1027,6 +1033,32 @@ conversion: number | null, median_days: number | null, lost: number, lost_reason
 
 export type Funnel = { from: string, to: string, stages: Array<FunnelStage>, };
 
+/** Each ratio's unit, direction, group and statement lines (crates/core/src/analysis/ratios.rs). */
+export const RATIOS = {
+  "current-ratio": { unit: "times", bound: "at-least", group: "liquidity", lines: ["current-assets", "current-liabilities"], namedThreshold: true },
+  "quick-ratio": { unit: "times", bound: "at-least", group: "liquidity", lines: ["current-assets", "inventory", "current-liabilities"], namedThreshold: true },
+  "debt-to-asset": { unit: "percent", bound: "at-most", group: "leverage", lines: ["total-liabilities", "total-assets"], namedThreshold: true },
+  "interest-coverage": { unit: "times", bound: "at-least", group: "leverage", lines: ["profit-before-tax", "interest-expense"], namedThreshold: true },
+  "dscr": { unit: "times", bound: "at-least", group: "leverage", lines: ["profit-before-tax", "interest-expense", "depreciation-amortisation"], namedThreshold: true },
+  "dscr-cash-flow": { unit: "times", bound: "at-least", group: "leverage", lines: ["operating-cash-flow"], namedThreshold: true },
+  "strict-quick-ratio": { unit: "times", bound: "at-least", group: "liquidity", lines: ["current-assets", "inventory", "prepayments", "current-liabilities"], namedThreshold: false },
+  "ebitda": { unit: "yuan", bound: "at-least", group: "leverage", lines: ["profit-before-tax", "interest-expense", "depreciation-amortisation"], namedThreshold: false },
+  "debt-to-ebitda": { unit: "times", bound: "at-most", group: "leverage", lines: ["profit-before-tax", "interest-expense", "depreciation-amortisation"], namedThreshold: false },
+  "net-debt-to-ebitda": { unit: "times", bound: "at-most", group: "leverage", lines: ["cash", "profit-before-tax", "interest-expense", "depreciation-amortisation"], namedThreshold: false },
+  "receivable-days": { unit: "days", bound: "at-most", group: "turnover", lines: ["accounts-receivable", "revenue"], namedThreshold: false },
+  "inventory-days": { unit: "days", bound: "at-most", group: "turnover", lines: ["inventory", "cost-of-sales"], namedThreshold: false },
+  "payable-days": { unit: "days", bound: "at-most", group: "turnover", lines: ["accounts-payable", "cost-of-sales"], namedThreshold: false },
+  "prepaid-days": { unit: "days", bound: "at-most", group: "turnover", lines: ["prepayments", "cost-of-sales"], namedThreshold: false },
+  "advance-days": { unit: "days", bound: "at-least", group: "turnover", lines: ["advances-from-customers", "revenue"], namedThreshold: false },
+  "cash-conversion-cycle": { unit: "days", bound: "at-most", group: "turnover", lines: ["accounts-receivable", "revenue", "inventory", "cost-of-sales", "accounts-payable"], namedThreshold: false },
+  "gross-margin": { unit: "percent", bound: "at-least", group: "profitability", lines: ["revenue", "cost-of-sales"], namedThreshold: false },
+  "net-margin": { unit: "percent", bound: "at-least", group: "profitability", lines: ["net-profit", "revenue"], namedThreshold: false },
+  "return-on-equity": { unit: "percent", bound: "at-least", group: "profitability", lines: ["net-profit", "total-equity"], namedThreshold: false },
+  "cash-to-profit": { unit: "times", bound: "at-least", group: "profitability", lines: ["operating-cash-flow", "net-profit"], namedThreshold: false },
+  "revenue-growth": { unit: "percent", bound: "at-least", group: "profitability", lines: ["revenue"], namedThreshold: false },
+} as const satisfies Record<RatioKind, { unit: RatioUnit; bound: Bound; group: RatioGroup; lines: readonly StatementLine[]; namedThreshold: boolean }>;
+/** 有息负债's lines: any one present is enough. */
+export const DEBT_LINES = ["short-term-borrowings", "long-term-borrowings", "bonds-payable", "current-portion-of-long-term-debt"] as const satisfies readonly StatementLine[];
 /** Every label and message the core defines (crates/core/src/labels.rs), by language. */
 export const CATALOGUE = {
   "zh-CN": {
@@ -1167,6 +1199,12 @@ export const CATALOGUE = {
       "return-on-equity": "净资产收益率",
       "cash-to-profit": "净现比",
       "revenue-growth": "营业收入增长率",
+    },
+    "ratioGroup": {
+      "liquidity": "偿债能力（短期）",
+      "leverage": "杠杆与偿债",
+      "turnover": "营运周转与现金周期",
+      "profitability": "盈利与现金质量",
     },
     "ratioUnit": {
       "times": "倍",
@@ -1393,6 +1431,12 @@ export const CATALOGUE = {
       "return-on-equity": "Return on equity",
       "cash-to-profit": "Operating cash flow / net profit",
       "revenue-growth": "Revenue growth",
+    },
+    "ratioGroup": {
+      "liquidity": "Liquidity",
+      "leverage": "Leverage and debt service",
+      "turnover": "Turnover and cash cycle",
+      "profitability": "Profitability and cash quality",
     },
     "ratioUnit": {
       "times": "×",

@@ -5,11 +5,14 @@ import type { TFunction } from "i18next";
 import { ApiError } from "./api";
 import {
   CATALOGUE,
+  DEBT_LINES,
+  RATIOS,
   type DocumentKind,
   type ErrorPayload,
   type FinancialYear,
   type Bound,
   type Ratio,
+  type RatioGroup,
   type RatioKind,
   type RatioUnit,
   type StatementLine,
@@ -53,45 +56,16 @@ export const RATIO_KEY = {
 export const RATIO_KINDS = Object.keys(CATALOGUE.en.ratioKind) as RatioKind[];
 
 /** The five with their own field in Thresholds; the others are optional (`others`). */
-export const NAMED_THRESHOLD_KINDS: ReadonlySet<RatioKind> = new Set(["current-ratio", "quick-ratio", "debt-to-asset", "interest-coverage", "dscr", "dscr-cash-flow"]);
+export const NAMED_THRESHOLD_KINDS: ReadonlySet<RatioKind> = new Set(RATIO_KINDS.filter((k) => RATIOS[k].namedThreshold));
 export const OTHER_THRESHOLD_KINDS = RATIO_KINDS.filter((k) => !NAMED_THRESHOLD_KINDS.has(k));
 
-/** How the spread groups its rows, as an approver reads them. */
-export const RATIO_GROUPS = ["liquidity", "leverage", "turnover", "profitability"] as const;
-export type RatioGroup = (typeof RATIO_GROUPS)[number];
-export const RATIO_GROUP_KEY = {
-  liquidity: "credit.group.liquidity",
-  leverage: "credit.group.leverage",
-  turnover: "credit.group.turnover",
-  profitability: "credit.group.profitability",
-} as const satisfies Record<RatioGroup, string>;
-const GROUP_OF: Record<RatioKind, RatioGroup> = {
-  "current-ratio": "liquidity",
-  "quick-ratio": "liquidity",
-  "strict-quick-ratio": "liquidity",
-  "debt-to-asset": "leverage",
-  "interest-coverage": "leverage",
-  dscr: "leverage",
-  "dscr-cash-flow": "leverage",
-  ebitda: "leverage",
-  "debt-to-ebitda": "leverage",
-  "net-debt-to-ebitda": "leverage",
-  "receivable-days": "turnover",
-  "inventory-days": "turnover",
-  "payable-days": "turnover",
-  "prepaid-days": "turnover",
-  "advance-days": "turnover",
-  "cash-conversion-cycle": "turnover",
-  "gross-margin": "profitability",
-  "net-margin": "profitability",
-  "return-on-equity": "profitability",
-  "cash-to-profit": "profitability",
-  "revenue-growth": "profitability",
-};
+/** How the spread groups its rows (the core's `RatioKind::group`), in the catalogue's order. */
+export const RATIO_GROUPS = Object.keys(CATALOGUE.en.ratioGroup) as RatioGroup[];
+export const RATIO_GROUP_KEY = Object.fromEntries(RATIO_GROUPS.map((g) => [g, `ratioGroup.${g}`])) as Record<RatioGroup, `ratioGroup.${RatioGroup}`>;
 
 /** The kinds as the core sent them, grouped; within a group the core's order is kept. */
 export function groupRatios(kinds: readonly RatioKind[]): { group: RatioGroup; kinds: RatioKind[] }[] {
-  return RATIO_GROUPS.map((group) => ({ group, kinds: kinds.filter((k) => GROUP_OF[k] === group) })).filter((g) => g.kinds.length > 0);
+  return RATIO_GROUPS.map((group) => ({ group, kinds: kinds.filter((k) => RATIOS[k].group === group) })).filter((g) => g.kinds.length > 0);
 }
 
 /** The lines the figures table shows, in the template's order (balance sheet, income, cash). */
@@ -233,34 +207,6 @@ export function ratioRule(r: Pick<Ratio, "unit" | "threshold" | "bound">, w?: Un
   }
 }
 
-/** The lines each ratio is computed from (crates/core/src/analysis/ratios.rs), to say why one is missing. */
-const EBITDA_LINES: StatementLine[] = ["profit-before-tax", "interest-expense", "depreciation-amortisation"];
-const RATIO_LINES: Record<RatioKind, StatementLine[]> = {
-  "current-ratio": ["current-assets", "current-liabilities"],
-  "quick-ratio": ["current-assets", "inventory", "current-liabilities"],
-  "strict-quick-ratio": ["current-assets", "inventory", "prepayments", "current-liabilities"],
-  "debt-to-asset": ["total-liabilities", "total-assets"],
-  "interest-coverage": ["profit-before-tax", "interest-expense"],
-  dscr: EBITDA_LINES,
-  "dscr-cash-flow": ["operating-cash-flow"],
-  ebitda: EBITDA_LINES,
-  "debt-to-ebitda": EBITDA_LINES,
-  "net-debt-to-ebitda": ["cash", ...EBITDA_LINES],
-  "receivable-days": ["accounts-receivable", "revenue"],
-  "inventory-days": ["inventory", "cost-of-sales"],
-  "payable-days": ["accounts-payable", "cost-of-sales"],
-  "prepaid-days": ["prepayments", "cost-of-sales"],
-  "advance-days": ["advances-from-customers", "revenue"],
-  "cash-conversion-cycle": ["accounts-receivable", "revenue", "inventory", "cost-of-sales", "accounts-payable"],
-  "gross-margin": ["revenue", "cost-of-sales"],
-  "net-margin": ["net-profit", "revenue"],
-  "return-on-equity": ["net-profit", "total-equity"],
-  "cash-to-profit": ["operating-cash-flow", "net-profit"],
-  "revenue-growth": ["revenue"],
-};
-/** 有息负债: any of these present is enough (a company without bonds leaves the line out). */
-export const DEBT_LINES: StatementLine[] = ["short-term-borrowings", "long-term-borrowings", "bonds-payable", "current-portion-of-long-term-debt"];
-
 export type Unavailable =
   | { reason: "missing"; lines: StatementLine[] }
   | { reason: "no-debt-lines" }
@@ -274,7 +220,7 @@ export type Unavailable =
  */
 export function whyUnavailable(kind: RatioKind, year: FinancialYear | undefined, prior: FinancialYear | undefined, hasDebtService: boolean): Unavailable {
   const has = (y: FinancialYear | undefined, line: StatementLine) => y?.figures[line] !== undefined;
-  const lines = RATIO_LINES[kind].filter((l) => !has(year, l));
+  const lines = RATIOS[kind].lines.filter((l) => !has(year, l));
   if (lines.length > 0) return { reason: "missing", lines };
   if ((kind === "debt-to-ebitda" || kind === "net-debt-to-ebitda") && !DEBT_LINES.some((l) => has(year, l))) return { reason: "no-debt-lines" };
   if ((kind === "dscr" || kind === "dscr-cash-flow") && !hasDebtService) return { reason: "no-scenario" };
@@ -433,43 +379,9 @@ export function fixedPlaces(s: string, places: number): string {
   return `${whole}.${frac.padEnd(places, "0")}`;
 }
 
-/**
- * Each ratio's unit and the direction its threshold is judged in, for Settings (which has no
- * ratio at hand to read them from); the core's `RatioKind::unit` and `bound`.
- */
-export const RATIO_UNIT: Record<RatioKind, RatioUnit> = {
-  "current-ratio": "times",
-  "quick-ratio": "times",
-  "debt-to-asset": "percent",
-  "interest-coverage": "times",
-  dscr: "times",
-  "dscr-cash-flow": "times",
-  "strict-quick-ratio": "times",
-  ebitda: "yuan",
-  "debt-to-ebitda": "times",
-  "net-debt-to-ebitda": "times",
-  "receivable-days": "days",
-  "inventory-days": "days",
-  "payable-days": "days",
-  "prepaid-days": "days",
-  "advance-days": "days",
-  "cash-conversion-cycle": "days",
-  "gross-margin": "percent",
-  "net-margin": "percent",
-  "return-on-equity": "percent",
-  "cash-to-profit": "times",
-  "revenue-growth": "percent",
-};
-const AT_MOST: ReadonlySet<RatioKind> = new Set([
-  "debt-to-asset",
-  "debt-to-ebitda",
-  "net-debt-to-ebitda",
-  "receivable-days",
-  "inventory-days",
-  "payable-days",
-  "prepaid-days",
-  "cash-conversion-cycle",
-]);
+/** Each ratio's unit, for Settings (which has no ratio at hand to read it from): the core's. */
+export const RATIO_UNIT = Object.fromEntries(RATIO_KINDS.map((k) => [k, RATIOS[k].unit])) as Record<RatioKind, RatioUnit>;
+/** The direction a ratio's threshold is judged in: the core's `RatioKind::bound`. */
 export function ratioBound(kind: RatioKind): Bound {
-  return AT_MOST.has(kind) ? "at-most" : "at-least";
+  return RATIOS[kind].bound;
 }

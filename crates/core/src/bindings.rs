@@ -5,9 +5,9 @@
 use ts_rs::{Config, TS};
 
 use crate::analysis::{
-    BalanceBasis, Bound, CreditAnalysis, DebtService, Ratio, RatioKind, RatioStatus, RatioUnit,
-    Thresholds, WcNeed, WcNeedAssumptions, WcNeedFromStatements, WcNeedInput, WcNeedWarning,
-    YearRatios,
+    BalanceBasis, Bound, CreditAnalysis, DebtService, Ratio, RatioGroup, RatioKind, RatioStatus,
+    RatioUnit, Thresholds, WcNeed, WcNeedAssumptions, WcNeedFromStatements, WcNeedInput,
+    WcNeedWarning, YearRatios,
 };
 use crate::clients::*;
 // DocumentKind (documents::kind, re-exported by journey) is declared with the journey types below.
@@ -167,6 +167,7 @@ pub fn typescript() -> String {
     decl::<RatioStatus>(&cfg, &mut out);
     decl::<RatioUnit>(&cfg, &mut out);
     decl::<BalanceBasis>(&cfg, &mut out);
+    decl::<RatioGroup>(&cfg, &mut out);
     decl::<Ratio>(&cfg, &mut out);
     decl::<DebtService>(&cfg, &mut out);
     decl::<YearRatios>(&cfg, &mut out);
@@ -177,6 +178,7 @@ pub fn typescript() -> String {
     decl::<WcNeedAssumptions>(&cfg, &mut out);
     decl::<WcNeedFromStatements>(&cfg, &mut out);
     journey(&cfg, &mut out);
+    out.push_str(&crate::analysis::typescript());
     out.push_str(&crate::labels::typescript());
     out.trim_end().to_string() + "\n"
 }

@@ -7,7 +7,7 @@
 //! `journey/stages.rs`, ...); this module only gathers them.
 use std::collections::BTreeMap;
 
-use crate::analysis::{BalanceBasis, RatioKind, RatioUnit, WcNeedWarning};
+use crate::analysis::{BalanceBasis, RatioGroup, RatioKind, RatioUnit, WcNeedWarning};
 use crate::documents::{DocumentKind, StatementLine};
 use crate::error_code::ErrorCode;
 use crate::journey::STAGES;
@@ -150,6 +150,10 @@ pub fn catalogue() -> Vec<Section> {
         section(
             "ratioKind",
             RatioKind::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "ratioGroup",
+            RatioGroup::ALL.iter().map(|k| (k.as_str(), k.text())),
         ),
         section(
             "ratioUnit",

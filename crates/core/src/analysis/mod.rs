@@ -9,9 +9,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub(crate) use ratios::typescript;
 pub use ratios::{
-    annual_debt_service, ratios, set_changes, BalanceBasis, Bound, Ratio, RatioKind, RatioStatus,
-    RatioUnit,
+    annual_debt_service, ratios, set_changes, BalanceBasis, Bound, Ratio, RatioGroup, RatioKind,
+    RatioStatus, RatioUnit, DEBT_LINES,
 };
 pub use thresholds::Thresholds;
 pub use wc_need::{

@@ -81,7 +81,88 @@ labelled! {
     }
 }
 
+labelled! {
+    /// How the spread groups its rows, as an approver reads them.
+    pub enum RatioGroup {
+        Liquidity = "liquidity" => ("偿债能力（短期）", "Liquidity"),
+        Leverage = "leverage" => ("杠杆与偿债", "Leverage and debt service"),
+        Turnover = "turnover" => ("营运周转与现金周期", "Turnover and cash cycle"),
+        Profitability = "profitability" => ("盈利与现金质量", "Profitability and cash quality"),
+    }
+}
+
+/// 有息负债's lines: any one present is enough (a company without bonds leaves the line out).
+pub const DEBT_LINES: [L; 4] = [
+    L::ShortTermBorrowings,
+    L::LongTermBorrowings,
+    L::BondsPayable,
+    L::CurrentPortionOfLongTermDebt,
+];
+
+const EBITDA_LINES: &[L] = &[
+    L::ProfitBeforeTax,
+    L::InterestExpense,
+    L::DepreciationAmortisation,
+];
+
 impl RatioKind {
+    /// The statement lines the ratio needs, every one (the leverage ratios also need one of
+    /// [`DEBT_LINES`]), so a ratio not available can say which are missing.
+    pub fn lines(self) -> &'static [L] {
+        use RatioKind::*;
+        match self {
+            CurrentRatio => &[L::CurrentAssets, L::CurrentLiabilities],
+            QuickRatio => &[L::CurrentAssets, L::Inventory, L::CurrentLiabilities],
+            StrictQuickRatio => &[
+                L::CurrentAssets,
+                L::Inventory,
+                L::Prepayments,
+                L::CurrentLiabilities,
+            ],
+            DebtToAsset => &[L::TotalLiabilities, L::TotalAssets],
+            InterestCoverage => &[L::ProfitBeforeTax, L::InterestExpense],
+            Dscr | Ebitda | DebtToEbitda => EBITDA_LINES,
+            DscrCashFlow => &[L::OperatingCashFlow],
+            NetDebtToEbitda => &[
+                L::Cash,
+                L::ProfitBeforeTax,
+                L::InterestExpense,
+                L::DepreciationAmortisation,
+            ],
+            ReceivableDays => &[L::AccountsReceivable, L::Revenue],
+            InventoryDays => &[L::Inventory, L::CostOfSales],
+            PayableDays => &[L::AccountsPayable, L::CostOfSales],
+            PrepaidDays => &[L::Prepayments, L::CostOfSales],
+            AdvanceDays => &[L::AdvancesFromCustomers, L::Revenue],
+            CashConversionCycle => &[
+                L::AccountsReceivable,
+                L::Revenue,
+                L::Inventory,
+                L::CostOfSales,
+                L::AccountsPayable,
+            ],
+            GrossMargin => &[L::Revenue, L::CostOfSales],
+            NetMargin => &[L::NetProfit, L::Revenue],
+            ReturnOnEquity => &[L::NetProfit, L::TotalEquity],
+            CashToProfit => &[L::OperatingCashFlow, L::NetProfit],
+            RevenueGrowth => &[L::Revenue],
+        }
+    }
+
+    pub fn group(self) -> RatioGroup {
+        use RatioKind::*;
+        match self {
+            CurrentRatio | QuickRatio | StrictQuickRatio => RatioGroup::Liquidity,
+            DebtToAsset | InterestCoverage | Dscr | DscrCashFlow | Ebitda | DebtToEbitda
+            | NetDebtToEbitda => RatioGroup::Leverage,
+            ReceivableDays | InventoryDays | PayableDays | PrepaidDays | AdvanceDays
+            | CashConversionCycle => RatioGroup::Turnover,
+            GrossMargin | NetMargin | ReturnOnEquity | CashToProfit | RevenueGrowth => {
+                RatioGroup::Profitability
+            }
+        }
+    }
+
     pub fn unit(self) -> RatioUnit {
         use RatioKind::*;
         match self {
@@ -241,19 +322,49 @@ impl Balances<'_> {
 /// Short- and long-term borrowings, bonds, and their part due within a year: the lines
 /// present are summed (a company without bonds leaves the line out); None when none is.
 fn interest_bearing_debt(year: &FinancialYear) -> Option<Decimal> {
-    let lines = [
-        L::ShortTermBorrowings,
-        L::LongTermBorrowings,
-        L::BondsPayable,
-        L::CurrentPortionOfLongTermDebt,
-    ];
-    let present: Vec<Decimal> = lines.iter().filter_map(|&l| year.get(l)).collect();
+    let present: Vec<Decimal> = DEBT_LINES.iter().filter_map(|&l| year.get(l)).collect();
     if present.is_empty() {
         return None;
     }
     present
         .into_iter()
         .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
+}
+
+/// The ratios' facts the UI needs without a statement (Settings, the reasons a ratio is
+/// missing), as a TypeScript constant for `ui/src/bindings.ts`: unit, bound, group, lines and
+/// whether Thresholds has a field of its own, per kind in the core's order.
+pub(crate) fn typescript() -> String {
+    let json = |v: &str| serde_json::to_string(v).unwrap_or_default();
+    let list = |lines: &[L]| {
+        let keys: Vec<String> = lines.iter().map(|l| json(l.as_str())).collect();
+        format!("[{}]", keys.join(", "))
+    };
+    let mut out = String::from(
+        "/** Each ratio's unit, direction, group and statement lines (crates/core/src/analysis/ratios.rs). */\n\
+         export const RATIOS = {\n",
+    );
+    for &k in RatioKind::ALL {
+        let bound = match k.bound() {
+            Bound::AtLeast => "at-least",
+            Bound::AtMost => "at-most",
+        };
+        out.push_str(&format!(
+            "  {}: {{ unit: {}, bound: {}, group: {}, lines: {}, namedThreshold: {} }},\n",
+            json(k.as_str()),
+            json(k.unit().as_str()),
+            json(bound),
+            json(k.group().as_str()),
+            list(k.lines()),
+            k.has_named_threshold()
+        ));
+    }
+    out.push_str("} as const satisfies Record<RatioKind, { unit: RatioUnit; bound: Bound; group: RatioGroup; lines: readonly StatementLine[]; namedThreshold: boolean }>;\n");
+    out.push_str(&format!(
+        "/** 有息负债's lines: any one present is enough. */\nexport const DEBT_LINES = {} as const satisfies readonly StatementLine[];\n",
+        list(&DEBT_LINES)
+    ));
+    out
 }
 
 /// All ratios of one year. `prior`: the year before, if imported (averages, growth); DSCRs
@@ -372,4 +483,44 @@ pub fn annual_debt_service(schedule: &Schedule) -> Option<(Decimal, u32)> {
         .enumerate()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
     Some((*heaviest, u32::try_from(index + 1).ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn year(y: i32, without: Option<L>) -> FinancialYear {
+        let figures: BTreeMap<L, Decimal> = L::all()
+            .filter(|l| Some(*l) != without)
+            .enumerate()
+            .map(|(i, l)| (l, Decimal::from(1_000 + 100 * i as i64)))
+            .collect();
+        FinancialYear {
+            year: y,
+            figures,
+            document_id: None,
+            imported_at: String::new(),
+        }
+    }
+
+    /// The lines the UI names as missing are the ones the arithmetic needs: with every line
+    /// each ratio computes, and without any one of its lines it does not.
+    #[test]
+    fn each_ratio_needs_exactly_its_lines() {
+        let t = Thresholds::default();
+        let ds = Some(Decimal::from(500));
+        let prior = year(2023, None);
+        let full = ratios(&year(2024, None), Some(&prior), &t, ds);
+        assert!(full.iter().all(|r| r.value.is_some()), "{full:?}");
+        for &kind in RatioKind::ALL {
+            for &line in kind.lines() {
+                let short = ratios(&year(2024, Some(line)), Some(&prior), &t, ds);
+                let r = short.iter().find(|r| r.kind == kind).unwrap();
+                assert_eq!(r.value, None, "{kind:?} without {line:?}");
+            }
+        }
+    }
 }
