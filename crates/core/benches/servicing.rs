@@ -259,7 +259,8 @@ fn without_security(seeded: &Path) -> PathBuf {
              DELETE FROM collateral;
              DELETE FROM guarantors;
              DELETE FROM facility_uses;
-             UPDATE booked_loans SET facility_id = NULL;
+             UPDATE booked_loans
+               SET facility_id = NULL, collateral_capacity_fen = 0, collateral_main_kind = NULL;
              DELETE FROM facilities;
              COMMIT;
              PRAGMA wal_checkpoint(TRUNCATE);",
