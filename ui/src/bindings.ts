@@ -305,7 +305,7 @@ classification: Classification, classification_history: Array<ClassificationChan
  */
 payoff_today: string, overpaid: string, closed_on: string | null, };
 
-export type ReminderKind = "overdue" | "due_soon" | "quarterly_review" | "annual_review" | "covenant" | "shortfall" | "revaluation_due" | "registration_expiry" | "insurance_expiry" | "facility_expiry";
+export type ReminderKind = "overdue" | "due_soon" | "quarterly_review" | "annual_review" | "covenant" | "shortfall" | "revaluation_due" | "registration_expiry" | "insurance_expiry" | "facility_expiry" | "open_problem";
 
 export type Reminder = { 
 /**
@@ -313,9 +313,13 @@ export type Reminder = {
  */
 key: string, kind: ReminderKind, 
 /**
- * None for a credit line's reminder.
+ * None for a client's reminder (a credit line, an open problem).
  */
-loan_id: number | null, facility_id: number | null, collateral_id: number | null, collateral_kind: CollateralKind | null, client_id: number, client_name: string, contract_no: string, due_on: string, amount: string | null, overdue_days: number, period_no: number | null, ratio: RatioKind | null, statement_year: number | null, };
+loan_id: number | null, facility_id: number | null, collateral_id: number | null, collateral_kind: CollateralKind | null, 
+/**
+ * The open problem reminded of.
+ */
+problem_id: number | null, client_id: number, client_name: string, contract_no: string, due_on: string, amount: string | null, overdue_days: number, period_no: number | null, ratio: RatioKind | null, statement_year: number | null, };
 
 export type ReminderMark = { "mark": "done" } | { "mark": "snooze", until: string, };
 
@@ -828,6 +832,67 @@ own_funds: string | null,
  */
 averaged: boolean, };
 
+/**
+ * How the client came across (客户情绪).
+ */
+export type Mood = "satisfied" | "neutral" | "anxious" | "dissatisfied";
+
+/**
+ * The default problem categories; Settings may add the bank's own.
+ */
+export type ProblemCategory = "materials" | "slow_approval" | "price" | "communication" | "amount" | "other";
+
+export type ProblemInput = { 
+/**
+ * A default category's key (`materials`, `slow_approval`, ...) or one added in Settings.
+ */
+category: string, text: string, };
+
+export type NeedInput = { text: string, product_type: string | null, };
+
+export type FeedbackInput = { 
+/**
+ * 1 (very unhappy) to 5 (very satisfied).
+ */
+score: number, stage: number | null, mood: Mood | null, touchpoint_id: number | null, 
+/**
+ * None: today.
+ */
+date: string | null, problems: Array<ProblemInput>, needs: Array<NeedInput>, };
+
+/**
+ * What was written: the record's id and its problems' and needs' ids, in the input's order.
+ */
+export type FeedbackIds = { id: number, problems: Array<number>, needs: Array<number>, };
+
+export type Problem = { id: number, feedback_id: number, client_id: number, 
+/**
+ * A default category's key or one added in Settings.
+ */
+category: string, text: string, opened_on: string, resolved_on: string | null, resolution_note: string | null, 
+/**
+ * The touchpoint that told the client.
+ */
+resolution_touchpoint_id: number | null, };
+
+export type Need = { id: number, feedback_id: number, text: string, product_type: string | null, 
+/**
+ * The opportunity the need started, once there is one.
+ */
+opportunity_id: number | null, };
+
+export type Feedback = { id: number, client_id: number, touchpoint_id: number | null, stage: number | null, score: number, mood: Mood | null, date: string, problems: Array<Problem>, needs: Array<Need>, };
+
+export type FeedbackSettings = { 
+/**
+ * Categories added to the defaults, each its own key and label (e.g. "抵押登记慢").
+ */
+custom_categories: Array<string>, 
+/**
+ * An open problem this many days old is on Today.
+ */
+open_problem_days: number, };
+
 export type DocumentKind = "application-form" | "business-licence" | "legal-rep-id" | "financial-statements" | "bank-statements" | "tax-certificate" | "credit-report" | "feasibility-study" | "project-approval" | "collateral" | "contract" | "proposal" | "other";
 
 export type TemplateItem = { key: string, label_zh: string, label_en: string, required: boolean, document_kind: DocumentKind | null, };
@@ -1220,6 +1285,20 @@ export const CATALOGUE = {
       "negative_need": "测算结果为负：自有及现有资金已满足营运资金需求，新增额度按 0 计",
       "above_need": "申请金额超过测算需求",
     },
+    "mood": {
+      "satisfied": "满意",
+      "neutral": "一般",
+      "anxious": "焦虑",
+      "dissatisfied": "不满",
+    },
+    "problemCategory": {
+      "materials": "材料繁琐",
+      "slow_approval": "审批慢",
+      "price": "利率/费用",
+      "communication": "沟通",
+      "amount": "额度",
+      "other": "其他",
+    },
     "error": {
       "wrong_password": "错误的密码，请重新输入。",
       "vault_missing": "找不到保险库文件。",
@@ -1451,6 +1530,20 @@ export const CATALOGUE = {
     "wcNeedWarning": {
       "negative_need": "The calculation is negative: own and existing funds cover the working capital, so the new need is 0",
       "above_need": "The amount applied for exceeds the calculated need",
+    },
+    "mood": {
+      "satisfied": "Satisfied",
+      "neutral": "Neutral",
+      "anxious": "Anxious",
+      "dissatisfied": "Dissatisfied",
+    },
+    "problemCategory": {
+      "materials": "Too many documents",
+      "slow_approval": "Slow approval",
+      "price": "Rate and fees",
+      "communication": "Communication",
+      "amount": "Amount",
+      "other": "Other",
     },
     "error": {
       "wrong_password": "Wrong password. Please try again.",

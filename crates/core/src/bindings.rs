@@ -177,10 +177,28 @@ pub fn typescript() -> String {
     decl::<WcNeed>(&cfg, &mut out);
     decl::<WcNeedAssumptions>(&cfg, &mut out);
     decl::<WcNeedFromStatements>(&cfg, &mut out);
+    feedback(&cfg, &mut out);
     journey(&cfg, &mut out);
     out.push_str(&crate::analysis::typescript());
     out.push_str(&crate::labels::typescript());
     out.trim_end().to_string() + "\n"
+}
+
+fn feedback(cfg: &Config, out: &mut String) {
+    use crate::feedback::{
+        Feedback, FeedbackIds, FeedbackInput, FeedbackSettings, Mood, Need, NeedInput, Problem,
+        ProblemCategory, ProblemInput,
+    };
+    decl::<Mood>(cfg, out);
+    decl::<ProblemCategory>(cfg, out);
+    decl::<ProblemInput>(cfg, out);
+    decl::<NeedInput>(cfg, out);
+    decl::<FeedbackInput>(cfg, out);
+    decl::<FeedbackIds>(cfg, out);
+    decl::<Problem>(cfg, out);
+    decl::<Need>(cfg, out);
+    decl::<Feedback>(cfg, out);
+    decl::<FeedbackSettings>(cfg, out);
 }
 
 fn journey(cfg: &Config, out: &mut String) {

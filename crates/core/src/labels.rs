@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use crate::analysis::{BalanceBasis, RatioGroup, RatioKind, RatioUnit, WcNeedWarning};
 use crate::documents::{DocumentKind, StatementLine};
 use crate::error_code::ErrorCode;
+use crate::feedback::{Mood, ProblemCategory};
 use crate::journey::STAGES;
 use crate::loans::LprTenor;
 use crate::prefs::Language;
@@ -166,6 +167,11 @@ pub fn catalogue() -> Vec<Section> {
         section(
             "wcNeedWarning",
             WcNeedWarning::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section("mood", Mood::ALL.iter().map(|k| (k.as_str(), k.text()))),
+        section(
+            "problemCategory",
+            ProblemCategory::ALL.iter().map(|k| (k.as_str(), k.text())),
         ),
         section(
             "error",

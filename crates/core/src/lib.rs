@@ -7,6 +7,7 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod error_code;
+pub mod feedback;
 pub mod files;
 pub mod journey;
 pub mod labels;

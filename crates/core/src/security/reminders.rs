@@ -130,6 +130,7 @@ impl Vault {
                 facility_id: Some(id),
                 collateral_id: None,
                 collateral_kind: None,
+                problem_id: None,
                 client_id,
                 client_name,
                 contract_no: String::new(),

@@ -38,6 +38,8 @@ pub enum ReminderKind {
     InsuranceExpiry,
     /// A credit line ends soon (续授信).
     FacilityExpiry,
+    /// A problem the client raised is still open N days (Settings) after (feedback/).
+    OpenProblem,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -45,11 +47,13 @@ pub struct Reminder {
     /// Stable name of what is reminded of; snooze and done refer to it.
     pub key: String,
     pub kind: ReminderKind,
-    /// None for a credit line's reminder.
+    /// None for a client's reminder (a credit line, an open problem).
     pub loan_id: Option<i64>,
     pub facility_id: Option<i64>,
     pub collateral_id: Option<i64>,
     pub collateral_kind: Option<CollateralKind>,
+    /// The open problem reminded of.
+    pub problem_id: Option<i64>,
     pub client_id: i64,
     pub client_name: String,
     pub contract_no: String,
@@ -111,6 +115,7 @@ pub(crate) fn loan_reminder(
         facility_id: None,
         collateral_id: None,
         collateral_kind: None,
+        problem_id: None,
         client_id: loan.client_id,
         client_name: loan.client_name.clone(),
         contract_no: loan.contract_no.clone(),
@@ -126,7 +131,7 @@ pub(crate) fn loan_reminder(
 /// Reminders of a condition rather than a date (arrears, a shortfall): never done while the
 /// condition holds; "handled" quiets them for today only.
 fn is_condition(key: &str) -> bool {
-    key.starts_with("overdue:") || key.starts_with("shortfall:")
+    key.starts_with("overdue:") || key.starts_with("shortfall:") || key.starts_with("problem:")
 }
 
 #[derive(Default)]
@@ -204,6 +209,7 @@ impl Vault {
         }
         out.extend(self.covenant_reminders(today, &loans, &make)?);
         out.extend(self.security_reminders(today, horizon, &loans)?);
+        out.extend(self.open_problem_reminders(today)?);
         out.retain(|r| !marks.hidden(&r.key, today));
         // Sorted on a small copied key, the reminders moved once: Today may hold tens of
         // thousands, and moving each one at every step of the sort cost more than the sort.
@@ -215,6 +221,7 @@ impl Vault {
                 r.loan_id,
                 r.facility_id,
                 r.collateral_id,
+                r.problem_id,
                 r.ratio,
                 r.period_no,
             )
@@ -345,9 +352,11 @@ impl Vault {
             .nth(1)
             .and_then(|s| s.parse::<i64>().ok())
             .ok_or_else(|| Error::invalid("key", Rule::Unknown(key.chars().take(80).collect())))?;
-        // The key's first part says what it is about: a credit line, or else a loan.
+        // The key's first part says what it is about: a credit line, a problem, or else a loan.
         let (table, what) = if key.starts_with("facility:") {
             ("facilities", "facility")
+        } else if key.starts_with("problem:") {
+            ("feedback_problems", "problem")
         } else {
             ("booked_loans", "loan")
         };

@@ -1,0 +1,13 @@
+//! The client's voice (issue 16): feedback per stage or touchpoint (satisfaction 1–5, mood),
+//! the problems raised, each open until what was done is recorded (闭环) and on Today when
+//! open too long, and the new needs heard.
+mod kinds;
+mod problem;
+mod record;
+mod reminders;
+mod settings;
+
+pub use kinds::{Mood, ProblemCategory};
+pub use problem::{Need, Problem};
+pub use record::{Feedback, FeedbackIds, FeedbackInput, NeedInput, ProblemInput};
+pub use settings::FeedbackSettings;
