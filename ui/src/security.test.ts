@@ -55,6 +55,7 @@ describe("security helpers", () => {
       "registration_expiry",
       "insurance_expiry",
       "facility_expiry",
+      "open_problem",
     ]);
     for (const kind of REMINDER_KINDS) {
       const key = REMINDER_KIND_KEY[kind].replace("reminders.kind.", "") as keyof typeof en.reminders.kind;

@@ -56,6 +56,7 @@ export const REMINDER_KIND_KEY = {
   registration_expiry: "reminders.kind.registration_expiry",
   insurance_expiry: "reminders.kind.insurance_expiry",
   facility_expiry: "reminders.kind.facility_expiry",
+  open_problem: "reminders.kind.open_problem",
 } as const satisfies Record<ReminderKind, string>;
 export const REMINDER_KINDS = Object.keys(REMINDER_KIND_KEY) as ReminderKind[];
 

@@ -138,7 +138,7 @@ export default function RemindersCard({ onOpenLoan, onOpenClient }: Props) {
                           {r.contract_no ? (
                             <span className="muted small mono">{r.contract_no}</span>
                           ) : (
-                            <span className="muted small">{t("security.reminder.creditLine")}</span>
+                            <span className="muted small">{t(r.kind === "open_problem" ? "reminders.clientProblem" : "security.reminder.creditLine")}</span>
                           )}
                         </span>
                         <span className={sideLate(r) ? "row-side late" : "row-side"} data-testid="reminder-detail">
@@ -194,7 +194,7 @@ export default function RemindersCard({ onOpenLoan, onOpenClient }: Props) {
 const DATED_KINDS: ReadonlySet<ReminderKind> = new Set(["revaluation_due", "registration_expiry", "insurance_expiry", "facility_expiry"]);
 
 function sideLate(r: Reminder): boolean {
-  return r.kind === "overdue" || r.kind === "shortfall" || (DATED_KINDS.has(r.kind) && r.overdue_days > 0);
+  return r.kind === "overdue" || r.kind === "shortfall" || r.kind === "open_problem" || (DATED_KINDS.has(r.kind) && r.overdue_days > 0);
 }
 
 /** The line on the right: what is owed and when, which review or ratio, which item or line. */
@@ -228,5 +228,7 @@ function detail(t: TFunction, kind: ReminderKind, r: Reminder): string {
         : t("security.reminder.insuranceLine", { kind: item, date: r.due_on });
     case "facility_expiry":
       return ended ? t("security.reminder.facilityEnded", { amount, date: r.due_on }) : t("security.reminder.facilityLine", { amount, date: r.due_on });
+    case "open_problem":
+      return t("reminders.openProblemLine", { date: r.due_on });
   }
 }
