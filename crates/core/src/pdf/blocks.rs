@@ -29,6 +29,19 @@ impl Writer {
     }
 
     /// Wrapped text in a column from the cursor down, breaking pages between lines.
+    /// A warning on the page (a shortfall, a loan above its need): dark red, bold, across the
+    /// text width.
+    pub(crate) fn warning(&mut self, text: &str) {
+        const WARN: super::layout::Rgb3 = [0.68, 0.12, 0.10];
+        self.gap(4.0);
+        self.paragraph(
+            text,
+            Style::new(9.5, WARN).bold(),
+            super::layout::LEFT,
+            super::layout::WIDTH,
+        );
+    }
+
     pub(crate) fn paragraph(&mut self, text: &str, style: Style, x: f32, width: f32) {
         let pitch = style.line_height();
         for line in self.wrap(text, style, width) {

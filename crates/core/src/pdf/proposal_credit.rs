@@ -24,7 +24,7 @@ use crate::analysis::{
 use crate::clients::ProductType;
 use crate::labels::{fill, Text};
 use crate::loans::Schedule;
-use crate::pdf::layout::{Align, Rgb3, Style, Writer, ACCENT, BODY, CAPTION, LEFT, NOTE, WIDTH};
+use crate::pdf::layout::{Align, Style, Writer, ACCENT, BODY, CAPTION, LEFT, NOTE, WIDTH};
 use crate::pdf::numbers::money;
 use crate::pdf::table::{Column, RowKind, Table};
 use crate::pdf::Lang;
@@ -129,8 +129,6 @@ const ABOVE_DETAIL: Text = Text::new(
     ": {{amount}} applied for against a calculated need of {{need}}, {{over}} above it.",
 );
 
-/// A warning on the page: a dark red, bold (as the security section prints them).
-const WARN: Rgb3 = [0.68, 0.12, 0.10];
 /// Most years the spread shows side by side.
 const MAX_YEARS: usize = 3;
 /// The table's cell padding on each side (table.rs).
@@ -223,11 +221,6 @@ fn captioned(w: &mut Writer, caption: &str, table: &Table) {
 fn note(w: &mut Writer, text: &str) {
     w.gap(2.0);
     w.paragraph(text, NOTE, LEFT, WIDTH);
-}
-
-fn warning(w: &mut Writer, text: &str) {
-    w.gap(4.0);
-    w.paragraph(text, Style::new(9.5, WARN).bold(), LEFT, WIDTH);
 }
 
 /// `d` with thousands grouped and at least two decimals, all of them when it has more (an
@@ -534,7 +527,7 @@ pub(crate) fn need(w: &mut Writer, lang: Lang, c: &ProposalCredit, proposed: &Sc
             ];
             text.push_str(&filled(lang, ABOVE_DETAIL, &params));
         }
-        warning(w, &text);
+        w.warning(&text);
     }
 }
 

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use super::list_table;
 use crate::labels::{fill, Text};
 use crate::loans::{amount_in_words, from_fen, to_fen, Schedule};
-use crate::pdf::layout::{Align, Rgb3, Style, Writer, ACCENT, BODY, CAPTION, LEFT, WIDTH};
+use crate::pdf::layout::{Align, Style, Writer, ACCENT, BODY, CAPTION, LEFT, WIDTH};
 use crate::pdf::numbers::{money, percent};
 use crate::pdf::table::{Column, RowKind, Table};
 use crate::pdf::text;
@@ -71,9 +71,6 @@ const OTHER_CURRENCY: Text = Text::new(
     "额度币种 {{line}} 与本笔贷款币种 {{loan}} 不同，未扣减。",
     "The line is in {{line}} and this loan in {{loan}}: not deducted.",
 );
-
-/// A warning on the page: a dark red, bold.
-const WARN: Rgb3 = [0.68, 0.12, 0.10];
 
 /// What the proposal prints of the client's security and credit line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,11 +182,6 @@ fn captioned(w: &mut Writer, caption: &str, table: &Table) {
     w.table(table);
 }
 
-fn warning(w: &mut Writer, text: &str) {
-    w.gap(4.0);
-    w.paragraph(text, Style::new(9.5, WARN).bold(), LEFT, WIDTH);
-}
-
 /// The security and then the credit line, below the proposed structure.
 pub(crate) fn section(w: &mut Writer, lang: Lang, s: &ProposalSecurity, proposed: &Schedule) {
     security(w, lang, s);
@@ -225,7 +217,7 @@ fn security(w: &mut Writer, lang: Lang, s: &ProposalSecurity) {
         if shortfall > 0 {
             let words = text::in_words(currency, &amount_in_words(from_fen(shortfall)));
             let params = [("amount", amount(currency, shortfall)), ("words", words)];
-            warning(w, &filled(lang, SHORTFALL, &params));
+            w.warning(&filled(lang, SHORTFALL, &params));
         }
     }
     if !s.guarantors.is_empty() {
@@ -401,12 +393,12 @@ fn credit_line(w: &mut Writer, lang: Lang, f: &Facility, proposed: &Schedule) {
     let disbursed = terms.disbursement_date;
     if disbursed < f.from || disbursed > f.to {
         let date = text::date(lang, disbursed);
-        warning(w, &filled(lang, OUTSIDE, &[("date", date)]));
+        w.warning(&filled(lang, OUTSIDE, &[("date", date)]));
     }
     match after {
         Some(after) if after < Decimal::ZERO => {
             let over = money_in(-after);
-            warning(w, &filled(lang, EXCEEDS, &[("amount", over)]));
+            w.warning(&filled(lang, EXCEEDS, &[("amount", over)]));
         }
         Some(_) => {}
         None => {
@@ -414,7 +406,7 @@ fn credit_line(w: &mut Writer, lang: Lang, f: &Facility, proposed: &Schedule) {
                 ("line", f.currency.clone()),
                 ("loan", terms.currency.clone()),
             ];
-            warning(w, &filled(lang, OTHER_CURRENCY, &params));
+            w.warning(&filled(lang, OTHER_CURRENCY, &params));
         }
     }
 }
