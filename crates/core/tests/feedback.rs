@@ -113,7 +113,8 @@ fn feedback_with_problems_and_needs_is_listed_the_latest_first() {
     assert_eq!(list[0].date, d("2026-04-01"), "no date: today");
     assert_eq!(
         (list[0].score, list[0].stage, list[0].mood),
-        (5, None, None)
+        (5, Some(1), None),
+        "no stage: the one the client is in"
     );
     let f = &list[1];
     assert_eq!(

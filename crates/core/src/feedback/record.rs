@@ -1,7 +1,7 @@
 //! A feedback record: the client's satisfaction (1–5) and mood, at a stage or a touchpoint,
 //! with the problems it raised and the new needs it brought, written in one transaction.
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -30,6 +30,7 @@ pub struct NeedInput {
 pub struct FeedbackInput {
     /// 1 (very unhappy) to 5 (very satisfied).
     pub score: u8,
+    /// None: the stage the client is in.
     #[serde(default)]
     pub stage: Option<u8>,
     #[serde(default)]
@@ -145,14 +146,17 @@ impl Vault {
         let date = input.date.unwrap_or(today);
         let now = self.clock().stamp();
         let tx = self.conn_mut().transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM clients WHERE id = ?1)",
-            [client_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
+        // Feedback given without a stage is about the stage the client is in: the journey map
+        // counts every record in a stage.
+        let current_stage: Option<u8> = tx
+            .query_row("SELECT stage FROM clients WHERE id = ?1", [client_id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(current_stage) = current_stage else {
             return Err(Error::NotFound(format!("client {client_id}")));
-        }
+        };
+        let stage = input.stage.unwrap_or(current_stage);
         if let Some(t) = input.touchpoint_id {
             check_touchpoint(&tx, client_id, t)?;
         }
@@ -162,7 +166,7 @@ impl Vault {
             params![
                 client_id,
                 input.touchpoint_id,
-                input.stage,
+                stage,
                 input.score,
                 input.mood.map(Mood::as_str),
                 date.to_string(),
