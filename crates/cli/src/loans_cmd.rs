@@ -10,7 +10,7 @@ use loandesk_core::loans::LoanTerms;
 use loandesk_core::rule::Rule;
 use loandesk_core::servicing::{
     default_disbursement, portfolio_csv, portfolio_xlsx, BookingInput, Classification,
-    DisbursementInput, LoanView, DEFAULT_REMINDER_DAYS,
+    DisbursementInput, LoanView, ReminderKind, DEFAULT_REMINDER_DAYS,
 };
 use loandesk_core::servicing::{
     PenaltyBasis, PenaltyTerms, PrepayFee, PrepayMode, PrepaymentInput, Reprice, ScheduleChange,
@@ -689,6 +689,14 @@ fn print_loan(loan: &LoanView, format: Format) -> Result<()> {
     }
 }
 
+/// The kind as JSON names it (`open_problem`), so the table and scripts say the same.
+fn kind_name(kind: ReminderKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 pub fn reminders(args: RemindersArgs) -> ExitCode {
     finish((|| {
         let list = open(&args.common.vault)?.reminders(args.common.today(), args.days)?;
@@ -699,7 +707,7 @@ pub fn reminders(args: RemindersArgs) -> ExitCode {
                     .iter()
                     .map(|r| {
                         vec![
-                            format!("{:?}", r.kind),
+                            kind_name(r.kind),
                             r.due_on.to_string(),
                             r.client_name.clone(),
                             r.contract_no.clone(),

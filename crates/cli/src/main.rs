@@ -12,6 +12,7 @@ mod documents_cmd;
 mod exit;
 mod export_cmd;
 mod facilities_cmd;
+mod feedback_cmd;
 mod guarantors_cmd;
 mod journey_cmd;
 mod loans_cmd;
@@ -102,6 +103,9 @@ enum Command {
     /// A loan's guarantors (保证人): add, list, archive.
     #[command(subcommand)]
     Guarantors(guarantors_cmd::GuarantorsCommand),
+    /// The client's feedback: satisfaction, problems raised and resolved (闭环), new needs.
+    #[command(subcommand)]
+    Feedback(feedback_cmd::FeedbackCommand),
 }
 
 fn main() -> ExitCode {
@@ -125,6 +129,7 @@ fn main() -> ExitCode {
         Command::Facilities(cmd) => return facilities_cmd::run(cmd),
         Command::Collateral(cmd) => return collateral_cmd::run(cmd),
         Command::Guarantors(cmd) => return guarantors_cmd::run(cmd),
+        Command::Feedback(cmd) => return feedback_cmd::run(cmd),
     };
     exit::done(result)
 }

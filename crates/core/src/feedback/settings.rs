@@ -49,9 +49,10 @@ impl FeedbackSettings {
                     Rule::MaxChars(MAX_CATEGORY_CHARS),
                 ));
             }
-            // ':' separates the category from the text on the command line.
+            // ':' (or '：') separates the category from the text on the command line.
             let twice = self.custom_categories[..i].iter().any(|o| o.trim() == c);
-            if c.contains(':') || twice || ProblemCategory::parse(c).is_some() {
+            let default = FeedbackSettings::default().category(c).is_some();
+            if c.contains([':', '：']) || twice || default {
                 return Err(Error::invalid("custom_categories", Rule::NotAllowed));
             }
         }
@@ -67,10 +68,17 @@ impl FeedbackSettings {
         Ok(())
     }
 
-    /// The stored key of a category given as a default key or a custom one; None: unknown.
+    /// The stored key of a category given as a default's key or label (`slow_approval`,
+    /// `审批慢`, `Slow approval`) or a custom one; None: unknown.
     pub fn category(&self, given: &str) -> Option<String> {
         let given = given.trim();
         ProblemCategory::parse(given)
+            .or_else(|| {
+                ProblemCategory::ALL.iter().copied().find(|c| {
+                    let t = c.text();
+                    t.zh == given || t.en.eq_ignore_ascii_case(given)
+                })
+            })
             .map(|c| c.as_str().to_owned())
             .or_else(|| {
                 self.custom_categories
