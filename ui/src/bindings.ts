@@ -305,7 +305,7 @@ classification: Classification, classification_history: Array<ClassificationChan
  */
 payoff_today: string, overpaid: string, closed_on: string | null, };
 
-export type ReminderKind = "overdue" | "due_soon" | "quarterly_review" | "annual_review" | "covenant" | "shortfall" | "revaluation_due" | "registration_expiry" | "insurance_expiry" | "facility_expiry" | "open_problem";
+export type ReminderKind = "overdue" | "due_soon" | "quarterly_review" | "annual_review" | "covenant" | "shortfall" | "revaluation_due" | "registration_expiry" | "insurance_expiry" | "facility_expiry" | "open_problem" | "renewal_due" | "dormant";
 
 export type Reminder = { 
 /**
@@ -854,7 +854,11 @@ export type FeedbackInput = {
 /**
  * 1 (very unhappy) to 5 (very satisfied).
  */
-score: number, stage: number | null, mood: Mood | null, touchpoint_id: number | null, 
+score: number, 
+/**
+ * None: the stage the client is in.
+ */
+stage: number | null, mood: Mood | null, touchpoint_id: number | null, 
 /**
  * None: today.
  */
@@ -892,6 +896,48 @@ custom_categories: Array<string>,
  * An open problem this many days old is on Today.
  */
 open_problem_days: number, };
+
+/**
+ * Why a status is suggested.
+ */
+export type SuggestionReason = "no_contact" | "active_loan" | "recent_contact" | "second_loan" | "renewal" | "referral";
+
+export type LifecycleSuggestion = { client_id: number, client_name: string, tier: Tier, from: LifecycleStatus, to: LifecycleStatus, reason: SuggestionReason, 
+/**
+ * The latest touchpoint, else the day the client was created.
+ */
+last_contact_on: string, 
+/**
+ * For dormant: the day the quiet spell reached the tier's N days.
+ */
+dormant_since: string | null, };
+
+/**
+ * Days without a touchpoint after which a client with no active loan is suggested dormant;
+ * contact within them is "recent" (a dormant client becomes active again).
+ */
+export type DormantDays = { A: number, B: number, C: number, };
+
+export type LifecycleSettings = { dormant_days: DormantDays, 
+/**
+ * A loan maturing within this many days is on Today as due for renewal (续贷).
+ */
+renewal_days: number, };
+
+export type Referral = { id: number, 
+/**
+ * Who referred.
+ */
+client_id: number, referred_id: number, referred_name: string, on_date: string, };
+
+export type OpportunityKind = "need" | "renewal";
+
+/**
+ * Where the opportunity comes from.
+ */
+export type OpportunitySource = { "kind": "need", "id": number } | { "kind": "renewal", "id": number };
+
+export type Opportunity = { id: number, client_id: number, kind: OpportunityKind, need_id: number | null, loan_id: number | null, stage: number, started_on: string, };
 
 export type DocumentKind = "application-form" | "business-licence" | "legal-rep-id" | "financial-statements" | "bank-statements" | "tax-certificate" | "credit-report" | "feasibility-study" | "project-approval" | "collateral" | "contract" | "proposal" | "other";
 
@@ -948,7 +994,7 @@ open_required: Array<string>, };
 /**
  * How a client came into a stage.
  */
-export type EntryVia = "created" | "advance" | "back" | "migrated";
+export type EntryVia = "created" | "advance" | "back" | "migrated" | "opportunity";
 
 export type StageEntry = { stage: number, entered_on: string, 
 /**
@@ -1299,6 +1345,14 @@ export const CATALOGUE = {
       "amount": "额度",
       "other": "其他",
     },
+    "suggestionReason": {
+      "no_contact": "长期未联系且无在贷",
+      "active_loan": "有在贷贷款",
+      "recent_contact": "近期有联系",
+      "second_loan": "第二笔贷款",
+      "renewal": "续贷",
+      "referral": "转介绍客户",
+    },
     "error": {
       "wrong_password": "错误的密码，请重新输入。",
       "vault_missing": "找不到保险库文件。",
@@ -1544,6 +1598,14 @@ export const CATALOGUE = {
       "communication": "Communication",
       "amount": "Amount",
       "other": "Other",
+    },
+    "suggestionReason": {
+      "no_contact": "No contact for N days and no active loan",
+      "active_loan": "Has an active loan",
+      "recent_contact": "Recent contact",
+      "second_loan": "A second loan",
+      "renewal": "A renewal",
+      "referral": "Referred a client",
     },
     "error": {
       "wrong_password": "Wrong password. Please try again.",

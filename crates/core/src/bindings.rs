@@ -178,6 +178,7 @@ pub fn typescript() -> String {
     decl::<WcNeedAssumptions>(&cfg, &mut out);
     decl::<WcNeedFromStatements>(&cfg, &mut out);
     feedback(&cfg, &mut out);
+    lifecycle(&cfg, &mut out);
     journey(&cfg, &mut out);
     out.push_str(&crate::analysis::typescript());
     out.push_str(&crate::labels::typescript());
@@ -199,6 +200,21 @@ fn feedback(cfg: &Config, out: &mut String) {
     decl::<Need>(cfg, out);
     decl::<Feedback>(cfg, out);
     decl::<FeedbackSettings>(cfg, out);
+}
+
+fn lifecycle(cfg: &Config, out: &mut String) {
+    use crate::journey::{Opportunity, OpportunityKind, OpportunitySource};
+    use crate::lifecycle::{
+        DormantDays, LifecycleSettings, LifecycleSuggestion, Referral, SuggestionReason,
+    };
+    decl::<SuggestionReason>(cfg, out);
+    decl::<LifecycleSuggestion>(cfg, out);
+    decl::<DormantDays>(cfg, out);
+    decl::<LifecycleSettings>(cfg, out);
+    decl::<Referral>(cfg, out);
+    decl::<OpportunityKind>(cfg, out);
+    decl::<OpportunitySource>(cfg, out);
+    decl::<Opportunity>(cfg, out);
 }
 
 fn journey(cfg: &Config, out: &mut String) {

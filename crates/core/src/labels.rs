@@ -11,6 +11,7 @@ use crate::analysis::{BalanceBasis, RatioGroup, RatioKind, RatioUnit, WcNeedWarn
 use crate::documents::{DocumentKind, StatementLine};
 use crate::error_code::ErrorCode;
 use crate::feedback::{Mood, ProblemCategory};
+use crate::lifecycle::SuggestionReason;
 use crate::journey::STAGES;
 use crate::loans::LprTenor;
 use crate::prefs::Language;
@@ -172,6 +173,10 @@ pub fn catalogue() -> Vec<Section> {
         section(
             "problemCategory",
             ProblemCategory::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "suggestionReason",
+            SuggestionReason::ALL.iter().map(|k| (k.as_str(), k.text())),
         ),
         section(
             "error",

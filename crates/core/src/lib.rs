@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod files;
 pub mod journey;
 pub mod labels;
+pub mod lifecycle;
 pub mod loans;
 pub mod pdf;
 pub mod prefs;

@@ -202,3 +202,35 @@ fn the_upgrade_to_schema_9_keeps_each_loans_collateral_capacity_on_the_loan() {
         .capacity;
     assert_eq!(capacity, rust_decimal::Decimal::new(60_000_002, 2));
 }
+
+#[test]
+fn the_upgrade_to_schema_12_keeps_each_loans_maturity_on_the_loan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.loandesk");
+    let v = Vault::create_at_schema_version(&path, PASSWORD, 11).unwrap();
+    fill_like_an_old_release(&v);
+    // Loan 1's periods out of order (the last due date is not the last row); loan 2 has none.
+    v.conn()
+        .execute_batch(
+            "INSERT INTO booked_loans (id, client_id, contract_no, signed_on, currency, outstanding_fen, created_at)
+               VALUES (1, 1, 'HT-2026-001', '2026-03-01', 'CNY', 100000000, '2026-03-01T08:00:00.000Z'),
+                      (2, 2, 'HT-2026-002', '2026-03-01', 'CNY', 50000000, '2026-03-01T08:00:00.000Z');
+             INSERT INTO loan_periods (loan_id, no, due_on, principal_fen, interest_fen)
+               VALUES (1, 1, '2026-04-01', 0, 100), (1, 3, '2027-03-01', 100000000, 100),
+                      (1, 2, '2026-09-01', 0, 100);",
+        )
+        .unwrap();
+    drop(v);
+    let v = Vault::open(&path, PASSWORD).unwrap();
+    let maturity = |id: i64| -> Option<String> {
+        v.conn()
+            .query_row(
+                "SELECT maturity_on FROM booked_loans WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(maturity(1).as_deref(), Some("2027-03-01"));
+    assert_eq!(maturity(2), None);
+}

@@ -149,9 +149,11 @@ impl Vault {
         // Feedback given without a stage is about the stage the client is in: the journey map
         // counts every record in a stage.
         let current_stage: Option<u8> = tx
-            .query_row("SELECT stage FROM clients WHERE id = ?1", [client_id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT stage FROM clients WHERE id = ?1",
+                [client_id],
+                |r| r.get(0),
+            )
             .optional()?;
         let Some(current_stage) = current_stage else {
             return Err(Error::NotFound(format!("client {client_id}")));

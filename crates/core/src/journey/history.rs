@@ -20,6 +20,8 @@ pub enum EntryVia {
     Back,
     /// Already in the vault before stage history existed: entered on its creation date.
     Migrated,
+    /// A new journey for the same client: from a need it voiced or a loan due for renewal.
+    Opportunity,
 }
 
 impl EntryVia {
@@ -29,6 +31,7 @@ impl EntryVia {
             EntryVia::Advance => "advance",
             EntryVia::Back => "back",
             EntryVia::Migrated => "migrated",
+            EntryVia::Opportunity => "opportunity",
         }
     }
     pub fn parse(s: &str) -> Option<EntryVia> {
@@ -37,6 +40,7 @@ impl EntryVia {
             EntryVia::Advance,
             EntryVia::Back,
             EntryVia::Migrated,
+            EntryVia::Opportunity,
         ]
         .into_iter()
         .find(|v| v.as_str() == s)

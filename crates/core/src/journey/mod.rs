@@ -9,6 +9,7 @@ mod funnel;
 mod gate;
 mod history;
 mod lost;
+mod opportunity;
 mod pipeline;
 pub(crate) mod seed;
 mod stages;
@@ -22,6 +23,7 @@ pub use funnel::{Funnel, FunnelStage, LostCount};
 pub use gate::StageMove;
 pub use history::{EntryVia, StageEntry, StatusChange};
 pub use lost::{LostReason, LostReasonInput};
+pub use opportunity::{Opportunity, OpportunityKind, OpportunitySource};
 pub use pipeline::{Board, BoardCard, BoardColumn, BoardQuery};
 pub use stages::{stage_name, StatusInput, STAGES};
 pub use templates::{ChecklistTemplate, DocumentKind, TemplateItem, TemplateItemInput};
@@ -29,6 +31,7 @@ pub use today::{Activity, FollowUpCard, StuckCard, Today, TodayQuery};
 pub use view::{JourneyView, StageChecklist};
 
 pub(crate) use history::on_client_created;
+pub(crate) use stages::change_status;
 
 use chrono::NaiveDate;
 use rusqlite::types::Type;

@@ -280,5 +280,11 @@ pub(super) fn insert_version(
             to_fen(p.interest)?
         ])?;
     }
+    // Kept on the loan so Today finds the loans maturing soon in one index range (renewal).
+    let maturity = periods.iter().map(|p| p.due_date).max();
+    tx.execute(
+        "UPDATE booked_loans SET maturity_on = ?2 WHERE id = ?1",
+        params![loan_id, maturity.map(|d| d.to_string())],
+    )?;
     Ok(())
 }

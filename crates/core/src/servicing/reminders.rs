@@ -40,6 +40,10 @@ pub enum ReminderKind {
     FacilityExpiry,
     /// A problem the client raised is still open N days (Settings) after (feedback/).
     OpenProblem,
+    /// A loan matures within the renewal days (Settings): time to start the renewal (续贷).
+    RenewalDue,
+    /// No touchpoint for the tier's N days and no active loan (lifecycle/).
+    Dormant,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -131,7 +135,9 @@ pub(crate) fn loan_reminder(
 /// Reminders of a condition rather than a date (arrears, a shortfall): never done while the
 /// condition holds; "handled" quiets them for today only.
 fn is_condition(key: &str) -> bool {
-    key.starts_with("overdue:") || key.starts_with("shortfall:") || key.starts_with("problem:")
+    ["overdue:", "shortfall:", "problem:", "dormant:"]
+        .iter()
+        .any(|p| key.starts_with(p))
 }
 
 #[derive(Default)]
@@ -210,6 +216,7 @@ impl Vault {
         out.extend(self.covenant_reminders(today, &loans, &make)?);
         out.extend(self.security_reminders(today, horizon, &loans)?);
         out.extend(self.open_problem_reminders(today)?);
+        out.extend(self.lifecycle_reminders(today)?);
         out.retain(|r| !marks.hidden(&r.key, today));
         // Sorted on a small copied key, the reminders moved once: Today may hold tens of
         // thousands, and moving each one at every step of the sort cost more than the sort.

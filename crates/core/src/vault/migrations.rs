@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/009_loan_security.sql"),
     include_str!("sql/010_wc_need.sql"),
     include_str!("sql/011_feedback.sql"),
+    include_str!("sql/012_lifecycle.sql"),
 ];
 
 pub fn latest_version() -> i64 {
