@@ -38,6 +38,9 @@ pub enum ClientsCommand {
         stage: u8,
         #[arg(long, value_parser = parse_with(ProductType::parse, "product"))]
         product: Option<ProductType>,
+        /// The day the client is added (its follow-up counts from it; default: today).
+        #[arg(long, value_name = "D")]
+        today: Option<chrono::NaiveDate>,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -118,6 +121,7 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
             tier,
             stage,
             product,
+            today,
             format,
         } => {
             let mut v = open(&vault)?;
@@ -128,7 +132,7 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
             input.tier = tier;
             input.stage = stage;
             input.product = product;
-            let id = v.create_client(&input, crate::today_or_local(None))?;
+            let id = v.create_client(&input, crate::today_or_local(today))?;
             match format.resolve() {
                 Format::Json => output::json(&json!({ "id": id })),
                 Format::Table => {

@@ -15,6 +15,7 @@ mod facilities_cmd;
 mod feedback_cmd;
 mod guarantors_cmd;
 mod journey_cmd;
+mod lifecycle_cmd;
 mod loans_cmd;
 mod lpr_cmd;
 mod schedule;
@@ -106,6 +107,9 @@ enum Command {
     /// The client's feedback: satisfaction, problems raised and resolved (闭环), new needs.
     #[command(subcommand)]
     Feedback(feedback_cmd::FeedbackCommand),
+    /// The status each client's facts suggest (dormant, active, loyal), and confirming one.
+    #[command(subcommand)]
+    Lifecycle(lifecycle_cmd::LifecycleCommand),
 }
 
 fn main() -> ExitCode {
@@ -130,6 +134,7 @@ fn main() -> ExitCode {
         Command::Collateral(cmd) => return collateral_cmd::run(cmd),
         Command::Guarantors(cmd) => return guarantors_cmd::run(cmd),
         Command::Feedback(cmd) => return feedback_cmd::run(cmd),
+        Command::Lifecycle(cmd) => return lifecycle_cmd::run(cmd),
     };
     exit::done(result)
 }

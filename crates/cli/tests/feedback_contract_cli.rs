@@ -211,3 +211,71 @@ fn a_problem_is_on_reminders_until_resolved_and_resolves_once() {
     );
     assert!(unknown.contains("problem"), "{unknown}");
 }
+
+#[test]
+fn lifecycle_suggest_lists_and_apply_confirms_only_what_is_suggested() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("lifecycle.loandesk");
+    json(&loandesk(&vault, &["vault", "create", "--format", "json"]));
+    let added = run(
+        &vault,
+        &[
+            "clients",
+            "add",
+            "--name",
+            "株洲精工机械有限公司",
+            "--tier",
+            "A",
+            "--today",
+            "2026-01-01",
+        ],
+    );
+    let client = added["id"].as_i64().unwrap();
+    let suggest = |today: &str| run(&vault, &["lifecycle", "suggest", "--today", today]);
+    // Tier A: 60 days without a touchpoint (from the day it was added) and no loan.
+    assert_eq!(suggest("2026-03-01"), serde_json::json!([]));
+    let list = suggest("2026-03-02");
+    let s = &list[0];
+    assert_eq!(
+        (s["client_id"].as_i64(), &s["from"], &s["to"], &s["reason"]),
+        (
+            Some(client),
+            &Value::from("prospect"),
+            &Value::from("dormant"),
+            &Value::from("no_contact")
+        )
+    );
+    let dormant: Vec<Value> = run(&vault, &["reminders", "--today", "2026-03-02"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "dormant")
+        .cloned()
+        .collect();
+    assert_eq!(dormant.len(), 1);
+    assert_eq!(dormant[0]["client_id"].as_i64(), Some(client));
+
+    let id = client.to_string();
+    let apply = |to: &'static str| -> Vec<&str> {
+        vec![
+            "lifecycle",
+            "apply",
+            "--client",
+            &id,
+            "--to",
+            to,
+            "--today",
+            "2026-03-02",
+        ]
+    };
+    for to in ["loyal", "asleep"] {
+        let err = refused(&vault, &apply(to));
+        assert!(err.contains("to"), "{err}");
+    }
+    assert_eq!(suggest("2026-03-02"), list, "a refusal changes nothing");
+    let applied = run(&vault, &apply("dormant"));
+    assert_eq!(applied["to"], "dormant");
+    let shown = run(&vault, &["clients", "show", &id]);
+    assert_eq!(shown["client"]["status"], "dormant");
+    assert_eq!(suggest("2026-03-02"), serde_json::json!([]));
+}
