@@ -12,6 +12,7 @@ use crate::journey::seed::{DemoJourney, StatusEvent};
 use crate::loans::{DayCount, LoanTerms, LprTenor, Method, Rate, Rounding};
 use crate::vault::Vault;
 
+mod feedback;
 mod loans;
 mod security;
 mod statements;
@@ -246,6 +247,7 @@ pub fn write_demo_vault(
     let ids = seed(&mut vault, 50, 2026, today)?;
     statements::add_statements(&mut vault, &ids, 2026)?;
     loans::book_loans(&mut vault, &ids, today)?;
+    feedback::add_feedback(&mut vault, &ids, today)?;
     Ok(vault)
 }
 

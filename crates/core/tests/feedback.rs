@@ -334,3 +334,41 @@ fn a_category_added_in_settings_is_accepted() {
     let p = v.problem(ids.problems[0]).unwrap();
     assert_eq!(p.category, "抵押登记慢");
 }
+
+#[test]
+fn the_demo_vault_has_feedback_at_every_stage_and_a_few_open_problems_on_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = d("2026-11-27");
+    let v = loandesk_core::demo::write_demo_vault(
+        &dir.path().join("demo.loandesk"),
+        "demo-password",
+        today,
+        loandesk_core::Clock::fixed_on(today),
+    )
+    .unwrap();
+    let per_stage: Vec<(u8, i64, i64)> = v
+        .conn()
+        .prepare("SELECT stage, COUNT(*), COUNT(DISTINCT score) FROM feedback GROUP BY stage")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        per_stage.iter().map(|s| s.0).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
+    assert!(
+        per_stage
+            .iter()
+            .all(|(_, n, scores)| *n >= 5 && *scores >= 2),
+        "{per_stage:?}"
+    );
+    let open = v
+        .reminders(today, 7)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.kind == ReminderKind::OpenProblem)
+        .count();
+    assert!((1..=6).contains(&open), "a few, not a flood: {open}");
+}
