@@ -11,8 +11,8 @@ use crate::analysis::{BalanceBasis, RatioGroup, RatioKind, RatioUnit, WcNeedWarn
 use crate::documents::{DocumentKind, StatementLine};
 use crate::error_code::ErrorCode;
 use crate::feedback::{Mood, ProblemCategory};
-use crate::lifecycle::SuggestionReason;
 use crate::journey::STAGES;
+use crate::lifecycle::SuggestionReason;
 use crate::loans::LprTenor;
 use crate::prefs::Language;
 use crate::rule::RuleCode;
