@@ -939,6 +939,18 @@ export type OpportunitySource = { "kind": "need", "id": number } | { "kind": "re
 
 export type Opportunity = { id: number, client_id: number, kind: OpportunityKind, need_id: number | null, loan_id: number | null, stage: number, started_on: string, };
 
+export type ScorePoint = { date: string, stage: number | null, score: number, };
+
+export type ClientProfile = { client_id: number, status: LifecycleStatus, tier: Tier, stage: number, days_in_stage: number, 
+/**
+ * The latest scores, oldest first.
+ */
+scores: Array<ScorePoint>, 
+/**
+ * Mean of all the client's scores, to 2 places (half away from zero); None without any.
+ */
+avg_score: string | null, open_problems: number, active_loans: number, outstanding: string, follow_up: FollowUp | null, suggestion: LifecycleSuggestion | null, };
+
 export type DocumentKind = "application-form" | "business-licence" | "legal-rep-id" | "financial-statements" | "bank-statements" | "tax-certificate" | "credit-report" | "feasibility-study" | "project-approval" | "collateral" | "contract" | "proposal" | "other";
 
 export type TemplateItem = { key: string, label_zh: string, label_en: string, required: boolean, document_kind: DocumentKind | null, };

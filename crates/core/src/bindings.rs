@@ -205,7 +205,8 @@ fn feedback(cfg: &Config, out: &mut String) {
 fn lifecycle(cfg: &Config, out: &mut String) {
     use crate::journey::{Opportunity, OpportunityKind, OpportunitySource};
     use crate::lifecycle::{
-        DormantDays, LifecycleSettings, LifecycleSuggestion, Referral, SuggestionReason,
+        ClientProfile, DormantDays, LifecycleSettings, LifecycleSuggestion, Referral, ScorePoint,
+        SuggestionReason,
     };
     decl::<SuggestionReason>(cfg, out);
     decl::<LifecycleSuggestion>(cfg, out);
@@ -215,6 +216,8 @@ fn lifecycle(cfg: &Config, out: &mut String) {
     decl::<OpportunityKind>(cfg, out);
     decl::<OpportunitySource>(cfg, out);
     decl::<Opportunity>(cfg, out);
+    decl::<ScorePoint>(cfg, out);
+    decl::<ClientProfile>(cfg, out);
 }
 
 fn journey(cfg: &Config, out: &mut String) {

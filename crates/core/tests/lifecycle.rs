@@ -384,3 +384,51 @@ fn a_need_starts_a_new_journey_linked_to_it_with_fresh_checklists() {
     let twice = v.start_opportunity(OpportunitySource::Need(need), 3, d("2026-05-03"));
     assert!(matches!(twice, Err(Error::Validation { .. })));
 }
+
+#[test]
+fn the_profile_shows_the_trend_open_problems_loans_and_the_suggestion() {
+    let (_dir, mut v) = vault();
+    let c = client(
+        &mut v,
+        "长沙湘江纺织有限公司",
+        Tier::B,
+        LifecycleStatus::Prospect,
+        5,
+    );
+    for (i, score) in [2u8, 3, 5, 4, 4, 5, 5].into_iter().enumerate() {
+        v.add_feedback(
+            c,
+            &FeedbackInput {
+                score,
+                stage: None,
+                mood: None,
+                touchpoint_id: None,
+                date: Some(d("2026-02-01") + chrono::Days::new(i as u64)),
+                problems: if i == 0 {
+                    vec![loandesk_core::feedback::ProblemInput {
+                        category: "price".into(),
+                        text: String::new(),
+                    }]
+                } else {
+                    Vec::new()
+                },
+                needs: Vec::new(),
+            },
+            d("2026-03-01"),
+        )
+        .unwrap();
+    }
+    book(&mut v, c, "HT-1", "2026-02-01");
+    let p = v.client_profile(c, d("2026-03-01")).unwrap();
+    let trend: Vec<u8> = p.scores.iter().map(|s| s.score).collect();
+    assert_eq!(trend, [3, 5, 4, 4, 5, 5], "the latest six, oldest first");
+    // (2+3+5+4+4+5+5) / 7 = 4.0 exactly; 28/7.
+    assert_eq!(p.avg_score, Some(Decimal::new(400, 2)));
+    assert_eq!((p.open_problems, p.active_loans), (1, 1));
+    assert_eq!(p.outstanding, Decimal::new(1_000_000, 0));
+    let s = p.suggestion.unwrap();
+    assert_eq!(
+        (s.to, s.reason),
+        (LifecycleStatus::Active, SuggestionReason::ActiveLoan)
+    );
+}
