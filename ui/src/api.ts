@@ -69,6 +69,20 @@ import type {
   RepricingDue,
   ScheduleChange,
 } from "./bindings";
+import type {
+  ClientProfile,
+  Feedback,
+  FeedbackIds,
+  FeedbackInput,
+  FeedbackSettings,
+  LifecycleSettings,
+  LifecycleStatus,
+  LifecycleSuggestion,
+  Opportunity,
+  OpportunitySource,
+  Problem,
+  Referral,
+} from "./bindings";
 
 /**
  * Every failed command rejects with this: `code` picks the message, `field` the form field;
@@ -271,4 +285,25 @@ export const api = {
   lprImport: () => call<[number, LprRate[]] | null>("lpr_import"),
   workingDaysGet: () => call<WorkingDays>("working_days_get"),
   workingDaysSet: (days: WorkingDays) => call<void>("working_days_set", { days }),
+
+  // The client's voice and the lifecycle loop (issue 16).
+  feedbackAdd: (clientId: number, input: FeedbackInput) => call<FeedbackIds>("feedback_add", { clientId, input }),
+  /** The touchpoint and the feedback given at it, both or neither: [touchpoint id, ids]. */
+  touchpointAddWithFeedback: (clientId: number, touchpoint: TouchpointInput, feedback: FeedbackInput) =>
+    call<[number, FeedbackIds]>("touchpoint_add_with_feedback", { clientId, touchpoint, feedback }),
+  feedbackList: (clientId: number) => call<Feedback[]>("feedback_list", { clientId }),
+  problemResolve: (id: number, note: string, touchpointId: number | null) =>
+    call<Problem>("problem_resolve", { id, note, touchpointId }),
+  feedbackSettingsGet: () => call<FeedbackSettings>("feedback_settings_get"),
+  feedbackSettingsSet: (settings: FeedbackSettings) => call<FeedbackSettings>("feedback_settings_set", { settings }),
+  lifecycleSuggestions: () => call<LifecycleSuggestion[]>("lifecycle_suggestions"),
+  lifecycleApply: (clientId: number, to: LifecycleStatus) => call<LifecycleSuggestion>("lifecycle_apply", { clientId, to }),
+  lifecycleSettingsGet: () => call<LifecycleSettings>("lifecycle_settings_get"),
+  lifecycleSettingsSet: (settings: LifecycleSettings) => call<LifecycleSettings>("lifecycle_settings_set", { settings }),
+  clientProfile: (clientId: number) => call<ClientProfile>("client_profile", { clientId }),
+  /** Resolves to the companies the client referred. */
+  referralAdd: (clientId: number, referredId: number) => call<Referral[]>("referral_add", { clientId, referredId }),
+  referralsList: (clientId: number) => call<Referral[]>("referrals_list", { clientId }),
+  opportunityStart: (source: OpportunitySource, stage: 1 | 3) => call<Opportunity>("opportunity_start", { source, stage }),
+  opportunitiesList: (clientId: number) => call<Opportunity[]>("opportunities_list", { clientId }),
 };

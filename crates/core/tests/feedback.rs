@@ -372,3 +372,44 @@ fn the_demo_vault_has_feedback_at_every_stage_and_a_few_open_problems_on_today()
         .count();
     assert!((1..=6).contains(&open), "a few, not a flood: {open}");
 }
+
+#[test]
+fn a_touchpoint_and_its_feedback_are_written_together_or_not_at_all() {
+    let (_dir, mut v, client) = fixture();
+    let tp = TouchpointInput {
+        date: d("2026-03-04"),
+        channel: Channel::Visit,
+        summary: "上门沟通授信方案".into(),
+        next_step: String::new(),
+        next_contact_date: None,
+    };
+    let before = counts(&v);
+    let touchpoints = |v: &Vault| v.client_detail(client).unwrap().touchpoints.len();
+    let bad = input(3, &[("天气", "下雨")]);
+    let err = v
+        .add_touchpoint_with_feedback(client, &tp, &bad, d("2026-03-05"))
+        .unwrap_err();
+    assert!(matches!(err, Error::Validation { .. }), "{err:?}");
+    assert_eq!(
+        (counts(&v), touchpoints(&v)),
+        (before, 0),
+        "neither is written"
+    );
+
+    let mut good = input(4, &[("materials", "流水要逐月盖章")]);
+    good.date = None;
+    let (tp_id, ids) = v
+        .add_touchpoint_with_feedback(client, &tp, &good, d("2026-03-05"))
+        .unwrap();
+    assert_eq!(touchpoints(&v), 1);
+    let f = &v.client_feedback(client).unwrap()[0];
+    assert_eq!(
+        (f.id, f.touchpoint_id, f.date),
+        (ids.id, Some(tp_id), d("2026-03-04"))
+    );
+    assert_eq!(
+        f.problems[0].opened_on,
+        d("2026-03-04"),
+        "the touchpoint's day"
+    );
+}

@@ -5,6 +5,7 @@ pub mod clients;
 pub mod clipboard;
 mod dialogs;
 pub mod documents;
+pub mod feedback;
 pub mod journey;
 pub mod loans;
 pub mod pdf;

@@ -8,4 +8,5 @@ mod validate;
 
 pub use model::*;
 pub use sensitive::{SensitiveField, CLIPBOARD_CLEAR_SECONDS};
+pub(crate) use store::insert_touchpoint;
 pub use store::COUNT_CAP;

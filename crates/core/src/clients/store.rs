@@ -374,7 +374,11 @@ fn insert_client(tx: &Transaction, input: &ClientInput, today: NaiveDate) -> Res
     Ok(id)
 }
 
-fn insert_touchpoint(tx: &Transaction, client_id: i64, input: &TouchpointInput) -> Result<i64> {
+pub(crate) fn insert_touchpoint(
+    tx: &Transaction,
+    client_id: i64,
+    input: &TouchpointInput,
+) -> Result<i64> {
     let t = validate::touchpoint(input)?;
     let now = crate::clock::stamp(tx)?;
     tx.execute(

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Mood, Need, Problem};
+use crate::clients::{insert_touchpoint, TouchpointInput};
 use crate::error::{Error, Result};
 use crate::rule::Rule;
 use crate::security::short_text;
@@ -70,6 +71,79 @@ pub struct Feedback {
 }
 
 const MAX_ITEMS: usize = 20;
+
+fn insert_feedback(
+    tx: &Transaction,
+    client_id: i64,
+    input: &FeedbackInput,
+    checked: Checked,
+    today: NaiveDate,
+) -> Result<FeedbackIds> {
+    let date = input.date.unwrap_or(today);
+    let now = crate::clock::stamp(tx)?;
+    // Feedback given without a stage is about the stage the client is in: the journey map
+    // counts every record in a stage.
+    let current_stage: Option<u8> = tx
+        .query_row(
+            "SELECT stage FROM clients WHERE id = ?1",
+            [client_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(current_stage) = current_stage else {
+        return Err(Error::NotFound(format!("client {client_id}")));
+    };
+    let stage = input.stage.unwrap_or(current_stage);
+    if let Some(t) = input.touchpoint_id {
+        check_touchpoint(tx, client_id, t)?;
+    }
+    tx.execute(
+        "INSERT INTO feedback (client_id, touchpoint_id, stage, score, mood, date, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            client_id,
+            input.touchpoint_id,
+            stage,
+            input.score,
+            input.mood.map(Mood::as_str),
+            date.to_string(),
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut ids = FeedbackIds {
+        id,
+        problems: Vec::new(),
+        needs: Vec::new(),
+    };
+    for (category, text) in checked.problems {
+        tx.execute(
+            "INSERT INTO feedback_problems (feedback_id, category, text, opened_on)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, category, text, date.to_string()],
+        )?;
+        ids.problems.push(tx.last_insert_rowid());
+    }
+    for (text, product) in checked.needs {
+        tx.execute(
+            "INSERT INTO feedback_needs (feedback_id, text, product_type) VALUES (?1, ?2, ?3)",
+            params![id, text, product],
+        )?;
+        ids.needs.push(tx.last_insert_rowid());
+    }
+    audit_record(
+        tx,
+        "feedback.add",
+        "client",
+        Some(client_id),
+        &format!(
+            "feedback {id}: {} problems, {} needs",
+            ids.problems.len(),
+            ids.needs.len()
+        ),
+    )?;
+    Ok(ids)
+}
 const MAX_TEXT: usize = 500;
 
 pub(super) fn check_touchpoint(tx: &Transaction, client_id: i64, id: i64) -> Result<()> {
@@ -85,15 +159,16 @@ pub(super) fn check_touchpoint(tx: &Transaction, client_id: i64, id: i64) -> Res
     }
 }
 
+/// The input, checked and cleaned, ready to write.
+struct Checked {
+    problems: Vec<(String, String)>,
+    needs: Vec<(String, Option<String>)>,
+}
+
 impl Vault {
     /// Refused as a whole (nothing written) when any part is: a score outside 1–5, a stage
     /// outside 1–5, an unknown category, an empty need, an unknown client or touchpoint.
-    pub fn add_feedback(
-        &mut self,
-        client_id: i64,
-        input: &FeedbackInput,
-        today: NaiveDate,
-    ) -> Result<FeedbackIds> {
+    fn check_feedback(&self, input: &FeedbackInput) -> Result<Checked> {
         if !(1..=5).contains(&input.score) {
             return Err(Error::invalid(
                 "score",
@@ -143,72 +218,50 @@ impl Vault {
             };
             needs.push((text, product));
         }
-        let date = input.date.unwrap_or(today);
-        let now = self.clock().stamp();
+        Ok(Checked { problems, needs })
+    }
+
+    pub fn add_feedback(
+        &mut self,
+        client_id: i64,
+        input: &FeedbackInput,
+        today: NaiveDate,
+    ) -> Result<FeedbackIds> {
+        let checked = self.check_feedback(input)?;
         let tx = self.conn_mut().transaction()?;
-        // Feedback given without a stage is about the stage the client is in: the journey map
-        // counts every record in a stage.
-        let current_stage: Option<u8> = tx
-            .query_row(
-                "SELECT stage FROM clients WHERE id = ?1",
-                [client_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(current_stage) = current_stage else {
-            return Err(Error::NotFound(format!("client {client_id}")));
-        };
-        let stage = input.stage.unwrap_or(current_stage);
-        if let Some(t) = input.touchpoint_id {
-            check_touchpoint(&tx, client_id, t)?;
-        }
-        tx.execute(
-            "INSERT INTO feedback (client_id, touchpoint_id, stage, score, mood, date, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                client_id,
-                input.touchpoint_id,
-                stage,
-                input.score,
-                input.mood.map(Mood::as_str),
-                date.to_string(),
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        let mut ids = FeedbackIds {
-            id,
-            problems: Vec::new(),
-            needs: Vec::new(),
-        };
-        for (category, text) in problems {
-            tx.execute(
-                "INSERT INTO feedback_problems (feedback_id, category, text, opened_on)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![id, category, text, date.to_string()],
-            )?;
-            ids.problems.push(tx.last_insert_rowid());
-        }
-        for (text, product) in needs {
-            tx.execute(
-                "INSERT INTO feedback_needs (feedback_id, text, product_type) VALUES (?1, ?2, ?3)",
-                params![id, text, product],
-            )?;
-            ids.needs.push(tx.last_insert_rowid());
-        }
-        audit_record(
-            &tx,
-            "feedback.add",
-            "client",
-            Some(client_id),
-            &format!(
-                "feedback {id}: {} problems, {} needs",
-                ids.problems.len(),
-                ids.needs.len()
-            ),
-        )?;
+        let ids = insert_feedback(&tx, client_id, input, checked, today)?;
         tx.commit()?;
         Ok(ids)
+    }
+
+    /// A touchpoint and the feedback the client gave at it (quick entry from the touchpoint
+    /// form), in one transaction: either both are written or neither.
+    pub fn add_touchpoint_with_feedback(
+        &mut self,
+        client_id: i64,
+        touchpoint: &TouchpointInput,
+        feedback: &FeedbackInput,
+        today: NaiveDate,
+    ) -> Result<(i64, FeedbackIds)> {
+        let checked = self.check_feedback(feedback)?;
+        let tx = self.conn_mut().transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM clients WHERE id = ?1)",
+            [client_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::NotFound(format!("client {client_id}")));
+        }
+        let touchpoint_id = insert_touchpoint(&tx, client_id, touchpoint)?;
+        let at_touchpoint = FeedbackInput {
+            touchpoint_id: Some(touchpoint_id),
+            date: Some(feedback.date.unwrap_or(touchpoint.date)),
+            ..feedback.clone()
+        };
+        let ids = insert_feedback(&tx, client_id, &at_touchpoint, checked, today)?;
+        tx.commit()?;
+        Ok((touchpoint_id, ids))
     }
 
     /// The client's feedback, the latest first, each with its problems and needs.
