@@ -897,6 +897,55 @@ custom_categories: Array<string>,
  */
 open_problem_days: number, };
 
+export type JourneyMapStage = { stage: number, 
+/**
+ * Clients who entered the stage in the period (the funnel's `entered`).
+ */
+clients: number, 
+/**
+ * Mean satisfaction (1–5) of the period's feedback about the stage, to 2 decimals.
+ */
+avg_score: number | null, 
+/**
+ * How many feedback records the mean is over.
+ */
+feedback: number, 
+/**
+ * Clients marked lost in the period while in the stage (the funnel's `lost`).
+ */
+drop_off: number, 
+/**
+ * Problems raised in the period, by category key.
+ */
+problems: { [key in string]: number }, 
+/**
+ * Of those, not resolved by the end of the period.
+ */
+open_problems: number, 
+/**
+ * Of those, resolved by the end of the period.
+ */
+closed_problems: number, };
+
+/**
+ * One tier's clients (not archived): by lifecycle status now, and 获客/活客/留客.
+ */
+export type JourneyMapTier = { tier: Tier, prospect: number, active: number, loyal: number, dormant: number, lost: number, 
+/**
+ * 获客: created in the period.
+ */
+acquisition: number, 
+/**
+ * 活客: status changed to active in the period.
+ */
+activation: number, 
+/**
+ * 留客: loyal now.
+ */
+retention: number, };
+
+export type JourneyMap = { from: string, to: string, stages: Array<JourneyMapStage>, matrix: Array<JourneyMapTier>, };
+
 /**
  * Why a status is suggested.
  */

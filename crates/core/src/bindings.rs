@@ -187,8 +187,8 @@ pub fn typescript() -> String {
 
 fn feedback(cfg: &Config, out: &mut String) {
     use crate::feedback::{
-        Feedback, FeedbackIds, FeedbackInput, FeedbackSettings, Mood, Need, NeedInput, Problem,
-        ProblemCategory, ProblemInput,
+        Feedback, FeedbackIds, FeedbackInput, FeedbackSettings, JourneyMap, JourneyMapStage,
+        JourneyMapTier, Mood, Need, NeedInput, Problem, ProblemCategory, ProblemInput,
     };
     decl::<Mood>(cfg, out);
     decl::<ProblemCategory>(cfg, out);
@@ -200,6 +200,9 @@ fn feedback(cfg: &Config, out: &mut String) {
     decl::<Need>(cfg, out);
     decl::<Feedback>(cfg, out);
     decl::<FeedbackSettings>(cfg, out);
+    decl::<JourneyMapStage>(cfg, out);
+    decl::<JourneyMapTier>(cfg, out);
+    decl::<JourneyMap>(cfg, out);
 }
 
 fn lifecycle(cfg: &Config, out: &mut String) {

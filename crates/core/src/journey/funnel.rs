@@ -94,6 +94,31 @@ impl Vault {
     }
 }
 
+impl Vault {
+    /// Per stage 1..=5, the funnel's `entered` and `lost` for `from..=to` (the period checked by
+    /// the caller): the journey map shows them beside the feedback, counted exactly as here.
+    pub(crate) fn entered_and_lost(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<[(u32, u32); 5]> {
+        let conn = self.conn();
+        let (from_s, to_s) = (from.to_string(), to.to_string());
+        let cohorts = cohorts(conn, from, &to_s)?;
+        let lost = lost_by_stage_and_reason(conn, &from_s, &to_s)?;
+        let mut out = [(0u32, 0u32); 5];
+        for (i, (entered, _)) in cohorts.into_iter().enumerate().take(5) {
+            out[i].0 = entered;
+        }
+        for (stage, _, count) in lost {
+            if let Some(slot) = out.get_mut(usize::from(stage).wrapping_sub(1)) {
+                slot.1 += count;
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// One client's part of a stage: the first entry in the period that was not a move back (the
 /// cohort) and the latest advance into the stage up to the period's end, as day numbers.
 struct ClientInStage {
