@@ -176,6 +176,8 @@ pub fn run() {
             commands::journey::board_column,
             commands::journey::today_get,
             commands::journey::funnel_get,
+            commands::journey::journey_map,
+            commands::journey::journey_map_export,
             commands::journey::template_get,
             commands::journey::template_save,
             commands::journey::lost_reasons_get,

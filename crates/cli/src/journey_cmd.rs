@@ -1,12 +1,17 @@
-//! `loandesk journey ...`: a client's stage checklist, ticking, advancing through the gate, and
-//! the funnel. A refused gate exits with 3 and names the open required items (one per line on
+//! `loandesk journey ...`: a client's stage checklist, ticking, advancing through the gate, the
+//! funnel and the journey map (with its CSV/XLSX export). A refused gate exits with 3 and names the open required items (one per line on
 //! stderr, and as JSON on stdout when the output is JSON), so scripts can tell it from errors.
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Months, NaiveDate};
 use clap::Subcommand;
+use loandesk_core::feedback::{
+    category_label, journey_map_csv, journey_map_xlsx, ranked_problems, JourneyMap,
+};
 use loandesk_core::journey::{ChecklistItem, Funnel, JourneyView, StageMove};
 use loandesk_core::prefs::Language;
+use loandesk_core::rule::Rule;
 use loandesk_core::{Error, Result, Vault};
 use serde_json::json;
 
@@ -67,6 +72,28 @@ pub enum JourneyCommand {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Per stage: clients entered, average satisfaction, drop-off, problems by category (open and
+    /// closed at the period's end); and the tier × lifecycle matrix with 获客/活客/留客
+    /// (default period: the 12 months up to --today).
+    Map {
+        #[command(flatten)]
+        vault: VaultArg,
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        /// The day the default period ends on (default: today).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        /// Also write the map to this file, CSV or XLSX by its extension (.csv, .xlsx).
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+        /// The language of the export's headers and names, and of the table: zh or en.
+        #[arg(long, default_value = "zh")]
+        lang: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
 }
 
 pub fn run(cmd: JourneyCommand) -> ExitCode {
@@ -88,6 +115,21 @@ pub fn run(cmd: JourneyCommand) -> ExitCode {
             to,
             format,
         } => funnel(&vault, from, to, format.resolve()),
+        JourneyCommand::Map {
+            vault,
+            from,
+            to,
+            today,
+            export,
+            lang,
+            format,
+        } => map(
+            &vault,
+            (from, to.or(today)),
+            export.as_deref(),
+            &lang,
+            format.resolve(),
+        ),
     };
     exit::done(result)
 }
@@ -205,12 +247,7 @@ fn funnel(
     to: Option<NaiveDate>,
     format: Format,
 ) -> Result<()> {
-    let to = crate::today_or_local(to);
-    let from = from.unwrap_or_else(|| {
-        to.checked_sub_months(Months::new(12))
-            .and_then(|d| d.succ_opt())
-            .unwrap_or(to)
-    });
+    let (from, to) = period(from, to);
     let f = open(vault)?.funnel(from, to)?;
     match format {
         Format::Json => output::json(&f),
@@ -219,6 +256,142 @@ fn funnel(
             Ok(())
         }
     }
+}
+
+/// The period asked for; without `to` it ends today, without `from` it is the 12 months up to
+/// `to`.
+fn period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
+    let to = crate::today_or_local(to);
+    let from = from.unwrap_or_else(|| {
+        to.checked_sub_months(Months::new(12))
+            .and_then(|d| d.succ_opt())
+            .unwrap_or(to)
+    });
+    (from, to)
+}
+
+#[derive(Clone, Copy)]
+enum Sheet {
+    Csv,
+    Xlsx,
+}
+
+/// The export's kind from its extension; anything else is refused before the vault is opened.
+fn sheet_kind(path: &Path) -> Result<Sheet> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("csv") => Ok(Sheet::Csv),
+        Some("xlsx") => Ok(Sheet::Xlsx),
+        other => Err(Error::invalid(
+            "export",
+            Rule::Unknown(other.unwrap_or_default().chars().take(20).collect()),
+        )),
+    }
+}
+
+fn map(
+    vault: &VaultArg,
+    (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+    export: Option<&Path>,
+    lang: &str,
+    format: Format,
+) -> Result<()> {
+    let lang: Language = lang.parse::<loandesk_core::pdf::Lang>()?.into();
+    let kind = export.map(sheet_kind).transpose()?;
+    let (from, to) = period(from, to);
+    let m = open(vault)?.journey_map(from, to)?;
+    if let (Some(path), Some(kind)) = (export, kind) {
+        match kind {
+            Sheet::Csv => std::fs::write(path, journey_map_csv(&m, lang))?,
+            Sheet::Xlsx => std::fs::write(path, journey_map_xlsx(&m, lang)?)?,
+        }
+    }
+    match format {
+        Format::Json => output::json(&m),
+        Format::Table => {
+            print_map(&m, lang);
+            Ok(())
+        }
+    }
+}
+
+fn print_map(m: &JourneyMap, lang: Language) {
+    outln!("{} – {}", m.from, m.to);
+    let rows: Vec<Vec<String>> = m
+        .stages
+        .iter()
+        .map(|s| {
+            let top: Vec<String> = ranked_problems(s)
+                .iter()
+                .take(3)
+                .map(|(k, n)| format!("{} {n}", category_label(k, lang)))
+                .collect();
+            vec![
+                format!(
+                    "{} {}",
+                    s.stage,
+                    loandesk_core::journey::stage_name(s.stage, lang)
+                ),
+                s.clients.to_string(),
+                s.feedback.to_string(),
+                s.avg_score.map_or("-".into(), |a| format!("{a:.2}")),
+                s.drop_off.to_string(),
+                s.open_problems.to_string(),
+                s.closed_problems.to_string(),
+                top.join(", "),
+            ]
+        })
+        .collect();
+    output::table(
+        &[
+            "stage",
+            "clients",
+            "feedback",
+            "avg score",
+            "drop-off",
+            "open",
+            "closed",
+            "top problems",
+        ],
+        &rows,
+    );
+    outln!("");
+    let rows: Vec<Vec<String>> = m
+        .matrix
+        .iter()
+        .map(|t| {
+            let counts = [
+                t.prospect,
+                t.active,
+                t.loyal,
+                t.dormant,
+                t.lost,
+                t.acquisition,
+                t.activation,
+                t.retention,
+            ];
+            std::iter::once(t.tier.as_str().to_owned())
+                .chain(counts.iter().map(u32::to_string))
+                .collect()
+        })
+        .collect();
+    output::table(
+        &[
+            "tier",
+            "prospect",
+            "active",
+            "loyal",
+            "dormant",
+            "lost",
+            "acquisition 获客",
+            "activation 活客",
+            "retention 留客",
+        ],
+        &rows,
+    );
 }
 
 fn print_funnel(f: &Funnel) {

@@ -1,15 +1,17 @@
-//! The client journey: checklist, stage gate, lifecycle, pipeline board, Today, funnel,
-//! and the journey settings (templates, cadence, lost reasons).
+//! The client journey: checklist, stage gate, lifecycle, pipeline board, Today, funnel, the
+//! journey map and its export, and the journey settings (templates, cadence, lost reasons).
 use chrono::NaiveDate;
 use loandesk_core::clients::ProductType;
+use loandesk_core::feedback::{journey_map_csv, journey_map_xlsx, JourneyMap};
 use loandesk_core::journey::{
     Board, BoardColumn, BoardQuery, Cadence, ChecklistItem, ChecklistTemplate, Funnel, JourneyView,
     LostReason, LostReasonInput, OneOffItemInput, StageMove, StatusInput, TemplateItemInput, Today,
     TodayQuery,
 };
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use super::{payload, CmdResult};
+use super::servicing::SheetFormat;
+use super::{dialogs, payload, CmdResult};
 use crate::state::AppState;
 
 /// The shell is where the clock is read; the core takes "today" as input.
@@ -168,6 +170,42 @@ pub fn today_get(
 #[tracing::instrument(skip_all)]
 pub fn funnel_get(state: State<'_, AppState>, from: NaiveDate, to: NaiveDate) -> CmdResult<Funnel> {
     state.with_vault(|v| v.funnel(from, to)).map_err(payload)
+}
+
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn journey_map(
+    state: State<'_, AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> CmdResult<JourneyMap> {
+    state
+        .with_vault(|v| v.journey_map(from, to))
+        .map_err(payload)
+}
+
+/// The journey map as CSV or XLSX where the officer chooses (written here, not by the web view),
+/// with its labels in the app's language; the path, or None when cancelled.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn journey_map_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+    format: SheetFormat,
+) -> CmdResult<Option<String>> {
+    let m = state
+        .with_vault(|v| v.journey_map(from, to))
+        .map_err(payload)?;
+    let lang = state.prefs().language;
+    let (extension, bytes) = match format {
+        SheetFormat::Csv => ("csv", journey_map_csv(&m, lang).into_bytes()),
+        SheetFormat::Xlsx => ("xlsx", journey_map_xlsx(&m, lang).map_err(payload)?),
+    };
+    let name = format!("journey-map-{from}-{to}.{extension}");
+    let path = dialogs::export_bytes(&app, &name, &bytes)?;
+    Ok(path.map(|p| p.display().to_string()))
 }
 
 #[tauri::command(async)]
