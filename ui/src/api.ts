@@ -27,6 +27,7 @@ import type {
   ChecklistItem,
   ChecklistTemplate,
   Funnel,
+  JourneyMap,
   JourneyView,
   LostReason,
   LostReasonInput,
@@ -183,6 +184,10 @@ export const api = {
   todayGet: (dueWithinDays: number | null, limit: number | null) =>
     call<Today>("today_get", { dueWithinDays, limit }),
   funnelGet: (from: string, to: string) => call<Funnel>("funnel_get", { from, to }),
+  journeyMap: (from: string, to: string) => call<JourneyMap>("journey_map", { from, to }),
+  /** Writes the map where the officer chooses; the path, or null when cancelled. */
+  journeyMapExport: (from: string, to: string, format: "csv" | "xlsx") =>
+    call<string | null>("journey_map_export", { from, to, format }),
   templateGet: (product: ProductType | null, stage: number) =>
     call<ChecklistTemplate>("template_get", { product, stage }),
   templateSave: (product: ProductType | null, stage: number, items: TemplateItemInput[]) =>

@@ -1,10 +1,12 @@
 // The conversion funnel for a period: per stage how many clients entered, conversion to the next
-// stage, median days in the stage and why clients were lost; as bars and as a table.
+// stage, median days in the stage and why clients were lost; as bars and as a table. The journey
+// map of the same period follows it.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { Funnel as FunnelData } from "../bindings";
 import ErrorBox from "../components/ErrorBox";
+import JourneyMap from "./JourneyMap";
 import { todayISO } from "../format";
 import { barWidths, langOf, localLabel, percent, presetPeriod, type PeriodPreset } from "../journey";
 import { STAGE_KEY, isStage } from "../labels";
@@ -26,6 +28,8 @@ export default function Funnel() {
   const [from, setFrom] = useState(presetPeriod("last12", todayISO()).from);
   const [data, setData] = useState<FunnelData | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The period last asked for: the journey map below shows the same one.
+  const [shown, setShown] = useState(() => presetPeriod("last12", todayISO()));
 
   const load = useCallback(
     (f: string, t2: string) =>
@@ -44,11 +48,16 @@ export default function Funnel() {
     void load(p.from, p.to);
   }, [load]);
 
+  const show = (f: string, t2: string) => {
+    setShown({ from: f, to: t2 });
+    void load(f, t2);
+  };
+
   const choose = (preset: PeriodPreset) => {
     const p = presetPeriod(preset, todayISO());
     setFrom(p.from);
     setTo(p.to);
-    void load(p.from, p.to);
+    show(p.from, p.to);
   };
 
   const stageName = (s: number) => `${s} ${isStage(s) ? t(STAGE_KEY[s]) : ""}`;
@@ -63,7 +72,7 @@ export default function Funnel() {
         className="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          void load(from, to);
+          show(from, to);
         }}
       >
         <label className="inline">
@@ -130,6 +139,7 @@ export default function Funnel() {
           </section>
         </>
       )}
+      <JourneyMap from={shown.from} to={shown.to} />
     </section>
   );
 }
