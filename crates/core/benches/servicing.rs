@@ -312,6 +312,14 @@ fn main() {
             Box::new(|| drop(std::hint::black_box(v.portfolio(today(), "CNY").unwrap()))),
         ),
         (
+            "lifecycle suggestions",
+            Box::new(|| {
+                drop(std::hint::black_box(
+                    v.lifecycle_suggestions(today()).unwrap(),
+                ))
+            }),
+        ),
+        (
             "one loan view (360 periods)",
             Box::new(|| {
                 drop(std::hint::black_box(

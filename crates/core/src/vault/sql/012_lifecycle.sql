@@ -8,7 +8,6 @@ UPDATE booked_loans SET maturity_on = (
     SELECT MAX(due_on) FROM loan_periods p WHERE p.loan_id = booked_loans.id);
 -- Today: the open loans maturing soon, one range; and which clients have an open loan.
 CREATE INDEX booked_loans_open_maturity ON booked_loans(maturity_on, client_id) WHERE closed_on IS NULL;
-CREATE INDEX booked_loans_open_client ON booked_loans(client_id) WHERE closed_on IS NULL;
 
 -- Lifecycle suggestions: the clients quiet longest, from one index range.
 CREATE INDEX followups_quiet ON followups(COALESCE(last_contact_on, since_on));
