@@ -56,6 +56,8 @@ describe("security helpers", () => {
       "insurance_expiry",
       "facility_expiry",
       "open_problem",
+      "renewal_due",
+      "dormant",
     ]);
     for (const kind of REMINDER_KINDS) {
       const key = REMINDER_KIND_KEY[kind].replace("reminders.kind.", "") as keyof typeof en.reminders.kind;

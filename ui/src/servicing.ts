@@ -57,6 +57,8 @@ export const REMINDER_KIND_KEY = {
   insurance_expiry: "reminders.kind.insurance_expiry",
   facility_expiry: "reminders.kind.facility_expiry",
   open_problem: "reminders.kind.open_problem",
+  renewal_due: "reminders.kind.renewal_due",
+  dormant: "reminders.kind.dormant",
 } as const satisfies Record<ReminderKind, string>;
 export const REMINDER_KINDS = Object.keys(REMINDER_KIND_KEY) as ReminderKind[];
 

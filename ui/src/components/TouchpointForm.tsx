@@ -1,14 +1,17 @@
-// Logging one contact with the client: what was said, and what happens next.
-import { useState, type FormEvent } from "react";
+// Logging one contact with the client: what was said, and what happens next; and, when the
+// officer opens it, the feedback the client gave (written with the touchpoint, both or neither).
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { Channel } from "../bindings";
 import { fieldError, type FieldErrors } from "../errors";
+import { EMPTY_FEEDBACK, toFeedbackInput, type QuickFeedback } from "../feedbackForm";
 import { todayISO } from "../format";
 import { CHANNELS, CHANNEL_KEY } from "../labels";
 import { useErrorHandler } from "../session";
 import EnumSelect from "./EnumSelect";
 import ErrorBox from "./ErrorBox";
+import QuickFeedbackFields from "./feedback/QuickFeedbackFields";
 import Field, { inputId } from "./Field";
 
 interface Props {
@@ -28,26 +31,50 @@ export default function TouchpointForm({ clientId, onSaved }: Props) {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [withFeedback, setWithFeedback] = useState(false);
+  const [feedback, setFeedback] = useState<QuickFeedback>(EMPTY_FEEDBACK);
+  const [customCategories, setCustomCategories] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!withFeedback) return;
+    let live = true;
+    api.feedbackSettingsGet().then(
+      (s) => live && setCustomCategories(s.custom_categories),
+      // The defaults still work: the form stays usable without the bank's own categories.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [withFeedback]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (saving) return;
     setSaved(false);
-    if (summary.trim() === "") {
-      setFieldErrors({ summary: { message: t("tp.summaryRequired"), detail: null } });
+    const local: FieldErrors = {};
+    if (summary.trim() === "") local.summary = { message: t("tp.summaryRequired"), detail: null };
+    const feedbackInput = withFeedback ? toFeedbackInput(feedback, date) : null;
+    if (withFeedback && feedbackInput === null) local.score = { message: t("tp.feedback.scoreRequired"), detail: null };
+    if (Object.keys(local).length > 0) {
+      setFieldErrors(local);
       return;
     }
     setSaving(true);
     setError(null);
     setFieldErrors({});
     try {
-      await api.touchpointAdd(clientId, {
+      const touchpoint = {
         date,
         channel,
         summary,
         next_step: nextStep,
         next_contact_date: nextDate === "" ? null : nextDate,
-      });
+      };
+      if (feedbackInput) await api.touchpointAddWithFeedback(clientId, touchpoint, feedbackInput);
+      else await api.touchpointAdd(clientId, touchpoint);
+      setFeedback(EMPTY_FEEDBACK);
+      setWithFeedback(false);
       setSummary("");
       setNextStep("");
       setNextDate("");
@@ -106,6 +133,13 @@ export default function TouchpointForm({ clientId, onSaved }: Props) {
           />
         </Field>
       </div>
+      {withFeedback ? (
+        <QuickFeedbackFields value={feedback} onChange={setFeedback} customCategories={customCategories} errors={fieldErrors} />
+      ) : (
+        <button type="button" className="link-button small" data-testid="tp-feedback-open" onClick={() => setWithFeedback(true)}>
+          {t("tp.feedback.open")}
+        </button>
+      )}
       <ErrorBox error={error} />
       <div className="form-actions">
         {saved && (

@@ -6,6 +6,7 @@ import { api, type ApiError } from "../api";
 import type { FollowUpCard, Today as TodayData } from "../bindings";
 import { StageLabel, TierBadge } from "../components/Badges";
 import ErrorBox from "../components/ErrorBox";
+import LifecycleSuggestionsCard from "../components/feedback/LifecycleSuggestionsCard";
 import RemindersCard from "../components/loans/RemindersCard";
 import RepricingsCard from "../components/reschedule/RepricingsCard";
 import { activityText } from "../activity";
@@ -65,6 +66,7 @@ export default function Today({ onOpen, onOpenLoan }: Props) {
       </div>
       <RemindersCard onOpenLoan={onOpenLoan} onOpenClient={onOpen} />
       <RepricingsCard onOpenLoan={onOpenLoan} />
+      <LifecycleSuggestionsCard onOpenClient={onOpen} />
       <ErrorBox error={error} />
       {!data ? (
         !error && <p className="muted">{t("app.loading")}</p>

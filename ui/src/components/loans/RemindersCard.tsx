@@ -1,7 +1,9 @@
 // 贷后提醒 on Today: overdue repayments, repayments due within N days, collateral shortfalls,
 // quarterly and annual reviews, covenant breaches, revaluations due, registrations and insurance
-// ending, credit lines to renew. Each opens its loan (a credit line's, its client) in one click;
-// snooze or mark done in place.
+// ending, credit lines to renew, client problems still open, loans to renew (续贷) and clients
+// gone quiet. Each opens its loan (a client's reminder, its client) in one click; snooze or mark
+// done in place, and act on the lifecycle ones: resolve the problem, start the renewal, mark the
+// client dormant.
 import type { TFunction } from "i18next";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +16,7 @@ import { addDays, REMINDER_DAYS_DEFAULT, REMINDER_DAYS_MAX, REMINDER_KIND_KEY, R
 import { wholeIn } from "../../wholeNumber";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
+import ResolveProblemDialog from "../feedback/ResolveProblemDialog";
 import "../../servicing.css";
 
 const GROUP_SHOWN = 10;
@@ -37,6 +40,8 @@ export default function RemindersCard({ onOpenLoan, onOpenClient }: Props) {
   const [busyKey, setBusyKey] = useState<string | null>(null);
   // A big book can have hundreds of reminders of a kind: the first few, the rest on request.
   const [expanded, setExpanded] = useState<ReadonlySet<ReminderKind>>(() => new Set());
+  // The open problem being resolved from its row.
+  const [resolving, setResolving] = useState<Reminder | null>(null);
 
   const reload = useCallback(
     () =>
@@ -59,6 +64,20 @@ export default function RemindersCard({ onOpenLoan, onOpenClient }: Props) {
     try {
       await api.reminderMark(r.key, snoozeDays === null ? { mark: "done" } : { mark: "snooze", until: addDays(todayISO(), snoozeDays) });
       await reload();
+    } catch (e) {
+      setError(handleError(e));
+    } finally {
+      setBusyKey(null);
+    }
+  };
+
+  /** The lifecycle rows' own action; each reloads Today after, as the reminder is then gone. */
+  const act = async (r: Reminder, run: () => Promise<unknown>, afterwards?: () => void) => {
+    setBusyKey(r.key);
+    try {
+      await run();
+      await reload();
+      afterwards?.();
     } catch (e) {
       setError(handleError(e));
     } finally {
@@ -138,7 +157,7 @@ export default function RemindersCard({ onOpenLoan, onOpenClient }: Props) {
                           {r.contract_no ? (
                             <span className="muted small mono">{r.contract_no}</span>
                           ) : (
-                            <span className="muted small">{t(r.kind === "open_problem" ? "reminders.clientProblem" : "security.reminder.creditLine")}</span>
+                            <span className="muted small">{t(clientTag(r.kind))}</span>
                           )}
                         </span>
                         <span className={sideLate(r) ? "row-side late" : "row-side"} data-testid="reminder-detail">
@@ -146,6 +165,45 @@ export default function RemindersCard({ onOpenLoan, onOpenClient }: Props) {
                         </span>
                       </button>
                       <span className="reminder-actions">
+                        {r.kind === "open_problem" && r.problem_id !== null && (
+                          <button
+                            type="button"
+                            className="btn btn-primary btn-small"
+                            data-testid="reminder-resolve"
+                            disabled={busyKey === r.key}
+                            onClick={() => setResolving(r)}
+                          >
+                            {t("reminders.resolve")}
+                          </button>
+                        )}
+                        {r.kind === "renewal_due" && r.loan_id !== null && (
+                          <button
+                            type="button"
+                            className="btn btn-primary btn-small"
+                            data-testid="reminder-start-renewal"
+                            title={t("reminders.startRenewalTitle")}
+                            disabled={busyKey === r.key}
+                            onClick={() => {
+                              const loanId = r.loan_id;
+                              if (loanId !== null)
+                                void act(r, () => api.opportunityStart({ kind: "renewal", id: loanId }, 3), () => onOpenClient(r.client_id));
+                            }}
+                          >
+                            {t("reminders.startRenewal")}
+                          </button>
+                        )}
+                        {r.kind === "dormant" && (
+                          <button
+                            type="button"
+                            className="btn btn-primary btn-small"
+                            data-testid="reminder-mark-dormant"
+                            title={t("reminders.markDormantTitle")}
+                            disabled={busyKey === r.key}
+                            onClick={() => void act(r, () => api.lifecycleApply(r.client_id, "dormant"))}
+                          >
+                            {t("reminders.markDormant")}
+                          </button>
+                        )}
                         {SNOOZE_DAYS.map((n) => (
                           <button
                             key={n}
@@ -186,8 +244,32 @@ export default function RemindersCard({ onOpenLoan, onOpenClient }: Props) {
             ))}
         </div>
       )}
+      {resolving && resolving.problem_id !== null && (
+        <ResolveProblemDialog
+          problemId={resolving.problem_id}
+          clientId={resolving.client_id}
+          clientName={resolving.client_name}
+          onCancel={() => setResolving(null)}
+          onResolved={() => {
+            setResolving(null);
+            void reload();
+          }}
+        />
+      )}
     </section>
   );
+}
+
+/** What a reminder without a contract is about. */
+function clientTag(kind: ReminderKind) {
+  switch (kind) {
+    case "open_problem":
+      return "reminders.clientProblem";
+    case "dormant":
+      return "reminders.lifecycleTag";
+    default:
+      return "security.reminder.creditLine";
+  }
 }
 
 /** Kinds whose date, once past, is drawn as late on the right. */
@@ -230,5 +312,9 @@ function detail(t: TFunction, kind: ReminderKind, r: Reminder): string {
       return ended ? t("security.reminder.facilityEnded", { amount, date: r.due_on }) : t("security.reminder.facilityLine", { amount, date: r.due_on });
     case "open_problem":
       return t("reminders.openProblemLine", { date: r.due_on });
+    case "renewal_due":
+      return t("reminders.renewalLine", { amount, date: r.due_on });
+    case "dormant":
+      return t("reminders.dormantLine", { date: r.due_on });
   }
 }

@@ -1,7 +1,8 @@
 // The client-journey part of Settings: checklist templates, follow-up cadence, the "stuck"
-// threshold and the lost-reason list. Each editor loads and saves on its own.
+// threshold, the client's voice and lifecycle, and the lost-reason list. Each editor loads and saves on its own.
 import { useTranslation } from "react-i18next";
 import CadenceCard from "./CadenceCard";
+import ClientVoiceSettingsCard from "./ClientVoiceSettingsCard";
 import LostReasonsEditor from "./LostReasonsEditor";
 import StuckDaysCard from "./StuckDaysCard";
 import TemplateEditor from "./TemplateEditor";
@@ -19,6 +20,7 @@ export default function JourneySettings() {
         <div className="stack">
           <CadenceCard />
           <StuckDaysCard />
+          <ClientVoiceSettingsCard />
         </div>
         <LostReasonsEditor />
       </div>
