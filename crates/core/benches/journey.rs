@@ -179,6 +179,13 @@ fn main() {
             }),
             false,
         ),
+        (
+            "lifecycle suggestions",
+            Box::new(|v: &Vault| {
+                std::hint::black_box(v.lifecycle_suggestions(today()).unwrap());
+            }),
+            false,
+        ),
     ];
 
     let totals: Vec<u32> = cold.columns.iter().map(|c| c.total).collect();

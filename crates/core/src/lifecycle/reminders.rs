@@ -33,7 +33,7 @@ fn reminder(kind: ReminderKind, key: String, client_id: i64, client_name: String
 impl Vault {
     pub(crate) fn lifecycle_reminders(&self, today: NaiveDate) -> Result<Vec<Reminder>> {
         let mut out = Vec::new();
-        for s in self.lifecycle_suggestions(today)? {
+        for s in self.dormant_suggestions(today)? {
             let Some(since) = s.dormant_since.filter(|_| s.to == LifecycleStatus::Dormant) else {
                 continue;
             };

@@ -173,10 +173,30 @@ impl Vault {
     /// quiet clients from one range of the follow-up dates, the dormant ones from the status
     /// index, and the (few) clients with loans or referrals one by one.
     pub fn lifecycle_suggestions(&self, today: NaiveDate) -> Result<Vec<LifecycleSuggestion>> {
+        self.suggestions(today, false)
+    }
+
+    /// Only the clients suggested dormant, for Today: dormant wins over every other rule and
+    /// needs only the quiet range and the open loans, so the rest is not read.
+    pub(crate) fn dormant_suggestions(&self, today: NaiveDate) -> Result<Vec<LifecycleSuggestion>> {
+        let mut out = self.suggestions(today, true)?;
+        out.retain(|s| s.to == LifecycleStatus::Dormant);
+        Ok(out)
+    }
+
+    fn suggestions(
+        &self,
+        today: NaiveDate,
+        dormant_only: bool,
+    ) -> Result<Vec<LifecycleSuggestion>> {
         let settings = self.lifecycle_settings()?;
         let conn = self.conn();
         let open = ids(conn, OPEN_LOAN_CLIENTS)?;
-        let loyal = loyalty(conn)?;
+        let loyal = if dormant_only {
+            BTreeMap::new()
+        } else {
+            loyalty(conn)?
+        };
         let mut facts: BTreeMap<i64, Facts> = BTreeMap::new();
         let add = |facts: &mut BTreeMap<i64, Facts>, mut f: Facts| {
             f.open_loan = open.contains(&f.client_id);
@@ -194,6 +214,12 @@ impl Vault {
             for f in stmt.query_map([bound.to_string()], client_facts)? {
                 add(&mut facts, f?);
             }
+        }
+        if dormant_only {
+            return Ok(facts
+                .values()
+                .filter_map(|f| suggest(f, &settings, today))
+                .collect());
         }
         let mut stmt = conn.prepare_cached(&facts_sql(
             JOINED,
