@@ -4,12 +4,14 @@ import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { listen } from "@tauri-apps/api/event";
 import { api, type ApiError } from "../api";
-import type { Client, ClientDetail as Detail } from "../bindings";
+import type { Client, ClientDetail as Detail, ClientProfile } from "../bindings";
 import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
 import ConfirmDialog from "../components/ConfirmDialog";
 import CopyButton from "../components/CopyButton";
 import ErrorBox from "../components/ErrorBox";
 import ExportPanel from "../components/ExportPanel";
+import ClientProfileHeader from "../components/feedback/ClientProfileHeader";
+import FeedbackSection from "../components/feedback/FeedbackSection";
 import JourneyPanel from "../components/JourneyPanel";
 import DocumentsTab from "../components/documents/DocumentsTab";
 import Icon from "../components/Icon";
@@ -42,6 +44,9 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [detail, setDetail] = useState<Detail | null>(null);
+  const [profile, setProfile] = useState<ClientProfile | null>(null);
+  // Bumped when a touchpoint is saved: it may carry feedback the section lists.
+  const [feedbackVersion, setFeedbackVersion] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -73,9 +78,33 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
     [id, handleError],
   );
 
+  const reloadProfile = useCallback(
+    () =>
+      api.clientProfile(id).then(
+        (p) => setProfile(p),
+        (e: unknown) => setError(handleError(e)),
+      ),
+    [id, handleError],
+  );
+
   useEffect(() => {
     void reload();
-  }, [reload]);
+    void reloadProfile();
+  }, [reload, reloadProfile]);
+
+  const applySuggestion = async () => {
+    const to = profile?.suggestion?.to;
+    if (!to) return;
+    setBusy(true);
+    try {
+      await api.lifecycleApply(id, to);
+      await Promise.all([reload(), reloadProfile()]);
+    } catch (e) {
+      setError(handleError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const setArchived = async (archived: boolean) => {
     setBusy(true);
@@ -146,8 +175,16 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
         </div>
       </header>
 
+      {profile && <ClientProfileHeader profile={profile} busy={busy} onApplySuggestion={() => void applySuggestion()} />}
       <ErrorBox error={error} />
-      <JourneyPanel clientId={c.id} onChanged={() => void reload()} version={docsVersion} />
+      <JourneyPanel
+        clientId={c.id}
+        onChanged={() => {
+          void reload();
+          void reloadProfile();
+        }}
+        version={docsVersion + feedbackVersion}
+      />
 
       <div className="tabs" role="tablist" aria-label={t("detail.tabs")}>
         {(["overview", "calculator", "loans", "documents"] as const).map((name) => (
@@ -245,11 +282,29 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
           </section>
         </div>
 
-        <section className="card" data-testid="touchpoints">
-          <h2 className="section-title">{t("tp.title")}</h2>
-          <TouchpointForm clientId={c.id} onSaved={() => void reload()} />
-          <TouchpointList items={detail.touchpoints} />
-        </section>
+        <div className="stack">
+          <section className="card" data-testid="touchpoints">
+            <h2 className="section-title">{t("tp.title")}</h2>
+            <TouchpointForm
+              clientId={c.id}
+              onSaved={() => {
+                void reload();
+                void reloadProfile();
+                setFeedbackVersion((v) => v + 1);
+              }}
+            />
+            <TouchpointList items={detail.touchpoints} />
+          </section>
+          <FeedbackSection
+            clientId={c.id}
+            clientName={c.name}
+            version={feedbackVersion}
+            onChanged={() => {
+              void reloadProfile();
+              setFeedbackVersion((v) => v + 1);
+            }}
+          />
+        </div>
       </div>
 
       <ExportPanel clientId={c.id} />

@@ -119,7 +119,7 @@ export default function JourneyMap({ from, to }: { from: string; to: string }) {
                 {data.stages.map((s) => {
                   const top = topProblems(s);
                   return (
-                    <tr key={s.stage} data-testid="journey-map-row" data-stage={s.stage}>
+                    <tr key={s.stage} data-testid="journey-map-row" data-stage={s.stage} data-open-problems={s.open_problems} data-closed-problems={s.closed_problems}>
                       <td>{stageName(s.stage)}</td>
                       <td className="num">{s.clients}</td>
                       <td className="num" data-testid="journey-map-score">

@@ -1,0 +1,94 @@
+// 客户画像 at the top of the client page (issue 16): lifecycle, tier, stage and days in it, the
+// satisfaction trend, open problems, active loans and outstanding, and the next contact, at a
+// glance; a lifecycle change the facts suggest is offered here too, applied only on a click.
+import { useTranslation } from "react-i18next";
+import type { ClientProfile, ScorePoint } from "../../bindings";
+import { STATUS_KEY } from "../../labels";
+import { formatMoney } from "../../money";
+import { StageLabel, StatusPill, TierBadge } from "../Badges";
+
+interface Props {
+  profile: ClientProfile;
+  busy: boolean;
+  onApplySuggestion: () => void;
+}
+
+export default function ClientProfileHeader({ profile: p, busy, onApplySuggestion }: Props) {
+  const { t } = useTranslation();
+  const next = p.follow_up;
+  return (
+    <div className="profile-strip" data-testid="client-profile">
+      <dl className="profile-facts">
+        <div className="profile-fact">
+          <dt>{t("profile.lifecycle")}</dt>
+          <dd data-testid="profile-status" data-status={p.status}>
+            <StatusPill status={p.status} /> <TierBadge tier={p.tier} />
+          </dd>
+        </div>
+        <div className="profile-fact">
+          <dt>{t("profile.stage")}</dt>
+          <dd data-testid="profile-stage">
+            <StageLabel stage={p.stage} /> <span className="muted small">{t("profile.daysInStage", { count: p.days_in_stage })}</span>
+          </dd>
+        </div>
+        <div className="profile-fact">
+          <dt>{t("profile.satisfaction")}</dt>
+          <dd data-testid="profile-score" data-avg={p.avg_score ?? ""}>
+            {p.scores.length === 0 ? <span className="muted">{t("profile.noScores")}</span> : <ScoreTrend scores={p.scores} avg={p.avg_score} />}
+          </dd>
+        </div>
+        <div className="profile-fact">
+          <dt>{t("profile.openProblems")}</dt>
+          <dd data-testid="profile-open-problems" data-count={p.open_problems} className={p.open_problems > 0 ? "late" : undefined}>
+            {p.open_problems}
+          </dd>
+        </div>
+        <div className="profile-fact">
+          <dt>{t("profile.loans")}</dt>
+          <dd data-testid="profile-loans" data-count={p.active_loans}>
+            {p.active_loans === 0 ? t("profile.noLoans") : t("profile.loansLine", { count: p.active_loans, amount: formatMoney(p.outstanding) })}
+          </dd>
+        </div>
+        <div className="profile-fact">
+          <dt>{t("profile.nextContact")}</dt>
+          <dd data-testid="profile-next-contact" className={next && next.days_overdue > 0 ? "late" : undefined}>
+            {next === null
+              ? t("profile.noNextContact")
+              : next.days_overdue > 0
+                ? t("profile.nextLate", { date: next.next_on, count: next.days_overdue })
+                : next.next_on}
+          </dd>
+        </div>
+      </dl>
+      {p.suggestion && (
+        <div className="alert alert-warn profile-suggestion" data-testid="profile-suggestion" data-to={p.suggestion.to}>
+          <span>
+            {t("lifecycle.line", {
+              from: t(STATUS_KEY[p.suggestion.from]),
+              to: t(STATUS_KEY[p.suggestion.to]),
+              reason: t(`suggestionReason.${p.suggestion.reason}`),
+            })}
+          </span>
+          <button type="button" className="btn btn-primary btn-small" data-testid="profile-apply" disabled={busy} onClick={onApplySuggestion}>
+            {t("lifecycle.apply", { status: t(STATUS_KEY[p.suggestion.to]) })}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The latest scores as small bars (1–5), oldest first, with the mean of all. */
+function ScoreTrend({ scores, avg }: { scores: ScorePoint[]; avg: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <span className="score-trend" title={scores.map((s) => `${s.date}: ${s.score}`).join("\n")}>
+      <span className="score-bars" aria-hidden="true">
+        {scores.map((s, i) => (
+          <span key={i} className={`score-bar score-${s.score}`} style={{ height: `${s.score * 3 + 2}px` }} />
+        ))}
+      </span>
+      <span>{t("profile.scoreLine", { last: scores[scores.length - 1]?.score ?? "", avg: avg ?? "" })}</span>
+    </span>
+  );
+}
