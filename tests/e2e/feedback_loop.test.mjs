@@ -171,4 +171,28 @@ async function feedbackLoop() {
   await s.find('[data-testid="journey-map-row"][data-stage="2"]', 10000);
   await shot("feedback-journey-map-en.png");
   await (await s.testid("lang-toggle")).click();
+
+  // On the client's page: the profile counts no open problem from it, the feedback lists it
+  // resolved with what was done.
+  await (await s.testid("nav-clients")).click();
+  await s.testid("clients-screen", 20000);
+  await (await s.testid("filter-stage")).select("2");
+  await (await s.find(`[data-testid="client-row"][data-client-id="${clientId}"]`, 15000)).click();
+  await s.testid("client-profile", 20000);
+  const problem = await waitFor(async () => {
+    for (const p of await s.findAll('[data-testid="feedback-problem"]')) if ((await p.text()).includes(PROBLEM)) return p;
+    return null;
+  }, "the problem on the client's page", 15000);
+  assert.equal(await problem.attribute("data-open"), "0");
+  assert.ok((await problem.text()).includes(RESOLUTION), "the resolution shown beside the problem");
+  const score = await s.testid("profile-score");
+  assert.ok((await score.attribute("data-avg")) !== "", "the profile shows the mean score");
+  await shot("feedback-client-profile-zh.png");
+  await scrollTo(await s.testid("feedback-section"));
+  await shot("feedback-client-section-zh.png");
+  await (await s.testid("lang-toggle")).click();
+  await s.testid("client-profile", 10000);
+  await scrollTo(await s.testid("client-detail"));
+  await shot("feedback-client-profile-en.png");
+  await (await s.testid("lang-toggle")).click();
 }
