@@ -134,7 +134,22 @@ export default function TouchpointForm({ clientId, onSaved }: Props) {
         </Field>
       </div>
       {withFeedback ? (
-        <QuickFeedbackFields value={feedback} onChange={setFeedback} customCategories={customCategories} errors={fieldErrors} />
+        <QuickFeedbackFields
+          value={feedback}
+          onChange={(f) => {
+            setFeedback(f);
+            // A score chosen answers the "choose a score" error at once.
+            if (f.score !== null && fieldErrors.score) {
+              setFieldErrors((errs) => {
+                const rest = { ...errs };
+                delete rest.score;
+                return rest;
+              });
+            }
+          }}
+          customCategories={customCategories}
+          errors={fieldErrors}
+        />
       ) : (
         <button type="button" className="link-button small" data-testid="tp-feedback-open" onClick={() => setWithFeedback(true)}>
           {t("tp.feedback.open")}
