@@ -166,9 +166,12 @@ async function feedbackLoop() {
   // Closed on the map: one fewer open, one more closed for stage 2.
   const afterResolve = await mapProblems(2);
   assert.deepEqual(afterResolve, { open: before.open, closed: before.closed + 1 }, "the map moved by exactly this problem");
+  // The map sits below the funnel: bring it into view for the officer's-eye screenshots.
+  await scrollTo(await s.testid("journey-map"));
   await shot("feedback-journey-map-zh.png");
   await (await s.testid("lang-toggle")).click();
   await s.find('[data-testid="journey-map-row"][data-stage="2"]', 10000);
+  await scrollTo(await s.testid("journey-map"));
   await shot("feedback-journey-map-en.png");
   await (await s.testid("lang-toggle")).click();
 
