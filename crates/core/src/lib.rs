@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod loans;
 pub mod pdf;
 pub mod prefs;
+pub mod project_finance;
 pub mod rule;
 pub mod security;
 pub mod servicing;
