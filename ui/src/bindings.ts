@@ -8,7 +8,7 @@ export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "v
 /**
  * The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
  */
-export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility";
+export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length";
 
 /**
  * What the UI receives for every failed command.
@@ -1205,6 +1205,155 @@ conversion: number | null, median_days: number | null, lost: number, lost_reason
 
 export type Funnel = { from: string, to: string, stages: Array<FunnelStage>, };
 
+/**
+ * How the debt is repaid over the tenor.
+ */
+export type Repayment = "sculpted" | "annuity" | "equal-principal" | "bullet";
+
+/**
+ * Where the debt service reserve account's first balance comes from.
+ */
+export type DsraFunding = "cod" | "cash-flow";
+
+/**
+ * [`DrawTiming`] as the input names it.
+ */
+export type DrawTimingKey = "start" | "end";
+
+/**
+ * The industries of 国发〔2015〕51号's table.
+ */
+export type CapitalCategory = "urban-rail" | "port-shipping-airport" | "rail-road" | "affordable-housing" | "real-estate-other" | "steel-aluminium" | "cement" | "overcapacity-other" | "corn-processing" | "fertiliser" | "power-and-other";
+
+/**
+ * The minimum share per industry the bank applies; a category left out keeps its default.
+ */
+export type CapitalTable = { overrides: Partial<Record<CapitalCategory, string>>, };
+
+/**
+ * The project's 资本金 against its industry's minimum.
+ */
+export type CapitalCheck = { category: CapitalCategory, required_percent: string, 
+/**
+ * (total uses − senior debt) ÷ total uses, 2 places.
+ */
+equity_percent: string, short: boolean, };
+
+export type ConstructionInput = { 
+/**
+ * Monthly (12) or quarterly (4); 1 and 2 are read too.
+ */
+periods_per_year: number, rate_percent: string, draws: Array<string>, draw_timing: DrawTimingKey, };
+
+export type SweepInput = { 
+/**
+ * The share of the cash left after debt service (and the DSRA) that prepays the debt.
+ */
+percent: string, 
+/**
+ * Below this period DSCR the cash is trapped (lock-up) instead of swept or paid out.
+ */
+lockup_dscr: string, };
+
+/**
+ * One model's inputs. Series are per operation period, period 1 first.
+ */
+export type ModelInput = { 
+/**
+ * Operation periods a year: 1, 2 or 4.
+ */
+periods_per_year: number, 
+/**
+ * The senior debt's annual rate (fixed, or LPR + spread as the officer sets it).
+ */
+rate_percent: string, 
+/**
+ * Cash flow available for debt service; empty when built from `revenue` and the rest.
+ */
+cfads: Array<string>, target_dscr: string, 
+/**
+ * Total investment (总投资): the gearing cap's base and the 资本金 check's.
+ */
+total_uses?: string | null, max_gearing_percent?: string | null, 
+/**
+ * A given debt amount instead of the sized one.
+ */
+debt?: string | null, repayment: Repayment, 
+/**
+ * Periods over which the debt is repaid; default every CFADS period.
+ */
+tenor_periods?: number | null, construction?: ConstructionInput, dsra_months?: number | null, dsra_funding: DsraFunding, sweep?: SweepInput, 
+/**
+ * For 偿债备付率 (with `tax`) and 利息备付率 (`ebit`); each one figure per CFADS period.
+ */
+ebitda?: Array<string>, tax?: Array<string>, ebit?: Array<string>, 
+/**
+ * CFADS built as revenue − opex − tax − working-capital increase − maintenance capex.
+ */
+revenue?: Array<string>, opex?: Array<string>, working_capital_change?: Array<string>, maintenance_capex?: Array<string>, 
+/**
+ * The project's industry for the 资本金 minimum (国发〔2015〕51号).
+ */
+capital_category?: CapitalCategory, };
+
+export type ConstructionRow = { period: number, draw: string, interest: string, closing: string, };
+
+export type DsraRow = { target: string, opening: string, draw: string, deposit: string, release: string, closing: string, };
+
+export type SweepRow = { cash: string, swept: string, trapped: string, released: string, distributed: string, locked_up: boolean, };
+
+export type ModelPeriod = { period: number, cfads: string, opening: string, interest: string, principal: string, debt_service: string, closing: string, dscr: string | null, llcr: string | null, 
+/**
+ * 偿债备付率, when EBITDA is given.
+ */
+dscr_cn?: string, 
+/**
+ * 利息备付率, when EBIT is given.
+ */
+icr?: string, dsra?: DsraRow, sweep?: SweepRow, };
+
+/**
+ * 资金来源与运用 at COD.
+ */
+export type SourcesUses = { 
+/**
+ * The total investment as entered.
+ */
+project_cost: string, 
+/**
+ * The DSRA's first balance when funded at COD.
+ */
+dsra_funding: string, total_uses: string, debt: string, equity: string, };
+
+export type SensitivityKind = "cfads-10" | "cfads-20" | "rate+100bp";
+
+export type SensitivityCase = { case: SensitivityKind, min_dscr: string | null, min_llcr: string | null, 
+/**
+ * Every period's cash, with the DSRA's help, pays its debt service.
+ */
+repays: boolean, };
+
+export type ModelWarning = "dscr_below_target" | "gearing_above_max" | "cash_shortfall" | "negative_principal" | "equity_short";
+
+/**
+ * One warning with its figures; `message` in the language asked for.
+ */
+export type PfWarning = { code: ModelWarning, message: string, params: { [key in string]: string }, };
+
+export type ProjectModel = { debt: string, 
+/**
+ * Σ (CFADS_t ÷ target DSCR) ÷ (1 + r)^t over the tenor.
+ */
+capacity: string, idc: string, debt_at_cod: string, 
+/**
+ * DSCR_s = NPV(CFADS) ÷ debt, when sculpted.
+ */
+sculpt_dscr: string | null, construction_periods: Array<ConstructionRow>, periods: Array<ModelPeriod>, min_dscr: string | null, avg_dscr_mean: string | null, avg_dscr_ratio: string | null, min_llcr: string | null, 
+/**
+ * At the start, before period 1.
+ */
+llcr: string | null, plcr: string | null, min_dscr_cn?: string, min_icr?: string, sources_uses?: SourcesUses, capital_check?: CapitalCheck, sensitivity: Array<SensitivityCase>, warnings: Array<PfWarning>, };
+
 /** Each ratio's unit, direction, group and statement lines (crates/core/src/analysis/ratios.rs). */
 export const RATIOS = {
   "current-ratio": { unit: "times", bound: "at-least", group: "liquidity", lines: ["current-assets", "current-liabilities"], namedThreshold: true },
@@ -1392,6 +1541,45 @@ export const CATALOGUE = {
       "negative_need": "测算结果为负：自有及现有资金已满足营运资金需求，新增额度按 0 计",
       "above_need": "申请金额超过测算需求",
     },
+    "repayment": {
+      "sculpted": "按现金流塑形",
+      "annuity": "等额本息",
+      "equal-principal": "等额本金",
+      "bullet": "到期一次还本",
+    },
+    "dsraFunding": {
+      "cod": "商业运营日一次注资",
+      "cash-flow": "由经营现金流逐期计提",
+    },
+    "drawTiming": {
+      "start": "期初提款（当期计息）",
+      "end": "期末提款（下期起计息）",
+    },
+    "capitalCategory": {
+      "urban-rail": "城市轨道交通项目",
+      "port-shipping-airport": "港口、沿海及内河航运、机场项目",
+      "rail-road": "铁路、公路项目",
+      "affordable-housing": "保障性住房和普通商品住房项目",
+      "real-estate-other": "其他房地产开发项目",
+      "steel-aluminium": "钢铁、电解铝项目",
+      "cement": "水泥项目",
+      "overcapacity-other": "煤炭、电石、铁合金、烧碱、焦炭、黄磷、多晶硅项目",
+      "corn-processing": "玉米深加工项目",
+      "fertiliser": "化肥（钾肥除外）项目",
+      "power-and-other": "电力等其他项目",
+    },
+    "sensitivityKind": {
+      "cfads-10": "CFADS 下降 10%",
+      "cfads-20": "CFADS 下降 20%",
+      "rate+100bp": "利率上升 100 个基点",
+    },
+    "modelWarning": {
+      "dscr_below_target": "最低偿债覆盖率 {{dscr}} 低于目标 {{target}}",
+      "gearing_above_max": "债务占总投资 {{gearing}}%，超过上限 {{max}}%",
+      "cash_shortfall": "第 {{periods}} 期现金流不足以偿还当期本息",
+      "negative_principal": "第 {{periods}} 期塑形本金为负（余额上升）",
+      "equity_short": "资本金比例 {{equity}}% 低于该行业最低要求 {{required}}%",
+    },
     "mood": {
       "satisfied": "满意",
       "neutral": "一般",
@@ -1485,6 +1673,7 @@ export const CATALOGUE = {
       "not_repricing_day": "不是该贷款的重定价日。",
       "above_available": "超过授信可用额度（可用 {{available}}）。",
       "outside_facility": "不在授信期限（{{from}} 至 {{to}}）内。",
+      "series_length": "应有 {{n}} 期数据，与现金流（CFADS）期数相同。",
     },
   },
   "en": {
@@ -1646,6 +1835,45 @@ export const CATALOGUE = {
       "negative_need": "The calculation is negative: own and existing funds cover the working capital, so the new need is 0",
       "above_need": "The amount applied for exceeds the calculated need",
     },
+    "repayment": {
+      "sculpted": "Sculpted to CFADS",
+      "annuity": "Annuity",
+      "equal-principal": "Equal principal",
+      "bullet": "Bullet",
+    },
+    "dsraFunding": {
+      "cod": "Funded at COD",
+      "cash-flow": "Funded from cash flow",
+    },
+    "drawTiming": {
+      "start": "Drawn at the start (bears the period's interest)",
+      "end": "Drawn at the end (interest from the next period)",
+    },
+    "capitalCategory": {
+      "urban-rail": "Urban rail transit",
+      "port-shipping-airport": "Ports, coastal and inland shipping, airports",
+      "rail-road": "Railways and roads",
+      "affordable-housing": "Affordable and ordinary housing",
+      "real-estate-other": "Other real-estate development",
+      "steel-aluminium": "Steel, electrolytic aluminium",
+      "cement": "Cement",
+      "overcapacity-other": "Coal, calcium carbide, ferroalloys, caustic soda, coke, yellow phosphorus, polysilicon",
+      "corn-processing": "Corn deep processing",
+      "fertiliser": "Fertiliser (except potash)",
+      "power-and-other": "Power and other projects",
+    },
+    "sensitivityKind": {
+      "cfads-10": "CFADS −10 %",
+      "cfads-20": "CFADS −20 %",
+      "rate+100bp": "Rate +100 bp",
+    },
+    "modelWarning": {
+      "dscr_below_target": "The minimum DSCR {{dscr}} is below the target {{target}}",
+      "gearing_above_max": "Debt is {{gearing}} % of total uses, above the maximum {{max}} %",
+      "cash_shortfall": "Cash does not cover the debt service in period(s) {{periods}}",
+      "negative_principal": "Sculpted principal is negative (the balance grows) in period(s) {{periods}}",
+      "equity_short": "Equity is {{equity}} % of total investment, below the industry minimum {{required}} %",
+    },
     "mood": {
       "satisfied": "Satisfied",
       "neutral": "Neutral",
@@ -1739,6 +1967,7 @@ export const CATALOGUE = {
       "not_repricing_day": "Not a repricing day of this loan.",
       "above_available": "Above what is available on the credit line ({{available}}).",
       "outside_facility": "Outside the credit line's dates ({{from}} to {{to}}).",
+      "series_length": "Must have {{n}} figures, one per CFADS period.",
     },
   },
 };

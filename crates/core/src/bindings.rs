@@ -180,9 +180,38 @@ pub fn typescript() -> String {
     feedback(&cfg, &mut out);
     lifecycle(&cfg, &mut out);
     journey(&cfg, &mut out);
+    project_finance(&cfg, &mut out);
     out.push_str(&crate::analysis::typescript());
     out.push_str(&crate::labels::typescript());
     out.trim_end().to_string() + "\n"
+}
+
+fn project_finance(cfg: &Config, out: &mut String) {
+    use crate::project_finance::{
+        CapitalCategory, CapitalCheck, CapitalTable, ConstructionInput, ConstructionRow,
+        DrawTimingKey, DsraFunding, DsraRow, ModelInput, ModelPeriod, ModelWarning, PfWarning,
+        ProjectModel, Repayment, SensitivityCase, SensitivityKind, SourcesUses, SweepInput,
+        SweepRow,
+    };
+    decl::<Repayment>(cfg, out);
+    decl::<DsraFunding>(cfg, out);
+    decl::<DrawTimingKey>(cfg, out);
+    decl::<CapitalCategory>(cfg, out);
+    decl::<CapitalTable>(cfg, out);
+    decl::<CapitalCheck>(cfg, out);
+    decl::<ConstructionInput>(cfg, out);
+    decl::<SweepInput>(cfg, out);
+    decl::<ModelInput>(cfg, out);
+    decl::<ConstructionRow>(cfg, out);
+    decl::<DsraRow>(cfg, out);
+    decl::<SweepRow>(cfg, out);
+    decl::<ModelPeriod>(cfg, out);
+    decl::<SourcesUses>(cfg, out);
+    decl::<SensitivityKind>(cfg, out);
+    decl::<SensitivityCase>(cfg, out);
+    decl::<ModelWarning>(cfg, out);
+    decl::<PfWarning>(cfg, out);
+    decl::<ProjectModel>(cfg, out);
 }
 
 fn feedback(cfg: &Config, out: &mut String) {

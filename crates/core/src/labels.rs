@@ -15,6 +15,9 @@ use crate::journey::STAGES;
 use crate::lifecycle::SuggestionReason;
 use crate::loans::LprTenor;
 use crate::prefs::Language;
+use crate::project_finance::{
+    CapitalCategory, DrawTimingKey, DsraFunding, ModelWarning, Repayment, SensitivityKind,
+};
 use crate::rule::RuleCode;
 use crate::security::{
     CollateralKind, CoverageBand, FacilityUseKind, GuaranteeKind, GuarantorParty,
@@ -168,6 +171,30 @@ pub fn catalogue() -> Vec<Section> {
         section(
             "wcNeedWarning",
             WcNeedWarning::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "repayment",
+            Repayment::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "dsraFunding",
+            DsraFunding::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "drawTiming",
+            DrawTimingKey::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "capitalCategory",
+            CapitalCategory::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "sensitivityKind",
+            SensitivityKind::ALL.iter().map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "modelWarning",
+            ModelWarning::ALL.iter().map(|k| (k.as_str(), k.text())),
         ),
         section("mood", Mood::ALL.iter().map(|k| (k.as_str(), k.text()))),
         section(

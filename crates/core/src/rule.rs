@@ -124,6 +124,8 @@ pub enum Rule {
         from: String,
         to: String,
     },
+    /// A series that must have one figure per period of another (EBITDA beside the CFADS).
+    SeriesLength(usize),
 }
 
 codes! {
@@ -179,6 +181,7 @@ codes! {
         NotRepricingDay = "not_repricing_day",
         AboveAvailable = "above_available",
         OutsideFacility = "outside_facility",
+        SeriesLength = "series_length",
     }
 }
 
@@ -306,6 +309,10 @@ impl RuleCode {
                 "不在授信期限（{{from}} 至 {{to}}）内。",
                 "Outside the credit line's dates ({{from}} to {{to}}).",
             ),
+            R::SeriesLength => (
+                "应有 {{n}} 期数据，与现金流（CFADS）期数相同。",
+                "Must have {{n}} figures, one per CFADS period.",
+            ),
         };
         Text::new(zh, en)
     }
@@ -365,6 +372,7 @@ impl Rule {
             Rule::NotRepricingDay => R::NotRepricingDay,
             Rule::AboveAvailable { .. } => R::AboveAvailable,
             Rule::OutsideFacility { .. } => R::OutsideFacility,
+            Rule::SeriesLength(_) => R::SeriesLength,
         }
     }
 
@@ -391,6 +399,7 @@ impl Rule {
             Rule::MaxChars(n)
             | Rule::PasswordTooShort(n)
             | Rule::TooMany(n)
+            | Rule::SeriesLength(n)
             | Rule::CreditCodeLength(n) => put("n", n.to_string()),
             Rule::Range { min, max } => {
                 put("min", min.clone());
@@ -549,6 +558,7 @@ mod tests {
                 from: "2026-01-01".into(),
                 to: "2026-12-31".into(),
             },
+            Rule::SeriesLength(5),
         ]
     }
 

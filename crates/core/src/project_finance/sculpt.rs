@@ -3,6 +3,9 @@
 //! the same every period and the balance reaches 0 exactly at maturity.
 use rust_decimal::Decimal;
 
+use super::{add, div, mul};
+use crate::error::Result;
+
 /// Present value at the periodic `rate` of `flows`, the first discounted one period.
 pub fn npv(flows: &[Decimal], rate: Decimal) -> Decimal {
     let mut factor = Decimal::ONE;
@@ -30,7 +33,11 @@ pub struct SculptedPeriod {
 /// Principal_t = CFADS_t / DSCR_s − interest_t with DSCR_s = NPV(CFADS) / debt, so a debt below
 /// the capacity repays at a higher cover. The last period pays what is left, which removes the
 /// last decimal's drift and closes the balance at exactly 0.
-pub fn sculpt(cfads: &[Decimal], rate: Decimal, debt: Decimal) -> (Decimal, Vec<SculptedPeriod>) {
+pub fn sculpt(
+    cfads: &[Decimal],
+    rate: Decimal,
+    debt: Decimal,
+) -> Result<(Decimal, Vec<SculptedPeriod>)> {
     let dscr = if debt.is_zero() {
         Decimal::ZERO
     } else {
@@ -39,11 +46,11 @@ pub fn sculpt(cfads: &[Decimal], rate: Decimal, debt: Decimal) -> (Decimal, Vec<
     let mut opening = debt;
     let mut out = Vec::with_capacity(cfads.len());
     for (i, &c) in cfads.iter().enumerate() {
-        let interest = opening * rate;
+        let interest = mul(opening, rate)?;
         let principal = if i + 1 == cfads.len() || dscr.is_zero() {
             opening
         } else {
-            c / dscr - interest
+            add(div(c, dscr)?, -interest)?
         };
         let closing = opening - principal;
         out.push(SculptedPeriod {
@@ -54,7 +61,7 @@ pub fn sculpt(cfads: &[Decimal], rate: Decimal, debt: Decimal) -> (Decimal, Vec<
         });
         opening = closing;
     }
-    (dscr, out)
+    Ok((dscr, out))
 }
 
 #[cfg(test)]
@@ -77,7 +84,7 @@ mod tests {
         let debt = dscr_capacity(&cfads, rate, dec("1.30"));
         // Issue 17's vector: 500.5824... / 1.30.
         assert_eq!(round(debt, 2), dec("385.06"));
-        let (dscr, periods) = sculpt(&cfads, rate, debt);
+        let (dscr, periods) = sculpt(&cfads, rate, debt).unwrap();
         assert_eq!(round(dscr, 4), dec("1.3000"));
         for (p, c) in periods.iter().zip(&cfads) {
             assert_eq!(round(*c / (p.interest + p.principal), 4), dec("1.3000"));
@@ -90,7 +97,7 @@ mod tests {
         let cfads: Vec<Decimal> = ["100", "110", "120"].map(dec).to_vec();
         let rate = dec("0.05");
         let capacity = dscr_capacity(&cfads, rate, dec("1.25"));
-        let (dscr, periods) = sculpt(&cfads, rate, capacity / dec("2"));
+        let (dscr, periods) = sculpt(&cfads, rate, capacity / dec("2")).unwrap();
         assert_eq!(round(dscr, 4), dec("2.5000"));
         assert_eq!(periods.last().map(|p| p.closing), Some(Decimal::ZERO));
         // Capacity falls as the target rises.
