@@ -10,6 +10,7 @@ mod fonts;
 mod layout;
 mod loan_schedule;
 pub(crate) mod numbers;
+mod project_model;
 mod proposal_credit;
 mod proposal_doc;
 mod schedule_doc;
@@ -82,6 +83,17 @@ pub struct ProposalDoc<'a> {
     pub lang: Lang,
 }
 
+/// A project financial model to print on its own (`loandesk pf model --pdf`).
+#[derive(Debug, Clone)]
+pub struct ModelDoc<'a> {
+    pub client_name: Option<&'a str>,
+    pub input: &'a crate::project_finance::ModelInput,
+    pub model: &'a crate::project_finance::ProjectModel,
+    pub officer: &'a str,
+    pub date: NaiveDate,
+    pub lang: Lang,
+}
+
 /// A finished PDF and what the officer should know about it (characters no font could
 /// draw, shown as □).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +118,10 @@ pub fn proposal_pdf(doc: &ProposalDoc) -> Result<PdfOutput> {
         return Err(Error::invalid("scenarios", range));
     }
     proposal_doc::render(doc, true)
+}
+
+pub fn model_pdf(doc: &ModelDoc) -> Result<PdfOutput> {
+    project_model::render(doc, true)
 }
 
 /// The risks and disclosures printed when the officer has written none (includes the APR
