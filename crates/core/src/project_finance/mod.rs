@@ -8,6 +8,7 @@ pub mod model;
 pub mod repayment;
 pub mod sculpt;
 pub mod sensitivity;
+pub mod store;
 pub mod warnings;
 mod waterfall;
 

@@ -18,6 +18,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/010_wc_need.sql"),
     include_str!("sql/011_feedback.sql"),
     include_str!("sql/012_lifecycle.sql"),
+    include_str!("sql/013_project_model.sql"),
 ];
 
 pub fn latest_version() -> i64 {
