@@ -119,3 +119,74 @@ fn the_model_alone_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn the_proposal_prints_the_saved_model_and_only_then() {
+    use loandesk_core::clients::ClientInput;
+    use loandesk_core::loans::{DayCount, LoanTerms, Method, Rate, Rounding, ScenarioInput};
+    use loandesk_core::pdf::{ExportKind, ExportRequest};
+    use loandesk_core::Vault;
+
+    let dir = tempfile::tempdir().unwrap();
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let mut v = Vault::create(&dir.path().join("v.loandesk"), "project model pdf 1").unwrap();
+    let c = v
+        .create_client(
+            &ClientInput::named("湘江光伏电站项目公司"),
+            day("2026-01-01"),
+        )
+        .unwrap();
+    let terms = LoanTerms {
+        principal: "12527.30".parse().unwrap(),
+        currency: "CNY".into(),
+        term_months: 144,
+        rate: Rate::Fixed {
+            annual_percent: "4.9".parse().unwrap(),
+        },
+        disbursement_date: day("2027-01-15"),
+        repay_day: None,
+        method: Method::EqualPrincipal,
+        grace_months: 0,
+        upfront_fee: rust_decimal::Decimal::ZERO,
+        day_count: DayCount::Act360,
+        rounding: Rounding::HalfUp,
+    };
+    let scenario = ScenarioInput {
+        id: None,
+        label: "建议方案".into(),
+        terms,
+        proposed: true,
+    };
+    v.save_scenario(c, &scenario).unwrap();
+    let export = |v: &Vault, lang: Lang, name: &str| {
+        let req = ExportRequest {
+            kind: ExportKind::Proposal,
+            lang,
+            purpose: None,
+            risks: None,
+        };
+        text(&write(
+            dir.path(),
+            name,
+            &v.export_pdf(c, &req, day("2026-12-03")).unwrap(),
+        ))
+    };
+    let without = export(&v, Lang::En, "proposal-no-model.pdf");
+    assert!(!without.contains("Financial model"), "{without}");
+
+    let input = ModelInput::from_json(INPUT).unwrap();
+    let saved = v.save_project_model(c, &input, Language::Zh).unwrap();
+    let zh = export(&v, Lang::Zh, "proposal-model-zh.pdf");
+    assert!(zh.contains("财务模型"), "{zh}");
+    assert!(
+        row(&zh, "优先级债务").contains(&grouped(saved.debt)),
+        "{zh}"
+    );
+    let last = saved.periods.last().unwrap();
+    assert!(row(&zh, &format!("12 {}", grouped(last.cfads))).contains("0.00"));
+    let en = export(&v, Lang::En, "proposal-model-en.pdf");
+    assert!(en.contains("Financial model"), "{en}");
+    assert!(en.contains("Sensitivity"), "{en}");
+    // Warnings in the document's language, whatever language the model was saved in.
+    assert!(en.contains("below the industry minimum 35 %"), "{en}");
+}

@@ -79,7 +79,15 @@ impl Vault {
                 let security = self.proposal_security(client_id, disbursed, today)?;
                 // The spread of its statements and, for a working-capital loan, the need.
                 let credit = self.proposal_credit(client_id)?;
-                proposal_doc::render_with(&doc, Some(&security), Some(&credit), true)
+                // A project-finance client's saved model (issue 17), in the document's language.
+                let model = self.client_project_model(client_id, req.lang.into())?;
+                proposal_doc::render_with(
+                    &doc,
+                    Some(&security),
+                    Some(&credit),
+                    model.as_ref(),
+                    true,
+                )
             }
         }
     }

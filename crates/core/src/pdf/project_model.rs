@@ -4,7 +4,7 @@
 //! `loandesk pf model --pdf` prints it alone.
 use rust_decimal::Decimal;
 
-use super::layout::{Align, Chrome, Writer, BODY, CAPTION, LEFT, NOTE, WIDTH};
+use super::layout::{Align, Chrome, Style, Writer, ACCENT, BODY, CAPTION, LEFT, NOTE, WIDTH};
 use super::numbers::{money, percent};
 use super::schedule_doc::{footer, pairs_table};
 use super::table::{Column, RowKind, Table};
@@ -14,7 +14,7 @@ use crate::prefs::Language;
 use crate::project_finance::{ModelInput, ProjectModel};
 use crate::Result;
 
-pub(crate) const SECTION: Text = Text::new("财务模型", "Financial model");
+const SECTION: Text = Text::new("财务模型", "Financial model");
 const TITLE: Text = Text::new("项目财务模型", "Project financial model");
 const ASSUMPTIONS: Text = Text::new("主要假设", "Assumptions");
 const RESULTS: Text = Text::new("债务规模与覆盖率", "Debt and cover ratios");
@@ -44,14 +44,8 @@ const IDC: Text = Text::new("建设期利息", "Interest during construction");
 const DEBT_AT_COD: Text = Text::new("商业运营日债务余额", "Debt at COD");
 const SCULPT_DSCR: Text = Text::new("塑形覆盖率", "Sculpting DSCR");
 const MIN_DSCR: Text = Text::new("最低偿债覆盖率", "Minimum DSCR");
-const AVG_MEAN: Text = Text::new(
-    "平均偿债覆盖率（各期均值）",
-    "Average DSCR (mean of periods)",
-);
-const AVG_RATIO: Text = Text::new(
-    "平均偿债覆盖率（Σ现金流÷Σ本息）",
-    "Average DSCR (ΣCFADS ÷ ΣDS)",
-);
+const AVG_MEAN: Text = Text::new("平均覆盖率（均值）", "Average DSCR (mean of periods)");
+const AVG_RATIO: Text = Text::new("平均覆盖率（总额比）", "Average DSCR (ΣCFADS ÷ ΣDS)");
 const LLCR: Text = Text::new("贷款期覆盖率（期初）", "LLCR (at the start)");
 const MIN_LLCR: Text = Text::new("最低贷款期覆盖率", "Minimum LLCR");
 const PLCR: Text = Text::new("项目期覆盖率", "PLCR");
@@ -282,17 +276,35 @@ fn subheading(w: &mut Writer, text: &str, table: &Table) {
     w.gap(2.0);
 }
 
-/// The model under `heading` (the proposal's section title, or the document's first heading).
+/// Where the model sits: a document of its own, or a part of the proposal's financing needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Placement {
+    Document,
+    InProposal,
+}
+
+/// The model under its heading: a section heading of its own document, or, in the proposal,
+/// a sub-heading of the financing needs (the proposal's sections are numbered).
 pub(crate) fn section(
     w: &mut Writer,
     lang: Lang,
-    heading: &str,
+    placement: Placement,
     input: &ModelInput,
     m: &ProjectModel,
 ) {
     let assumptions = pairs_table(assumptions(lang, input, m.periods.len()));
     let keep = CAPTION.line_height() + w.table_start_height(&assumptions);
-    w.heading(heading, keep);
+    let heading = t(lang, SECTION);
+    match placement {
+        Placement::Document => w.heading(heading, keep),
+        Placement::InProposal => {
+            let style = Style::new(10.5, ACCENT).bold();
+            w.gap(12.0);
+            w.ensure(style.line_height() + 3.0 + keep);
+            w.paragraph(heading, style, LEFT, WIDTH);
+            w.gap(3.0);
+        }
+    }
     w.paragraph(t(lang, ASSUMPTIONS), CAPTION, LEFT, WIDTH);
     w.gap(2.0);
     w.table(&assumptions);
@@ -330,7 +342,7 @@ pub(crate) fn render(doc: &ModelDoc, use_system_fonts: bool) -> Result<PdfOutput
     let name = doc.client_name.map(str::trim).filter(|n| !n.is_empty());
     w.title(title, name);
     w.paragraph(&footer(lang, doc.date, doc.officer), BODY, LEFT, WIDTH);
-    section(&mut w, lang, t(lang, SECTION), doc.input, doc.model);
+    section(&mut w, lang, Placement::Document, doc.input, doc.model);
     let chrome = Chrome {
         title: title.to_owned(),
         header_right: name.unwrap_or_default().to_owned(),

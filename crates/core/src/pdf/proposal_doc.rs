@@ -26,16 +26,24 @@ const FIRST_PAYMENTS: usize = 6;
 const SIGNATURES: f32 = 102.0;
 
 pub(crate) fn render(doc: &ProposalDoc, use_system_fonts: bool) -> Result<PdfOutput> {
-    render_with(doc, None, None, use_system_fonts)
+    render_with(doc, None, None, None, use_system_fonts)
 }
+
+/// The client's saved project model, printed as the proposal's "Financial model" section.
+pub(super) type ProposalModel = (
+    crate::project_finance::ModelInput,
+    crate::project_finance::ProjectModel,
+);
 
 /// The proposal with the client's financial analysis under its summary, the working-capital
 /// need under the needs, and the security and credit line under its structure (the export
-/// gathers them from the vault); `None` prints none of them.
+/// gathers them from the vault), and a project-finance client's model after the needs;
+/// `None` prints none of them.
 pub(super) fn render_with(
     doc: &ProposalDoc,
     security: Option<&ProposalSecurity>,
     credit: Option<&ProposalCredit>,
+    model: Option<&ProposalModel>,
     use_system_fonts: bool,
 ) -> Result<PdfOutput> {
     let lang = doc.lang;
@@ -85,6 +93,10 @@ pub(super) fn render_with(
     w.heading_table(l.section_needs, &needs);
     if let Some(credit) = credit {
         proposal_credit::need(&mut w, lang, credit, proposed);
+    }
+    if let Some((input, model)) = model {
+        use super::project_model::{section, Placement};
+        section(&mut w, lang, Placement::InProposal, input, model);
     }
 
     let structure = if doc.scenarios.len() == 1 {
