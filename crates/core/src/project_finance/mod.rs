@@ -11,6 +11,7 @@ pub mod sensitivity;
 pub mod store;
 pub mod warnings;
 mod waterfall;
+pub mod xlsx;
 
 pub use capital::{CapitalCategory, CapitalCheck, CapitalTable};
 pub use input::{ConstructionInput, DrawTimingKey, DsraFunding, ModelInput, Repayment, SweepInput};
