@@ -14,6 +14,7 @@ use crate::vault::Vault;
 
 mod feedback;
 mod loans;
+mod project_model;
 mod security;
 mod statements;
 
@@ -248,6 +249,7 @@ pub fn write_demo_vault(
     statements::add_statements(&mut vault, &ids, 2026)?;
     loans::book_loans(&mut vault, &ids, today)?;
     feedback::add_feedback(&mut vault, &ids, today)?;
+    project_model::add_project_model(&mut vault, &ids)?;
     Ok(vault)
 }
 

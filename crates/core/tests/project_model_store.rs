@@ -221,3 +221,36 @@ fn a_backup_and_its_restore_keep_the_model_and_the_capital_table() {
     assert_eq!(m.debt, dec("385.06"));
     assert_eq!(m.capital_check.unwrap().required_percent, dec("30"));
 }
+
+#[test]
+fn the_demo_vault_has_a_model_for_a_project_finance_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let v = loandesk_core::demo::write_demo_vault(
+        &dir.path().join("demo.loandesk"),
+        "demo-password",
+        today,
+        loandesk_core::Clock::fixed_on(today),
+    )
+    .unwrap();
+    let client: i64 = v
+        .conn()
+        .query_row("SELECT client_id FROM project_models", [], |r| r.get(0))
+        .unwrap();
+    let c = v.client(client).unwrap().fields;
+    assert_eq!(
+        c.product,
+        Some(loandesk_core::clients::ProductType::ProjectFinance)
+    );
+    assert!(c.stage >= 3);
+    let (input, m) = v
+        .client_project_model(client, Language::Zh)
+        .unwrap()
+        .unwrap();
+    assert_eq!(input.cfads.len(), 20);
+    // Debt drawn in construction with its interest, sculpted: every year's cover the same.
+    assert!(m.idc > Decimal::ZERO && m.debt == m.debt_at_cod);
+    assert!(m.min_dscr.unwrap() > dec("1.30"));
+    assert!(!m.capital_check.unwrap().short);
+    assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+}
