@@ -17,18 +17,19 @@ use std::str::FromStr;
 use calamine::{Data, Reader};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{
-    DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet,
-    XlsxError,
-};
 use serde_json::{Map, Value};
 
-use super::capital::CapitalCategory;
-use super::input::{DrawTimingKey, DsraFunding, ModelInput, Repayment, MAX_PERIODS};
+mod keys;
+mod template;
+
+pub use template::generate_template;
+
+use super::input::{ModelInput, MAX_PERIODS};
 use crate::documents::{detect_file_type, FileType, MAX_STATEMENT_BYTES};
 use crate::error::{guard_parser, Error, Result};
 use crate::labels::Text;
 use crate::rule::Rule;
+use keys::{Kind, Scalar, CONSTRUCTION, CONSTRUCTION_SHEET, INPUTS, SCALARS, SERIES, SERIES_SHEET};
 
 /// The template as shipped (made by [`generate_template`]; a test keeps the two equal).
 pub const TEMPLATE_XLSX: &[u8] =
@@ -38,231 +39,6 @@ pub const TEMPLATE_XLSX: &[u8] =
 pub fn template() -> &'static [u8] {
     TEMPLATE_XLSX
 }
-
-/// What a scalar's cell holds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Decimal,
-    Whole,
-    Repayment,
-    DsraFunding,
-    DrawTiming,
-    Capital,
-}
-
-impl Kind {
-    /// The accepted words of a choice, with their labels.
-    fn choices(self) -> Vec<(&'static str, Text)> {
-        match self {
-            Kind::Decimal | Kind::Whole => Vec::new(),
-            Kind::Repayment => Repayment::ALL
-                .iter()
-                .map(|c| (c.as_str(), c.text()))
-                .collect(),
-            Kind::DsraFunding => DsraFunding::ALL
-                .iter()
-                .map(|c| (c.as_str(), c.text()))
-                .collect(),
-            Kind::DrawTiming => DrawTimingKey::ALL
-                .iter()
-                .map(|c| (c.as_str(), c.text()))
-                .collect(),
-            Kind::Capital => CapitalCategory::ALL
-                .iter()
-                .map(|c| (c.as_str(), c.text()))
-                .collect(),
-        }
-    }
-}
-
-/// One row of the `inputs` sheet: its key, what it holds, its label, the template's example.
-struct Scalar {
-    key: &'static str,
-    kind: Kind,
-    label: Text,
-    example: Option<&'static str>,
-}
-
-const fn scalar(key: &'static str, kind: Kind, zh: &'static str, en: &'static str) -> Scalar {
-    Scalar {
-        key,
-        kind,
-        label: Text::new(zh, en),
-        example: None,
-    }
-}
-
-const fn example(s: Scalar, value: &'static str) -> Scalar {
-    Scalar {
-        example: Some(value),
-        ..s
-    }
-}
-
-/// The `inputs` sheet's keys, in the template's order (the JSON's keys, nested ones dotted).
-/// The example is issue 17's: CFADS 100…140 a year at 6 %, sized to a DSCR of 1.30.
-const SCALARS: [Scalar; 16] = [
-    example(
-        scalar(
-            "periods_per_year",
-            Kind::Whole,
-            "每年运营期数：1（按年）、2（半年）或 4（按季）",
-            "Operation periods a year: 1 (annual), 2 (half-yearly) or 4 (quarterly)",
-        ),
-        "1",
-    ),
-    example(
-        scalar(
-            "rate_percent",
-            Kind::Decimal,
-            "优先级贷款年利率（%）",
-            "Senior debt annual interest rate (%)",
-        ),
-        "6",
-    ),
-    example(
-        scalar(
-            "target_dscr",
-            Kind::Decimal,
-            "目标偿债覆盖率（DSCR）：按此测算贷款额并塑形还款",
-            "Target DSCR: the debt is sized and its repayments sculpted to it",
-        ),
-        "1.30",
-    ),
-    example(
-        scalar(
-            "repayment",
-            Kind::Repayment,
-            "还款方式（留空为 sculpted）",
-            "Repayment (empty: sculpted)",
-        ),
-        "sculpted",
-    ),
-    scalar(
-        "tenor_periods",
-        Kind::Whole,
-        "还款期数（留空为全部运营期）",
-        "Repayment periods (empty: every operation period)",
-    ),
-    scalar(
-        "debt",
-        Kind::Decimal,
-        "给定贷款金额（留空则按现金流测算）",
-        "A given debt amount (empty: sized to the CFADS)",
-    ),
-    scalar(
-        "total_uses",
-        Kind::Decimal,
-        "总投资：最高贷款比例与资本金比例的基数",
-        "Total investment: the base of the gearing cap and of the equity share",
-    ),
-    scalar(
-        "max_gearing_percent",
-        Kind::Decimal,
-        "最高贷款比例（%，需填写总投资）",
-        "Maximum gearing (%; needs total_uses)",
-    ),
-    scalar(
-        "capital_category",
-        Kind::Capital,
-        "资本金类别（国发〔2015〕51号，需填写总投资）",
-        "Project category for the minimum equity (国发〔2015〕51号; needs total_uses)",
-    ),
-    scalar(
-        "dsra_months",
-        Kind::Whole,
-        "偿债储备账户覆盖月数（0–36，留空为不设）",
-        "Debt service reserve: months of debt service (0–36; empty: none)",
-    ),
-    scalar(
-        "dsra_funding",
-        Kind::DsraFunding,
-        "偿债储备账户资金来源（留空为 cod）",
-        "Where the reserve is funded from (empty: cod)",
-    ),
-    scalar(
-        "sweep.percent",
-        Kind::Decimal,
-        "现金扫款比例（%）：偿债后余额中用于提前还款的部分",
-        "Cash sweep (%): the share of the cash left after debt service that prepays the debt",
-    ),
-    scalar(
-        "sweep.lockup_dscr",
-        Kind::Decimal,
-        "锁定 DSCR：当期 DSCR 低于此值时现金留存，不扫款也不分配",
-        "Lock-up DSCR: below it the period's cash is trapped, neither swept nor distributed",
-    ),
-    scalar(
-        "construction.periods_per_year",
-        Kind::Whole,
-        "建设期每年期数：12（按月）或 4（按季），亦可 1、2",
-        "Construction periods a year: 12 (monthly) or 4 (quarterly); 1 and 2 too",
-    ),
-    scalar(
-        "construction.rate_percent",
-        Kind::Decimal,
-        "建设期贷款年利率（%）",
-        "Construction loan annual interest rate (%)",
-    ),
-    scalar(
-        "construction.draw_timing",
-        Kind::DrawTiming,
-        "提款时点",
-        "When each period's draw is made",
-    ),
-];
-
-/// The `series` sheet's columns: the period, then the JSON's lists (one figure per period).
-const SERIES: [(&str, Text); 9] = [
-    ("period", Text::new("期数", "Period")),
-    (
-        "cfads",
-        Text::new(
-            "可用于偿债的现金流",
-            "Cash flow available for debt service (CFADS)",
-        ),
-    ),
-    (
-        "ebitda",
-        Text::new(
-            "息税折旧摊销前利润（偿债备付率）",
-            "EBITDA (for 偿债备付率)",
-        ),
-    ),
-    ("tax", Text::new("所得税", "Tax")),
-    (
-        "ebit",
-        Text::new("息税前利润（利息备付率）", "EBIT (for 利息备付率)"),
-    ),
-    (
-        "revenue",
-        Text::new(
-            "营业收入（cfads 为空时据此计算现金流）",
-            "Revenue (builds the CFADS when cfads is empty)",
-        ),
-    ),
-    ("opex", Text::new("经营成本", "Operating costs")),
-    (
-        "working_capital_change",
-        Text::new("营运资金增加", "Increase in working capital"),
-    ),
-    (
-        "maintenance_capex",
-        Text::new("维持性资本开支", "Maintenance capital expenditure"),
-    ),
-];
-
-const CONSTRUCTION: [(&str, Text); 2] = [
-    ("period", Text::new("期数", "Period")),
-    ("draws", Text::new("建设期提款额", "Drawn in the period")),
-];
-
-/// The template's example CFADS.
-const EXAMPLE_CFADS: [&str; 5] = ["100", "110", "120", "130", "140"];
-
-const INPUTS: &str = "inputs";
-const SERIES_SHEET: &str = "series";
-const CONSTRUCTION_SHEET: &str = "construction";
 
 /// The model's series need at most MAX_PERIODS rows and a header; cells far beyond are not
 /// the template's (and a used range claiming a million rows costs nothing).
@@ -459,8 +235,8 @@ fn to_json(sheets: Sheets) -> Result<Value> {
     Ok(Value::Object(top))
 }
 
-/// Moves the dotted keys `prefix.key` into one object `prefix` (with `given`, from another
-/// sheet). Once any of its keys is given, every one is needed: a half-described construction
+/// Moves the dotted keys `prefix.key` into one object `prefix`, beside what `object` already
+/// holds from another sheet. Once any of its keys is given, every one is needed: a half-described construction
 /// or sweep is a mistake, not a default.
 fn nest(
     top: &mut Map<String, Value>,
@@ -633,115 +409,4 @@ fn read_table(
         out.push((*key, Value::Array(list)));
     }
     Ok(out)
-}
-
-/// Writes the template: the keys, each with its label in both languages, and issue 17's example.
-/// The committed file is this function's output (regenerate with `UPDATE_TEMPLATES=1 cargo test
-/// -p loandesk-core --test project_finance_xlsx`).
-pub fn generate_template() -> Result<Vec<u8>> {
-    build_template().map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
-}
-
-fn build_template() -> std::result::Result<Vec<u8>, XlsxError> {
-    let header = Format::new()
-        .set_bold()
-        .set_background_color(0xDDEBF7)
-        .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
-    let label = Format::new()
-        .set_italic()
-        .set_font_color(0x595959)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let amount = Format::new().set_num_format("#,##0.00");
-    let whole = Format::new().set_num_format("0");
-
-    let mut wb = Workbook::new();
-    // A fixed date: regenerating gives the same bytes (the zip entries' dates are fixed by the
-    // writer already).
-    let created = ExcelDateTime::from_ymd(2025, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title("项目融资测算模板 Project model template")
-            .set_author("LoanDesk")
-            .set_creation_datetime(&created),
-    );
-
-    let ws = wb.add_worksheet().set_name(INPUTS)?;
-    ws.write_string_with_format(0, 0, "key", &header)?;
-    ws.write_string_with_format(0, 1, "value", &header)?;
-    ws.write_string_with_format(0, 2, "说明 description", &header)?;
-    for (i, s) in SCALARS.iter().enumerate() {
-        let row = i as u32 + 1;
-        ws.write_string(row, 0, s.key)?;
-        let mut text = format!("{} {}", s.label.zh, s.label.en);
-        let choices = s.kind.choices();
-        if !choices.is_empty() {
-            let listed: Vec<String> = choices
-                .iter()
-                .map(|(k, t)| format!("{k}（{} {}）", t.zh, t.en))
-                .collect();
-            text.push_str(&format!(" — {}", listed.join(" | ")));
-            let words: Vec<&str> = choices.iter().map(|(k, _)| *k).collect();
-            ws.add_data_validation(
-                row,
-                1,
-                row,
-                1,
-                &DataValidation::new().allow_list_strings(&words)?,
-            )?;
-        }
-        ws.write_string_with_format(row, 2, &text, &wrap)?;
-        match (s.example, s.kind) {
-            (None, _) => {}
-            (Some(v), Kind::Decimal | Kind::Whole) => {
-                // XLSX keeps numbers as doubles; the reader reads back this text exactly.
-                let n: f64 = v.parse().map_err(|_| XlsxError::ParameterError(v.into()))?;
-                ws.write_number(row, 1, n)?;
-            }
-            (Some(v), _) => {
-                ws.write_string(row, 1, v)?;
-            }
-        }
-    }
-    ws.set_column_width(0, 30)?;
-    ws.set_column_width(1, 14)?;
-    ws.set_column_width(2, 100)?;
-    ws.set_freeze_panes(1, 0)?;
-
-    let ws = wb.add_worksheet().set_name(SERIES_SHEET)?;
-    table_header(ws, &SERIES, &header, &label)?;
-    for (i, v) in EXAMPLE_CFADS.iter().enumerate() {
-        let row = i as u32 + 2;
-        ws.write_number_with_format(row, 0, i as f64 + 1.0, &whole)?;
-        let n: f64 = v
-            .parse()
-            .map_err(|_| XlsxError::ParameterError((*v).into()))?;
-        ws.write_number_with_format(row, 1, n, &amount)?;
-    }
-    for c in 1..SERIES.len() as u16 {
-        ws.set_column_format(c, &amount)?;
-    }
-
-    let ws = wb.add_worksheet().set_name(CONSTRUCTION_SHEET)?;
-    table_header(ws, &CONSTRUCTION, &header, &label)?;
-    ws.set_column_format(1, &amount)?;
-    wb.save_to_buffer()
-}
-
-/// Row 1 the keys, row 2 their labels in both languages.
-fn table_header(
-    ws: &mut Worksheet,
-    columns: &[(&str, Text)],
-    header: &Format,
-    label: &Format,
-) -> std::result::Result<(), XlsxError> {
-    for (c, (key, text)) in columns.iter().enumerate() {
-        let c = c as u16;
-        ws.write_string_with_format(0, c, *key, header)?;
-        ws.write_string_with_format(1, c, format!("{} {}", text.zh, text.en), label)?;
-        ws.set_column_width(c, if c == 0 { 10 } else { 22 })?;
-    }
-    ws.set_freeze_panes(2, 1)?;
-    Ok(())
 }
