@@ -186,6 +186,14 @@ pub fn run() {
             commands::journey::cadence_set,
             commands::journey::stuck_days_get,
             commands::journey::stuck_days_set,
+            commands::project_model::project_model_preview,
+            commands::project_model::project_model_get,
+            commands::project_model::project_model_save,
+            commands::project_model::project_model_delete,
+            commands::project_model::project_model_import_pick,
+            commands::project_model::project_model_template_save,
+            commands::project_model::capital_table_get,
+            commands::project_model::capital_table_set,
         ])
         .build(tauri::generate_context!());
     match result {

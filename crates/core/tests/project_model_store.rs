@@ -254,3 +254,25 @@ fn the_demo_vault_has_a_model_for_a_project_finance_client() {
     assert!(!m.capital_check.unwrap().short);
     assert!(m.warnings.is_empty(), "{:?}", m.warnings);
 }
+
+#[test]
+fn the_shipped_template_read_from_its_file_saves_as_the_issues_example() {
+    let (dir, mut v, client) = fixture();
+    let path = dir.path().join("model.xlsx");
+    std::fs::write(&path, loandesk_core::project_finance::xlsx::template()).unwrap();
+    let input = loandesk_core::project_finance::store::read_input_file(&path).unwrap();
+    let m = v.save_project_model(client, &input, Language::En).unwrap();
+    assert_eq!(m.debt, dec("385.06"));
+    assert_eq!(v.project_model_input(client).unwrap(), Some(input));
+
+    let missing =
+        loandesk_core::project_finance::store::read_input_file(&dir.path().join("gone.xlsx"));
+    assert!(matches!(missing, Err(Error::Io(_))), "{missing:?}");
+    let csv = dir.path().join("model.csv");
+    std::fs::write(&csv, "key,value\nrate_percent,6\n").unwrap();
+    let e = loandesk_core::project_finance::store::read_input_file(&csv).unwrap_err();
+    assert!(
+        matches!(&e, Error::Validation { field, .. } if field == "file"),
+        "{e:?}"
+    );
+}

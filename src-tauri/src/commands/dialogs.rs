@@ -5,7 +5,8 @@
 //! - `LOANDESK_BACKUP_DIR`: the same for backups (see `backup.rs`);
 //! - `LOANDESK_IMPORT_FILES`: the documents picker answers these paths, separated as in `PATH`
 //!   (`:` on Linux and macOS, `;` on Windows);
-//! - `LOANDESK_STATEMENT_FILE`: the statement picker answers this path.
+//! - `LOANDESK_STATEMENT_FILE`: the statement picker answers this path;
+//! - `LOANDESK_MODEL_FILE`: the project model's XLSX picker answers this path.
 use std::path::{Path, PathBuf};
 
 use tauri::AppHandle;
@@ -35,6 +36,18 @@ pub fn pick_statement(app: &AppHandle) -> Option<PathBuf> {
     app.dialog()
         .file()
         .add_filter("XLSX / XLS / CSV", &["xlsx", "xls", "csv"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// One XLSX workbook (the project model's template, filled in).
+pub fn pick_model(app: &AppHandle) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("LOANDESK_MODEL_FILE") {
+        return Some(PathBuf::from(path));
+    }
+    app.dialog()
+        .file()
+        .add_filter("XLSX", &["xlsx"])
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
 }

@@ -10,6 +10,7 @@ pub mod journey;
 pub mod loans;
 pub mod pdf;
 pub mod penalty;
+pub mod project_model;
 pub mod reschedule;
 pub mod security;
 pub mod servicing;

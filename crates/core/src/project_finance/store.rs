@@ -2,18 +2,31 @@
 //! 资本金 table the bank applies (Settings). The results are never stored: they are computed
 //! from the inputs and the current table whenever they are read, so the screen and the
 //! proposal PDF always agree.
+use std::path::Path;
+
 use rusqlite::{params, OptionalExtension};
 use rust_decimal::Decimal;
 
 use super::capital::{CapitalCategory, CapitalTable};
 use super::input::ModelInput;
 use super::model::{model, ProjectModel};
+use crate::documents::MAX_STATEMENT_BYTES;
 use crate::error::{Error, Result};
 use crate::prefs::Language;
 use crate::rule::Rule;
 use crate::vault::{audit_record, Vault};
 
 const CAPITAL_KEY: &str = "capital_table";
+
+/// Reads a filled-in XLSX template (`xlsx::read_input`) from the file the officer chose; one
+/// larger than a statement may be is refused before it is read.
+pub fn read_input_file(path: &Path) -> Result<ModelInput> {
+    if std::fs::metadata(path)?.len() > MAX_STATEMENT_BYTES {
+        let max = MAX_STATEMENT_BYTES;
+        return Err(Error::invalid("file", Rule::FileTooLarge { max }));
+    }
+    super::xlsx::read_input(&std::fs::read(path)?)
+}
 
 impl CapitalTable {
     /// Each minimum share is a percentage (0–100); the key names the category
