@@ -107,8 +107,9 @@ fn parse_lang(lang: Option<&str>) -> Result<Lang, Error> {
     lang.map_or(Ok(Lang::Zh), str::parse)
 }
 
-/// Writes beside the target and renames, so a viewer never opens a half-written file.
-fn write(out: &Path, pdf: &PdfOutput) -> Result<(), Error> {
+/// Writes beside the target and renames, so a viewer never opens a half-written file (also
+/// `loandesk pf model --pdf`).
+pub(crate) fn write(out: &Path, pdf: &PdfOutput) -> Result<(), Error> {
     for warning in &pdf.warnings {
         eprintln!("warning: {warning}");
     }

@@ -18,6 +18,7 @@ mod journey_cmd;
 mod lifecycle_cmd;
 mod loans_cmd;
 mod lpr_cmd;
+mod pf_cmd;
 mod schedule;
 mod vault_cmd;
 
@@ -110,6 +111,9 @@ enum Command {
     /// The status each client's facts suggest (dormant, active, loyal), and confirming one.
     #[command(subcommand)]
     Lifecycle(lifecycle_cmd::LifecycleCommand),
+    /// Project finance (项目融资): the model of debt, repayment and cover ratios (no vault).
+    #[command(subcommand)]
+    Pf(pf_cmd::PfCommand),
 }
 
 fn main() -> ExitCode {
@@ -135,6 +139,7 @@ fn main() -> ExitCode {
         Command::Guarantors(cmd) => return guarantors_cmd::run(cmd),
         Command::Feedback(cmd) => return feedback_cmd::run(cmd),
         Command::Lifecycle(cmd) => return lifecycle_cmd::run(cmd),
+        Command::Pf(cmd) => return pf_cmd::run(cmd),
     };
     exit::done(result)
 }
