@@ -1231,6 +1231,11 @@ export type CapitalCategory = "urban-rail" | "port-shipping-airport" | "rail-roa
 export type CapitalTable = { overrides: Partial<Record<CapitalCategory, string>>, };
 
 /**
+ * One industry of Settings' 资本金 table: 国发〔2015〕51号's minimum and the one applied.
+ */
+export type CapitalMinimum = { category: CapitalCategory, default_percent: string, percent: string, };
+
+/**
  * The project's 资本金 against its industry's minimum.
  */
 export type CapitalCheck = { category: CapitalCategory, required_percent: string, 

@@ -187,6 +187,7 @@ pub fn typescript() -> String {
 }
 
 fn project_finance(cfg: &Config, out: &mut String) {
+    use crate::project_finance::store::CapitalMinimum;
     use crate::project_finance::{
         CapitalCategory, CapitalCheck, CapitalTable, ConstructionInput, ConstructionRow,
         DrawTimingKey, DsraFunding, DsraRow, ModelInput, ModelPeriod, ModelWarning, PfWarning,
@@ -198,6 +199,7 @@ fn project_finance(cfg: &Config, out: &mut String) {
     decl::<DrawTimingKey>(cfg, out);
     decl::<CapitalCategory>(cfg, out);
     decl::<CapitalTable>(cfg, out);
+    decl::<CapitalMinimum>(cfg, out);
     decl::<CapitalCheck>(cfg, out);
     decl::<ConstructionInput>(cfg, out);
     decl::<SweepInput>(cfg, out);

@@ -160,6 +160,16 @@ fn the_capital_table_round_trips_and_the_model_read_applies_it() {
     );
     // Cement's 35 is its default: not kept as an override.
     assert_eq!(read.overrides.len(), 1);
+    let rows = read.minimums();
+    assert_eq!(rows.len(), CapitalCategory::ALL.len());
+    let power = rows
+        .iter()
+        .find(|r| r.category == CapitalCategory::PowerAndOther)
+        .unwrap();
+    assert_eq!(
+        (power.default_percent, power.percent),
+        (dec("20"), dec("25"))
+    );
 
     let (_, m) = v
         .client_project_model(client, Language::Zh)

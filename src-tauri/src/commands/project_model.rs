@@ -3,7 +3,8 @@
 //! reads the file), the template saved; the 资本金 table of Settings. Thin wrappers: the model
 //! and its rules are in the core.
 use loandesk_core::prefs::Language;
-use loandesk_core::project_finance::{self, store, xlsx, CapitalTable, ModelInput, ProjectModel};
+use loandesk_core::project_finance::store::{self, CapitalMinimum};
+use loandesk_core::project_finance::{self, xlsx, CapitalTable, ModelInput, ProjectModel};
 use tauri::{AppHandle, State};
 
 use super::dialogs;
@@ -86,10 +87,13 @@ pub fn project_model_template_save(app: AppHandle) -> CmdResult<Option<String>> 
     Ok(path.map(|p| p.display().to_string()))
 }
 
+/// Every industry's minimum 资本金 share: 国发〔2015〕51号's and the one the bank applies.
 #[tauri::command(async)]
 #[tracing::instrument(skip_all)]
-pub fn capital_table_get(state: State<'_, AppState>) -> CmdResult<CapitalTable> {
-    state.with_vault(|v| v.capital_table()).map_err(payload)
+pub fn capital_table_get(state: State<'_, AppState>) -> CmdResult<Vec<CapitalMinimum>> {
+    state
+        .with_vault(|v| Ok(v.capital_table()?.minimums()))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]

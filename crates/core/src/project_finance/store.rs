@@ -6,6 +6,8 @@ use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
 use rust_decimal::Decimal;
+use serde::Serialize;
+use ts_rs::TS;
 
 use super::capital::{CapitalCategory, CapitalTable};
 use super::input::ModelInput;
@@ -28,7 +30,29 @@ pub fn read_input_file(path: &Path) -> Result<ModelInput> {
     super::xlsx::read_input(&std::fs::read(path)?)
 }
 
+/// One industry of Settings' 资本金 table: 国发〔2015〕51号's minimum and the one applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CapitalMinimum {
+    pub category: CapitalCategory,
+    #[ts(type = "string")]
+    pub default_percent: Decimal,
+    #[ts(type = "string")]
+    pub percent: Decimal,
+}
+
 impl CapitalTable {
+    /// Every industry in the notice's order, with its default and the share applied.
+    pub fn minimums(&self) -> Vec<CapitalMinimum> {
+        CapitalCategory::ALL
+            .iter()
+            .map(|&category| CapitalMinimum {
+                category,
+                default_percent: category.default_percent(),
+                percent: self.minimum_percent(category),
+            })
+            .collect()
+    }
+
     /// Each minimum share is a percentage (0–100); the key names the category
     /// (`overrides.rail-road`).
     pub fn validate(&self) -> Result<()> {
