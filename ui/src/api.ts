@@ -71,6 +71,12 @@ import type {
   ScheduleChange,
 } from "./bindings";
 import type {
+  CapitalMinimum,
+  CapitalTable,
+  ModelInput,
+  ProjectModel,
+} from "./bindings";
+import type {
   ClientProfile,
   Feedback,
   FeedbackIds,
@@ -311,4 +317,21 @@ export const api = {
   referralsList: (clientId: number) => call<Referral[]>("referrals_list", { clientId }),
   opportunityStart: (source: OpportunitySource, stage: 1 | 3) => call<Opportunity>("opportunity_start", { source, stage }),
   opportunitiesList: (clientId: number) => call<Opportunity[]>("opportunities_list", { clientId }),
+
+  // The project-finance model (issue 17); `lang` names the language the warnings' messages are in.
+  /** The model of these inputs against the vault's 资本金 table; nothing is stored. */
+  projectModelPreview: (input: ModelInput, lang: Language) => call<ProjectModel>("project_model_preview", { input, lang }),
+  /** The client's saved inputs and the model they give today; null when none is saved. */
+  projectModelGet: (clientId: number, lang: Language) =>
+    call<[ModelInput, ProjectModel] | null>("project_model_get", { clientId, lang }),
+  /** Saves the inputs once they compute (refused ones store nothing). */
+  projectModelSave: (clientId: number, input: ModelInput, lang: Language) =>
+    call<ProjectModel>("project_model_save", { clientId, input, lang }),
+  projectModelDelete: (clientId: number) => call<void>("project_model_delete", { clientId }),
+  /** Rust shows the file picker and reads the workbook: its inputs (not saved), or null if cancelled. */
+  projectModelImportPick: () => call<ModelInput | null>("project_model_import_pick"),
+  /** Saves the XLSX template where the officer chooses (Rust save dialog); null if cancelled. */
+  projectModelTemplateSave: () => call<string | null>("project_model_template_save"),
+  capitalTableGet: () => call<CapitalMinimum[]>("capital_table_get"),
+  capitalTableSet: (table: CapitalTable) => call<void>("capital_table_set", { table }),
 };

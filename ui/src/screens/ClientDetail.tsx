@@ -1,6 +1,6 @@
 // One client: the record, its contacts and notes, archive/restore, and the touchpoint log; a
 // second tab holds the loan calculator, kept mounted once opened so switching back loses nothing.
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { listen } from "@tauri-apps/api/event";
 import { api, type ApiError } from "../api";
@@ -23,13 +23,17 @@ import { formatDateTime } from "../format";
 import { PRODUCT_KEY, SIZE_KEY, SOURCE_KEY, TIER_KEY } from "../labels";
 import { useErrorHandler } from "../session";
 
-type Tab = "overview" | "calculator" | "loans" | "documents";
+// Its own chunk, with ECharts: only project-finance clients open it.
+const ProjectModelTab = lazy(() => import("../components/project_model/ProjectModelTab"));
+
+type Tab = "overview" | "calculator" | "loans" | "documents" | "projectModel";
 
 const TAB_LABEL = {
   overview: "detail.tabOverview",
   calculator: "detail.tabCalculator",
   loans: "detail.tabLoans",
   documents: "detail.tabDocuments",
+  projectModel: "projectModel.tab",
 } as const satisfies Record<Tab, string>;
 
 interface Props {
@@ -52,6 +56,8 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState<Tab>(loanId === undefined ? "overview" : "loans");
   const [calcOpened, setCalcOpened] = useState(false);
+  // Kept mounted once opened, like the calculator: unsaved model inputs survive a tab switch.
+  const [modelOpened, setModelOpened] = useState(false);
   // Bumped when documents change: they satisfy checklist items, so the journey reloads.
   const [docsVersion, setDocsVersion] = useState(0);
   // Files dropped while another tab shows: open the documents tab, which then imports them.
@@ -136,6 +142,8 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
   }
 
   const c = detail.client;
+  const tabs: Tab[] = ["overview", "calculator", "loans", "documents"];
+  if (c.product === "project-finance") tabs.push("projectModel");
   return (
     <section className="screen detail" data-testid="client-detail" data-client-id={c.id}>
       <div className="screen-head">{back}</div>
@@ -187,7 +195,7 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
       />
 
       <div className="tabs" role="tablist" aria-label={t("detail.tabs")}>
-        {(["overview", "calculator", "loans", "documents"] as const).map((name) => (
+        {tabs.map((name) => (
           <button
             key={name}
             type="button"
@@ -200,6 +208,7 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
             onClick={() => {
               setTab(name);
               if (name === "calculator") setCalcOpened(true);
+              if (name === "projectModel") setModelOpened(true);
             }}
           >
             {t(TAB_LABEL[name])}
@@ -210,6 +219,14 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
       {calcOpened && (
         <div role="tabpanel" id="panel-calculator" aria-labelledby="tab-calculator" hidden={tab !== "calculator"}>
           <LoanCalculator clientId={c.id} />
+        </div>
+      )}
+
+      {modelOpened && c.product === "project-finance" && (
+        <div role="tabpanel" id="panel-projectModel" aria-labelledby="tab-projectModel" hidden={tab !== "projectModel"}>
+          <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+            <ProjectModelTab clientId={c.id} />
+          </Suspense>
         </div>
       )}
 

@@ -9,6 +9,7 @@ import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
 import OfficerNameCard from "../components/OfficerNameCard";
 import CreditThresholdsCard from "../components/CreditThresholdsCard";
+import CapitalTableCard from "../components/project_model/CapitalTableCard";
 import DocumentLimitCard from "../components/DocumentLimitCard";
 import JourneySettings from "../components/settings/JourneySettings";
 import PenaltyTemplateCard from "../components/loans/PenaltyTemplateCard";
@@ -47,6 +48,7 @@ export default function Settings() {
         <PenaltyTemplateCard />
         <LprCard />
         <SecuritySettingsCard />
+        <CapitalTableCard />
       </div>
       <JourneySettings />
     </section>
