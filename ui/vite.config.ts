@@ -1,11 +1,28 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+
+/** A file URL as a path (no node typings here: "/C:/x" on Windows loses its leading slash). */
+function pathOf(url: URL): string {
+  const p = decodeURIComponent(url.pathname);
+  return /^\/[A-Za-z]:\//.test(p) ? p.slice(1) : p;
+}
+
+// ECharts under Tauri's freezePrototype: see src/components/project_model/tslibFrozen.ts.
+const frozenTslib = pathOf(new URL("./src/components/project_model/tslibFrozen.ts", import.meta.url));
+const echartsTslib: Plugin = {
+  name: "echarts-frozen-prototype",
+  enforce: "pre",
+  resolveId(source, importer) {
+    if (source === "tslib" && importer && /[\\/]node_modules[\\/](echarts|zrender)[\\/]/.test(importer)) return frozenTslib;
+    return null;
+  },
+};
 
 // The app runs from tauri://localhost under a strict CSP (script-src 'self', no eval):
 // relative asset paths, no inlined scripts, and a target WebKitGTK/Safari 15 understands.
 export default defineConfig({
   base: "./",
-  plugins: [react()],
+  plugins: [react(), echartsTslib],
   build: {
     outDir: "dist",
     emptyOutDir: true,
