@@ -98,8 +98,8 @@ export default function ModelChart({ model, targetDscr }: Props) {
       animation: false,
       color: [colors.cfads, colors.debtService, colors.dscr, colors.target],
       textStyle: { fontFamily: getComputedStyle(el).fontFamily },
-      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-      legend: { top: 0, textStyle: { color: colors.text }, itemGap: 14 },
+      grid: { left: 8, right: 8, top: 52, bottom: 8, containLabel: true },
+      legend: { top: 0, left: 0, right: 48, textStyle: { color: colors.text }, itemGap: 14 },
       tooltip: {
         trigger: "axis",
         backgroundColor: colors.surface,
@@ -124,9 +124,6 @@ export default function ModelChart({ model, targetDscr }: Props) {
       xAxis: {
         type: "category",
         data: periods.map((p) => String(p.period)),
-        name: t("projectModel.chartSeries.period"),
-        nameLocation: "end",
-        nameTextStyle: { color: colors.text },
         axisLabel: { color: colors.text },
         axisLine: { lineStyle: { color: colors.grid } },
         axisTick: { alignWithLabel: true },

@@ -96,7 +96,7 @@ export default function ModelInputs({ form, onChange, errors }: Props) {
           <DecimalInput field="rate_percent" testId="pm-rate" unit="%" value={form.rate_percent} errors={errors} onChange={(v) => set("rate_percent", v)} />
         </Field>
         <Field field="target_dscr" label={t("projectModel.f.targetDscr")} errors={errors} required>
-          <DecimalInput field="target_dscr" testId="pm-target-dscr" unit="×" value={form.target_dscr} errors={errors} onChange={(v) => set("target_dscr", v)} />
+          <DecimalInput field="target_dscr" testId="pm-target-dscr" unit={t("projectModel.times")} value={form.target_dscr} errors={errors} onChange={(v) => set("target_dscr", v)} />
         </Field>
         <Field field="repayment" label={t("projectModel.f.repayment")} errors={errors}>
           <EnumSelect
@@ -144,7 +144,7 @@ export default function ModelInputs({ form, onChange, errors }: Props) {
         </Field>
       </div>
 
-      <fieldset className="pm-fieldset" data-testid="pm-construction">
+      <fieldset className={c ? "pm-fieldset" : "pm-fieldset pm-off"} data-testid="pm-construction">
         <legend>
           <label className="check">
             <input
@@ -254,7 +254,7 @@ export default function ModelInputs({ form, onChange, errors }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="pm-fieldset" data-testid="pm-sweep">
+      <fieldset className={form.sweep ? "pm-fieldset" : "pm-fieldset pm-off"} data-testid="pm-sweep">
         <legend>
           <label className="check">
             <input
@@ -282,7 +282,7 @@ export default function ModelInputs({ form, onChange, errors }: Props) {
               <DecimalInput
                 field="sweep.lockup_dscr"
                 testId="pm-lockup"
-                unit="×"
+                unit={t("projectModel.times")}
                 value={form.sweep.lockup_dscr}
                 errors={errors}
                 onChange={(v) => form.sweep && set("sweep", { ...form.sweep, lockup_dscr: v })}

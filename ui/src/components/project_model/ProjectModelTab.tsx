@@ -264,7 +264,7 @@ export default function ProjectModelTab({ clientId }: { clientId: number }) {
           </section>
           {shown && (
             <>
-              <section className={stale ? "card pm-stale" : "card"}>
+              <section className={stale ? "card pm-stale" : "card"} data-testid="pm-chart-card">
                 <h2 className="section-title">{t("projectModel.chart")}</h2>
                 <ModelChart model={shown} targetDscr={good?.input.target_dscr ?? null} />
               </section>
