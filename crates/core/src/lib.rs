@@ -13,6 +13,7 @@ pub mod journey;
 pub mod labels;
 pub mod lifecycle;
 pub mod loans;
+pub mod ocr;
 pub mod pdf;
 pub mod prefs;
 pub mod project_finance;

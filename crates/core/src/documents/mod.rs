@@ -7,7 +7,7 @@ mod access;
 mod container;
 mod kind;
 mod sniff;
-mod statement;
+pub(crate) mod statement;
 mod store;
 mod suggest;
 mod text;

@@ -73,6 +73,30 @@ pub(crate) fn zh_labels() -> impl Iterator<Item = &'static str> {
     lines::LINES.iter().map(|d| d.zh)
 }
 
+/// The years of a page rebuilt from OCR boxes as rows of text cells (label first, a header
+/// row of years): the template's reading, lenient about missing lines and unreadable figures.
+pub(crate) fn parse_text_rows(rows: &[Vec<String>]) -> Result<Vec<FinancialYear>> {
+    Ok(parse::parse_text_rows(rows)?
+        .into_iter()
+        .map(|(year, figures)| FinancialYear {
+            year,
+            figures,
+            document_id: None,
+            imported_at: String::new(),
+        })
+        .collect())
+}
+
+/// The template line a statement label names (the importer's label table and matching).
+pub(crate) fn line_of_label(label: &str) -> Option<StatementLine> {
+    lines::match_label(label)
+}
+
+/// The importer's label normalisation (spaces, punctuation, 其中/减/加, numbering dropped).
+pub(crate) fn normalize_label(label: &str) -> String {
+    lines::normalize(label)
+}
+
 /// Parses a statement without storing anything (for a preview, or a test).
 pub fn parse_statement(file_name: &str, bytes: &[u8]) -> Result<Vec<FinancialYear>> {
     let file_type = check_statement_file(file_name, bytes)?;

@@ -242,7 +242,22 @@ fn unit(grid: &[Vec<Cell>], value_col: usize) -> Result<Decimal> {
     Ok(Decimal::ONE)
 }
 
+/// Rows of text cells rebuilt from a scanned page (OCR): read as the template is, except that a
+/// line missing (a balance sheet has no revenue) or a figure that does not read as a number is
+/// left out instead of refusing the page: the officer corrects the preview.
+pub(crate) fn parse_text_rows(rows: &[Vec<String>]) -> Result<Vec<(i32, Figures)>> {
+    let grid: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| r.iter().cloned().map(text_cell).collect())
+        .collect();
+    read_grid_with(&grid, false)
+}
+
 fn read_grid(grid: &[Vec<Cell>]) -> Result<Vec<(i32, Figures)>> {
+    read_grid_with(grid, true)
+}
+
+fn read_grid_with(grid: &[Vec<Cell>], strict: bool) -> Result<Vec<(i32, Figures)>> {
     let (header, years) = header_row(grid).ok_or_else(|| invalid(Rule::StatementNoYears))?;
     let mut seen = Vec::new();
     for (_, y) in &years {
@@ -265,7 +280,7 @@ fn read_grid(grid: &[Vec<Cell>]) -> Result<Vec<(i32, Figures)>> {
     let mut out: Vec<(i32, Figures)> = years.iter().map(|(_, y)| (*y, Figures::new())).collect();
     for def in &LINES {
         let Some(found) = rows.get(&def.line) else {
-            if def.required {
+            if def.required && strict {
                 return Err(invalid(Rule::StatementLineMissing { line: def.line }));
             }
             continue;
@@ -283,6 +298,9 @@ fn read_grid(grid: &[Vec<Cell>]) -> Result<Vec<(i32, Figures)>> {
                 let value = number(cell).and_then(|v| v.checked_mul(scale));
                 let sum = value.and_then(|v| total.unwrap_or(Decimal::ZERO).checked_add(v));
                 let Some(sum) = sum else {
+                    if !strict {
+                        continue;
+                    }
                     return Err(invalid(Rule::StatementValue {
                         line: def.line,
                         row: (r + 1) as u32,
