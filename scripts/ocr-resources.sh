@@ -22,7 +22,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-exec python3 - "$@" <<'PY'
+# Windows runners (Git Bash) may name it python.
+python=$(command -v python3 || command -v python || true)
+[ -n "$python" ] || { echo "ocr-resources: python3 is required" >&2; exit 1; }
+exec "$python" - "$@" <<'PY'
 import hashlib, os, platform, shutil, sys, tempfile, urllib.request, zipfile
 
 FILES = "https://files.pythonhosted.org/packages"

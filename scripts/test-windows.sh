@@ -67,6 +67,9 @@ case "$what" in
   all) packages_to_test=(-p loandesk-core -p loandesk-cli) ;;
 esac
 
+# The OCR CLI tests load the Windows ONNX Runtime (onnxruntime.dll) from the resources folder.
+scripts/ocr-resources.sh windows
+
 echo "== building the tests for x86_64-pc-windows-gnu ($CARGO_TARGET_DIR)"
 cargo_test "${packages_to_test[@]}" --no-run
 echo "== running them under Wine"

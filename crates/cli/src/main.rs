@@ -18,6 +18,7 @@ mod journey_cmd;
 mod lifecycle_cmd;
 mod loans_cmd;
 mod lpr_cmd;
+mod ocr_cmd;
 mod pf_cmd;
 mod schedule;
 mod vault_cmd;
@@ -111,6 +112,9 @@ enum Command {
     /// The status each client's facts suggest (dormant, active, loyal), and confirming one.
     #[command(subcommand)]
     Lifecycle(lifecycle_cmd::LifecycleCommand),
+    /// Read a business licence or a scanned statement page (OCR, offline; nothing is saved).
+    #[command(subcommand)]
+    Ocr(ocr_cmd::OcrCommand),
     /// Project finance (项目融资): the model of debt, repayment and cover ratios (no vault).
     #[command(subcommand)]
     Pf(pf_cmd::PfCommand),
@@ -138,6 +142,7 @@ fn main() -> ExitCode {
         Command::Collateral(cmd) => return collateral_cmd::run(cmd),
         Command::Guarantors(cmd) => return guarantors_cmd::run(cmd),
         Command::Feedback(cmd) => return feedback_cmd::run(cmd),
+        Command::Ocr(cmd) => return ocr_cmd::run(cmd),
         Command::Lifecycle(cmd) => return lifecycle_cmd::run(cmd),
         Command::Pf(cmd) => return pf_cmd::run(cmd),
     };
