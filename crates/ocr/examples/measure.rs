@@ -4,6 +4,7 @@
 //!         src-tauri/resources/ocr crates/core/assets/fonts/NotoSansCJKsc-Regular-subset.otf [--print]
 //!
 //! Prints, per fixture, the total and where it went (det, cls, rec, preprocessing).
+//! `--write DIR` also saves each page as PNG there (to time `loandesk ocr` end to end).
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -17,6 +18,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::exit(2);
     };
     let print = args.iter().any(|a| a == "--print");
+    let write = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let font_bytes = std::fs::read(font)?;
     let font = ab_glyph::FontRef::try_from_slice(&font_bytes)?;
     let started = Instant::now();
@@ -42,6 +48,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             format!("balance sheet {}", v.name()),
             fixtures::balance_sheet(&font, fixtures::BALANCE_SHEET, v),
         ));
+    }
+    if let Some(dir) = &write {
+        std::fs::create_dir_all(dir)?;
+        for (name, page) in &pages {
+            page.save(dir.join(format!("{}.png", name.replace(' ', "-"))))?;
+        }
     }
     for (name, page) in &pages {
         let started = Instant::now();
