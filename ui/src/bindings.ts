@@ -103,12 +103,30 @@ export type Client = { id: number, archived: boolean, created_at: string, update
 /**
  * One row of the client list.
  */
-export type ClientSummary = { id: number, name: string, name_en: string | null, credit_code: string | null, industry: string | null, region: string | null, tier: Tier, status: LifecycleStatus, stage: number, archived: boolean, primary_contact: string | null, };
+export type ClientSummary = { id: number, name: string, name_en: string | null, credit_code: string | null, industry: string | null, region: string | null, tier: Tier, status: LifecycleStatus, stage: number, archived: boolean, primary_contact: string | null, 
+/**
+ * The follow-up cadence's next contact (see journey::followups).
+ */
+next_contact_on: string | null, 
+/**
+ * Principal of the proposed loan scenario, if the client has one.
+ */
+amount: string | null, currency: string | null, };
+
+/**
+ * The column a client list is sorted by; newest first unless another is chosen.
+ */
+export type ClientSort = "newest" | "name" | "stage" | "tier" | "next_contact" | "amount";
 
 /**
  * List/search request: free text plus filters. Archived clients only when asked.
  */
-export type ClientQuery = { text: string, stage: number | null, tier: Tier | null, status: LifecycleStatus | null, archived: boolean, offset: number, limit: number | null, };
+export type ClientQuery = { text: string, stage: number | null, tier: Tier | null, status: LifecycleStatus | null, archived: boolean, sort: ClientSort, 
+/**
+ * Largest, latest or last first; clients without a next contact or an amount come last
+ * either way.
+ */
+descending: boolean, offset: number, limit: number | null, };
 
 export type ClientPage = { items: Array<ClientSummary>, 
 /**

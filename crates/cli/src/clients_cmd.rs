@@ -104,8 +104,8 @@ impl Filters {
             tier: self.tier,
             status: self.status,
             archived: self.archived,
-            offset: 0,
             limit: Some(self.limit),
+            ..Default::default()
         }
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use loandesk_core::clients::{ClientQuery, Tier};
+use loandesk_core::clients::{ClientQuery, ClientSort, Tier};
 use loandesk_core::Vault;
 
 const PASSWORD: &str = "benchmark password";
@@ -127,6 +127,65 @@ fn main() {
                 ..Default::default()
             },
         ),
+        ("2 words zh 长沙 纺织", search("长沙 纺织")),
+        ("2 words 张 恒远精", search("张 恒远精")),
+        ("3 words 苏州 恒远 有限公司", search("苏州 恒远 有限公司")),
+        ("pinyin changsha", search("changsha")),
+        ("pinyin initials cshy", search("cshy")),
+        ("pinyin contact zhangwei", search("zhangwei")),
+        ("pinyin 2 initials cs", search("cs")),
+        ("pinyin+zh changsha 纺织", search("changsha 纺织")),
+        (
+            "list sorted: name",
+            ClientQuery {
+                sort: ClientSort::Name,
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "list sorted: stage desc",
+            ClientQuery {
+                sort: ClientSort::Stage,
+                descending: true,
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "list sorted: tier",
+            ClientQuery {
+                sort: ClientSort::Tier,
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "list sorted: next contact",
+            ClientQuery {
+                sort: ClientSort::NextContact,
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "list sorted: amount desc",
+            ClientQuery {
+                sort: ClientSort::Amount,
+                descending: true,
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
+        (
+            "search 张 sorted by name",
+            ClientQuery {
+                text: "张".into(),
+                sort: ClientSort::Name,
+                limit: Some(50),
+                ..Default::default()
+            },
+        ),
         (
             "search+filter 苏州 tier B",
             ClientQuery {
@@ -137,6 +196,31 @@ fn main() {
             },
         ),
     ];
+
+    // BENCH_ONLY=text keeps the cases whose name contains it (and skips the rebuild's timing).
+    let only = std::env::var("BENCH_ONLY").ok();
+    // A vault from before schema 14 is upgraded on its first open here (the backup copy and
+    // the pinyin rebuild of every client's search row); later opens find it current.
+    let t = Instant::now();
+    drop(open(&enc, true));
+    let first_open = t.elapsed();
+    let t = Instant::now();
+    drop(open(&plain, false));
+    let first_open_plain = t.elapsed();
+    // The rebuild alone, as schema 14 runs it, on the (now current) encrypted vault.
+    let rebuild = if only.is_some() {
+        (Duration::ZERO, 0)
+    } else {
+        let mut v = open(&enc, true);
+        let t = Instant::now();
+        let n = v.rebuild_search().unwrap();
+        (t.elapsed(), n)
+    };
+
+    let cases: Vec<(&str, ClientQuery)> = cases
+        .into_iter()
+        .filter(|(name, _)| only.as_deref().is_none_or(|o| name.contains(o)))
+        .collect();
 
     let mut open_times = Vec::new();
     for _ in 0..5 {
@@ -166,6 +250,16 @@ fn main() {
             ms(p95)
         );
     }
+    println!(
+        "\nfirst open (upgrade if the vault predates schema 14): encrypted {} ms, plain {} ms",
+        ms(first_open),
+        ms(first_open_plain)
+    );
+    println!(
+        "search rebuild with pinyin (schema 14's step), {} clients, encrypted: {} ms",
+        rebuild.1,
+        ms(rebuild.0)
+    );
     println!(
         "\nopen + KDF + first search (encrypted): median {} ms, max {} ms",
         ms(open_times[2]),

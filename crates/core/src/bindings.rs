@@ -84,6 +84,7 @@ pub fn typescript() -> String {
     decl::<ClientInput>(&cfg, &mut out);
     decl::<Client>(&cfg, &mut out);
     decl::<ClientSummary>(&cfg, &mut out);
+    decl::<ClientSort>(&cfg, &mut out);
     decl::<ClientQuery>(&cfg, &mut out);
     decl::<ClientPage>(&cfg, &mut out);
     decl::<TouchpointInput>(&cfg, &mut out);

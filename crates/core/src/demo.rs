@@ -387,6 +387,19 @@ fn demo_terms(rng: &mut Lcg, disbursement: NaiveDate) -> LoanTerms {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn demo_cities_and_trade_names_read_as_their_english_names() {
+        use crate::clients::pinyin::of_name;
+        let bare = |en: &str| en.to_lowercase().replace([' ', '\''], "");
+        for (zh, en, _) in CITIES {
+            assert_eq!(of_name(zh).full, bare(en), "{zh}");
+        }
+        for (zh, en) in TRADE_NAMES {
+            assert_eq!(of_name(zh).full, bare(en), "{zh}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -279,3 +279,248 @@ fn records_are_stamped_by_the_vault_clock_not_the_os() {
     assert_eq!(created, "2031-05-06T07:08:09.000Z");
     assert_eq!(updated, "2031-05-07T00:00:00.000Z");
 }
+
+fn names_of(v: &Vault, q: &ClientQuery) -> Vec<String> {
+    v.list_clients(q)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
+}
+
+/// Clients as an officer's book has them: the same city or trade in several names, polyphonic
+/// place names, contacts whose surname reads unusually.
+fn chinese_book() -> (tempfile::TempDir, Vault) {
+    let (d, mut v) = vault();
+    for (name, contact) in [
+        ("长沙新星纺织有限公司", "曾伟"),
+        ("长沙恒远纸箱有限公司", "张敏"),
+        ("湖南长青纺织股份有限公司", "王芳"),
+        ("重庆远航物流有限公司", "单丽"),
+        ("中国银行长沙分行", "李强"),
+        ("厦门嘉禾食品有限公司", "刘洋"),
+    ] {
+        let mut c = ClientInput::named(name);
+        c.contacts = vec![Contact {
+            name: contact.into(),
+            ..Default::default()
+        }];
+        v.create_client(&c, created_on()).unwrap();
+    }
+    (d, v)
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn several_words_narrow_the_result() {
+    let (_d, v) = chinese_book();
+    assert_eq!(
+        search(&v, "长沙 纺织"),
+        vec!["长沙新星纺织有限公司".to_string()]
+    );
+    // Either order, the ideographic space too, a 1-char word with a 3+-char one (two indexes).
+    assert_eq!(search(&v, "纺织　长沙"), search(&v, "长沙 纺织"));
+    assert_eq!(
+        search(&v, "纸 恒远纸箱"),
+        vec!["长沙恒远纸箱有限公司".to_string()]
+    );
+    assert_eq!(
+        sorted(search(&v, "纺织 有限公司")),
+        vec!["湖南长青纺织股份有限公司", "长沙新星纺织有限公司"]
+    );
+    assert!(search(&v, "长沙 物流").is_empty());
+    // A word with pinyin and a word in Chinese.
+    assert_eq!(
+        search(&v, "changsha 纸箱"),
+        vec!["长沙恒远纸箱有限公司".to_string()]
+    );
+}
+
+#[test]
+fn pinyin_in_full_and_as_initials_finds_names() {
+    let (_d, v) = chinese_book();
+    // 长 read cháng in 长沙 and 长青, not zhǎng; 行 háng in 银行 and 分行; 重 chóng in 重庆; 厦 xià.
+    assert_eq!(
+        sorted(search(&v, "changsha")),
+        vec![
+            "中国银行长沙分行",
+            "长沙恒远纸箱有限公司",
+            "长沙新星纺织有限公司"
+        ]
+    );
+    assert_eq!(
+        search(&v, "cshyzx"),
+        vec!["长沙恒远纸箱有限公司".to_string()]
+    );
+    assert_eq!(
+        search(&v, "ChangQing"),
+        vec!["湖南长青纺织股份有限公司".to_string()]
+    );
+    assert_eq!(
+        search(&v, "chongqing"),
+        vec!["重庆远航物流有限公司".to_string()]
+    );
+    assert_eq!(search(&v, "cqyh"), vec!["重庆远航物流有限公司".to_string()]);
+    assert_eq!(search(&v, "yinhang"), vec!["中国银行长沙分行".to_string()]);
+    assert_eq!(search(&v, "zgyhcsfh"), vec!["中国银行长沙分行".to_string()]);
+    assert_eq!(
+        search(&v, "xiamen"),
+        vec!["厦门嘉禾食品有限公司".to_string()]
+    );
+    // The common, wrong readings find nothing.
+    assert!(search(&v, "zhangsha").is_empty());
+    assert!(search(&v, "zhongqing").is_empty());
+    // Two initials: names starting with them.
+    assert_eq!(
+        sorted(search(&v, "cs")),
+        vec!["长沙恒远纸箱有限公司", "长沙新星纺织有限公司"]
+    );
+}
+
+#[test]
+fn pinyin_finds_contacts_with_surname_readings() {
+    let (_d, v) = chinese_book();
+    // 曾 as a surname is zēng, 单 shàn.
+    assert_eq!(
+        search(&v, "zengwei"),
+        vec!["长沙新星纺织有限公司".to_string()]
+    );
+    assert_eq!(
+        search(&v, "shanli"),
+        vec!["重庆远航物流有限公司".to_string()]
+    );
+    assert_eq!(
+        search(&v, "zhangmin"),
+        vec!["长沙恒远纸箱有限公司".to_string()]
+    );
+    // An edit re-reads the new contact.
+    let mut v = v;
+    let id = v
+        .list_clients(&ClientQuery {
+            text: "zhangmin".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .items[0]
+        .id;
+    let mut c = v.client(id).unwrap().fields;
+    c.contacts[0].name = "赵磊".into();
+    v.update_client(id, &c).unwrap();
+    assert!(search(&v, "zhangmin").is_empty());
+    assert_eq!(
+        search(&v, "zhaolei"),
+        vec!["长沙恒远纸箱有限公司".to_string()]
+    );
+}
+
+#[test]
+fn the_list_sorts_by_each_column_in_the_core() {
+    let (_d, mut v) = vault();
+    let today = created_on();
+    let mut ids = Vec::new();
+    for (name, stage, tier) in [
+        ("张家港宏达电子", 2, Tier::B),
+        ("安庆瑞丰食品", 4, Tier::A),
+        ("长沙天成建材", 1, Tier::C),
+        ("北京博源医药", 3, Tier::A),
+    ] {
+        let mut c = ClientInput::named(name);
+        c.stage = stage;
+        c.tier = tier;
+        ids.push(v.create_client(&c, today).unwrap());
+    }
+    let q = |sort: ClientSort, descending: bool| ClientQuery {
+        sort,
+        descending,
+        ..Default::default()
+    };
+    // Pinyin order: an, bei, chang, zhang.
+    assert_eq!(
+        names_of(&v, &q(ClientSort::Name, false)),
+        vec![
+            "安庆瑞丰食品",
+            "北京博源医药",
+            "长沙天成建材",
+            "张家港宏达电子"
+        ]
+    );
+    assert_eq!(
+        names_of(&v, &q(ClientSort::Name, true)),
+        vec![
+            "张家港宏达电子",
+            "长沙天成建材",
+            "北京博源医药",
+            "安庆瑞丰食品"
+        ]
+    );
+    assert_eq!(names_of(&v, &q(ClientSort::Stage, true))[0], "安庆瑞丰食品");
+    assert_eq!(
+        names_of(&v, &q(ClientSort::Tier, false)),
+        vec![
+            "安庆瑞丰食品",
+            "北京博源医药",
+            "张家港宏达电子",
+            "长沙天成建材"
+        ]
+    );
+    // Next contact: a touchpoint with a date set by hand brings 长沙 first.
+    v.add_touchpoint(
+        ids[2],
+        &TouchpointInput {
+            date: today,
+            channel: Channel::Call,
+            summary: "电话".into(),
+            next_step: String::new(),
+            next_contact_date: Some(today + chrono::Duration::days(1)),
+        },
+    )
+    .unwrap();
+    let page = v.list_clients(&q(ClientSort::NextContact, false)).unwrap();
+    assert_eq!(page.items[0].name, "长沙天成建材");
+    assert_eq!(
+        page.items[0].next_contact_on,
+        Some(today + chrono::Duration::days(1))
+    );
+    // Amount: the proposed scenario's principal; clients without one last in both directions.
+    for (i, principal) in [(0usize, 5_000_000), (3, 12_000_000)] {
+        use loandesk_core::loans::*;
+        let terms = LoanTerms {
+            principal: rust_decimal::Decimal::from(principal),
+            currency: "CNY".into(),
+            term_months: 36,
+            rate: Rate::Fixed {
+                annual_percent: rust_decimal::Decimal::new(435, 2),
+            },
+            disbursement_date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            repay_day: None,
+            method: Method::EqualInstallment,
+            grace_months: 0,
+            upfront_fee: rust_decimal::Decimal::ZERO,
+            day_count: DayCount::default(),
+            rounding: Rounding::default(),
+        };
+        let input = ScenarioInput {
+            id: None,
+            label: "方案".into(),
+            terms,
+            proposed: true,
+        };
+        v.save_scenario(ids[i], &input).unwrap();
+    }
+    let by_amount = v.list_clients(&q(ClientSort::Amount, true)).unwrap();
+    let names: Vec<&str> = by_amount.items.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(&names[..2], &["北京博源医药", "张家港宏达电子"]);
+    assert_eq!(by_amount.items[0].amount, Some("12000000".parse().unwrap()));
+    assert_eq!(by_amount.items[3].amount, None);
+    let asc = names_of(&v, &q(ClientSort::Amount, false));
+    assert_eq!(&asc[..2], &["张家港宏达电子", "北京博源医药"]);
+    // Sorting applies to a search's matches too.
+    let mut s = q(ClientSort::Name, false);
+    s.text = "长沙 建材".into();
+    assert_eq!(names_of(&v, &s), vec!["长沙天成建材"]);
+}

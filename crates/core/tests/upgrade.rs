@@ -234,3 +234,37 @@ fn the_upgrade_to_schema_12_keeps_each_loans_maturity_on_the_loan() {
     assert_eq!(maturity(1).as_deref(), Some("2027-03-01"));
     assert_eq!(maturity(2), None);
 }
+
+#[test]
+fn the_upgrade_to_schema_14_indexes_every_client_with_pinyin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.loandesk");
+    let v = Vault::create_at_schema_version(&path, PASSWORD, 13).unwrap();
+    fill_like_an_old_release(&v);
+    drop(v);
+    let v = Vault::open(&path, PASSWORD).unwrap();
+    let find = |text: &str| -> Vec<i64> {
+        v.list_clients(&loandesk_core::clients::ClientQuery {
+            text: text.into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.id)
+        .collect()
+    };
+    // The old release's rows were written without the index; now both are found, by name,
+    // pinyin, initials and the contact's pinyin.
+    assert_eq!(find("恒远"), vec![1]);
+    assert_eq!(find("hengyuan jingmi"), vec![1]);
+    assert_eq!(find("nbhrwl"), vec![2]);
+    assert_eq!(find("zhangwei"), vec![1]);
+    let key: String = v
+        .conn()
+        .query_row("SELECT name_key FROM clients WHERE id = 2", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(key.starts_with("ningbohairunwuliu"), "{key}");
+}

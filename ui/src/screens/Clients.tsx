@@ -4,11 +4,12 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
-import type { ClientQuery, ClientSummary, LifecycleStatus, Tier } from "../bindings";
+import type { ClientQuery, ClientSort, ClientSummary, LifecycleStatus, Tier } from "../bindings";
 import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
 import ErrorBox from "../components/ErrorBox";
 import Icon from "../components/Icon";
 import { STAGES, STAGE_KEY, STATUSES, STATUS_KEY, TIERS, TIER_KEY, isStage, type Stage } from "../labels";
+import { groupThousands } from "../money";
 import { useErrorHandler } from "../session";
 import { useDebounced } from "../useDebounced";
 
@@ -24,9 +25,27 @@ export interface ClientFilters {
   tier: Tier | null;
   status: LifecycleStatus | null;
   archived: boolean;
+  /** The column the core sorts by (never sorted here: the list holds one page at a time). */
+  sort: ClientSort;
+  descending: boolean;
 }
 
-export const EMPTY_FILTERS: ClientFilters = { text: "", stage: null, tier: null, status: null, archived: false };
+export const EMPTY_FILTERS: ClientFilters = {
+  text: "",
+  stage: null,
+  tier: null,
+  status: null,
+  archived: false,
+  sort: "newest",
+  descending: false,
+};
+
+/** A click on a column's header: the same column again flips the order; another starts in the
+ * order an officer looks for first (amounts largest first, the rest ascending). */
+export function nextSort(current: { sort: ClientSort; descending: boolean }, column: ClientSort): { sort: ClientSort; descending: boolean } {
+  if (current.sort === column) return { sort: column, descending: !current.descending };
+  return { sort: column, descending: column === "amount" };
+}
 
 type Query = Omit<ClientQuery, "offset" | "limit">;
 
@@ -51,10 +70,10 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const debouncedText = useDebounced(filters.text, SEARCH_DEBOUNCE_MS);
-  const { stage, tier, status, archived } = filters;
+  const { stage, tier, status, archived, sort, descending } = filters;
   const query = useMemo<Query>(
-    () => ({ text: debouncedText.trim(), stage, tier, status, archived }),
-    [debouncedText, stage, tier, status, archived],
+    () => ({ text: debouncedText.trim(), stage, tier, status, archived, sort, descending }),
+    [debouncedText, stage, tier, status, archived, sort, descending],
   );
   const queryKey = JSON.stringify(query);
 
@@ -239,14 +258,15 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
 
       <div className={stale ? "table stale" : "table"} role="table" aria-rowcount={results?.total ?? -1} aria-busy={stale || !results}>
         <div className="table-head client-grid" role="row">
-          <span role="columnheader">{t("fields.name")}</span>
+          <SortHeader column="name" label={t("fields.name")} filters={filters} onSort={set} />
           <span role="columnheader">{t("clients.colCreditCode")}</span>
           <span role="columnheader">{t("fields.industry")}</span>
-          <span role="columnheader">{t("fields.region")}</span>
-          <span role="columnheader">{t("fields.stage")}</span>
-          <span role="columnheader">{t("clients.colTier")}</span>
+          <SortHeader column="stage" label={t("fields.stage")} filters={filters} onSort={set} />
+          <SortHeader column="tier" label={t("clients.colTier")} filters={filters} onSort={set} />
           <span role="columnheader">{t("fields.status")}</span>
           <span role="columnheader">{t("clients.colContact")}</span>
+          <SortHeader column="next_contact" label={t("clients.colNextContact")} filters={filters} onSort={set} />
+          <SortHeader column="amount" label={t("clients.colAmount")} filters={filters} onSort={set} numeric />
         </div>
         <div className="table-body" ref={scrollRef} data-testid="client-list">
           {!results && !error && <div className="table-message muted">{t("clients.loading")}</div>}
@@ -288,7 +308,6 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
                     {c.credit_code ?? ""}
                   </span>
                   <span role="cell">{c.industry ?? ""}</span>
-                  <span role="cell">{c.region ?? ""}</span>
                   <span role="cell">
                     <StageLabel stage={c.stage} />
                   </span>
@@ -299,6 +318,12 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
                     <StatusPill status={c.status} />
                   </span>
                   <span role="cell">{c.primary_contact ?? ""}</span>
+                  <span role="cell" data-testid="client-next-contact">
+                    {c.next_contact_on ?? ""}
+                  </span>
+                  <span role="cell" className="num" data-testid="client-amount">
+                    {c.amount ? groupThousands(c.amount) : ""}
+                  </span>
                 </div>
               );
             })}
@@ -306,5 +331,36 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
         </div>
       </div>
     </section>
+  );
+}
+
+interface SortHeaderProps {
+  column: ClientSort;
+  label: string;
+  filters: ClientFilters;
+  onSort: (patch: Partial<ClientFilters>) => void;
+  numeric?: boolean;
+}
+
+/** A column header that sorts the list by its column (in the core's query). */
+function SortHeader({ column, label, filters, onSort, numeric }: SortHeaderProps) {
+  const { t } = useTranslation();
+  const active = filters.sort === column;
+  const ariaSort = active ? (filters.descending ? "descending" : "ascending") : "none";
+  return (
+    <span role="columnheader" aria-sort={ariaSort} className={numeric ? "num" : undefined}>
+      <button
+        type="button"
+        className={active ? "sort-head active" : "sort-head"}
+        data-testid={`sort-${column}`}
+        title={t("clients.sortBy", { column: label })}
+        onClick={() => onSort(nextSort(filters, column))}
+      >
+        {label}
+        <span className="sort-mark" aria-hidden="true">
+          {active ? (filters.descending ? "▼" : "▲") : "↕"}
+        </span>
+      </button>
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 //! The client book: companies, their contacts, touchpoints, and search.
 pub mod credit_code;
 mod model;
+pub(crate) mod pinyin;
 mod search;
 mod sensitive;
 mod store;
@@ -8,5 +9,5 @@ mod validate;
 
 pub use model::*;
 pub use sensitive::{SensitiveField, CLIPBOARD_CLEAR_SECONDS};
-pub(crate) use store::insert_touchpoint;
 pub use store::COUNT_CAP;
+pub(crate) use store::{insert_touchpoint, rebuild_search};

@@ -127,6 +127,27 @@ pub struct ClientSummary {
     pub stage: u8,
     pub archived: bool,
     pub primary_contact: Option<String>,
+    /// The follow-up cadence's next contact (see journey::followups).
+    #[ts(type = "string | null")]
+    pub next_contact_on: Option<chrono::NaiveDate>,
+    /// Principal of the proposed loan scenario, if the client has one.
+    #[ts(type = "string | null")]
+    pub amount: Option<rust_decimal::Decimal>,
+    pub currency: Option<String>,
+}
+
+/// The column a client list is sorted by; newest first unless another is chosen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientSort {
+    #[default]
+    Newest,
+    /// In pinyin order (安 before 北 before 长 before 张).
+    Name,
+    Stage,
+    Tier,
+    NextContact,
+    Amount,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -172,6 +193,12 @@ pub struct ClientQuery {
     pub status: Option<LifecycleStatus>,
     #[serde(default)]
     pub archived: bool,
+    #[serde(default)]
+    pub sort: ClientSort,
+    /// Largest, latest or last first; clients without a next contact or an amount come last
+    /// either way.
+    #[serde(default)]
+    pub descending: bool,
     #[serde(default)]
     pub offset: u32,
     #[serde(default)]

@@ -19,10 +19,34 @@ const STEPS: &[&str] = &[
     include_str!("sql/011_feedback.sql"),
     include_str!("sql/012_lifecycle.sql"),
     include_str!("sql/013_project_model.sql"),
+    include_str!("sql/014_search_pinyin.sql"),
 ];
 
 pub fn latest_version() -> i64 {
     STEPS.len() as i64
+}
+
+/// Schema 14's Rust step: the search rows rebuilt with pinyin (SQL alone cannot compute it).
+fn rebuild_search(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    crate::clients::rebuild_search(tx)
+        .map(|_| ())
+        .map_err(|e| match e {
+            Error::Database(e) => rusqlite_migration::HookError::RusqliteError(e),
+            other => rusqlite_migration::HookError::Hook(other.to_string()),
+        })
+}
+
+fn steps() -> Migrations<'static> {
+    Migrations::new(
+        STEPS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i + 1 {
+                14 => M::up_with_hook(sql, rebuild_search),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// The schema version of a vault that an older release wrote (None for a new or current one).
@@ -33,7 +57,7 @@ pub fn pending(conn: &Connection) -> Result<Option<i64>> {
 
 /// Only the first `version` steps: upgrade tests start from what an older release left.
 pub fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
-    let migrations = Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect());
+    let migrations = steps();
     let target = usize::try_from(version.clamp(0, latest_version())).unwrap_or(0);
     migrations.to_version(conn, target)?;
     Ok(())
@@ -47,7 +71,6 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             known: latest_version(),
         });
     }
-    let migrations = Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect());
-    migrations.to_latest(conn)?;
+    steps().to_latest(conn)?;
     Ok(())
 }

@@ -162,7 +162,7 @@ function Referrals({ clientId, referrals, busy, onAdd }: { clientId: number; ref
   useEffect(() => {
     if (text.trim().length < 2) return;
     let live = true;
-    api.clientsList({ text: text.trim(), stage: null, tier: null, status: null, archived: false, offset: 0, limit: 5 }).then(
+    api.clientsList({ text: text.trim(), stage: null, tier: null, status: null, archived: false, sort: "newest", descending: false, offset: 0, limit: 5 }).then(
       (page) => live && setMatches(page.items.filter((c) => c.id !== clientId && !referrals.some((r) => r.referred_id === c.id))),
       (e: unknown) => handleError(e),
     );
