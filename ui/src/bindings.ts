@@ -8,7 +8,7 @@ export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "v
 /**
  * The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
  */
-export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length";
+export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be";
 
 /**
  * What the UI receives for every failed command.
@@ -1279,6 +1279,20 @@ percent: string,
 lockup_dscr: string, };
 
 /**
+ * A floating rate: the LPR quote the loan references plus the bank's spread (贷款市场报价利率
+ * 加点, PBoC announcement 〔2019〕15号). `rate_percent` is their sum; this records how it was made.
+ */
+export type LprBasis = { tenor: LprTenor, 
+/**
+ * The quote used, as published.
+ */
+lpr_percent: string, 
+/**
+ * Basis points over (or under, negative) the quote.
+ */
+spread_bp: number, };
+
+/**
  * One model's inputs. Series are per operation period, period 1 first.
  */
 export type ModelInput = { 
@@ -1290,6 +1304,10 @@ periods_per_year: number,
  * The senior debt's annual rate (fixed, or LPR + spread as the officer sets it).
  */
 rate_percent: string, 
+/**
+ * Set when the rate is LPR + spread: `rate_percent` must be their sum.
+ */
+rate_basis?: LprBasis, 
 /**
  * Cash flow available for debt service; empty when built from `revenue` and the rest.
  */
@@ -1697,6 +1715,7 @@ export const CATALOGUE = {
       "above_available": "超过授信可用额度（可用 {{available}}）。",
       "outside_facility": "不在授信期限（{{from}} 至 {{to}}）内。",
       "series_length": "应有 {{n}} 期数据，与现金流（CFADS）期数相同。",
+      "must_be": "应为 {{value}}。",
     },
   },
   "en": {
@@ -1991,6 +2010,7 @@ export const CATALOGUE = {
       "above_available": "Above what is available on the credit line ({{available}}).",
       "outside_facility": "Outside the credit line's dates ({{from}} to {{to}}).",
       "series_length": "Must have {{n}} figures, one per CFADS period.",
+      "must_be": "Must be {{value}}.",
     },
   },
 };

@@ -191,9 +191,9 @@ fn project_finance(cfg: &Config, out: &mut String) {
     use crate::project_finance::store::CapitalMinimum;
     use crate::project_finance::{
         CapitalCategory, CapitalCheck, CapitalTable, ConstructionInput, ConstructionRow,
-        DrawTimingKey, DsraFunding, DsraRow, ModelInput, ModelPeriod, ModelWarning, PfWarning,
-        ProjectModel, Repayment, SensitivityCase, SensitivityKind, SourcesUses, SweepInput,
-        SweepRow,
+        DrawTimingKey, DsraFunding, DsraRow, LprBasis, ModelInput, ModelPeriod, ModelWarning,
+        PfWarning, ProjectModel, Repayment, SensitivityCase, SensitivityKind, SourcesUses,
+        SweepInput, SweepRow,
     };
     decl::<Repayment>(cfg, out);
     decl::<DsraFunding>(cfg, out);
@@ -204,6 +204,7 @@ fn project_finance(cfg: &Config, out: &mut String) {
     decl::<CapitalCheck>(cfg, out);
     decl::<ConstructionInput>(cfg, out);
     decl::<SweepInput>(cfg, out);
+    decl::<LprBasis>(cfg, out);
     decl::<ModelInput>(cfg, out);
     decl::<ConstructionRow>(cfg, out);
     decl::<DsraRow>(cfg, out);

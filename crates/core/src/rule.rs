@@ -126,6 +126,8 @@ pub enum Rule {
     },
     /// A series that must have one figure per period of another (EBITDA beside the CFADS).
     SeriesLength(usize),
+    /// A figure that follows from others (a rate of LPR + spread) and must be that value.
+    MustBe(String),
 }
 
 codes! {
@@ -182,6 +184,7 @@ codes! {
         AboveAvailable = "above_available",
         OutsideFacility = "outside_facility",
         SeriesLength = "series_length",
+        MustBe = "must_be",
     }
 }
 
@@ -313,6 +316,7 @@ impl RuleCode {
                 "应有 {{n}} 期数据，与现金流（CFADS）期数相同。",
                 "Must have {{n}} figures, one per CFADS period.",
             ),
+            R::MustBe => ("应为 {{value}}。", "Must be {{value}}."),
         };
         Text::new(zh, en)
     }
@@ -373,6 +377,7 @@ impl Rule {
             Rule::AboveAvailable { .. } => R::AboveAvailable,
             Rule::OutsideFacility { .. } => R::OutsideFacility,
             Rule::SeriesLength(_) => R::SeriesLength,
+            Rule::MustBe(_) => R::MustBe,
         }
     }
 
@@ -420,7 +425,7 @@ impl Rule {
                 put("found", found.to_string());
             }
             Rule::Duplicate(id) | Rule::DuplicateDocument(id) => put("id", id.to_string()),
-            Rule::Unknown(v) => put("value", v.clone()),
+            Rule::Unknown(v) | Rule::MustBe(v) => put("value", v.clone()),
             Rule::StatementYearTwice { year } => put("year", year.to_string()),
             Rule::Format(format) => put("format", format.to_string()),
             Rule::NoLpr { tenor, on } => {
@@ -559,6 +564,7 @@ mod tests {
                 to: "2026-12-31".into(),
             },
             Rule::SeriesLength(5),
+            Rule::MustBe("4.20".into()),
         ]
     }
 

@@ -430,3 +430,29 @@ proptest! {
         prop_assert!(at(low + step) <= at(low));
     }
 }
+
+#[test]
+fn an_lpr_rate_is_the_quote_plus_the_spread() {
+    let with = |rate: &str| {
+        SCULPT.replace("\"6\"", &format!("\"{rate}\"")).replace(
+            '}',
+            r#", "rate_basis": {"tenor": "5y", "lpr_percent": "3.50", "spread_bp": 70}}"#,
+        )
+    };
+    // At 4.20 % the same cash carries more debt than at 6 %.
+    assert!(run(&with("4.20")).debt > dec("385.06"));
+    let i = input(&with("4.20"));
+    assert_eq!(i.rate_basis.unwrap().rate_percent(), dec("4.20"));
+    // A rate that is not LPR + spread is refused and says what it must be.
+    match model(
+        &input(&with("4.25")),
+        &CapitalTable::default(),
+        Language::En,
+    ) {
+        Err(Error::Validation { field, rule }) => {
+            assert_eq!(field, "rate_percent");
+            assert_eq!(rule.to_string(), "Must be 4.20.");
+        }
+        other => panic!("{other:?}"),
+    }
+}

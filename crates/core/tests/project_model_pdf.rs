@@ -14,7 +14,8 @@ use loandesk_core::project_finance::{model, CapitalTable, ModelInput};
 use poppler::text;
 
 /// A 2-year quarterly build then 12 annual years, DSRA and a sweep, a short equity.
-const INPUT: &str = r#"{"periods_per_year": 1, "rate_percent": "4.9",
+const INPUT: &str = r#"{"periods_per_year": 1, "rate_percent": "4.90",
+  "rate_basis": {"tenor": "5y", "lpr_percent": "3.50", "spread_bp": 140},
   "cfads": ["1200", "1250", "1300", "1350", "1400", "1450", "1500", "1550", "1600", "1650", "1700", "1750"],
   "target_dscr": "1.30", "total_uses": "16000", "max_gearing_percent": "80",
   "construction": {"periods_per_year": 4, "rate_percent": "4.9",
@@ -98,6 +99,10 @@ fn the_model_alone_in_both_languages() {
             Lang::Zh => {
                 assert!(text.contains("湘江光伏电站项目公司"));
                 assert!(row(&text, "优先级债务").contains(&debt), "{text}");
+                assert!(
+                    row(&text, "定价基准").starts_with("定价基准 LPR 5年期以上 3.50 % + 140BP"),
+                    "{text}"
+                );
                 assert!(text.contains("建设期提款与利息"));
                 assert!(text.contains("资本金比例"), "{text}");
                 assert!(text.contains("低于该行业最低要求 35%"), "{text}");
@@ -107,6 +112,11 @@ fn the_model_alone_in_both_languages() {
             }
             Lang::En => {
                 assert!(row(&text, "Senior debt").contains(&debt), "{text}");
+                assert!(
+                    row(&text, "Rate basis")
+                        .starts_with("Rate basis LPR 5Y+ 3.50 % + 140 bp Operation"),
+                    "{text}"
+                );
                 assert!(text.contains("Construction draws and interest"));
                 let rate = row(&text, "Rate +100 bp");
                 let case = &m.sensitivity[2];

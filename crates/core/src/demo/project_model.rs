@@ -8,9 +8,10 @@ use rust_decimal::Decimal;
 
 use crate::clients::ProductType;
 use crate::error::Result;
+use crate::loans::LprTenor;
 use crate::prefs::Language;
 use crate::project_finance::{
-    CapitalCategory, ConstructionInput, DrawTimingKey, DsraFunding, ModelInput, Repayment,
+    CapitalCategory, ConstructionInput, DrawTimingKey, DsraFunding, LprBasis, ModelInput, Repayment,
 };
 use crate::vault::Vault;
 
@@ -58,7 +59,13 @@ fn solar_input() -> ModelInput {
     }
     ModelInput {
         periods_per_year: 1,
+        // 5-year LPR 3.50 % (published 2025-05-20) + 70 bp.
         rate_percent: dec(420, 2),
+        rate_basis: Some(LprBasis {
+            tenor: LprTenor::FiveYear,
+            lpr_percent: dec(350, 2),
+            spread_bp: 70,
+        }),
         cfads,
         target_dscr: dec(130, 2),
         total_uses: Some(dec(40_000, 0)),

@@ -10,6 +10,7 @@ use super::schedule_doc::{footer, pairs_table};
 use super::table::{Column, RowKind, Table};
 use super::{finish, Lang, ModelDoc, PdfOutput};
 use crate::labels::Text;
+use crate::loans::LprTenor;
 use crate::prefs::Language;
 use crate::project_finance::{ModelInput, ProjectModel};
 use crate::Result;
@@ -27,6 +28,7 @@ const CONSTRUCTION: Text = Text::new("建设期提款与利息", "Construction d
 
 const REPAYMENT: Text = Text::new("还款方式", "Repayment");
 const RATE: Text = Text::new("年利率", "Annual rate");
+const RATE_BASIS: Text = Text::new("定价基准", "Rate basis");
 const PERIODS_PER_YEAR: Text = Text::new("运营期每年期数", "Operation periods a year");
 const TARGET: Text = Text::new("目标偿债覆盖率", "Target DSCR");
 const TENOR: Text = Text::new("还款期数", "Repayment periods");
@@ -83,6 +85,27 @@ fn ratio(r: Option<Decimal>) -> String {
     r.map_or_else(|| NONE.to_owned(), |r| format!("{r:.4}"))
 }
 
+/// "LPR over 5 years 3.50 % + 70 bp": how a floating rate is made.
+fn basis(lang: Lang, b: &crate::project_finance::LprBasis) -> String {
+    let sign = if b.spread_bp < 0 { "−" } else { "+" };
+    let bp = match lang {
+        Lang::Zh => "BP",
+        Lang::En => " bp",
+    };
+    // The quotes' short names, as rate sheets print them.
+    let tenor = match (b.tenor, lang) {
+        (LprTenor::OneYear, Lang::Zh) => "1年期",
+        (LprTenor::FiveYear, Lang::Zh) => "5年期以上",
+        (LprTenor::OneYear, Lang::En) => "1Y",
+        (LprTenor::FiveYear, Lang::En) => "5Y+",
+    };
+    format!(
+        "LPR {tenor} {} {sign} {}{bp}",
+        percent(b.lpr_percent),
+        b.spread_bp.abs()
+    )
+}
+
 fn assumptions(lang: Lang, input: &ModelInput, periods: usize) -> Vec<(String, String)> {
     let l = |text| t(lang, text).to_owned();
     let mut pairs = vec![
@@ -93,6 +116,9 @@ fn assumptions(lang: Lang, input: &ModelInput, periods: usize) -> Vec<(String, S
         (l(PERIODS), periods.to_string()),
         (l(TENOR), input.tenor(periods).to_string()),
     ];
+    if let Some(b) = &input.rate_basis {
+        pairs.insert(2, (l(RATE_BASIS), basis(lang, b)));
+    }
     if let Some(uses) = input.total_uses {
         pairs.push((l(TOTAL_USES), money(uses)));
     }

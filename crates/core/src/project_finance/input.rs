@@ -10,6 +10,7 @@ use super::capital::CapitalCategory;
 use super::construction::DrawTiming;
 use crate::error::{Error, Result};
 use crate::labels::labelled;
+use crate::loans::LprTenor;
 use crate::rule::Rule;
 
 /// Longer than any concession (60 years of quarters): beyond it the input is a mistake.
@@ -83,6 +84,26 @@ pub struct SweepInput {
     pub lockup_dscr: Decimal,
 }
 
+/// A floating rate: the LPR quote the loan references plus the bank's spread (贷款市场报价利率
+/// 加点, PBoC announcement 〔2019〕15号). `rate_percent` is their sum; this records how it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LprBasis {
+    pub tenor: LprTenor,
+    /// The quote used, as published.
+    #[ts(type = "string")]
+    pub lpr_percent: Decimal,
+    /// Basis points over (or under, negative) the quote.
+    #[serde(deserialize_with = "signed")]
+    pub spread_bp: i32,
+}
+
+impl LprBasis {
+    pub fn rate_percent(&self) -> Decimal {
+        self.lpr_percent + Decimal::new(i64::from(self.spread_bp), 2)
+    }
+}
+
 /// One model's inputs. Series are per operation period, period 1 first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -93,6 +114,10 @@ pub struct ModelInput {
     /// The senior debt's annual rate (fixed, or LPR + spread as the officer sets it).
     #[ts(type = "string")]
     pub rate_percent: Decimal,
+    /// Set when the rate is LPR + spread: `rate_percent` must be their sum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rate_basis: Option<LprBasis>,
     /// Cash flow available for debt service; empty when built from `revenue` and the rest.
     #[serde(default)]
     #[ts(type = "Array<string>")]
@@ -189,6 +214,23 @@ fn whole<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u32, D::Error> 
     }
 }
 
+/// A signed whole number, as a JSON number or a decimal string ("-25").
+fn signed<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<i32, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum W {
+        N(i32),
+        S(String),
+    }
+    match W::deserialize(d)? {
+        W::N(n) => Ok(n),
+        W::S(s) => s
+            .trim()
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format!("not a whole number: {s:?}"))),
+    }
+}
+
 fn whole_opt<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<u32>, D::Error> {
     whole(d).map(Some)
 }
@@ -233,6 +275,22 @@ impl ModelInput {
             ));
         }
         percent("rate_percent", self.rate_percent)?;
+        if let Some(b) = &self.rate_basis {
+            percent("rate_basis.lpr_percent", b.lpr_percent)?;
+            if b.spread_bp.abs() > 2000 {
+                return Err(Error::invalid(
+                    "rate_basis.spread_bp",
+                    Rule::Range {
+                        min: "-2000".into(),
+                        max: "2000".into(),
+                    },
+                ));
+            }
+            if b.rate_percent() != self.rate_percent {
+                let sum = b.rate_percent().to_string();
+                return Err(Error::invalid("rate_percent", Rule::MustBe(sum)));
+            }
+        }
         let cfads = self.cfads_series();
         if cfads.is_empty() {
             return Err(Error::invalid("cfads", Rule::Required));

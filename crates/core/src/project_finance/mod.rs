@@ -14,7 +14,9 @@ mod waterfall;
 pub mod xlsx;
 
 pub use capital::{CapitalCategory, CapitalCheck, CapitalTable};
-pub use input::{ConstructionInput, DrawTimingKey, DsraFunding, ModelInput, Repayment, SweepInput};
+pub use input::{
+    ConstructionInput, DrawTimingKey, DsraFunding, LprBasis, ModelInput, Repayment, SweepInput,
+};
 pub use model::{
     model, ConstructionRow, DsraRow, ModelPeriod, ProjectModel, SourcesUses, SweepRow,
 };

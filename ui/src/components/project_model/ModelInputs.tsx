@@ -1,7 +1,11 @@
 // The model's scalar inputs: rate, target cover, sizing and gearing, repayment, the 资本金
 // industry; construction draws, the DSRA and the sweep, each switched on when the project has it.
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CATALOGUE, type CapitalCategory } from "../../bindings";
+import { api } from "../../api";
+import { CATALOGUE, type CapitalCategory, type LprRate, type LprTenor } from "../../bindings";
+import { todayISO } from "../../format";
+import { cleanDecimal } from "../../money";
 import type { FieldErrors } from "../../errors";
 import EnumSelect from "../EnumSelect";
 import Field, { inputId } from "../Field";
@@ -10,10 +14,13 @@ import {
   CONSTRUCTION_PERIODS_PER_YEAR,
   DRAW_TIMINGS,
   DSRA_FUNDINGS,
+  LPR_TENORS,
   PERIODS_PER_YEAR,
   REPAYMENTS,
+  addBasisPoints,
   newConstruction,
   type ConstructionForm,
+  type RateBasisForm,
   type ModelForm,
 } from "./modelForm";
 
@@ -77,6 +84,36 @@ export default function ModelInputs({ form, onChange, errors }: Props) {
   const setConstruction = (c: ConstructionForm | null) => set("construction", c);
   const c = form.construction;
   const months = t("projectModel.f.dsraMonths");
+  const b = form.rate_basis;
+  const setBasis = (basis: RateBasisForm) => set("rate_basis", basis);
+  const [quote, setQuote] = useState<LprRate | null>(null);
+  // The rate the basis gives (or the typed one): what the core computes with.
+  const shownRate = (() => {
+    if (!b) return form.rate_percent;
+    const lpr = cleanDecimal(b.lpr_percent);
+    const bp = b.spread_bp.trim() === "" ? 0 : Number(b.spread_bp.trim());
+    return lpr !== null && Number.isInteger(bp) ? addBasisPoints(lpr, bp) : "";
+  })();
+  const lprHint =
+    quote && b && quote.tenor === b.tenor
+      ? t("projectModel.f.lprPublished", { date: quote.published_on })
+      : b && b.lpr_percent.trim() === ""
+        ? t("projectModel.f.lprNone")
+        : undefined;
+  // The latest quote of the tenor published by today, from Settings' LPR table; the officer may
+  // type another (the one in the contract).
+  const startLpr = async (tenor: LprTenor = b?.tenor ?? "5y") => {
+    const today = todayISO();
+    let latest: LprRate | null = null;
+    try {
+      const rates = await api.lprList();
+      for (const r of rates) if (r.tenor === tenor && r.published_on <= today && (!latest || r.published_on > latest.published_on)) latest = r;
+    } catch {
+      latest = null;
+    }
+    setQuote(latest);
+    onChange({ ...form, rate_basis: { tenor, lpr_percent: latest?.percent ?? b?.lpr_percent ?? "", spread_bp: b?.spread_bp ?? "" } });
+  };
 
   return (
     <section className="card pm-inputs" data-testid="pm-inputs">
@@ -92,9 +129,48 @@ export default function ModelInputs({ form, onChange, errors }: Props) {
             onChange={(v) => v !== "" && set("periods_per_year", v)}
           />
         </Field>
-        <Field field="rate_percent" label={t("projectModel.f.ratePercent")} errors={errors} required>
-          <DecimalInput field="rate_percent" testId="pm-rate" unit="%" value={form.rate_percent} errors={errors} onChange={(v) => set("rate_percent", v)} />
+        <Field field="rate_basis" label={t("projectModel.f.rateBasis")} errors={errors}>
+          <select
+            id={inputId("rate_basis")}
+            data-testid="pm-rate-basis"
+            value={b ? "lpr" : "fixed"}
+            onChange={(e) => (e.target.value === "lpr" ? void startLpr() : onChange({ ...form, rate_basis: null, rate_percent: shownRate }))}
+          >
+            <option value="fixed">{t("projectModel.f.rateFixed")}</option>
+            <option value="lpr">{t("projectModel.f.rateLpr")}</option>
+          </select>
         </Field>
+        {b ? (
+          <>
+            <Field field="rate_basis.lpr_percent" label={t("projectModel.f.lprQuote")} errors={errors} required hint={lprHint}>
+              <span className="pm-lpr">
+                <EnumSelect
+                  id={inputId("rate_basis.tenor")}
+                  testId="pm-lpr-tenor"
+                  value={b.tenor}
+                  options={LPR_TENORS}
+                  label={(v) => t(`projectModel.lprTenor.${v}`)}
+                  onChange={(v) => v !== "" && void startLpr(v)}
+                />
+                <DecimalInput
+                  field="rate_basis.lpr_percent"
+                  testId="pm-lpr-percent"
+                  unit="%"
+                  value={b.lpr_percent}
+                  errors={errors}
+                  onChange={(v) => setBasis({ ...b, lpr_percent: v })}
+                />
+              </span>
+            </Field>
+            <Field field="rate_basis.spread_bp" label={t("projectModel.f.spreadBp")} errors={errors} hint={t("projectModel.f.rateIs", { rate: shownRate || "—" })}>
+              <DecimalInput field="rate_basis.spread_bp" testId="pm-spread-bp" unit="bp" value={b.spread_bp} errors={errors} onChange={(v) => setBasis({ ...b, spread_bp: v })} />
+            </Field>
+          </>
+        ) : (
+          <Field field="rate_percent" label={t("projectModel.f.ratePercent")} errors={errors} required>
+            <DecimalInput field="rate_percent" testId="pm-rate" unit="%" value={form.rate_percent} errors={errors} onChange={(v) => set("rate_percent", v)} />
+          </Field>
+        )}
         <Field field="target_dscr" label={t("projectModel.f.targetDscr")} errors={errors} required>
           <DecimalInput field="target_dscr" testId="pm-target-dscr" unit={t("projectModel.times")} value={form.target_dscr} errors={errors} onChange={(v) => set("target_dscr", v)} />
         </Field>

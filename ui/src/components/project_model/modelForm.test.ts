@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ModelInput } from "../../bindings";
-import { blankForm, emptyRow, formFrom, pastedGrid, sameInput, toInput, type ModelForm } from "./modelForm";
+import { addBasisPoints, blankForm, emptyRow, formFrom, pastedGrid, sameInput, toInput, type ModelForm } from "./modelForm";
 
 const SCULPT: ModelInput = {
   periods_per_year: 1,
@@ -18,6 +18,19 @@ function value(form: ModelForm): ModelInput {
 }
 
 describe("the project model form", () => {
+  it("makes an LPR rate the quote plus the spread, exactly", () => {
+    expect(addBasisPoints("3.50", 70)).toBe("4.20");
+    expect(addBasisPoints("3.1", -25)).toBe("2.85");
+    expect(addBasisPoints("3.455", 10)).toBe("3.555");
+    expect(addBasisPoints("0.10", -30)).toBe("-0.20");
+    const lpr: ModelInput = { ...SCULPT, rate_percent: "4.20", rate_basis: { tenor: "5y", lpr_percent: "3.50", spread_bp: 70 } };
+    const form = formFrom(lpr);
+    expect(form.rate_basis).toEqual({ tenor: "5y", lpr_percent: "3.50", spread_bp: "70" });
+    // The rate is the sum, whatever was typed in the fixed-rate box before.
+    expect(value({ ...form, rate_percent: "9" })).toEqual(lpr);
+    expect(toInput({ ...form, rate_basis: { tenor: "5y", lpr_percent: "3.50", spread_bp: "7.5" } })).toEqual({ errors: { "rate_basis.spread_bp": "whole_number" } });
+  });
+
   it("gives back the input it shows", () => {
     const full: ModelInput = {
       ...SCULPT,

@@ -2,7 +2,7 @@
 // `ModelInput` the core computes from. The form checks only what it can see alone (a number
 // is a number, a series has no gaps); the core checks the rest and names the same fields
 // ("rate_percent", "cfads[3]", "construction.draws[2]"), so a refusal lands on the same cell.
-import type { CapitalCategory, DrawTimingKey, DsraFunding, ModelInput, Repayment, RuleCode } from "../../bindings";
+import type { CapitalCategory, DrawTimingKey, DsraFunding, LprTenor, ModelInput, Repayment, RuleCode } from "../../bindings";
 import { cleanDecimal, digitCount, isDecimal } from "../../money";
 
 export const SERIES_KEYS = ["cfads", "revenue", "opex", "tax", "working_capital_change", "maintenance_capex", "ebitda", "ebit"] as const;
@@ -33,6 +33,15 @@ export interface ConstructionForm {
   draw_timing: DrawTimingKey;
 }
 
+/** A floating rate as typed: the LPR quote and the spread in basis points. */
+export interface RateBasisForm {
+  tenor: LprTenor;
+  lpr_percent: string;
+  spread_bp: string;
+}
+
+export const LPR_TENORS = ["5y", "1y"] as const satisfies readonly LprTenor[];
+
 export interface SweepForm {
   percent: string;
   lockup_dscr: string;
@@ -41,6 +50,8 @@ export interface SweepForm {
 export interface ModelForm {
   periods_per_year: (typeof PERIODS_PER_YEAR)[number];
   rate_percent: string;
+  /** Set when the rate is LPR + spread: the rate is then their sum, not typed. */
+  rate_basis: RateBasisForm | null;
   target_dscr: string;
   total_uses: string;
   max_gearing_percent: string;
@@ -65,6 +76,7 @@ export function blankForm(): ModelForm {
   return {
     periods_per_year: "1",
     rate_percent: "",
+    rate_basis: null,
     target_dscr: "1.30",
     total_uses: "",
     max_gearing_percent: "",
@@ -112,6 +124,9 @@ export function formFrom(input: ModelInput): ModelForm {
   return {
     periods_per_year: ofPeriods(input.periods_per_year, PERIODS_PER_YEAR, "1"),
     rate_percent: input.rate_percent,
+    rate_basis: input.rate_basis
+      ? { tenor: input.rate_basis.tenor, lpr_percent: input.rate_basis.lpr_percent, spread_bp: String(input.rate_basis.spread_bp) }
+      : null,
     target_dscr: input.target_dscr,
     total_uses: input.total_uses ?? "",
     max_gearing_percent: input.max_gearing_percent ?? "",
@@ -187,7 +202,20 @@ export function toInput(form: ModelForm): Parsed {
     series[key] = cells.map((c, i) => decimal(`${key}[${i + 1}]`, c, true) ?? "");
   }
 
-  const rate = decimal("rate_percent", form.rate_percent, true);
+  let rate: string | undefined;
+  let rateBasis: ModelInput["rate_basis"];
+  if (form.rate_basis) {
+    const b = form.rate_basis;
+    const lpr = decimal("rate_basis.lpr_percent", b.lpr_percent, true);
+    const spread = b.spread_bp.trim() === "" ? 0 : /^[-−]?\d{1,4}$/.test(b.spread_bp.trim()) ? Number(b.spread_bp.trim().replace("−", "-")) : null;
+    if (spread === null) errors["rate_basis.spread_bp"] = "whole_number";
+    if (lpr !== undefined && spread !== null) {
+      rate = addBasisPoints(lpr, spread);
+      rateBasis = { tenor: b.tenor, lpr_percent: lpr, spread_bp: spread };
+    }
+  } else {
+    rate = decimal("rate_percent", form.rate_percent, true);
+  }
   const target = decimal("target_dscr", form.target_dscr, true);
   const totalUses = decimal("total_uses", form.total_uses, false);
   const gearing = decimal("max_gearing_percent", form.max_gearing_percent, false);
@@ -221,6 +249,7 @@ export function toInput(form: ModelForm): Parsed {
     repayment: form.repayment,
     dsra_funding: form.dsra_funding,
   };
+  if (rateBasis) value.rate_basis = rateBasis;
   if (totalUses !== undefined) value.total_uses = totalUses;
   if (gearing !== undefined) value.max_gearing_percent = gearing;
   if (debt !== undefined) value.debt = debt;
@@ -234,6 +263,19 @@ export function toInput(form: ModelForm): Parsed {
   }
   if (form.capital_category !== "") value.capital_category = form.capital_category;
   return { value };
+}
+
+/** `percent` + `bp` basis points, exactly (3.50 + 70 → "4.20"): in integer ten-thousandths. */
+export function addBasisPoints(percent: string, bp: number): string {
+  const negative = percent.startsWith("-");
+  const [whole = "0", frac = ""] = (negative ? percent.slice(1) : percent).split(".");
+  const places = Math.max(frac.length, 2);
+  const scale = 10n ** BigInt(places);
+  const units = BigInt(whole) * scale + BigInt(frac.padEnd(places, "0") || "0");
+  const total = (negative ? -units : units) + BigInt(bp) * 10n ** BigInt(places - 2);
+  const sign = total < 0n ? "-" : "";
+  const abs = total < 0n ? -total : total;
+  return `${sign}${abs / scale}.${(abs % scale).toString().padStart(places, "0")}`;
 }
 
 /** "4.20" and "4.2" are one rate: decimals compared by value, absent and empty alike. */
