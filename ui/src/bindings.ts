@@ -3,12 +3,12 @@
 /**
  * `ErrorPayload.code`.
  */
-export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "vault_too_new" | "not_a_vault" | "validation" | "not_found" | "locked" | "no_scenario" | "try_later" | "damaged" | "gate_refused" | "database" | "io" | "pdf" | "file_in_use" | "internal" | "document_unreadable";
+export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "vault_too_new" | "not_a_vault" | "validation" | "not_found" | "locked" | "no_scenario" | "try_later" | "damaged" | "gate_refused" | "database" | "io" | "pdf" | "file_in_use" | "internal" | "document_unreadable" | "ocr_unavailable" | "ocr_failed" | "cancelled";
 
 /**
  * The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
  */
-export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be";
+export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "not_image_or_pdf" | "no_page_image" | "no_text_found" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be";
 
 /**
  * What the UI receives for every failed command.
@@ -1395,6 +1395,73 @@ sculpt_dscr: string | null, construction_periods: Array<ConstructionRow>, period
  */
 llcr: string | null, plcr: string | null, min_dscr_cn?: string, min_icr?: string, sources_uses?: SourcesUses, capital_check?: CapitalCheck, sensitivity: Array<SensitivityCase>, warnings: Array<PfWarning>, };
 
+/**
+ * One line of text the engine found: what it read, how sure it was (0..1), and where
+ * (corners in page pixels: top-left, top-right, bottom-right, bottom-left).
+ */
+export type OcrBox = { text: string, score: number, quad: [[number, number], [number, number], [number, number], [number, number]], };
+
+/**
+ * A field of a business licence the app can fill.
+ */
+export type LicenceField = "credit_code" | "name" | "legal_representative" | "registered_capital" | "established_on" | "address" | "type" | "business_scope";
+
+/**
+ * One field as the review dialog shows it.
+ */
+export type LicenceFieldReview = { field: LicenceField, proposed: string, 
+/**
+ * The client's value now; None when the client has none.
+ */
+current: string | null, 
+/**
+ * 0..1; None when the reader gave no figure for the field.
+ */
+confidence: number | null, };
+
+/**
+ * A licence read, laid out for the officer's review.
+ */
+export type LicenceReview = { 
+/**
+ * In the licence's order; fields not found are left out.
+ */
+fields: Array<LicenceFieldReview>, credit_code_valid: boolean, credit_code_repaired: boolean, 
+/**
+ * Every line found on the page, to draw over its image.
+ */
+boxes: Array<OcrBox>, 
+/**
+ * The page's size in pixels (the boxes' coordinates).
+ */
+page_width: number, page_height: number, };
+
+/**
+ * A value the officer accepted (possibly corrected).
+ */
+export type AcceptedField = { field: LicenceField, value: string, };
+
+export type StatementRead = { 
+/**
+ * The years read, in the order of the page's columns, as a statement import gives them.
+ */
+years: Array<FinancialYear>, 
+/**
+ * Labels of rows with figures that match no line of the template (固定资产, 实收资本, …):
+ * the officer maps or ignores them.
+ */
+unmatched: Array<string>, 
+/**
+ * Per template line (its key), how sure the reading of its row is (0..1).
+ */
+confidence: { [key in string]: number }, boxes: Array<OcrBox>, };
+
+/**
+ * One year's figures as the officer accepted them in a preview (a scanned page read by OCR,
+ * then corrected), in yuan.
+ */
+export type StatementYearInput = { year: number, figures: Partial<Record<StatementLine, string>>, };
+
 /** Each ratio's unit, direction, group and statement lines (crates/core/src/analysis/ratios.rs). */
 export const RATIOS = {
   "current-ratio": { unit: "times", bound: "at-least", group: "liquidity", lines: ["current-assets", "current-liabilities"], namedThreshold: true },
@@ -1621,6 +1688,16 @@ export const CATALOGUE = {
       "negative_principal": "第 {{periods}} 期塑形本金为负（余额上升）",
       "equity_short": "资本金比例 {{equity}}% 低于该行业最低要求 {{required}}%",
     },
+    "licenceField": {
+      "credit_code": "统一社会信用代码",
+      "name": "名称",
+      "legal_representative": "法定代表人",
+      "registered_capital": "注册资本",
+      "established_on": "成立日期",
+      "address": "住所",
+      "type": "类型",
+      "business_scope": "经营范围",
+    },
     "mood": {
       "satisfied": "满意",
       "neutral": "一般",
@@ -1662,6 +1739,9 @@ export const CATALOGUE = {
       "file_in_use": "该文件正被其他程序打开（例如 PDF 阅读器或 Excel），无法替换。请关闭该文件后重试。",
       "internal": "发生内部错误，为安全起见保险库已锁定，请重新解锁。",
       "document_unreadable": "无法读取该文件：内容已损坏，或与文件类型不符。",
+      "ocr_unavailable": "文字识别组件缺失，请重新安装 LoanDesk。",
+      "ocr_failed": "文字识别出错，未读取任何内容。",
+      "cancelled": "已取消。",
     },
     "rule": {
       "required": "请填写此项。",
@@ -1695,6 +1775,9 @@ export const CATALOGUE = {
       "password_protected": "文件设有密码，请另存为无密码的文件后再导入。",
       "zip_bomb": "文件解压后大小异常，已拒绝。",
       "not_spreadsheet": "不是 XLSX、XLS 或 CSV 表格。",
+      "not_image_or_pdf": "不是照片或扫描件（PNG、JPEG、TIFF 或扫描的 PDF）。",
+      "no_page_image": "该 PDF 中没有扫描页图像（文字版 PDF 无需识别）。",
+      "no_text_found": "页面上没有识别到文字。",
       "file_exists": "该文件已存在，请换一个文件名。",
       "statement_no_years": "找不到年度表头行（如 2023、2024）。",
       "statement_line_missing": "缺少必需的报表项目「{{line}}」。",
@@ -1916,6 +1999,16 @@ export const CATALOGUE = {
       "negative_principal": "Sculpted principal is negative (the balance grows) in period(s) {{periods}}",
       "equity_short": "Equity is {{equity}} % of total investment, below the industry minimum {{required}} %",
     },
+    "licenceField": {
+      "credit_code": "Unified social credit code",
+      "name": "Name",
+      "legal_representative": "Legal representative",
+      "registered_capital": "Registered capital",
+      "established_on": "Date of establishment",
+      "address": "Address",
+      "type": "Type",
+      "business_scope": "Business scope",
+    },
     "mood": {
       "satisfied": "Satisfied",
       "neutral": "Neutral",
@@ -1957,6 +2050,9 @@ export const CATALOGUE = {
       "file_in_use": "The file is open in another program (a PDF viewer or Excel, for example) and cannot be replaced. Close it and try again.",
       "internal": "An internal error occurred and the vault was locked for safety. Please unlock it again.",
       "document_unreadable": "The file cannot be read: its content is damaged or not what its type promises.",
+      "ocr_unavailable": "The text recognition files are missing. Please reinstall LoanDesk.",
+      "ocr_failed": "Text recognition failed; nothing was read.",
+      "cancelled": "Cancelled.",
     },
     "rule": {
       "required": "Required.",
@@ -1990,6 +2086,9 @@ export const CATALOGUE = {
       "password_protected": "The file is password-protected: save it without a password, then import it.",
       "zip_bomb": "The file would expand to an unreasonable size; refused.",
       "not_spreadsheet": "Not an XLSX, XLS or CSV spreadsheet.",
+      "not_image_or_pdf": "Not a photo or a scan (PNG, JPEG, TIFF or a scanned PDF).",
+      "no_page_image": "The PDF has no scanned page image (a text PDF needs no OCR).",
+      "no_text_found": "No text was found on the page.",
       "file_exists": "That file already exists; choose another name.",
       "statement_no_years": "No header row with years (such as 2023, 2024) was found.",
       "statement_line_missing": "The required line “{{line}}” is missing.",

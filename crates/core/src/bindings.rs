@@ -182,6 +182,7 @@ pub fn typescript() -> String {
     lifecycle(&cfg, &mut out);
     journey(&cfg, &mut out);
     project_finance(&cfg, &mut out);
+    ocr(&cfg, &mut out);
     out.push_str(&crate::analysis::typescript());
     out.push_str(&crate::labels::typescript());
     out.trim_end().to_string() + "\n"
@@ -216,6 +217,18 @@ fn project_finance(cfg: &Config, out: &mut String) {
     decl::<ModelWarning>(cfg, out);
     decl::<PfWarning>(cfg, out);
     decl::<ProjectModel>(cfg, out);
+}
+
+fn ocr(cfg: &Config, out: &mut String) {
+    use crate::ocr::review::{AcceptedField, LicenceField, LicenceFieldReview, LicenceReview};
+    use crate::ocr::{OcrBox, StatementRead};
+    decl::<OcrBox>(cfg, out);
+    decl::<LicenceField>(cfg, out);
+    decl::<LicenceFieldReview>(cfg, out);
+    decl::<LicenceReview>(cfg, out);
+    decl::<AcceptedField>(cfg, out);
+    decl::<StatementRead>(cfg, out);
+    decl::<crate::documents::StatementYearInput>(cfg, out);
 }
 
 fn feedback(cfg: &Config, out: &mut String) {

@@ -53,6 +53,15 @@ pub enum Error {
     /// A third-party parser failed on the file's content in a way it does not report (it panicked).
     #[error("the file could not be read: its content is damaged or not what its type promises")]
     DocumentUnreadable,
+    /// The OCR models or runtime are not where the installation put them (the path).
+    #[error("OCR resources missing: {0}")]
+    OcrUnavailable(String),
+    /// The OCR engine failed (load, run, or a panic it caught).
+    #[error("OCR failed: {0}")]
+    OcrFailed(String),
+    /// The officer cancelled the work.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -93,6 +102,9 @@ impl Error {
             Error::FileInUse(_) => C::FileInUse,
             Error::Internal => C::Internal,
             Error::DocumentUnreadable => C::DocumentUnreadable,
+            Error::OcrUnavailable(_) => C::OcrUnavailable,
+            Error::OcrFailed(_) => C::OcrFailed,
+            Error::Cancelled => C::Cancelled,
         }
     }
 

@@ -23,6 +23,9 @@ codes! {
         FileInUse = "file_in_use",
         Internal = "internal",
         DocumentUnreadable = "document_unreadable",
+        OcrUnavailable = "ocr_unavailable",
+        OcrFailed = "ocr_failed",
+        Cancelled = "cancelled",
     }
 }
 
@@ -88,6 +91,15 @@ impl ErrorCode {
                 "无法读取该文件：内容已损坏，或与文件类型不符。",
                 "The file cannot be read: its content is damaged or not what its type promises.",
             ),
+            E::OcrUnavailable => (
+                "文字识别组件缺失，请重新安装 LoanDesk。",
+                "The text recognition files are missing. Please reinstall LoanDesk.",
+            ),
+            E::OcrFailed => (
+                "文字识别出错，未读取任何内容。",
+                "Text recognition failed; nothing was read.",
+            ),
+            E::Cancelled => ("已取消。", "Cancelled."),
         };
         Text::new(zh, en)
     }

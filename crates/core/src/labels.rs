@@ -196,6 +196,12 @@ pub fn catalogue() -> Vec<Section> {
             "modelWarning",
             ModelWarning::ALL.iter().map(|k| (k.as_str(), k.text())),
         ),
+        section(
+            "licenceField",
+            crate::ocr::review::LicenceField::ALL
+                .iter()
+                .map(|k| (k.as_str(), k.text())),
+        ),
         section("mood", Mood::ALL.iter().map(|k| (k.as_str(), k.text()))),
         section(
             "problemCategory",

@@ -70,6 +70,12 @@ pub enum Rule {
     ZipBomb,
     /// A spreadsheet was expected (XLSX, XLS or CSV).
     NotSpreadsheet,
+    /// OCR reads photos and scans: PNG, JPEG, TIFF, or a PDF of scanned pages.
+    NotImageOrPdf,
+    /// A PDF with no scanned page image in it (a text PDF is not a scan).
+    NoPageImage,
+    /// OCR found no text on the page.
+    NoTextFound,
     /// The target of an export already exists; nothing is overwritten.
     FileExists,
     /// A statement without a header row of years.
@@ -164,6 +170,9 @@ codes! {
         PasswordProtected = "password_protected",
         ZipBomb = "zip_bomb",
         NotSpreadsheet = "not_spreadsheet",
+        NotImageOrPdf = "not_image_or_pdf",
+        NoPageImage = "no_page_image",
+        NoTextFound = "no_text_found",
         FileExists = "file_exists",
         StatementNoYears = "statement_no_years",
         StatementLineMissing = "statement_line_missing",
@@ -260,6 +269,15 @@ impl RuleCode {
                 "The file would expand to an unreasonable size; refused.",
             ),
             R::NotSpreadsheet => ("不是 XLSX、XLS 或 CSV 表格。", "Not an XLSX, XLS or CSV spreadsheet."),
+            R::NotImageOrPdf => (
+                "不是照片或扫描件（PNG、JPEG、TIFF 或扫描的 PDF）。",
+                "Not a photo or a scan (PNG, JPEG, TIFF or a scanned PDF).",
+            ),
+            R::NoPageImage => (
+                "该 PDF 中没有扫描页图像（文字版 PDF 无需识别）。",
+                "The PDF has no scanned page image (a text PDF needs no OCR).",
+            ),
+            R::NoTextFound => ("页面上没有识别到文字。", "No text was found on the page."),
             R::FileExists => (
                 "该文件已存在，请换一个文件名。",
                 "That file already exists; choose another name.",
@@ -357,6 +375,9 @@ impl Rule {
             Rule::PasswordProtected => R::PasswordProtected,
             Rule::ZipBomb => R::ZipBomb,
             Rule::NotSpreadsheet => R::NotSpreadsheet,
+            Rule::NotImageOrPdf => R::NotImageOrPdf,
+            Rule::NoPageImage => R::NoPageImage,
+            Rule::NoTextFound => R::NoTextFound,
             Rule::FileExists => R::FileExists,
             Rule::StatementNoYears => R::StatementNoYears,
             Rule::StatementLineMissing { .. } => R::StatementLineMissing,
@@ -531,6 +552,9 @@ mod tests {
             Rule::PasswordProtected,
             Rule::ZipBomb,
             Rule::NotSpreadsheet,
+            Rule::NotImageOrPdf,
+            Rule::NoPageImage,
+            Rule::NoTextFound,
             Rule::FileExists,
             Rule::StatementNoYears,
             Rule::StatementLineMissing { line },

@@ -294,3 +294,77 @@ fn a_sheet_claiming_a_huge_used_range_is_read_in_bounded_memory() {
     let years = parse_statement("huge.xlsx", &huge).unwrap();
     assert_eq!(years, parse_statement("t.csv", &template_csv()).unwrap());
 }
+
+/// Figures the officer accepted in the preview of a scanned statement (OCR, issue 18) are
+/// stored like an import's: the years replaced, the scan as their document, an audit entry.
+#[test]
+fn accepted_scan_figures_are_stored_with_their_document() {
+    use loandesk_core::documents::StatementYearInput;
+    use std::collections::BTreeMap;
+    let (_dir, mut v) = vault();
+    let c = client(&mut v);
+    let scan = v
+        .import_document(
+            c,
+            "资产负债表.png",
+            &png(),
+            Some(DocumentKind::FinancialStatements),
+        )
+        .unwrap();
+    let year = |y: i32, cash: &str| StatementYearInput {
+        year: y,
+        figures: BTreeMap::from([
+            (StatementLine::Cash, d(cash)),
+            (StatementLine::TotalAssets, d("30065290.32")),
+        ]),
+    };
+    let stored = v
+        .store_statement_years(
+            c,
+            Some(scan.id),
+            &[year(2024, "3256780.45"), year(2023, "1")],
+        )
+        .unwrap();
+    assert_eq!(
+        stored.iter().map(|y| y.year).collect::<Vec<_>>(),
+        [2024, 2023]
+    );
+    assert_eq!(stored[0].document_id, Some(scan.id));
+    assert_eq!(stored[0].get(StatementLine::Cash), Some(d("3256780.45")));
+    // Accepted again with a correction: the year is replaced, not added to.
+    v.store_statement_years(c, Some(scan.id), &[year(2023, "2981004.12")])
+        .unwrap();
+    let years = v.financial_years(c).unwrap();
+    assert_eq!(years.len(), 2);
+    assert_eq!(years[1].get(StatementLine::Cash), Some(d("2981004.12")));
+    // A year twice, nothing at all, or another client's document: refused, nothing stored.
+    let twice = v
+        .store_statement_years(c, None, &[year(2022, "1"), year(2022, "2")])
+        .unwrap_err();
+    assert!(matches!(
+        twice,
+        Error::Validation {
+            rule: Rule::StatementYearTwice { year: 2022 },
+            ..
+        }
+    ));
+    let empty = StatementYearInput {
+        year: 2022,
+        figures: BTreeMap::new(),
+    };
+    assert!(matches!(
+        v.store_statement_years(c, None, &[empty]).unwrap_err(),
+        Error::Validation {
+            rule: Rule::StatementNoYears,
+            ..
+        }
+    ));
+    let other = client(&mut v);
+    assert_eq!(
+        v.store_statement_years(other, Some(scan.id), &[year(2022, "1")])
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
+    assert_eq!(v.financial_years(c).unwrap().len(), 2);
+}

@@ -21,7 +21,7 @@ pub use kind::DocumentKind;
 pub use sniff::{detect_file_type, FileType};
 pub use statement::{
     parse_statement, statement_template, FinancialYear, StatementImport, StatementLine,
-    MAX_STATEMENT_BYTES, TEMPLATE_CSV, TEMPLATE_XLSX,
+    StatementYearInput, MAX_STATEMENT_BYTES, TEMPLATE_CSV, TEMPLATE_XLSX,
 };
 pub use store::{DEFAULT_MAX_DOCUMENT_BYTES, MAX_DOCUMENT_BYTES_CEILING};
 

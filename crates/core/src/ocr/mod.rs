@@ -6,6 +6,7 @@
 pub mod credit_code;
 pub mod licence;
 mod page;
+pub mod review;
 pub mod statement;
 
 use serde::{Deserialize, Serialize};

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use rusqlite::params;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
@@ -50,6 +50,15 @@ pub struct FinancialYear {
     /// The spreadsheet they were read from.
     pub document_id: Option<i64>,
     pub imported_at: String,
+}
+
+/// One year's figures as the officer accepted them in a preview (a scanned page read by OCR,
+/// then corrected), in yuan.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct StatementYearInput {
+    pub year: i32,
+    #[ts(type = "Partial<Record<StatementLine, string>>")]
+    pub figures: BTreeMap<StatementLine, Decimal>,
 }
 
 impl FinancialYear {
@@ -182,21 +191,7 @@ impl Vault {
                 id
             }
         };
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO statement_figures (client_id, year, line, value, document_id, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for (year, figures) in &years {
-            tx.execute(
-                "DELETE FROM statement_figures WHERE client_id = ?1 AND year = ?2",
-                params![client_id, year],
-            )?;
-            for (line, value) in figures {
-                let value = value.normalize().to_string();
-                insert.execute(params![client_id, year, line.as_str(), value, doc_id, now])?;
-            }
-        }
-        drop(insert);
+        store_years(&tx, client_id, Some(doc_id), &years, &now)?;
         let listed: Vec<String> = years.iter().map(|(y, _)| y.to_string()).collect();
         let detail = format!("document {doc_id}; years {}", listed.join(","));
         audit_record(&tx, "statement.import", "client", Some(client_id), &detail)?;
@@ -209,6 +204,54 @@ impl Vault {
                 .filter_map(|(y, _)| stored.iter().find(|s| s.year == *y).cloned())
                 .collect(),
         })
+    }
+
+    /// Stores figures the officer accepted from a preview (a scanned statement read by OCR and
+    /// corrected), like an import's: years already on the client are replaced. `document_id`
+    /// is the scanned page in the vault the figures came from, if any. The years stored.
+    pub fn store_statement_years(
+        &mut self,
+        client_id: i64,
+        document_id: Option<i64>,
+        years: &[StatementYearInput],
+    ) -> Result<Vec<FinancialYear>> {
+        self.client(client_id)?;
+        if let Some(id) = document_id {
+            if self.document(id)?.client_id != client_id {
+                return Err(Error::NotFound(format!("document {id}")));
+            }
+        }
+        let mut seen = Vec::new();
+        for y in years {
+            if seen.contains(&y.year) {
+                return Err(Error::invalid(
+                    "years",
+                    Rule::StatementYearTwice { year: y.year },
+                ));
+            }
+            seen.push(y.year);
+        }
+        let rows: Vec<(i32, BTreeMap<StatementLine, Decimal>)> = years
+            .iter()
+            .filter(|y| !y.figures.is_empty())
+            .map(|y| (y.year, y.figures.clone()))
+            .collect();
+        if rows.is_empty() {
+            return Err(Error::invalid("years", Rule::StatementNoYears));
+        }
+        let now = self.clock().stamp();
+        let tx = self.conn_mut().transaction()?;
+        store_years(&tx, client_id, document_id, &rows, &now)?;
+        let listed: Vec<String> = rows.iter().map(|(y, _)| y.to_string()).collect();
+        let source = document_id.map_or("scan".to_string(), |d| format!("document {d}"));
+        let detail = format!("{source}; years {}; from OCR", listed.join(","));
+        audit_record(&tx, "statement.import", "client", Some(client_id), &detail)?;
+        tx.commit()?;
+        let stored = self.financial_years(client_id)?;
+        Ok(rows
+            .iter()
+            .filter_map(|(y, _)| stored.iter().find(|s| s.year == *y).cloned())
+            .collect())
     }
 
     /// The client's stored figures, latest year first.
@@ -243,4 +286,29 @@ impl Vault {
         }
         Ok(years)
     }
+}
+
+/// Replaces the client's figures of each year given (inside the caller's transaction).
+fn store_years(
+    tx: &rusqlite::Transaction<'_>,
+    client_id: i64,
+    doc_id: Option<i64>,
+    years: &[(i32, BTreeMap<StatementLine, Decimal>)],
+    now: &str,
+) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO statement_figures (client_id, year, line, value, document_id, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (year, figures) in years {
+        tx.execute(
+            "DELETE FROM statement_figures WHERE client_id = ?1 AND year = ?2",
+            params![client_id, year],
+        )?;
+        for (line, value) in figures {
+            let value = value.normalize().to_string();
+            insert.execute(params![client_id, year, line.as_str(), value, doc_id, now])?;
+        }
+    }
+    Ok(())
 }
