@@ -300,7 +300,13 @@ fn not_a_page_or_no_text_exits_2_with_one_line() {
                 "{kind} {}: {err}",
                 file.display()
             );
-            assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+            // Under Wine (no DXGI) ONNX Runtime 1.22 writes this line to stderr itself while
+            // it looks for GPUs, not through its logger; Windows has DXGI and stays silent.
+            let ours = err
+                .lines()
+                .filter(|l| l.trim() != "Failed to create DXGI factory.")
+                .count();
+            assert_eq!(ours, 1, "{err}");
         }
     }
     // Resources missing is the installation's fault, not the file's: 1.
