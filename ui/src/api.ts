@@ -70,6 +70,7 @@ import type {
   RepricingDue,
   ScheduleChange,
 } from "./bindings";
+import type { CalendarDay, CalendarPreview, CalendarSummary } from "./bindings";
 import type {
   CapitalMinimum,
   CapitalTable,
@@ -296,6 +297,11 @@ export const api = {
   lprImport: () => call<[number, LprRate[]] | null>("lpr_import"),
   workingDaysGet: () => call<WorkingDays>("working_days_get"),
   workingDaysSet: (days: WorkingDays) => call<void>("working_days_set", { days }),
+  /** The years the official holiday calendar covers, built in and imported. */
+  calendarSummary: () => call<CalendarSummary>("calendar_summary"),
+  /** Rust asks for a calendar CSV and reads it: what it would add and change; null when cancelled. */
+  calendarPreviewImport: () => call<CalendarPreview | null>("calendar_preview_import"),
+  calendarImport: (days: CalendarDay[]) => call<CalendarPreview>("calendar_import", { days }),
 
   // The client's voice and the lifecycle loop (issue 16).
   feedbackAdd: (clientId: number, input: FeedbackInput) => call<FeedbackIds>("feedback_add", { clientId, input }),

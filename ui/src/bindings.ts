@@ -8,7 +8,7 @@ export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "v
 /**
  * The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
  */
-export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "not_image_or_pdf" | "no_page_image" | "no_text_found" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be";
+export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "not_image_or_pdf" | "no_page_image" | "no_text_found" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be" | "calendar_row" | "calendar_day_twice";
 
 /**
  * What the UI receives for every failed command.
@@ -369,6 +369,44 @@ by_coverage: Array<Slice>, cash_in: Array<MonthCashIn>, other_currency_loans: nu
  * Officer-listed holidays and make-up working days (调休) refine the plain weekend rule.
  */
 export type WorkingDays = { holidays: Array<string>, extra_working_days: Array<string>, };
+
+export type DayKind = "holiday" | "workday";
+
+/**
+ * One day of the official calendar, with the notice it comes from.
+ */
+export type CalendarDay = { date: string, kind: DayKind, name: string, source: string, };
+
+/**
+ * A day the import changes: what the calendar said, and what the file says.
+ */
+export type CalendarChange = { before: CalendarDay, after: CalendarDay, };
+
+/**
+ * What an imported file would do, before anything is stored.
+ */
+export type CalendarPreview = { 
+/**
+ * Every row of the file, in date order: what applying stores.
+ */
+days: Array<CalendarDay>, 
+/**
+ * Days the calendar does not have yet.
+ */
+added: Array<CalendarDay>, 
+/**
+ * Days whose kind, name or source the file changes.
+ */
+changed: Array<CalendarChange>, unchanged: number, years: Array<number>, };
+
+/**
+ * Which years the calendar covers, built in and imported.
+ */
+export type CalendarSummary = { built_in_years: Array<number>, imported_years: Array<number>, imported_days: number, 
+/**
+ * The notices the built-in years come from, one per line of the file's sources.
+ */
+sources: Array<string>, };
 
 /**
  * 押品种类.
@@ -1799,6 +1837,8 @@ export const CATALOGUE = {
       "outside_facility": "不在授信期限（{{from}} 至 {{to}}）内。",
       "series_length": "应有 {{n}} 期数据，与现金流（CFADS）期数相同。",
       "must_be": "应为 {{value}}。",
+      "calendar_row": "第 {{row}} 行不是有效的日历行（日期,holiday 或 workday,名称,来源）：「{{value}}」。",
+      "calendar_day_twice": "第 {{row}} 行的日期 {{on}} 在文件中重复出现。",
     },
   },
   "en": {
@@ -2110,6 +2150,8 @@ export const CATALOGUE = {
       "outside_facility": "Outside the credit line's dates ({{from}} to {{to}}).",
       "series_length": "Must have {{n}} figures, one per CFADS period.",
       "must_be": "Must be {{value}}.",
+      "calendar_row": "Line {{row}} is not a calendar row (date,holiday or workday,name,source): “{{value}}”.",
+      "calendar_day_twice": "Line {{row}}: the day {{on}} is listed twice in the file.",
     },
   },
 };

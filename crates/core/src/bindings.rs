@@ -46,6 +46,7 @@ use crate::servicing::{
     AllocationPart, LprRate, PenaltyBasis, PenaltyTerms, PenaltyWaiver, PrepayFee, PrepayMode,
     PrepaymentInput, Reprice, RepricingDue, ScheduleChange, ScheduleRow,
 };
+use crate::servicing::{CalendarChange, CalendarDay, CalendarPreview, CalendarSummary, DayKind};
 use crate::vault::{AuditEntry, BackupSettings, BackupStatus, VaultReport};
 
 fn decl<T: TS>(cfg: &Config, out: &mut String) {
@@ -121,6 +122,11 @@ pub fn typescript() -> String {
     decl::<MonthCashIn>(&cfg, &mut out);
     decl::<Portfolio>(&cfg, &mut out);
     decl::<WorkingDays>(&cfg, &mut out);
+    decl::<DayKind>(&cfg, &mut out);
+    decl::<CalendarDay>(&cfg, &mut out);
+    decl::<CalendarChange>(&cfg, &mut out);
+    decl::<CalendarPreview>(&cfg, &mut out);
+    decl::<CalendarSummary>(&cfg, &mut out);
     decl::<CollateralKind>(&cfg, &mut out);
     decl::<FacilityUseKind>(&cfg, &mut out);
     decl::<GuaranteeKind>(&cfg, &mut out);

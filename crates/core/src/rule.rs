@@ -134,6 +134,16 @@ pub enum Rule {
     SeriesLength(usize),
     /// A figure that follows from others (a rate of LPR + spread) and must be that value.
     MustBe(String),
+    /// A calendar file's row that is not `date,holiday|workday,name,source` (line is 1-based).
+    CalendarRow {
+        line: usize,
+        value: String,
+    },
+    /// A calendar file lists the same day twice.
+    CalendarDayTwice {
+        line: usize,
+        date: String,
+    },
 }
 
 codes! {
@@ -194,6 +204,8 @@ codes! {
         OutsideFacility = "outside_facility",
         SeriesLength = "series_length",
         MustBe = "must_be",
+        CalendarRow = "calendar_row",
+        CalendarDayTwice = "calendar_day_twice",
     }
 }
 
@@ -335,6 +347,14 @@ impl RuleCode {
                 "Must have {{n}} figures, one per CFADS period.",
             ),
             R::MustBe => ("应为 {{value}}。", "Must be {{value}}."),
+            R::CalendarRow => (
+                "第 {{row}} 行不是有效的日历行（日期,holiday 或 workday,名称,来源）：「{{value}}」。",
+                "Line {{row}} is not a calendar row (date,holiday or workday,name,source): “{{value}}”.",
+            ),
+            R::CalendarDayTwice => (
+                "第 {{row}} 行的日期 {{on}} 在文件中重复出现。",
+                "Line {{row}}: the day {{on}} is listed twice in the file.",
+            ),
         };
         Text::new(zh, en)
     }
@@ -399,6 +419,8 @@ impl Rule {
             Rule::OutsideFacility { .. } => R::OutsideFacility,
             Rule::SeriesLength(_) => R::SeriesLength,
             Rule::MustBe(_) => R::MustBe,
+            Rule::CalendarRow { .. } => R::CalendarRow,
+            Rule::CalendarDayTwice { .. } => R::CalendarDayTwice,
         }
     }
 
@@ -481,6 +503,15 @@ impl Rule {
                 put("row", row.to_string());
                 put("year", year.to_string());
                 put("value", value.clone());
+            }
+            // `row`, not `line`: the UI reads a `line` as a statement line's key.
+            Rule::CalendarRow { line, value } => {
+                put("row", line.to_string());
+                put("value", value.clone());
+            }
+            Rule::CalendarDayTwice { line, date } => {
+                put("row", line.to_string());
+                put("on", date.clone());
             }
             _ => {}
         }
@@ -589,6 +620,14 @@ mod tests {
             },
             Rule::SeriesLength(5),
             Rule::MustBe("4.20".into()),
+            Rule::CalendarRow {
+                line: 3,
+                value: "2026-02-30,holiday".into(),
+            },
+            Rule::CalendarDayTwice {
+                line: 9,
+                date: "2026-02-16".into(),
+            },
         ]
     }
 

@@ -186,18 +186,19 @@ fn a_partial_repayment_clears_compound_and_penalty_first() {
 #[test]
 fn paid_within_the_working_day_grace_bears_none_after_it_from_the_due_date() {
     let mut f = fixture();
-    // Due Saturday 2026-02-14: Monday the 16th is on time, Tuesday is 3 days late.
-    let t = terms("120000", "6", 12, "2026-01-14", Method::EqualPrincipal);
+    // Due Saturday 2026-08-15 (no holiday near; 2026-02-14 is a worked Saturday, 调休): Monday
+    // the 17th is on time, Tuesday is 3 days late.
+    let t = terms("120000", "6", 12, "2026-07-15", Method::EqualPrincipal);
     let id = book(&mut f, t, PenaltyTerms::default()).unwrap();
-    let monday = f.v.booked_loan(id, d("2026-02-16")).unwrap();
+    let monday = f.v.booked_loan(id, d("2026-08-17")).unwrap();
     assert_eq!(monday.periods[0].penalty_interest, dec("0"));
     assert_eq!(monday.amount_due, dec("10600"));
-    let tuesday = f.v.booked_loan(id, d("2026-02-17")).unwrap();
+    let tuesday = f.v.booked_loan(id, d("2026-08-18")).unwrap();
     // 10,000 × 9 % × 3 / 360 = 7.50.
     assert_eq!(tuesday.periods[0].penalty_interest, dec("7.50"));
-    f.v.record_repayment(id, d("2026-02-16"), dec("10600"), "", d("2026-02-16"))
+    f.v.record_repayment(id, d("2026-08-17"), dec("10600"), "", d("2026-08-17"))
         .unwrap();
-    let later = f.v.booked_loan(id, d("2026-03-01")).unwrap();
+    let later = f.v.booked_loan(id, d("2026-09-01")).unwrap();
     assert_eq!(later.periods[0].status, PeriodStatus::Paid);
     assert_eq!(later.periods[0].penalty_interest, dec("0"));
     assert_eq!(later.periods[0].paid_penalty, dec("0"));

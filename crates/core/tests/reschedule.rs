@@ -367,10 +367,11 @@ fn the_technical_overdue_exception_keeps_a_few_days_late_loan_pass() {
     let mut f = fixture();
     let id = book(
         &mut f,
-        terms(Method::EqualPrincipal, six(), "2026-01-15"),
+        terms(Method::EqualPrincipal, six(), "2026-03-15"),
         Reprice::None,
     );
-    let today = d("2026-02-20");
+    // Due Wednesday 04-15: 2026-02-15 would be in 春节, on time until 02-24.
+    let today = d("2026-04-20");
     assert_eq!(
         f.v.booked_loan(id, today).unwrap().suggested_classification,
         Classification::SpecialMention
@@ -384,7 +385,7 @@ fn the_technical_overdue_exception_keeps_a_few_days_late_loan_pass() {
         Some("代扣系统故障")
     );
     // Past 7 days the exception no longer applies, and cannot be set.
-    let late = f.v.booked_loan(id, d("2026-02-25")).unwrap();
+    let late = f.v.booked_loan(id, d("2026-04-25")).unwrap();
     assert_eq!(
         late.suggested_classification,
         Classification::SpecialMention
@@ -392,12 +393,12 @@ fn the_technical_overdue_exception_keeps_a_few_days_late_loan_pass() {
     let mut g = fixture();
     let other = book(
         &mut g,
-        terms(Method::EqualPrincipal, six(), "2026-01-15"),
+        terms(Method::EqualPrincipal, six(), "2026-03-15"),
         Reprice::None,
     );
     assert!(g
         .v
-        .set_technical_overdue(other, Some("代扣系统故障"), d("2026-02-25"))
+        .set_technical_overdue(other, Some("代扣系统故障"), d("2026-04-25"))
         .is_err());
 }
 

@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 use loandesk_core::prefs::Language;
 use loandesk_core::servicing::{
-    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, Classification, DisbursementInput,
-    LoanSummary, LoanView, Portfolio, Reminder, ReminderMark, WorkingDays,
+    portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, CalendarDay, CalendarPreview,
+    CalendarSummary, Classification, DisbursementInput, LoanSummary, LoanView, Portfolio, Reminder,
+    ReminderMark, WorkingDays,
 };
 use rust_decimal::Decimal;
 use tauri::{AppHandle, State};
@@ -207,5 +208,42 @@ pub fn working_days_get(state: State<'_, AppState>) -> CmdResult<WorkingDays> {
 pub fn working_days_set(state: State<'_, AppState>, days: WorkingDays) -> CmdResult<()> {
     state
         .with_vault(|v| v.set_working_days(&days))
+        .map_err(payload)
+}
+
+/// The years the official holiday calendar covers, built in and imported.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn calendar_summary(state: State<'_, AppState>) -> CmdResult<CalendarSummary> {
+    state.with_vault(|v| v.calendar_summary()).map_err(payload)
+}
+
+/// Asks for a calendar CSV (`date,holiday|workday,name,source`), reads it here and previews
+/// what it adds and changes; nothing is stored. None when the officer cancelled.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn calendar_preview_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CmdResult<Option<CalendarPreview>> {
+    let Some(path) = dialogs::pick_csv(&app) else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(path).map_err(|e| payload(e.into()))?;
+    state
+        .with_vault(|v| v.preview_calendar_file(&bytes))
+        .map(Some)
+        .map_err(payload)
+}
+
+/// Stores the previewed days (checked again by the core).
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn calendar_import(
+    state: State<'_, AppState>,
+    days: Vec<CalendarDay>,
+) -> CmdResult<CalendarPreview> {
+    state
+        .with_vault(|v| v.import_calendar(&days))
         .map_err(payload)
 }

@@ -13,6 +13,7 @@ import CapitalTableCard from "../components/project_model/CapitalTableCard";
 import DocumentLimitCard from "../components/DocumentLimitCard";
 import JourneySettings from "../components/settings/JourneySettings";
 import PenaltyTemplateCard from "../components/loans/PenaltyTemplateCard";
+import HolidayCalendarCard from "../components/loans/HolidayCalendarCard";
 import WorkingDaysCard from "../components/loans/WorkingDaysCard";
 import LprCard from "../components/reschedule/LprCard";
 import SecuritySettingsCard from "../components/security/SecuritySettingsCard";
@@ -44,6 +45,7 @@ export default function Settings() {
         <PasswordCard />
         <VaultCard />
         <BackupCard />
+        <HolidayCalendarCard />
         <WorkingDaysCard />
         <PenaltyTemplateCard />
         <LprCard />

@@ -6,6 +6,7 @@
 pub mod allocation;
 mod book;
 mod booking_default;
+pub mod calendar;
 mod cash_in;
 mod classify;
 mod labels;
@@ -25,6 +26,9 @@ mod waiver;
 
 pub use book::{BookingInput, DisbursementInput};
 pub use booking_default::{default_disbursement, default_signing};
+pub use calendar::{
+    parse_calendar, CalendarChange, CalendarDay, CalendarPreview, CalendarSummary, DayKind,
+};
 pub use lpr::{parse_lpr_csv, LprRate, Reprice, RepricingDue};
 pub use penalty::{AllocationPart, PenaltyBasis, PenaltyTerms};
 pub use portfolio::{MonthCashIn, Portfolio, Slice};

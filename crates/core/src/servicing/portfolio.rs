@@ -100,7 +100,7 @@ fn days_overdue(oldest_unpaid: Option<NaiveDate>, today: NaiveDate, working: &Wo
 
 impl Vault {
     pub fn portfolio(&self, today: NaiveDate, currency: &str) -> Result<Portfolio> {
-        let working = self.working_days()?;
+        let working = self.effective_working_days()?;
         let (mut tier, mut industry, mut class, mut age) = (
             Acc::default(),
             Acc::default(),

@@ -166,7 +166,7 @@ impl Vault {
         let horizon = today
             .checked_add_days(Days::new(u64::from(days)))
             .unwrap_or(today);
-        let working = self.working_days()?;
+        let working = self.effective_working_days()?;
         let marks = self.reminder_marks()?;
         let mut loans: HashMap<i64, ActiveLoan> = HashMap::new();
         let mut stmt = conn.prepare(

@@ -48,7 +48,13 @@ fn contract(conn: &Connection, loan_id: i64) -> Result<(LoanTerms, PenaltyTerms)
     Ok((terms, PenaltyTerms::from_columns(bp, misuse, basis, &order)))
 }
 
+/// The working days in force: the official calendar with the officer's exceptions on top.
 pub(super) fn working_days(conn: &Connection) -> Result<WorkingDays> {
+    super::calendar::effective(conn, &officer_working_days(conn)?)
+}
+
+/// The officer's own holidays and extra working days, as edited in Settings.
+fn officer_working_days(conn: &Connection) -> Result<WorkingDays> {
     let value: Option<String> = conn
         .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
         .query_row([WORKING_DAYS_KEY], |r| r.get(0))
@@ -290,9 +296,10 @@ impl Vault {
         Ok(())
     }
 
-    /// Holidays and make-up working days that move a due date's grace; weekends by default.
+    /// The officer's own holidays and make-up working days, which win over the official
+    /// calendar (see [`Vault::effective_working_days`] for the days in force).
     pub fn working_days(&self) -> Result<WorkingDays> {
-        working_days(self.conn())
+        officer_working_days(self.conn())
     }
 
     pub fn set_working_days(&mut self, days: &WorkingDays) -> Result<()> {
