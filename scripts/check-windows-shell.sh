@@ -19,6 +19,9 @@ fi
 
 # generate_context! embeds the window's files: they must exist.
 [ -f ui/dist/index.html ] || (cd ui && { [ -d node_modules ] || npm ci; } && npm run build)
+# tauri-build checks that the bundle's resources exist: the OCR models and the Windows runtime
+# (tauri.windows.conf.json). Cached after the first run.
+scripts/ocr-resources.sh windows
 
 export PATH="/usr/bin:$PATH"
 export RUSTC_BOOTSTRAP=1

@@ -7,6 +7,7 @@ mod commands;
 mod data_dir;
 mod logging;
 mod notify;
+mod ocr;
 mod platform;
 mod state;
 
@@ -51,6 +52,7 @@ pub fn run() {
                 platform::fit_to_screen(&window);
             }
             app.manage(state::AppState::new(data_dir.path));
+            app.manage(ocr::OcrState::default());
             commands::backup::start_timer(app.handle().clone());
             app.manage(notify::Notified::default());
             notify::start_timer(app.handle().clone());
@@ -151,6 +153,15 @@ pub fn run() {
             commands::documents::financial_years,
             commands::documents::document_size_limit_get,
             commands::documents::document_size_limit_set,
+            commands::ocr::ocr_licence_document,
+            commands::ocr::ocr_licence_pick,
+            commands::ocr::ocr_licence_keep,
+            commands::ocr::licence_apply,
+            commands::ocr::ocr_statement_document,
+            commands::ocr::ocr_statement_pick,
+            commands::ocr::statement_years_accept,
+            commands::ocr::ocr_cancel,
+            commands::ocr::ocr_page_image,
             commands::feedback::feedback_add,
             commands::feedback::touchpoint_add_with_feedback,
             commands::feedback::feedback_list,

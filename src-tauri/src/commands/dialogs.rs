@@ -6,7 +6,8 @@
 //! - `LOANDESK_IMPORT_FILES`: the documents picker answers these paths, separated as in `PATH`
 //!   (`:` on Linux and macOS, `;` on Windows);
 //! - `LOANDESK_STATEMENT_FILE`: the statement picker answers this path;
-//! - `LOANDESK_MODEL_FILE`: the project model's XLSX picker answers this path.
+//! - `LOANDESK_MODEL_FILE`: the project model's XLSX picker answers this path;
+//! - `LOANDESK_SCAN_FILE`: the OCR picker (licence photo, scanned statement) answers this path.
 use std::path::{Path, PathBuf};
 
 use tauri::AppHandle;
@@ -48,6 +49,21 @@ pub fn pick_model(app: &AppHandle) -> Option<PathBuf> {
     app.dialog()
         .file()
         .add_filter("XLSX", &["xlsx"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// One photo or scan to read by OCR: PNG, JPEG, TIFF or a scanned PDF.
+pub fn pick_scan(app: &AppHandle) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("LOANDESK_SCAN_FILE") {
+        return Some(PathBuf::from(path));
+    }
+    app.dialog()
+        .file()
+        .add_filter(
+            "PNG / JPEG / TIFF / PDF",
+            &["png", "jpg", "jpeg", "tif", "tiff", "pdf"],
+        )
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())
 }

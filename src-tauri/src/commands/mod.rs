@@ -8,6 +8,7 @@ pub mod documents;
 pub mod feedback;
 pub mod journey;
 pub mod loans;
+pub mod ocr;
 pub mod pdf;
 pub mod penalty;
 pub mod project_model;

@@ -90,8 +90,14 @@ pub fn vault_unlock(
 /// holding the vault at that moment stops at its next check, and drops it then (`AppState::lock`).
 #[tauri::command(async)]
 #[tracing::instrument(skip_all)]
-pub fn vault_lock(state: State<'_, AppState>) -> CmdResult<()> {
+pub fn vault_lock(
+    state: State<'_, AppState>,
+    ocr: State<'_, crate::ocr::OcrState>,
+) -> CmdResult<()> {
     state.lock();
+    // The page last read and a licence photo waiting for its client go with the vault.
+    ocr.cancel();
+    ocr.forget();
     Ok(())
 }
 
