@@ -72,6 +72,12 @@ import type {
 } from "./bindings";
 import type { CalendarDay, CalendarPreview, CalendarSummary } from "./bindings";
 import type {
+  AcceptedField,
+  LicenceReview,
+  StatementRead,
+  StatementYearInput,
+} from "./bindings";
+import type {
   CapitalMinimum,
   CapitalTable,
   ModelInput,
@@ -340,4 +346,33 @@ export const api = {
   projectModelTemplateSave: () => call<string | null>("project_model_template_save"),
   capitalTableGet: () => call<CapitalMinimum[]>("capital_table_get"),
   capitalTableSet: (table: CapitalTable) => call<void>("capital_table_set", { table }),
+  // OCR (src-tauri/src/commands/ocr.rs): progress as `ocr-progress` events; nothing is stored on
+  // the client until the officer accepts (licenceApply + clientUpdate, statementYearsAccept).
+  ocrLicenceDocument: (documentId: number, current: ClientInput) =>
+    call<LicenceScan>("ocr_licence_document", { documentId, current }),
+  /** Rust shows the picker; with a client the file is imported as its licence first. */
+  ocrLicencePick: (clientId: number | null, current: ClientInput) =>
+    call<LicenceScan | null>("ocr_licence_pick", { clientId, current }),
+  /** After the new-client form is saved: its licence photo becomes the client's document. */
+  ocrLicenceKeep: (clientId: number) => call<DocumentSummary | null>("ocr_licence_keep", { clientId }),
+  licenceApply: (client: ClientInput, accepted: AcceptedField[]) => call<ClientInput>("licence_apply", { client, accepted }),
+  ocrStatementDocument: (documentId: number) => call<StatementScan>("ocr_statement_document", { documentId }),
+  ocrStatementPick: (clientId: number) => call<StatementScan | null>("ocr_statement_pick", { clientId }),
+  statementYearsAccept: (clientId: number, documentId: number | null, years: StatementYearInput[]) =>
+    call<FinancialYear[]>("statement_years_accept", { clientId, documentId, years }),
+  ocrCancel: () => call<void>("ocr_cancel"),
+  /** The page last read, as JPEG bytes. */
+  ocrPageImage: () => call<ArrayBuffer>("ocr_page_image"),
 };
+
+/** A licence read and the document it came from (src-tauri `LicenceScan`). */
+export interface LicenceScan {
+  document: DocumentSummary | null;
+  review: LicenceReview;
+}
+
+/** A statement page read into a preview (src-tauri `StatementScan`). */
+export interface StatementScan {
+  document: DocumentSummary | null;
+  read: StatementRead;
+}

@@ -40,7 +40,8 @@ export function emptyForm(): ClientFormState {
   };
 }
 
-export function formFromClient(c: Client): ClientFormState {
+/** The form's state from a client (or a `ClientInput`, as `licence_apply` returns it). */
+export function formFromClient(c: Client | ClientInput): ClientFormState {
   return {
     name: c.name,
     name_en: c.name_en ?? "",

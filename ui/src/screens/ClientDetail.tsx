@@ -241,6 +241,10 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
           <DocumentsTab
             clientId={c.id}
             onChanged={() => setDocsVersion((v) => v + 1)}
+            onClientChanged={() => {
+              void reload();
+              void reloadProfile();
+            }}
             dropPending={dropPending}
             onDropTaken={() => setDropPending(false)}
           />

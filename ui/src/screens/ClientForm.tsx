@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
-import type { Contact } from "../bindings";
+import type { AcceptedField, Contact, LicenceReview } from "../bindings";
 import {
   BLANK_CONTACT,
   emptyForm,
@@ -16,6 +16,9 @@ import EnumSelect from "../components/EnumSelect";
 import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
 import Icon from "../components/Icon";
+import LicenceReviewDialog from "../components/ocr/LicenceReviewDialog";
+import OcrProgress from "../components/ocr/OcrProgress";
+import { useOcrRun } from "../components/ocr/useOcrRun";
 import { fieldError, type FieldErrors } from "../errors";
 import {
   PRODUCTS,
@@ -48,6 +51,11 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  // 营业执照 OCR: the review of the photo read, and whether its values went into the form (a new
+  // client then keeps the photo as its licence document once saved).
+  const ocr = useOcrRun();
+  const [review, setReview] = useState<LicenceReview | null>(null);
+  const [fromLicence, setFromLicence] = useState(false);
 
   useEffect(() => {
     if (id === undefined) return;
@@ -102,7 +110,10 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
     try {
       const input = inputFromForm(form);
       if (id === undefined) {
-        onSaved(await api.clientCreate(input));
+        const created = await api.clientCreate(input);
+        // The licence photo the form was filled from: the client's business-licence document.
+        if (fromLicence) await api.ocrLicenceKeep(created).catch(() => null);
+        onSaved(created);
       } else {
         await api.clientUpdate(id, input);
         onSaved(id);
@@ -113,6 +124,27 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
       if (!apiErr) return;
       if (apiErr.code === "validation" && apiErr.field) showFieldError(apiErr.field, apiErr);
       else setError(apiErr);
+    }
+  };
+
+  const fillFromLicence = async () => {
+    setError(null);
+    try {
+      const scan = await ocr.run(() => api.ocrLicencePick(id ?? null, inputFromForm(form)));
+      if (scan) setReview(scan.review);
+    } catch (err) {
+      setError(handleError(err));
+    }
+  };
+
+  const applyLicence = async (accepted: AcceptedField[]) => {
+    try {
+      const next = await api.licenceApply(inputFromForm(form), accepted);
+      setForm(formFromClient(next));
+      setReview(null);
+      setFromLicence(true);
+    } catch (err) {
+      setError(handleError(err));
     }
   };
 
@@ -135,7 +167,12 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
             {t("form.fixErrors")}
           </div>
         )}
-        <h2 className="section-title">{t("form.basics")}</h2>
+        <div className="card-head">
+          <h2 className="section-title">{t("form.basics")}</h2>
+          <button type="button" className="btn btn-secondary btn-small" data-testid="fill-from-licence" disabled={ocr.running || saving} onClick={() => void fillFromLicence()}>
+            {t("ocr.fillFromLicence")}
+          </button>
+        </div>
         <div className="grid-2">
           <Field field="name" label={t("fields.name")} errors={fieldErrors} required>
             <input
@@ -351,6 +388,8 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
           </button>
         </div>
       </form>
+      {ocr.running && <OcrProgress />}
+      {review && <LicenceReviewDialog review={review} onApply={(a) => void applyLicence(a)} onClose={() => setReview(null)} />}
     </section>
   );
 }

@@ -17,9 +17,12 @@ interface Props {
   clientId: number;
   /** A statement import also stores the spreadsheet as a financial-statements document. */
   onImported: () => void;
+  /** OCR of a scanned statement page (its preview is the documents tab's). */
+  onReadScan?: () => void;
+  busy?: boolean;
 }
 
-export default function CreditAnalysisPanel({ clientId, onImported }: Props) {
+export default function CreditAnalysisPanel({ clientId, onImported, onReadScan, busy: outerBusy }: Props) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [analysis, setAnalysis] = useState<CreditAnalysis | null>(null);
@@ -88,6 +91,11 @@ export default function CreditAnalysisPanel({ clientId, onImported }: Props) {
             <button type="button" className="btn btn-primary" data-testid="statement-import" disabled={busy} onClick={importStatement}>
               {t("credit.importStatement")}
             </button>
+            {onReadScan && (
+              <button type="button" className="btn btn-secondary" data-testid="statement-scan" disabled={busy || outerBusy} onClick={onReadScan}>
+                {t("ocr.readScannedStatement")}
+              </button>
+            )}
           </div>
         </div>
         <p className="muted small">

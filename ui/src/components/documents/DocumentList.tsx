@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { DocumentKind, DocumentSummary } from "../../bindings";
 import { DOC_KINDS, formatSize, isDocKind } from "../../documents";
 import { formatDateTime } from "../../format";
+import { readable } from "../../ocr";
 
 interface Props {
   docs: DocumentSummary[];
@@ -12,9 +13,11 @@ interface Props {
   onExport: (doc: DocumentSummary) => void;
   onArchive: (doc: DocumentSummary, archived: boolean) => void;
   onKind: (doc: DocumentSummary, kind: DocumentKind) => void;
+  /** OCR of a licence or a scanned statement (shown on image and PDF documents of those kinds). */
+  onRead?: (doc: DocumentSummary) => void;
 }
 
-export default function DocumentList({ docs, busy, onPreview, onExport, onArchive, onKind }: Props) {
+export default function DocumentList({ docs, busy, onPreview, onExport, onArchive, onKind, onRead }: Props) {
   const { t } = useTranslation();
   return (
     <table className="simple-table doc-table" data-testid="document-list">
@@ -63,6 +66,11 @@ export default function DocumentList({ docs, busy, onPreview, onExport, onArchiv
             <td>{formatDateTime(d.imported_at)}</td>
             <td>{d.imported_by || t("common.notSet")}</td>
             <td className="doc-actions">
+              {onRead && readable(d) && (
+                <button type="button" className="btn btn-secondary btn-small" data-testid={readable(d) === "licence" ? "document-read-licence" : "document-read-statement"} disabled={busy} onClick={() => onRead(d)}>
+                  {readable(d) === "licence" ? t("ocr.readLicence") : t("ocr.readStatement")}
+                </button>
+              )}
               {d.previewable && (
                 <button type="button" className="btn btn-ghost btn-small" data-testid="document-preview-open" onClick={() => onPreview(d)}>
                   {t("docs.preview")}

@@ -3,8 +3,10 @@
 // Every change calls `onChanged`: documents satisfy checklist items on the journey panel.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ApiError } from "../../api";
-import type { DocumentKind, DocumentSummary, ImportReport } from "../../bindings";
+import { api, type ApiError, type LicenceScan, type StatementScan } from "../../api";
+import type { AcceptedField, ClientInput, DocumentKind, DocumentSummary, ImportReport, LicenceReview } from "../../bindings";
+import { formFromClient, inputFromForm } from "../../clientForm";
+import { readable } from "../../ocr";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import CreditAnalysisPanel from "./CreditAnalysisPanel";
@@ -12,6 +14,10 @@ import DocumentImport from "./DocumentImport";
 import DocumentList from "./DocumentList";
 import DocumentPreview from "./DocumentPreview";
 import ImportResult from "./ImportResult";
+import LicenceReviewDialog from "../ocr/LicenceReviewDialog";
+import OcrProgress from "../ocr/OcrProgress";
+import StatementPreviewDialog from "../ocr/StatementPreviewDialog";
+import { useOcrRun } from "../ocr/useOcrRun";
 import "../../documents.css";
 
 interface Props {
@@ -20,9 +26,11 @@ interface Props {
   /** Files were dropped while another tab showed: import them on arrival. */
   dropPending?: boolean;
   onDropTaken?: () => void;
+  /** The client's record changed (values accepted from its licence). */
+  onClientChanged?: () => void;
 }
 
-export default function DocumentsTab({ clientId, onChanged, dropPending, onDropTaken }: Props) {
+export default function DocumentsTab({ clientId, onChanged, dropPending, onDropTaken, onClientChanged }: Props) {
   const { t } = useTranslation();
   const handleError = useErrorHandler();
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
@@ -32,6 +40,14 @@ export default function DocumentsTab({ clientId, onChanged, dropPending, onDropT
   const [report, setReport] = useState<{ report: ImportReport; auto: boolean } | null>(null);
   const [preview, setPreview] = useState<DocumentSummary | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // OCR: a licence under review (with the client's values it was compared with), a statement
+  // page in its preview.
+  const ocr = useOcrRun();
+  const [licence, setLicence] = useState<{ review: LicenceReview; current: ClientInput } | null>(null);
+  const [statement, setStatement] = useState<StatementScan | null>(null);
+  const [applying, setApplying] = useState(false);
+  // Bumped when accepted statement figures should reload the credit analysis.
+  const [creditVersion, setCreditVersion] = useState(0);
 
   const load = useCallback(
     () =>
@@ -69,11 +85,52 @@ export default function DocumentsTab({ clientId, onChanged, dropPending, onDropT
   const setKind = (d: DocumentSummary, kind: DocumentKind) => void run(() => api.documentSetKind(d.id, kind));
   const setArchived = (d: DocumentSummary, archived: boolean) => void run(() => api.documentArchive(d.id, archived));
 
+  const readLicence = (job: (current: ClientInput) => Promise<LicenceScan | null>) =>
+    void run(async () => {
+      const detail = await api.clientGet(clientId);
+      const current = inputFromForm(formFromClient(detail.client));
+      const scan = await ocr.run(() => job(current));
+      if (scan) setLicence({ review: scan.review, current });
+    });
+  const readStatement = (job: () => Promise<StatementScan | null>) =>
+    void run(async () => {
+      const scan = await ocr.run(job);
+      if (scan) setStatement(scan);
+    });
+  const read = (d: DocumentSummary) => {
+    if (readable(d) === "licence") readLicence((current) => api.ocrLicenceDocument(d.id, current));
+    else readStatement(() => api.ocrStatementDocument(d.id));
+  };
+
+  // The accepted values go through the client's ordinary update (its validation included).
+  const applyLicence = async (accepted: AcceptedField[]) => {
+    if (!licence) return;
+    setApplying(true);
+    setError(null);
+    try {
+      const next = await api.licenceApply(licence.current, accepted);
+      await api.clientUpdate(clientId, next);
+      setLicence(null);
+      setMessage(t("ocr.licenceSaved", { n: accepted.length }));
+      onClientChanged?.();
+    } catch (e) {
+      setLicence(null);
+      setError(handleError(e));
+    } finally {
+      setApplying(false);
+    }
+  };
+
   return (
     <div className="stack" data-testid="documents-tab">
       <section className="card" data-testid="documents-panel">
         <div className="card-head">
           <h2 className="section-title">{t("docs.title")}</h2>
+          <div className="inline">
+            <button type="button" className="btn btn-secondary btn-small" data-testid="licence-pick" disabled={busy} onClick={() => readLicence((current) => api.ocrLicencePick(clientId, current))}>
+              {t("ocr.readLicencePhoto")}
+            </button>
+          </div>
           <label className="inline muted">
             <input type="checkbox" data-testid="show-archived-docs" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
             {t("docs.showArchived")}
@@ -106,18 +163,36 @@ export default function DocumentsTab({ clientId, onChanged, dropPending, onDropT
             {t("docs.empty")}
           </p>
         ) : (
-          <DocumentList docs={docs} busy={busy} onPreview={setPreview} onExport={exportCopy} onArchive={setArchived} onKind={setKind} />
+          <DocumentList docs={docs} busy={busy} onPreview={setPreview} onExport={exportCopy} onArchive={setArchived} onKind={setKind} onRead={read} />
         )}
       </section>
 
       <CreditAnalysisPanel
+        key={creditVersion}
         clientId={clientId}
+        busy={busy}
+        onReadScan={() => readStatement(() => api.ocrStatementPick(clientId))}
         onImported={() => {
           void load();
           onChanged();
         }}
       />
 
+      {ocr.running && <OcrProgress />}
+      {licence && <LicenceReviewDialog review={licence.review} busy={applying} onApply={(a) => void applyLicence(a)} onClose={() => setLicence(null)} />}
+      {statement && (
+        <StatementPreviewDialog
+          clientId={clientId}
+          scan={statement}
+          onClose={() => setStatement(null)}
+          onAccepted={(years) => {
+            setStatement(null);
+            setMessage(t("ocr.statementSaved", { years: years.join(", ") }));
+            setCreditVersion((v) => v + 1);
+            onChanged();
+          }}
+        />
+      )}
       {preview && <DocumentPreview doc={preview} onExport={() => exportCopy(preview)} onClose={() => setPreview(null)} />}
     </div>
   );
