@@ -11,6 +11,16 @@ step() { echo; echo "== $*"; }
 step "rustfmt"
 cargo fmt --all -- --check
 
+step "Markdown: every code fence is closed (an open one turns the rest of the README into code)"
+python3 scripts/check-markdown-fences.py
+unclosed=$(mktemp --suffix=.md)
+printf '# t\n\n```sh\nopen\n' > "$unclosed"
+if python3 scripts/check-markdown-fences.py "$unclosed" 2>/dev/null; then
+  echo "check-markdown-fences.py missed an open fence" >&2
+  exit 1
+fi
+rm -f "$unclosed"
+
 step "workflows: actionlint (they run on GitHub, not on this machine)"
 actionlint="$LOANDESK_TOOLS/actionlint/bin/actionlint"
 if ! "$actionlint" -version 2>/dev/null | grep -q '^actionlint.* 1\.14\.0$'; then
