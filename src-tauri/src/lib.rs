@@ -87,6 +87,8 @@ pub fn run() {
             commands::loans::officer_name,
             commands::loans::set_officer_name,
             commands::pdf::export_pdf,
+            commands::pdf::bank_profile,
+            commands::pdf::set_bank_profile,
             commands::servicing::loans_of_client,
             commands::servicing::loan_get,
             commands::servicing::loan_book,
