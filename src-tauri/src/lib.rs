@@ -84,8 +84,6 @@ pub fn run() {
             commands::loans::scenarios_list,
             commands::loans::scenario_save,
             commands::loans::scenario_delete,
-            commands::loans::officer_name,
-            commands::loans::set_officer_name,
             commands::pdf::export_pdf,
             commands::pdf::bank_profile,
             commands::pdf::set_bank_profile,
