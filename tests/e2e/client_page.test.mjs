@@ -199,18 +199,26 @@ async function clientPage() {
 
   // The first export asks who sends it (the dialog covers the language toggle: closed, switched,
   // opened again for the English screenshots).
+  const exportButton = async (label) => s.waitFor(async () => (await text("export-proposal")) === label, label);
+  const dialogTitle = async (label) => s.waitFor(async () => (await text("sender-dialog")).includes(label), label);
+  const closeDialog = async () => {
+    await s.cmd("POST", "/execute/sync", { script: "document.querySelector('.modal-backdrop')?.click();", args: [] });
+    await s.waitFor(async () => (await s.findAll('[data-testid="sender-dialog"]')).length === 0, "the dialog closed");
+  };
   await (await s.testid("export-proposal")).click();
   await s.testid("sender-dialog", 10000);
+  await dialogTitle("这份文件由谁出具");
   await shootSizes("client-sender-dialog", "zh");
-  await s.cmd("POST", "/execute/sync", { script: "document.querySelector('.modal-backdrop')?.click();", args: [] });
-  await s.waitFor(async () => (await s.findAll('[data-testid="sender-dialog"]')).length === 0, "the dialog closed");
-  await toggleLanguage("en");
+  await closeDialog();
+  await (await s.testid("lang-toggle")).click();
+  await exportButton("Export proposal");
   await (await s.testid("export-proposal")).click();
   await s.testid("sender-dialog", 10000);
+  await dialogTitle("Who is this document from?");
   await shootSizes("client-sender-dialog", "en");
-  await s.cmd("POST", "/execute/sync", { script: "document.querySelector('.modal-backdrop')?.click();", args: [] });
-  await s.waitFor(async () => (await s.findAll('[data-testid="sender-dialog"]')).length === 0, "the dialog closed");
-  await toggleLanguage("zh");
+  await closeDialog();
+  await (await s.testid("lang-toggle")).click();
+  await exportButton("导出方案建议书");
   assert.equal(readdirSync(exportDir).length, 0, "closing the dialog exports nothing");
   await (await s.testid("export-proposal")).click();
   await s.testid("sender-dialog", 10000);
