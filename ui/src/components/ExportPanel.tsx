@@ -122,8 +122,10 @@ export default function ExportPanel({ clientId, terms, shownId, scenarios }: Pro
         <span className="field-label">{t("export.risks")}</span>
         <textarea data-testid="export-risks" placeholder={t("export.risksPlaceholder")} value={risks} maxLength={4000} onChange={(e) => setRisks(e.target.value)} />
       </label>
-      <fieldset className="export-compare" data-testid="export-compare">
-        <legend className="field-label">{t("clientPage.compareLegend", { max: MAX_COMPARED })}</legend>
+      <div className="export-compare" role="group" aria-labelledby="export-compare-label" data-testid="export-compare">
+        <div id="export-compare-label" className="field-label">
+          {t("clientPage.compareLegend", { max: MAX_COMPARED })}
+        </div>
         {others.length === 0 ? (
           <p className="muted small">{t("clientPage.compareNone")}</p>
         ) : (
@@ -147,7 +149,7 @@ export default function ExportPanel({ clientId, terms, shownId, scenarios }: Pro
             );
           })
         )}
-      </fieldset>
+      </div>
       <div className="form-actions">
         <button type="button" className="btn btn-secondary" data-testid="export-schedule" disabled={busy !== null || !terms} onClick={() => void start("schedule")}>
           {t("export.schedule")}
