@@ -103,6 +103,13 @@ async function calculatorJourney() {
   await openClient(clientId);
   const clientName = await text("client-title");
 
+  // The calculator opens on the client's proposed scenario, if it has one (issue 19); a new
+  // calculation is one click away.
+  await s.waitFor(async () => (await s.findAll('[data-testid="scenario-list"], [data-testid="scenarios-empty"]')).length > 0, "the saved scenarios");
+  const hasProposal = (await s.findAll('[data-testid="scenario-item"][data-proposed="true"]')).length > 0;
+  await s.waitFor(async () => ((await (await s.testid("calc-principal")).value()) !== "") === hasProposal, "the proposed scenario loaded, or none");
+  if (hasProposal) await (await s.testid("calc-reset")).click();
+
   // A new calculation waits for a principal and flags nothing yet.
   assert.equal(await (await s.testid("calc-principal")).value(), "");
   assert.equal(await (await s.testid("calc-months")).value(), "12");

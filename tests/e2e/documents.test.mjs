@@ -175,7 +175,18 @@ async function openClientAtStage(stage) {
   const row = await s.find('[data-testid="client-row"]', 15000);
   await row.click();
   await s.testid("client-detail");
+  await journeyTab();
+}
+
+/** The client page's journey tab (the checklist is a tab of its own, issue 19). */
+async function journeyTab() {
+  await (await s.testid("tab-journey", 15000)).click();
   await s.testid("journey-panel", 15000);
+}
+
+async function docsTab() {
+  await (await s.testid("tab-documents")).click();
+  await s.testid("documents-tab", 15000);
 }
 
 test("documents: import, preview, duplicate, statement ratios, checklist satisfied, export, archive", async () => {
@@ -252,6 +263,7 @@ test("documents: import, preview, duplicate, statement ratios, checklist satisfi
   await s.screenshot(join(shots, "documents-tab.png"));
 
   // Both checklist items are satisfied by the documents, with a link to the licence.
+  await journeyTab();
   await s.waitFor(async () => (await itemState("s2-licence")) === "done", "the licence item satisfied");
   await s.waitFor(async () => (await itemState("s2-financials")) === "done", "the financials item satisfied");
   const link = await s.find('[data-testid="item-document"][data-item-key="s2-licence"]');
@@ -273,11 +285,17 @@ test("documents: import, preview, duplicate, statement ratios, checklist satisfi
   await sleep(1000);
   await s.screenshot(join(shots, "image-preview.png"));
   await (await s.testid("preview-close")).click();
+  await docsTab();
   await (await s.find('[data-testid="document-row"][data-kind="legal-rep-id"] [data-testid="document-kind"]')).select("other");
-  await s.waitFor(async () => (await itemState("s2-legal-rep-id")) === "awaiting_document", "the ID item open after the kind change");
   await docsSettled();
+  await journeyTab();
+  await s.waitFor(async () => (await itemState("s2-legal-rep-id")) === "awaiting_document", "the ID item open after the kind change");
+  await docsTab();
   await (await s.find('[data-testid="document-row"][data-kind="other"] [data-testid="document-kind"]')).select("legal-rep-id");
+  await docsSettled();
+  await journeyTab();
   await s.waitFor(async () => (await itemState("s2-legal-rep-id")) === "done", "the ID item satisfied again");
+  await docsTab();
 
   // Export a copy (byte-identical) and the statement template.
   await (await s.find('[data-testid="document-row"][data-kind="business-licence"] [data-testid="document-export"]')).click();
@@ -293,8 +311,11 @@ test("documents: import, preview, duplicate, statement ratios, checklist satisfi
   await docsSettled();
   const archive = await s.find('[data-testid="document-row"][data-kind="business-licence"] [data-testid="document-archive"]');
   await archive.click();
+  await s.waitFor(async () => (await s.findAll('[data-testid="document-row"][data-kind="business-licence"]')).length === 0, "the licence archived");
+  await docsSettled();
+  await journeyTab();
   await s.waitFor(async () => (await itemState("s2-licence")) === "awaiting_document", "the licence item open again");
-  assert.equal((await s.findAll('[data-testid="document-row"][data-kind="business-licence"]')).length, 0);
+  await docsTab();
   await (await s.testid("show-archived-docs")).click();
   await s.find('[data-testid="document-row"][data-archived="true"]');
 });

@@ -326,8 +326,10 @@ async function journey() {
   await waitText("loan-book-form", "授信额度");
   assert.equal((await s.findAll('[data-testid="loan-row"]')).length, loansBefore, "nothing booked");
 
-  // The proposal PDF carries the same shortfall in its security section.
-  await (await s.testid("tab-overview")).click();
+  // The proposal PDF carries the same shortfall in its security section (exported from the
+  // calculator, which opens on the proposed loan).
+  await (await s.testid("tab-calculator")).click();
+  await waitFor(async () => (await s.testid("export-proposal", 15000)).cmd("GET", "/enabled"), "the proposed loan on screen");
   await (await s.testid("export-proposal")).click();
   await s.testid("export-done", 30000);
   const pdf = readdirSync(exportDir).find((f) => f.endsWith(".pdf"));

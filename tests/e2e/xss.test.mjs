@@ -104,7 +104,8 @@ test("markup in client text is shown as text everywhere and in the PDF", async (
   await setDate(await s.testid("tp-next-date"), todayIso());
   await (await s.testid("tp-save")).click();
   await s.waitFor(async () => (await s.pageText()).includes(`${IMG} 首次拜访`), "the touchpoint");
-  await (await s.testid("add-item-label")).type(IMG);
+  await (await s.testid("tab-journey")).click();
+  await (await s.testid("add-item-label", 15000)).type(IMG);
   await (await s.testid("add-item-save")).click();
   await s.waitFor(async () => (await (await s.testid("journey-panel")).text()).includes(IMG), "the checklist item");
   await assertInert("the client page after edits");
@@ -135,11 +136,18 @@ test("markup in client text is shown as text everywhere and in the PDF", async (
   await s.waitFor(async () => (await s.findAll('[role="tabpanel"]:not([hidden])')).length > 0, "the loans tab");
   await assertInert("the loans tab");
 
-  // The PDF: the proposal carries the client's name, the purpose and risks typed here.
-  await (await s.testid("tab-overview")).click();
+  // The PDF: the proposal (from the calculator, which exports what it shows) carries the client's
+  // name, the purpose and risks typed here, and the sender the first export asks for.
+  await (await s.testid("tab-calculator")).click();
   await (await s.testid("export-purpose")).type(SCRIPT);
   await (await s.testid("export-risks")).type(IMG);
   await (await s.testid("export-proposal")).click();
+  await s.testid("sender-dialog", 15000);
+  await (await s.testid("sender-bank_name")).type(IMG);
+  await (await s.testid("sender-branch")).type("支行");
+  await (await s.testid("sender-officer_name")).type(SCRIPT.slice(0, 60));
+  await assertInert("the sender dialog");
+  await (await s.testid("sender-save-export")).click();
   await s.testid("export-done", 30000);
   const pdfs = readdirSync(exportDir).filter((f) => f.endsWith(".pdf"));
   assert.equal(pdfs.length, 1);

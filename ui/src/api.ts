@@ -71,6 +71,7 @@ import type {
   ScheduleChange,
 } from "./bindings";
 import type { CalendarDay, CalendarPreview, CalendarSummary } from "./bindings";
+import type { BankProfile } from "./bindings";
 import type {
   AcceptedField,
   LicenceReview,
@@ -165,8 +166,10 @@ export const api = {
   scenariosList: (clientId: number) => call<LoanScenario[]>("scenarios_list", { clientId }),
   scenarioSave: (clientId: number, input: ScenarioInput) => call<number>("scenario_save", { clientId, input }),
   scenarioDelete: (clientId: number, id: number) => call<void>("scenario_delete", { clientId, id }),
-  officerName: () => call<string>("officer_name"),
-  setOfficerName: (name: string) => call<void>("set_officer_name", { name }),
+  /** The bank, branch and officer printed on exports (Settings). */
+  bankProfile: () => call<BankProfile>("bank_profile"),
+  /** Saves all four; resolves to them as stored (trimmed). */
+  setBankProfile: (profile: BankProfile) => call<BankProfile>("set_bank_profile", { profile }),
   /** Renders the PDF, asks where to save it (native dialog), optionally opens it. */
   exportPdf: (clientId: number, request: ExportRequest, openAfter: boolean) =>
     call<ExportResult>("export_pdf", { clientId, request, openAfter }),

@@ -640,7 +640,35 @@ purpose: string | null,
 /**
  * Proposal only: the officer's risks and disclosures (None: the default text).
  */
-risks: string | null, };
+risks: string | null, 
+/**
+ * The terms on screen in the calculator, saved or not; None prints the client's proposed
+ * scenario (or, without one, the first saved).
+ */
+terms: LoanTerms | null, 
+/**
+ * Proposal only: saved scenarios (ids) printed beside it, at most two, in this order.
+ * None by default: a proposal offers one loan unless the officer chooses to compare.
+ */
+compare: Array<number>, };
+
+export type BankProfile = { 
+/**
+ * 银行名称, e.g. 中国工商银行.
+ */
+bank_name: string, 
+/**
+ * 支行 / 分行, e.g. 苏州工业园区支行.
+ */
+branch: string, 
+/**
+ * 客户经理.
+ */
+officer_name: string, 
+/**
+ * The officer's phone as the client should call it (digits, spaces, + - ( )).
+ */
+officer_phone: string, };
 
 /**
  * What the app tells the officer after an export.
@@ -1046,6 +1074,8 @@ export type Opportunity = { id: number, client_id: number, kind: OpportunityKind
 
 export type ScorePoint = { date: string, stage: number | null, score: number, };
 
+export type ProposedAmount = { principal: string, currency: string, };
+
 export type ClientProfile = { client_id: number, status: LifecycleStatus, tier: Tier, stage: number, days_in_stage: number, 
 /**
  * The latest scores, oldest first.
@@ -1054,7 +1084,19 @@ scores: Array<ScorePoint>,
 /**
  * Mean of all the client's scores, to 2 places (half away from zero); None without any.
  */
-avg_score: string | null, open_problems: number, active_loans: number, outstanding: string, follow_up: FollowUp | null, suggestion: LifecycleSuggestion | null, };
+avg_score: string | null, open_problems: number, active_loans: number, outstanding: string, follow_up: FollowUp | null, suggestion: LifecycleSuggestion | null, 
+/**
+ * The proposed (else the first) saved scenario's amount: what the officer is offering.
+ */
+proposed: ProposedAmount | null, 
+/**
+ * Days overdue of the client's most overdue active loan (0 when none is late).
+ */
+overdue_days: number, 
+/**
+ * Unpaid principal and interest of the periods due, over the client's active loans.
+ */
+overdue_amount: string, };
 
 export type DocumentKind = "application-form" | "business-licence" | "legal-rep-id" | "financial-statements" | "bank-statements" | "tax-certificate" | "credit-report" | "feasibility-study" | "project-approval" | "collateral" | "contract" | "proposal" | "other";
 

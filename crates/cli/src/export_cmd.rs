@@ -17,7 +17,7 @@ use crate::{exit, vault_cmd, VaultArg};
 pub enum ExportCommand {
     /// The repayment schedule (还款计划表) of the client's proposed loan scenario.
     Schedule(ExportArgs),
-    /// The loan proposal (贷款方案建议书): the proposed scenario, compared with up to two others.
+    /// The loan proposal (贷款方案建议书) of the proposed scenario, numbered (方案编号 YYYY-NNNN).
     Proposal {
         #[command(flatten)]
         args: ExportArgs,
@@ -27,6 +27,9 @@ pub enum ExportCommand {
         /// Risks and disclosures (default: the standard text, APR disclosure included).
         #[arg(long, value_name = "TEXT")]
         risks: Option<String>,
+        /// A saved scenario (id) to compare beside it; twice for two. None by default.
+        #[arg(long, value_name = "SCENARIO")]
+        compare: Vec<i64>,
     },
 }
 
@@ -47,16 +50,18 @@ pub struct ExportArgs {
 
 pub fn run(cmd: ExportCommand) -> ExitCode {
     let result = match cmd {
-        ExportCommand::Schedule(args) => export(&args, ExportKind::Schedule, None, None),
+        ExportCommand::Schedule(args) => export(&args, ExportKind::Schedule, None, None, vec![]),
         ExportCommand::Proposal {
             args,
             purpose,
             risks,
+            compare,
         } => export(
             &args,
             ExportKind::Proposal,
             purpose.as_deref(),
             risks.as_deref(),
+            compare,
         ),
     };
     exit::done(result)
@@ -88,14 +93,17 @@ fn export(
     kind: ExportKind,
     purpose: Option<&str>,
     risks: Option<&str>,
+    compare: Vec<i64>,
 ) -> Result<(), Error> {
     let lang = parse_lang(args.lang.as_deref())?;
-    let vault = vault_cmd::open(&args.vault)?;
+    let mut vault = vault_cmd::open(&args.vault)?;
     let req = ExportRequest {
         kind,
         lang,
         purpose: purpose.map(str::to_owned),
         risks: risks.map(str::to_owned),
+        terms: None,
+        compare,
     };
     write(
         &args.out,

@@ -126,6 +126,11 @@ fn exports_from_a_vault() {
         "Working capital for raw materials",
         "--risks",
         "Secured by receivables.",
+        // A (id 1) and C (id 3) beside the proposed B; nothing is compared unless asked.
+        "--compare",
+        "1",
+        "--compare",
+        "3",
     ];
     let run = export("proposal", &vault, with, &out, &extra);
     assert!(run.status.success(), "{}", stderr(&run));

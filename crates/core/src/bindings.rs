@@ -11,6 +11,7 @@ use crate::analysis::{
 };
 use crate::clients::*;
 // DocumentKind (documents::kind, re-exported by journey) is declared with the journey types below.
+use crate::bank_profile::BankProfile;
 use crate::documents::{
     DocumentSummary, FailedImport, FileType, FinancialYear, ImportReport, StatementImport,
     StatementLine,
@@ -160,6 +161,7 @@ pub fn typescript() -> String {
     decl::<ScheduleChange>(&cfg, &mut out);
     decl::<ExportKind>(&cfg, &mut out);
     decl::<ExportRequest>(&cfg, &mut out);
+    decl::<BankProfile>(&cfg, &mut out);
     decl::<ExportResult>(&cfg, &mut out);
     decl::<FileType>(&cfg, &mut out);
     decl::<DocumentSummary>(&cfg, &mut out);
@@ -260,8 +262,8 @@ fn feedback(cfg: &Config, out: &mut String) {
 fn lifecycle(cfg: &Config, out: &mut String) {
     use crate::journey::{Opportunity, OpportunityKind, OpportunitySource};
     use crate::lifecycle::{
-        ClientProfile, DormantDays, LifecycleSettings, LifecycleSuggestion, Referral, ScorePoint,
-        SuggestionReason,
+        ClientProfile, DormantDays, LifecycleSettings, LifecycleSuggestion, ProposedAmount,
+        Referral, ScorePoint, SuggestionReason,
     };
     decl::<SuggestionReason>(cfg, out);
     decl::<LifecycleSuggestion>(cfg, out);
@@ -272,6 +274,7 @@ fn lifecycle(cfg: &Config, out: &mut String) {
     decl::<OpportunitySource>(cfg, out);
     decl::<Opportunity>(cfg, out);
     decl::<ScorePoint>(cfg, out);
+    decl::<ProposedAmount>(cfg, out);
     decl::<ClientProfile>(cfg, out);
 }
 

@@ -250,6 +250,14 @@ pub fn write_demo_vault(
     loans::book_loans(&mut vault, &ids, today)?;
     feedback::add_feedback(&mut vault, &ids, today)?;
     project_model::add_project_model(&mut vault, &ids)?;
+    // Set last, so the documents above are not stamped as imported by the demo officer. The
+    // bank is invented, like the clients.
+    vault.set_bank_profile(&crate::bank_profile::BankProfile {
+        bank_name: "示范商业银行".into(),
+        branch: "苏州工业园区支行".into(),
+        officer_name: "王磊".into(),
+        officer_phone: "0512-6288 1234".into(),
+    })?;
     Ok(vault)
 }
 

@@ -1,5 +1,6 @@
 //! LoanDesk domain logic. No Tauri here: the desktop shell and the CLI are thin layers over it.
 pub mod analysis;
+pub mod bank_profile;
 pub mod bindings;
 pub mod clients;
 pub mod clock;

@@ -168,12 +168,14 @@ fn the_proposal_prints_the_saved_model_and_only_then() {
         proposed: true,
     };
     v.save_scenario(c, &scenario).unwrap();
-    let export = |v: &Vault, lang: Lang, name: &str| {
+    let export = |v: &mut Vault, lang: Lang, name: &str| {
         let req = ExportRequest {
             kind: ExportKind::Proposal,
             lang,
             purpose: None,
             risks: None,
+            terms: None,
+            compare: vec![],
         };
         text(&write(
             dir.path(),
@@ -181,12 +183,12 @@ fn the_proposal_prints_the_saved_model_and_only_then() {
             &v.export_pdf(c, &req, day("2026-12-03")).unwrap(),
         ))
     };
-    let without = export(&v, Lang::En, "proposal-no-model.pdf");
+    let without = export(&mut v, Lang::En, "proposal-no-model.pdf");
     assert!(!without.contains("Financial model"), "{without}");
 
     let input = ModelInput::from_json(INPUT).unwrap();
     let saved = v.save_project_model(c, &input, Language::Zh).unwrap();
-    let zh = export(&v, Lang::Zh, "proposal-model-zh.pdf");
+    let zh = export(&mut v, Lang::Zh, "proposal-model-zh.pdf");
     assert!(zh.contains("财务模型"), "{zh}");
     assert!(
         row(&zh, "优先级债务").contains(&grouped(saved.debt)),
@@ -194,7 +196,7 @@ fn the_proposal_prints_the_saved_model_and_only_then() {
     );
     let last = saved.periods.last().unwrap();
     assert!(row(&zh, &format!("12 {}", grouped(last.cfads))).contains("0.00"));
-    let en = export(&v, Lang::En, "proposal-model-en.pdf");
+    let en = export(&mut v, Lang::En, "proposal-model-en.pdf");
     assert!(en.contains("Financial model"), "{en}");
     assert!(en.contains("Sensitivity"), "{en}");
     // Warnings in the document's language, whatever language the model was saved in.

@@ -88,12 +88,14 @@ fn write(dir: &Path, name: &str, out: &PdfOutput) -> PathBuf {
     path
 }
 
-fn export(v: &Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> String {
+fn export(v: &mut Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> String {
     let req = ExportRequest {
         kind: ExportKind::Proposal,
         lang,
         purpose: Some("采购原材料 / raw materials".into()),
         risks: None,
+        terms: None,
+        compare: vec![],
     };
     let out = v.export_pdf(client, &req, d(TODAY)).unwrap();
     text(&write(dir, name, &out))
@@ -203,7 +205,13 @@ fn chinese_proposal_shows_the_spread_the_cycle_and_the_need_above_it() {
     let c = working_capital(&mut f);
     let dscr = f.v.credit_analysis(c).unwrap();
     let debt_service = dscr.debt_service.clone().unwrap();
-    let t = export(&f.v, c, Lang::Zh, f.dir.path(), "proposal-credit-zh.pdf");
+    let t = export(
+        &mut f.v,
+        c,
+        Lang::Zh,
+        f.dir.path(),
+        "proposal-credit-zh.pdf",
+    );
 
     // The spread: 2023 (closing balances, marked *) then 2024 with its change and threshold.
     assert!(has(&t, "财务分析"), "{t}");
@@ -368,7 +376,13 @@ fn chinese_proposal_shows_the_spread_the_cycle_and_the_need_above_it() {
 fn english_proposal_shows_the_same_figures() {
     let mut f = fixture();
     let c = working_capital(&mut f);
-    let t = export(&f.v, c, Lang::En, f.dir.path(), "proposal-credit-en.pdf");
+    let t = export(
+        &mut f.v,
+        c,
+        Lang::En,
+        f.dir.path(),
+        "proposal-credit-en.pdf",
+    );
     assert!(has(&t, "Financial analysis"), "{t}");
     assert_eq!(row(&t, "Ratio Unit"), "Ratio Unit 2023* 2024 YoY Threshold");
     for (label, expected) in [
@@ -426,7 +440,7 @@ fn entered_figures_say_so_and_a_negative_need_is_zero_with_its_warning() {
     };
     f.v.save_wc_need_assumptions(c, &entered).unwrap();
     let t = export(
-        &f.v,
+        &mut f.v,
         c,
         Lang::Zh,
         f.dir.path(),
@@ -463,7 +477,7 @@ fn a_loan_within_the_need_is_not_flagged() {
     };
     f.v.save_scenario(c, &input).unwrap();
     let t = export(
-        &f.v,
+        &mut f.v,
         c,
         Lang::Zh,
         f.dir.path(),
@@ -487,7 +501,7 @@ fn another_product_has_the_spread_but_no_need() {
     // Saved assumptions do not make a fixed-asset loan a working-capital one.
     f.v.save_wc_need_assumptions(c, &assumptions()).unwrap();
     let zh = export(
-        &f.v,
+        &mut f.v,
         c,
         Lang::Zh,
         f.dir.path(),
@@ -504,7 +518,7 @@ fn another_product_has_the_spread_but_no_need() {
         assert!(!has(&zh, absent), "{absent:?} in\n{zh}");
     }
     let en = export(
-        &f.v,
+        &mut f.v,
         c,
         Lang::En,
         f.dir.path(),
@@ -524,7 +538,7 @@ fn without_statements_the_proposal_says_none_are_imported() {
     );
     propose(&mut f.v, c, "1000000");
     let zh = export(
-        &f.v,
+        &mut f.v,
         c,
         Lang::Zh,
         f.dir.path(),
@@ -535,7 +549,7 @@ fn without_statements_the_proposal_says_none_are_imported() {
     assert!(has(&zh, "未提供流动资金贷款需求测算。"), "{zh}");
     assert!(!has(&zh, "主要财务指标") && !has(&zh, "营运周期"), "{zh}");
     let en = export(
-        &f.v,
+        &mut f.v,
         c,
         Lang::En,
         f.dir.path(),
@@ -581,7 +595,13 @@ fn four_years_imported_show_the_last_three() {
     f.v.import_statement(c, "四年报表.csv", csv.as_bytes())
         .unwrap();
     propose(&mut f.v, c, "300000000");
-    let t = export(&f.v, c, Lang::Zh, f.dir.path(), "proposal-credit-3y-zh.pdf");
+    let t = export(
+        &mut f.v,
+        c,
+        Lang::Zh,
+        f.dir.path(),
+        "proposal-credit-3y-zh.pdf",
+    );
     // 2022 reads 2021 as its year before: only the oldest imported year is on closing balances,
     // and it is not shown.
     assert_eq!(
@@ -600,7 +620,13 @@ fn four_years_imported_show_the_last_three() {
         row(&t, "营业收入增长率"),
         "营业收入增长率 % 12.50 11.11 -1.39 25.00 +13.89 —"
     );
-    let en = export(&f.v, c, Lang::En, f.dir.path(), "proposal-credit-3y-en.pdf");
+    let en = export(
+        &mut f.v,
+        c,
+        Lang::En,
+        f.dir.path(),
+        "proposal-credit-3y-en.pdf",
+    );
     assert_eq!(
         row(&en, "Ratio Unit"),
         "Ratio Unit 2022 2023 YoY 2024 YoY Threshold"

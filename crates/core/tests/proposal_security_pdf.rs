@@ -67,12 +67,14 @@ fn write(dir: &Path, name: &str, out: &PdfOutput) -> PathBuf {
     path
 }
 
-fn export(v: &Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> String {
+fn export(v: &mut Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> String {
     let req = ExportRequest {
         kind: ExportKind::Proposal,
         lang,
         purpose: Some("购置数控加工中心 / new machining centres".into()),
         risks: None,
+        terms: None,
+        compare: vec![],
     };
     let out = v.export_pdf(client, &req, d(TODAY)).unwrap();
     text(&write(dir, name, &out))
@@ -248,10 +250,10 @@ fn the_figures_the_proposal_prints_are_the_vaults() {
 
 #[test]
 fn chinese_proposal_shows_the_security_and_that_the_loan_exceeds_the_line() {
-    let f = fixture();
+    let mut f = fixture();
     let dir = tempfile::tempdir().unwrap();
     let t = export(
-        &f.v,
+        &mut f.v,
         f.client,
         Lang::Zh,
         dir.path(),
@@ -311,10 +313,10 @@ fn chinese_proposal_shows_the_security_and_that_the_loan_exceeds_the_line() {
 
 #[test]
 fn english_proposal_shows_the_same_figures() {
-    let f = fixture();
+    let mut f = fixture();
     let dir = tempfile::tempdir().unwrap();
     let t = export(
-        &f.v,
+        &mut f.v,
         f.client,
         Lang::En,
         dir.path(),
@@ -358,7 +360,13 @@ fn a_loan_within_the_line_leaves_the_rest_available_and_no_warning() {
     let mut f = fixture();
     propose(&mut f.v, f.client, Some(f.scenario), "1500000");
     let dir = tempfile::tempdir().unwrap();
-    let t = export(&f.v, f.client, Lang::Zh, dir.path(), "proposal-within.pdf");
+    let t = export(
+        &mut f.v,
+        f.client,
+        Lang::Zh,
+        dir.path(),
+        "proposal-within.pdf",
+    );
     assert!(has(&t, "本笔贷款后可用额度 CNY 500,000.00"), "{t}");
     assert!(!has(&t, "超出可用额度"), "{t}");
     assert!(!has(&t, "不在授信期限内"), "{t}");
@@ -372,11 +380,11 @@ fn a_client_with_no_security_gets_one_line_and_no_credit_line() {
         .create_client(&ClientInput::named("无锡新客户有限公司"), d("2026-01-01"))
         .unwrap();
     propose(&mut v, client, None, "2000000");
-    let zh = export(&v, client, Lang::Zh, dir.path(), "proposal-none-zh.pdf");
+    let zh = export(&mut v, client, Lang::Zh, dir.path(), "proposal-none-zh.pdf");
     assert!(has(&zh, "担保措施"), "{zh}");
     assert!(has(&zh, "未提供押品或保证"), "{zh}");
     assert!(!has(&zh, "押品种类") && !has(&zh, "授信额度"), "{zh}");
-    let en = export(&v, client, Lang::En, dir.path(), "proposal-none-en.pdf");
+    let en = export(&mut v, client, Lang::En, dir.path(), "proposal-none-en.pdf");
     assert!(has(&en, "No collateral or guarantee recorded"), "{en}");
     assert!(!has(&en, "Credit line"), "{en}");
 }
@@ -400,7 +408,13 @@ fn a_line_that_ended_before_the_disbursement_is_shown_with_a_warning() {
         })
         .unwrap();
     }
-    let t = export(&v, client, Lang::Zh, dir.path(), "proposal-ended-line.pdf");
+    let t = export(
+        &mut v,
+        client,
+        Lang::Zh,
+        dir.path(),
+        "proposal-ended-line.pdf",
+    );
     // Neither line includes 15 July: the latest is shown, 4,000,000 − 2,000,000 left.
     assert!(has(&t, "授信金额 CNY 4,000,000.00"), "{t}");
     assert!(has(&t, "本笔贷款后可用额度 CNY 2,000,000.00"), "{t}");

@@ -41,17 +41,3 @@ pub fn scenario_delete(state: State<'_, AppState>, client_id: i64, id: i64) -> C
         .with_vault(|v| v.delete_scenario(client_id, id))
         .map_err(payload)
 }
-
-#[tauri::command(async)]
-#[tracing::instrument(skip_all)]
-pub fn officer_name(state: State<'_, AppState>) -> CmdResult<String> {
-    state.with_vault(|v| v.officer_name()).map_err(payload)
-}
-
-#[tauri::command(async)]
-#[tracing::instrument(skip_all)]
-pub fn set_officer_name(state: State<'_, AppState>, name: String) -> CmdResult<()> {
-    state
-        .with_vault(|v| v.set_officer_name(&name))
-        .map_err(payload)
-}

@@ -1,17 +1,22 @@
 //! PDF export from the client page: Rust asks where to save (native dialog), writes the file,
 //! and opens it in the system viewer when the officer asks. The web view never gets a path
 //! it could write to.
-use loandesk_core::pdf::{ExportKind, ExportRequest, ExportResult, PdfOutput};
+use loandesk_core::bank_profile::BankProfile;
+use loandesk_core::pdf::{ExportKind, ExportRequest, ExportResult, Lang, PdfOutput};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
 use super::{dialogs, payload, CmdResult};
 use crate::state::AppState;
 
-fn suggested_name(kind: ExportKind, client: &str) -> String {
-    let what = match kind {
-        ExportKind::Schedule => "还款计划表",
-        ExportKind::Proposal => "贷款方案建议书",
+/// `<client>-贷款方案建议书-zh.pdf` / `<client>-loan-proposal-en.pdf`: the two languages of
+/// one document never overwrite each other.
+fn suggested_name(kind: ExportKind, client: &str, lang: Lang) -> String {
+    let (what, suffix) = match (kind, lang) {
+        (ExportKind::Schedule, Lang::Zh) => ("还款计划表", "zh"),
+        (ExportKind::Proposal, Lang::Zh) => ("贷款方案建议书", "zh"),
+        (ExportKind::Schedule, Lang::En) => ("repayment-schedule", "en"),
+        (ExportKind::Proposal, Lang::En) => ("loan-proposal", "en"),
     };
     // Keep the suggestion a plain file name whatever the client is called.
     let client: String = client
@@ -19,7 +24,26 @@ fn suggested_name(kind: ExportKind, client: &str) -> String {
         .filter(|c| !"/\\:*?\"<>|".contains(*c))
         .take(60)
         .collect();
-    format!("{client}-{what}.pdf")
+    format!("{client}-{what}-{suffix}.pdf")
+}
+
+/// The bank, branch and officer printed on exports (Settings).
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn bank_profile(state: State<'_, AppState>) -> CmdResult<BankProfile> {
+    state.with_vault(|v| v.bank_profile()).map_err(payload)
+}
+
+/// Saves all four fields and returns them as stored (trimmed).
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn set_bank_profile(
+    state: State<'_, AppState>,
+    profile: BankProfile,
+) -> CmdResult<BankProfile> {
+    state
+        .with_vault(|v| v.set_bank_profile(&profile))
+        .map_err(payload)
 }
 
 #[tauri::command(async)]
@@ -41,7 +65,12 @@ pub fn export_pdf(
             ))
         })
         .map_err(payload)?;
-    save(&app, &suggested_name(request.kind, &name), pdf, open_after)
+    save(
+        &app,
+        &suggested_name(request.kind, &name, request.lang),
+        pdf,
+        open_after,
+    )
 }
 
 /// The booked loan's schedule as it stands (its current version) as a PDF for the client.
@@ -63,7 +92,7 @@ pub fn export_loan_schedule(
         .map_err(payload)?;
     save(
         &app,
-        &suggested_name(ExportKind::Schedule, &name),
+        &suggested_name(ExportKind::Schedule, &name, lang),
         pdf,
         open_after,
     )

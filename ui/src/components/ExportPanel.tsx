@@ -1,27 +1,51 @@
-// PDF export on the client page (issue 4): the repayment schedule or the proposal of the
-// client's proposed scenario, in Chinese or English. The backend renders the PDF, asks where to
-// save it (native dialog) and opens it if asked; here: options, busy state, result.
+// PDF export in the calculator: the repayment schedule or the proposal of the scenario on
+// screen (saved or not), in Chinese or English; the officer ticks which saved scenarios a
+// proposal compares (none by default). The backend renders, asks where to save (native
+// dialog) and opens the file if asked; here: options, the sender check, busy state, result.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
-import type { ExportKind, ExportResult } from "../bindings";
+import type { BankProfile, ExportKind, ExportResult, LoanScenario, LoanTerms } from "../bindings";
 import { langOf } from "../journey";
+import { scenarioLine } from "../loanText";
 import { useErrorHandler } from "../session";
 import ErrorBox from "./ErrorBox";
+import { profileComplete } from "./sender/BankOfficerForm";
+import SenderDialog from "./sender/SenderDialog";
 import "../journey.css";
 
-export default function ExportPanel({ clientId }: { clientId: number }) {
+/** A proposal prints the scenario shown and at most this many saved ones beside it. */
+const MAX_COMPARED = 2;
+
+interface Props {
+  clientId: number;
+  /** The terms on screen when they make a schedule; null: nothing to export yet. */
+  terms: LoanTerms | null;
+  /** The saved scenario the terms on screen are (it is not offered to compare with itself). */
+  shownId: number | null;
+  scenarios: readonly LoanScenario[] | null;
+}
+
+export default function ExportPanel({ clientId, terms, shownId, scenarios }: Props) {
   const { t, i18n } = useTranslation();
   const handleError = useErrorHandler();
   const [lang, setLang] = useState<"zh" | "en">(langOf(i18n.language));
   const [purpose, setPurpose] = useState("");
   const [risks, setRisks] = useState("");
   const [openAfter, setOpenAfter] = useState(false);
+  const [compare, setCompare] = useState<number[]>([]);
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [asking, setAsking] = useState<{ kind: ExportKind; profile: BankProfile } | null>(null);
+  // "Export without" in the sender dialog: not asked again on this page.
+  const [skipSender, setSkipSender] = useState(false);
+
+  const others = (scenarios ?? []).filter((s) => s.id !== shownId);
+  const chosen = compare.filter((id) => others.some((s) => s.id === id));
 
   const run = async (kind: ExportKind) => {
+    if (!terms) return;
     setBusy(kind);
     setResult(null);
     setError(null);
@@ -33,6 +57,8 @@ export default function ExportPanel({ clientId }: { clientId: number }) {
           lang,
           purpose: kind === "proposal" && purpose.trim() !== "" ? purpose.trim() : null,
           risks: kind === "proposal" && risks.trim() !== "" ? risks.trim() : null,
+          terms,
+          compare: kind === "proposal" ? chosen : [],
         },
         openAfter,
       );
@@ -44,10 +70,38 @@ export default function ExportPanel({ clientId }: { clientId: number }) {
     }
   };
 
+  /** Asks for the sender first when Settings has none (unless skipped here). */
+  const start = async (kind: ExportKind) => {
+    if (!skipSender) {
+      try {
+        const profile = await api.bankProfile();
+        if (!profileComplete(profile)) {
+          setAsking({ kind, profile });
+          return;
+        }
+      } catch (e) {
+        setError(handleError(e));
+        return;
+      }
+    }
+    await run(kind);
+  };
+
+  const toggle = (id: number, on: boolean) =>
+    setCompare((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)));
+
   return (
     <section className="card export-panel" data-testid="export-panel" aria-busy={busy !== null}>
       <h2 className="section-title">{t("export.title")}</h2>
-      <p className="muted small">{t("export.hint")}</p>
+      <p className="small" data-testid="export-shown">
+        {terms ? (
+          <>
+            <span className="muted">{t("clientPage.exportShown")}</span> {scenarioLine(t, terms)}
+          </>
+        ) : (
+          <span className="muted">{t("clientPage.exportNothing")}</span>
+        )}
+      </p>
       <div className="export-options">
         <label className="field">
           <span className="field-label">{t("export.lang")}</span>
@@ -68,11 +122,39 @@ export default function ExportPanel({ clientId }: { clientId: number }) {
         <span className="field-label">{t("export.risks")}</span>
         <textarea data-testid="export-risks" placeholder={t("export.risksPlaceholder")} value={risks} maxLength={4000} onChange={(e) => setRisks(e.target.value)} />
       </label>
+      <div className="export-compare" role="group" aria-labelledby="export-compare-label" data-testid="export-compare">
+        <div id="export-compare-label" className="field-label">
+          {t("clientPage.compareLegend", { max: MAX_COMPARED })}
+        </div>
+        {others.length === 0 ? (
+          <p className="muted small">{t("clientPage.compareNone")}</p>
+        ) : (
+          others.map((s) => {
+            const on = chosen.includes(s.id);
+            return (
+              <label key={s.id} className="inline small export-compare-item">
+                <input
+                  type="checkbox"
+                  data-testid="export-compare-item"
+                  data-scenario-id={s.id}
+                  checked={on}
+                  disabled={!on && chosen.length >= MAX_COMPARED}
+                  onChange={(e) => toggle(s.id, e.target.checked)}
+                />
+                <span>
+                  {s.proposed && <span className="badge badge-proposed">{t("calc.proposedBadge")}</span>} {s.label}
+                  <span className="muted"> · {scenarioLine(t, s.terms)}</span>
+                </span>
+              </label>
+            );
+          })
+        )}
+      </div>
       <div className="form-actions">
-        <button type="button" className="btn btn-secondary" data-testid="export-schedule" disabled={busy !== null} onClick={() => void run("schedule")}>
+        <button type="button" className="btn btn-secondary" data-testid="export-schedule" disabled={busy !== null || !terms} onClick={() => void start("schedule")}>
           {t("export.schedule")}
         </button>
-        <button type="button" className="btn btn-primary" data-testid="export-proposal" disabled={busy !== null} onClick={() => void run("proposal")}>
+        <button type="button" className="btn btn-primary" data-testid="export-proposal" disabled={busy !== null || !terms} onClick={() => void start("proposal")}>
           {t("export.proposal")}
         </button>
       </div>
@@ -104,6 +186,21 @@ export default function ExportPanel({ clientId }: { clientId: number }) {
         ) : (
           <ErrorBox error={error} testId="export-error" />
         ))}
+      {asking && (
+        <SenderDialog
+          initial={asking.profile}
+          onCancel={() => setAsking(null)}
+          onSkip={() => {
+            setSkipSender(true);
+            setAsking(null);
+            void run(asking.kind);
+          }}
+          onSaved={() => {
+            setAsking(null);
+            void run(asking.kind);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // The client's journey on the client page: current stage and days in it, the stage checklist
-// (tick, note, document received, one-off items), the gate (advance, refusal, override with a
+// (tick, a note opened on demand, document received, one-off items), the gate (advance, refusal, override with a
 // reason), moving back, lifecycle status and the stage history. Every change calls `onChanged`
 // so the page's stage badge follows.
 import { useCallback, useEffect, useState } from "react";
@@ -295,11 +295,17 @@ function ItemRow({ item, clientId, busy, run, editable }: { item: ChecklistItem;
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [note, setNote] = useState(item.note);
+  // The note box opens on demand: most items never get one, and a box on each made the list long.
+  const [noting, setNoting] = useState(false);
   const [previewing, setPreviewing] = useState(false);
   // An imported document of the kind closes the item by itself; the tick cannot undo that.
   const byDocument = item.document !== null;
   const checked = item.done_on !== null || byDocument;
   const id = `check-${item.id}`;
+  const openNote = () => {
+    setNote(item.note);
+    setNoting(true);
+  };
   return (
     <li className={item.state === "done" ? "check-row done" : "check-row"} data-testid="checklist-item" data-item-key={item.key} data-state={item.state}>
       <input
@@ -311,25 +317,18 @@ function ItemRow({ item, clientId, busy, run, editable }: { item: ChecklistItem;
         disabled={busy || byDocument}
         onChange={(e) => void run(() => api.checklistSetDone(clientId, item.id, e.target.checked))}
       />
-      <label htmlFor={id} className="check-label">
-        {localLabel(item, lang)}
-        {item.required && <span className="req-marker">* {t("journey.required")}</span>}
-      </label>
-      <span>
-        {item.one_off && editable && (
-          <button type="button" className="btn btn-ghost btn-small" data-testid="remove-item" data-item-key={item.key} disabled={busy} onClick={() => void run(() => api.checklistRemoveItem(clientId, item.id))}>
-            {t("journey.remove")}
-          </button>
-        )}
-      </span>
-      <div className="check-meta">
+      <div className="check-main">
+        <label htmlFor={id} className="check-label">
+          {localLabel(item, lang)}
+          {item.required && <span className="req-marker">* {t("journey.required")}</span>}
+        </label>
         {item.one_off && <span className="tag">{t("journey.oneOff")}</span>}
-        {item.done_on && <span className="muted">{t("journey.doneOn", { date: item.done_on })}</span>}
+        {item.done_on && <span className="muted small">{t("journey.doneOn", { date: item.done_on })}</span>}
         {item.document_kind && (
           <>
             <span className={item.received_on || item.document ? "tag tag-ok" : "tag tag-warn"}>{t("journey.docNeeded", { kind: t(`docKind.${item.document_kind}`) })}</span>
             {item.document ? (
-              <span className="check-doc" data-testid="item-document" data-item-key={item.key} data-doc-id={item.document.id}>
+              <span className="check-doc small" data-testid="item-document" data-item-key={item.key} data-doc-id={item.document.id}>
                 <span className="ok-text">{t("journey.satisfiedBy")}</span>
                 {item.document.previewable ? (
                   <button type="button" className="link-button" data-testid="item-document-open" data-item-key={item.key} onClick={() => setPreviewing(true)}>
@@ -341,12 +340,12 @@ function ItemRow({ item, clientId, busy, run, editable }: { item: ChecklistItem;
                 {previewing && <DocumentPreview doc={item.document} onClose={() => setPreviewing(false)} />}
               </span>
             ) : item.received_on ? (
-              <>
-                <span className="ok-text">{t("journey.receivedOn", { date: item.received_on })}</span>
+              <span className="small">
+                <span className="ok-text">{t("journey.receivedOn", { date: item.received_on })}</span>{" "}
                 <button type="button" className="link-button" data-testid="unmark-received" data-item-key={item.key} disabled={busy} onClick={() => void run(() => api.checklistSetReceived(clientId, item.id, false))}>
                   {t("journey.undoReceived")}
                 </button>
-              </>
+              </span>
             ) : (
               <button type="button" className="btn btn-secondary btn-small" data-testid="mark-received" data-item-key={item.key} disabled={busy} onClick={() => void run(() => api.checklistSetReceived(clientId, item.id, true))}>
                 {t("journey.markReceived")}
@@ -354,30 +353,52 @@ function ItemRow({ item, clientId, busy, run, editable }: { item: ChecklistItem;
             )}
           </>
         )}
+        {item.note !== "" && !noting && (
+          <button type="button" className="link-button check-note-text small" data-testid="item-note-text" data-item-key={item.key} title={t("clientPage.editNote")} onClick={openNote}>
+            {item.note}
+          </button>
+        )}
       </div>
-      <form
-        className="check-note"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(() => api.checklistSetNote(clientId, item.id, note));
-        }}
-      >
-        <input
-          type="text"
-          data-testid="item-note"
-          data-item-key={item.key}
-          aria-label={t("journey.note")}
-          placeholder={t("journey.notePlaceholder")}
-          value={note}
-          maxLength={1000}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        {note !== item.note && (
+      <span className="check-actions">
+        {item.note === "" && !noting && (
+          <button type="button" className="btn btn-ghost btn-small" data-testid="item-note-open" data-item-key={item.key} onClick={openNote}>
+            {t("clientPage.addNote")}
+          </button>
+        )}
+        {item.one_off && editable && (
+          <button type="button" className="btn btn-ghost btn-small" data-testid="remove-item" data-item-key={item.key} disabled={busy} onClick={() => void run(() => api.checklistRemoveItem(clientId, item.id))}>
+            {t("journey.remove")}
+          </button>
+        )}
+      </span>
+      {noting && (
+        <form
+          className="check-note"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => api.checklistSetNote(clientId, item.id, note.trim())).then((ok) => ok && setNoting(false));
+          }}
+        >
+          <input
+            type="text"
+            data-testid="item-note"
+            data-item-key={item.key}
+            aria-label={t("journey.note")}
+            placeholder={t("journey.notePlaceholder")}
+            value={note}
+            maxLength={1000}
+            autoFocus
+            onKeyDown={(e) => e.key === "Escape" && setNoting(false)}
+            onChange={(e) => setNote(e.target.value)}
+          />
           <button type="submit" className="btn btn-secondary btn-small" data-testid="item-note-save" data-item-key={item.key} disabled={busy}>
             {t("journey.saveNote")}
           </button>
-        )}
-      </form>
+          <button type="button" className="btn btn-ghost btn-small" data-testid="item-note-cancel" onClick={() => setNoting(false)}>
+            {t("journey.cancel")}
+          </button>
+        </form>
+      )}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 // 贷款测算 on a client's page: terms in, schedule and figures out as the officer types; up to
-// three scenarios side by side; scenarios saved on the client, one of them the proposed loan.
+// three scenarios side by side; scenarios saved on the client, one of them the proposed loan,
+// which the calculator opens on; the PDFs of the scenario on screen.
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
@@ -17,6 +18,7 @@ import CalcTermsForm from "./CalcTermsForm";
 import CompareTable from "./CompareTable";
 import ConfirmDialog from "./ConfirmDialog";
 import ErrorBox from "./ErrorBox";
+import ExportPanel from "./ExportPanel";
 import ScenarioList from "./ScenarioList";
 import ScenarioSave from "./ScenarioSave";
 import ScheduleTable from "./ScheduleTable";
@@ -81,6 +83,19 @@ export default function LoanCalculator({ clientId }: { clientId: number }) {
   const [deleting, setDeleting] = useState<LoanScenario | null>(null);
   const [busy, setBusy] = useState(false);
   const [pins, setPins] = useState<Pinned[]>([]);
+
+  // Opens on the proposed scenario, once its list arrives, unless the officer started typing.
+  const [opened, setOpened] = useState(false);
+  if (!opened && scenarios.list !== null) {
+    setOpened(true);
+    const offer = scenarios.list.find((sc) => sc.proposed);
+    if (offer && editing === null && touched.size === 0 && form.principal.trim() === "") {
+      setForm(formFromTerms(offer.terms));
+      setEditing(offer);
+      setLabel(offer.label);
+      setProposed(true);
+    }
+  }
 
   // ---- What the form shows as wrong ----
   const errors: FieldErrors = {};
@@ -190,6 +205,10 @@ export default function LoanCalculator({ clientId }: { clientId: number }) {
   };
 
   const schedule = preview.schedule;
+  // What the export prints: the schedule on screen, when it matches the form.
+  const shownTerms = preview.current && schedule ? schedule.terms : null;
+  // The form still holds the scenario being edited: loaded and untouched, or just saved.
+  const shownId = editing !== null && (touched.size === 0 || saved) ? editing.id : null;
   return (
     <div className="calc" data-testid="loan-calculator" ref={topRef}>
       <div className="calc-top">
@@ -240,6 +259,7 @@ export default function LoanCalculator({ clientId }: { clientId: number }) {
           {schedule ? <ScheduleTable schedule={schedule} stale={stale !== null} /> : <p className="muted">{emptyText}</p>}
         </section>
 
+        <div className="stack">
         <section className="card" data-testid="scenarios">
           <h2 className="section-title">{t("calc.saveTitle")}</h2>
           <ScenarioSave
@@ -278,6 +298,8 @@ export default function LoanCalculator({ clientId }: { clientId: number }) {
             onDelete={setDeleting}
           />
         </section>
+        <ExportPanel clientId={clientId} terms={shownTerms} shownId={shownId} scenarios={scenarios.list} />
+        </div>
       </div>
 
       {deleting && (

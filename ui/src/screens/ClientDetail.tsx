@@ -1,5 +1,7 @@
-// One client: the record, its contacts and notes, archive/restore, and the touchpoint log; a
-// second tab holds the loan calculator, kept mounted once opened so switching back loses nothing.
+// One client: a header with the facts an officer looks for first (stage and days in it, next
+// contact, proposed amount, outstanding, overdue), then tabs at the top: the overview (record,
+// contacts, notes, touchpoints, feedback), the journey (checklist and gate), the calculator (kept
+// mounted once opened so switching back loses nothing; it exports the PDFs), loans, documents.
 import { Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { listen } from "@tauri-apps/api/event";
@@ -9,7 +11,6 @@ import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
 import ConfirmDialog from "../components/ConfirmDialog";
 import CopyButton from "../components/CopyButton";
 import ErrorBox from "../components/ErrorBox";
-import ExportPanel from "../components/ExportPanel";
 import ClientProfileHeader from "../components/feedback/ClientProfileHeader";
 import FeedbackSection from "../components/feedback/FeedbackSection";
 import JourneyPanel from "../components/JourneyPanel";
@@ -22,14 +23,16 @@ import TouchpointList from "../components/TouchpointList";
 import { formatDateTime } from "../format";
 import { PRODUCT_KEY, SIZE_KEY, SOURCE_KEY, TIER_KEY } from "../labels";
 import { useErrorHandler } from "../session";
+import "../clientPage.css";
 
 // Its own chunk, with ECharts: only project-finance clients open it.
 const ProjectModelTab = lazy(() => import("../components/project_model/ProjectModelTab"));
 
-type Tab = "overview" | "calculator" | "loans" | "documents" | "projectModel";
+type Tab = "overview" | "journey" | "calculator" | "loans" | "documents" | "projectModel";
 
 const TAB_LABEL = {
   overview: "detail.tabOverview",
+  journey: "clientPage.tabJourney",
   calculator: "detail.tabCalculator",
   loans: "detail.tabLoans",
   documents: "detail.tabDocuments",
@@ -142,11 +145,10 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
   }
 
   const c = detail.client;
-  const tabs: Tab[] = ["overview", "calculator", "loans", "documents"];
+  const tabs: Tab[] = ["overview", "journey", "calculator", "loans", "documents"];
   if (c.product === "project-finance") tabs.push("projectModel");
   return (
-    <section className="screen detail" data-testid="client-detail" data-client-id={c.id}>
-      <div className="screen-head">{back}</div>
+    <section className="screen detail client-page" data-testid="client-detail" data-client-id={c.id}>
 
       {c.archived && (
         <div className="alert alert-warn" data-testid="archived-banner">
@@ -158,18 +160,21 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
       )}
 
       <header className="detail-head">
+        {back}
         <div className="detail-title">
-          <h1 data-testid="client-title">{c.name}</h1>
+          <div className="detail-title-row">
+            <h1 data-testid="client-title">{c.name}</h1>
+            <div className="detail-badges">
+              <StageLabel stage={c.stage} />
+              <TierBadge tier={c.tier} />
+              <StatusPill status={c.status} />
+            </div>
+          </div>
           {c.name_en && (
             <div className="name-en" data-testid="client-title-en">
               {c.name_en}
             </div>
           )}
-          <div className="detail-badges">
-            <StageLabel stage={c.stage} />
-            <TierBadge tier={c.tier} />
-            <StatusPill status={c.status} />
-          </div>
         </div>
         <div className="detail-actions">
           <button type="button" className="btn btn-secondary" data-testid="edit-client" onClick={onEdit}>
@@ -183,17 +188,8 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
         </div>
       </header>
 
-      {profile && <ClientProfileHeader profile={profile} busy={busy} onApplySuggestion={() => void applySuggestion()} />}
+      {profile && <ClientProfileHeader profile={profile} busy={busy} onApplySuggestion={() => void applySuggestion()} onOpenJourney={() => setTab("journey")} />}
       <ErrorBox error={error} />
-      <JourneyPanel
-        clientId={c.id}
-        onChanged={() => {
-          void reload();
-          void reloadProfile();
-        }}
-        version={docsVersion + feedbackVersion}
-      />
-
       <div className="tabs" role="tablist" aria-label={t("detail.tabs")}>
         {tabs.map((name) => (
           <button
@@ -215,6 +211,19 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
           </button>
         ))}
       </div>
+
+      {tab === "journey" && (
+        <div role="tabpanel" id="panel-journey" aria-labelledby="tab-journey">
+          <JourneyPanel
+            clientId={c.id}
+            onChanged={() => {
+              void reload();
+              void reloadProfile();
+            }}
+            version={docsVersion + feedbackVersion}
+          />
+        </div>
+      )}
 
       {calcOpened && (
         <div role="tabpanel" id="panel-calculator" aria-labelledby="tab-calculator" hidden={tab !== "calculator"}>
@@ -328,7 +337,6 @@ export default function ClientDetail({ id, onBack, onEdit, loanId }: Props) {
         </div>
       </div>
 
-      <ExportPanel clientId={c.id} />
       {confirming && (
         <ConfirmDialog
           title={t("detail.archiveConfirmTitle")}

@@ -7,7 +7,7 @@ import type { VaultReport } from "../bindings";
 import BackupCard from "../components/BackupCard";
 import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
-import OfficerNameCard from "../components/OfficerNameCard";
+import BankOfficerCard from "../components/BankOfficerCard";
 import CreditThresholdsCard from "../components/CreditThresholdsCard";
 import CapitalTableCard from "../components/project_model/CapitalTableCard";
 import DocumentLimitCard from "../components/DocumentLimitCard";
@@ -38,7 +38,7 @@ export default function Settings() {
       </div>
       <div className="settings-grid">
         <LanguageCard />
-        <OfficerNameCard />
+        <BankOfficerCard />
         <CreditThresholdsCard />
         <DocumentLimitCard />
         <AutoLockCard />

@@ -7,7 +7,7 @@ mod reminders;
 mod settings;
 mod suggest;
 
-pub use profile::{ClientProfile, ScorePoint};
+pub use profile::{ClientProfile, ProposedAmount, ScorePoint};
 pub use referrals::Referral;
 pub use settings::{DormantDays, LifecycleSettings};
 pub use suggest::{LifecycleSuggestion, SuggestionReason};

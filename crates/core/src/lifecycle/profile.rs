@@ -42,6 +42,20 @@ pub struct ClientProfile {
     pub outstanding: Decimal,
     pub follow_up: Option<FollowUp>,
     pub suggestion: Option<LifecycleSuggestion>,
+    /// The proposed (else the first) saved scenario's amount: what the officer is offering.
+    pub proposed: Option<ProposedAmount>,
+    /// Days overdue of the client's most overdue active loan (0 when none is late).
+    pub overdue_days: i64,
+    /// Unpaid principal and interest of the periods due, over the client's active loans.
+    #[ts(type = "string")]
+    pub overdue_amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ProposedAmount {
+    #[ts(type = "string")]
+    pub principal: Decimal,
+    pub currency: String,
 }
 
 impl Vault {
@@ -80,6 +94,21 @@ impl Vault {
             [client_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        let proposed = self
+            .loan_scenarios(client_id)?
+            .into_iter()
+            .next()
+            .map(|s| ProposedAmount {
+                principal: s.terms.principal,
+                currency: s.terms.currency,
+            });
+        let (mut overdue_days, mut overdue_amount) = (0, Decimal::ZERO);
+        for loan in self.client_loans(client_id, today)? {
+            if loan.closed_on.is_none() && loan.overdue_days > 0 {
+                overdue_days = overdue_days.max(loan.overdue_days);
+                overdue_amount += self.booked_loan(loan.id, today)?.overdue_amount;
+            }
+        }
         Ok(ClientProfile {
             client_id,
             status: journey.status,
@@ -93,6 +122,9 @@ impl Vault {
             outstanding: Decimal::new(outstanding_fen, 2),
             follow_up: journey.follow_up,
             suggestion: self.lifecycle_suggestion(client_id, today)?,
+            proposed,
+            overdue_days,
+            overdue_amount,
         })
     }
 }

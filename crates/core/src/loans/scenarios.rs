@@ -32,7 +32,7 @@ pub struct ScenarioInput {
     pub proposed: bool,
 }
 
-const OFFICER_KEY: &str = "officer_name";
+use crate::bank_profile::OFFICER_KEY;
 
 impl Vault {
     /// Saves after checking the terms produce a schedule: an invalid loan is never stored.

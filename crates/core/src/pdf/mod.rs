@@ -13,6 +13,7 @@ pub(crate) mod numbers;
 mod project_model;
 mod proposal_credit;
 mod proposal_doc;
+pub mod proposal_number;
 mod schedule_doc;
 mod table;
 mod text;

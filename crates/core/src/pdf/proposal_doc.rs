@@ -26,7 +26,13 @@ const FIRST_PAYMENTS: usize = 6;
 const SIGNATURES: f32 = 102.0;
 
 pub(crate) fn render(doc: &ProposalDoc, use_system_fonts: bool) -> Result<PdfOutput> {
-    render_with(doc, None, None, None, use_system_fonts)
+    render_with(doc, None, None, None, None, use_system_fonts)
+}
+
+/// Who sends the proposal, and its number (an export from the vault has both).
+pub(super) struct Sender<'a> {
+    pub number: &'a str,
+    pub bank: &'a crate::bank_profile::BankProfile,
 }
 
 /// The client's saved project model, printed as the proposal's "Financial model" section.
@@ -41,6 +47,7 @@ pub(super) type ProposalModel = (
 /// `None` prints none of them.
 pub(super) fn render_with(
     doc: &ProposalDoc,
+    sender: Option<&Sender>,
     security: Option<&ProposalSecurity>,
     credit: Option<&ProposalCredit>,
     model: Option<&ProposalModel>,
@@ -58,7 +65,7 @@ pub(super) fn render_with(
     };
     let mut w = Writer::new(l.proposal_title, use_system_fonts)?;
 
-    cover(&mut w, doc, l, proposed);
+    cover(&mut w, doc, sender, proposed);
 
     w.heading_table(
         l.section_client,
@@ -124,18 +131,26 @@ pub(super) fn render_with(
     let risks = doc.risks.map(str::trim).filter(|r| !r.is_empty());
     w.list(risks.unwrap_or(default_risks(lang)), BODY);
 
-    w.heading(l.section_signatures, SIGNATURES);
-    signatures(&mut w, l);
+    // The sender's two lines sit above the signatures and move with them.
+    let sender_lines = if sender.is_some() { 40.0 } else { 0.0 };
+    w.heading(l.section_signatures, SIGNATURES + sender_lines);
+    signatures(&mut w, l, sender);
 
+    // Every page says which proposal it belongs to: pages get separated on a desk.
+    let header_right = match sender {
+        Some(s) => format!("{name}  ·  {} {}", l.proposal_no, s.number),
+        None => name.to_owned(),
+    };
     let chrome = Chrome {
         title: l.proposal_title.to_owned(),
-        header_right: name.to_owned(),
+        header_right,
         footer_left: footer(lang, doc.date, doc.officer),
     };
     finish(w, &chrome, doc.officer, doc.date, lang)
 }
 
-fn cover(w: &mut Writer, doc: &ProposalDoc, l: &Labels, proposed: &Schedule) {
+fn cover(w: &mut Writer, doc: &ProposalDoc, sender: Option<&Sender>, proposed: &Schedule) {
+    let l = labels(doc.lang);
     let client = &doc.client.fields;
     w.gap(120.0);
     w.paragraph(
@@ -164,16 +179,31 @@ fn cover(w: &mut Writer, doc: &ProposalDoc, l: &Labels, proposed: &Schedule) {
     }
     w.gap(36.0);
     let t = &proposed.terms;
-    w.table(&list_table(vec![
+    let mut rows = Vec::new();
+    if let Some(s) = sender {
+        rows.push((l.proposal_no.to_owned(), s.number.to_owned()));
+    }
+    rows.extend([
         (
             l.amount.to_owned(),
             format!("{} {}", t.currency, money(t.principal)),
         ),
         (l.term.to_owned(), text::term(doc.lang, t.term_months)),
         (l.apr_nominal.to_owned(), percent(proposed.summary.apr)),
-        (l.prepared_by.to_owned(), or_dash(l, doc.officer)),
-        (l.date.to_owned(), text::date(doc.lang, doc.date)),
-    ]));
+    ]);
+    if let Some(s) = sender {
+        rows.push((l.bank.to_owned(), or_dash(l, &s.bank.bank_name)));
+        rows.push((l.branch.to_owned(), or_dash(l, &s.bank.branch)));
+    }
+    rows.push((l.prepared_by.to_owned(), or_dash(l, doc.officer)));
+    if let Some(s) = sender {
+        rows.push((
+            l.officer_phone.to_owned(),
+            or_dash(l, &s.bank.officer_phone),
+        ));
+    }
+    rows.push((l.date.to_owned(), text::date(doc.lang, doc.date)));
+    w.table(&list_table(rows));
     w.page_break();
 }
 
@@ -298,8 +328,25 @@ fn comparison_table(lang: Lang, scenarios: &[Schedule]) -> Table {
     }
 }
 
-/// Two signature blocks side by side: a line to sign on, and a line for the date.
-fn signatures(w: &mut Writer, l: &Labels) {
+/// Two signature blocks side by side: a line to sign on, and a line for the date; above
+/// them, the bank and branch that issue the proposal and the officer's name and phone.
+fn signatures(w: &mut Writer, l: &Labels, sender: Option<&Sender>) {
+    if let Some(s) = sender {
+        let bank = [s.bank.bank_name.trim(), s.bank.branch.trim()]
+            .into_iter()
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let officer = [s.bank.officer_name.trim(), s.bank.officer_phone.trim()]
+            .into_iter()
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join("  ");
+        w.table(&list_table(vec![
+            (l.issued_by.to_owned(), or_dash(l, &bank)),
+            (l.prepared_by.to_owned(), or_dash(l, &officer)),
+        ]));
+    }
     w.gap(30.0);
     let half = WIDTH / 2.0;
     let style = Style::new(9.5, INK);

@@ -77,6 +77,11 @@ pub(crate) struct Labels {
     pub none: &'static str,
     pub months: &'static str,
     pub day_of_month: &'static str,
+    pub proposal_no: &'static str,
+    pub bank: &'static str,
+    pub branch: &'static str,
+    pub officer_phone: &'static str,
+    pub issued_by: &'static str,
 }
 
 pub(crate) const ZH: Labels = Labels {
@@ -146,6 +151,11 @@ pub(crate) const ZH: Labels = Labels {
     none: "—",
     months: "个月",
     day_of_month: "每月 {} 日",
+    proposal_no: "方案编号",
+    bank: "银行",
+    branch: "经办机构",
+    officer_phone: "联系电话",
+    issued_by: "出具机构",
 };
 
 pub(crate) const EN: Labels = Labels {
@@ -215,6 +225,11 @@ pub(crate) const EN: Labels = Labels {
     none: "—",
     months: "months",
     day_of_month: "day {} of each month",
+    proposal_no: "Proposal No.",
+    bank: "Bank",
+    branch: "Branch",
+    officer_phone: "Phone",
+    issued_by: "Issued by",
 };
 
 pub(crate) fn labels(lang: Lang) -> &'static Labels {

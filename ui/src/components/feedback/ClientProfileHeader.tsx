@@ -1,34 +1,70 @@
-// 客户画像 at the top of the client page (issue 16): lifecycle, tier, stage and days in it, the
-// satisfaction trend, open problems, active loans and outstanding, and the next contact, at a
-// glance; a lifecycle change the facts suggest is offered here too, applied only on a click.
+// 客户画像 at the top of the client page (issue 16): first what an officer looks for (issue 19:
+// stage and days in it, next contact, proposed amount, outstanding, overdue), then the
+// satisfaction trend and open problems (lifecycle and tier are the badges beside the name); a
+// lifecycle change the facts suggest is offered here too, applied only on a click.
 import { useTranslation } from "react-i18next";
 import type { ClientProfile, ScorePoint } from "../../bindings";
 import { STATUS_KEY } from "../../labels";
 import { formatMoney } from "../../money";
-import { StageLabel, StatusPill, TierBadge } from "../Badges";
+import { StageLabel } from "../Badges";
 
 interface Props {
   profile: ClientProfile;
   busy: boolean;
   onApplySuggestion: () => void;
+  /** The stage fact opens the journey tab (checklist and gate). */
+  onOpenJourney?: () => void;
 }
 
-export default function ClientProfileHeader({ profile: p, busy, onApplySuggestion }: Props) {
+export default function ClientProfileHeader({ profile: p, busy, onApplySuggestion, onOpenJourney }: Props) {
   const { t } = useTranslation();
   const next = p.follow_up;
+  const stage = (
+    <>
+      <StageLabel stage={p.stage} /> <span className="muted small">{t("profile.daysInStage", { count: p.days_in_stage })}</span>
+    </>
+  );
   return (
     <div className="profile-strip" data-testid="client-profile">
       <dl className="profile-facts">
         <div className="profile-fact">
-          <dt>{t("profile.lifecycle")}</dt>
-          <dd data-testid="profile-status" data-status={p.status}>
-            <StatusPill status={p.status} /> <TierBadge tier={p.tier} />
+          <dt>{t("profile.stage")}</dt>
+          <dd data-testid="profile-stage" data-days={p.days_in_stage}>
+            {onOpenJourney ? (
+              <button type="button" className="link-button" data-testid="profile-stage-open" title={t("clientPage.openJourney")} onClick={onOpenJourney}>
+                {stage}
+              </button>
+            ) : (
+              stage
+            )}
           </dd>
         </div>
         <div className="profile-fact">
-          <dt>{t("profile.stage")}</dt>
-          <dd data-testid="profile-stage">
-            <StageLabel stage={p.stage} /> <span className="muted small">{t("profile.daysInStage", { count: p.days_in_stage })}</span>
+          <dt>{t("profile.nextContact")}</dt>
+          <dd data-testid="profile-next-contact" className={next && next.days_overdue > 0 ? "late" : undefined}>
+            {next === null
+              ? t("profile.noNextContact")
+              : next.days_overdue > 0
+                ? t("profile.nextLate", { date: next.next_on, count: next.days_overdue })
+                : next.next_on}
+          </dd>
+        </div>
+        <div className="profile-fact">
+          <dt>{t("clientPage.proposedAmount")}</dt>
+          <dd data-testid="profile-proposed" data-amount={p.proposed?.principal ?? ""}>
+            {p.proposed ? `${p.proposed.currency} ${formatMoney(p.proposed.principal)}` : <span className="muted">{t("clientPage.noProposal")}</span>}
+          </dd>
+        </div>
+        <div className="profile-fact">
+          <dt>{t("profile.loans")}</dt>
+          <dd data-testid="profile-loans" data-count={p.active_loans}>
+            {p.active_loans === 0 ? t("profile.noLoans") : t("profile.loansLine", { count: p.active_loans, amount: formatMoney(p.outstanding) })}
+          </dd>
+        </div>
+        <div className="profile-fact">
+          <dt>{t("clientPage.overdue")}</dt>
+          <dd data-testid="profile-overdue" data-days={p.overdue_days} className={p.overdue_days > 0 ? "late" : undefined}>
+            {p.overdue_days > 0 ? t("clientPage.overdueLine", { count: p.overdue_days, amount: formatMoney(p.overdue_amount) }) : t("clientPage.noOverdue")}
           </dd>
         </div>
         <div className="profile-fact">
@@ -41,22 +77,6 @@ export default function ClientProfileHeader({ profile: p, busy, onApplySuggestio
           <dt>{t("profile.openProblems")}</dt>
           <dd data-testid="profile-open-problems" data-count={p.open_problems} className={p.open_problems > 0 ? "late" : undefined}>
             {p.open_problems}
-          </dd>
-        </div>
-        <div className="profile-fact">
-          <dt>{t("profile.loans")}</dt>
-          <dd data-testid="profile-loans" data-count={p.active_loans}>
-            {p.active_loans === 0 ? t("profile.noLoans") : t("profile.loansLine", { count: p.active_loans, amount: formatMoney(p.outstanding) })}
-          </dd>
-        </div>
-        <div className="profile-fact">
-          <dt>{t("profile.nextContact")}</dt>
-          <dd data-testid="profile-next-contact" className={next && next.days_overdue > 0 ? "late" : undefined}>
-            {next === null
-              ? t("profile.noNextContact")
-              : next.days_overdue > 0
-                ? t("profile.nextLate", { date: next.next_on, count: next.days_overdue })
-                : next.next_on}
           </dd>
         </div>
       </dl>
