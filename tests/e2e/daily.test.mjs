@@ -119,6 +119,11 @@ test("Today: what needs doing, grouped, in priority order, collapsible, on one s
   await (await s.find(`${section(big)} [data-testid="today-show-all"]`)).click();
   assert.equal(await rowsIn(big), 3);
 
+  // A cut name is still the row's text for WebDriver and screen readers (overflow: clip).
+  const firstRow = await s.find(`${section("overdue")} [data-testid="reminder-row"]`);
+  const fullName = await run(`return document.querySelector('${section("overdue")} .row-name').textContent;`);
+  assert.ok((await firstRow.text()).includes(fullName), `the row's visible text names ${fullName}`);
+
   // One primary action per row at most, on every row of every section.
   const primaries = await run(`return [...document.querySelectorAll('.agenda-row')].map((r) => r.querySelectorAll('.btn-primary').length);`);
   assert.ok(primaries.length > 0 && primaries.every((n) => n <= 1), `primary buttons per row: ${primaries}`);

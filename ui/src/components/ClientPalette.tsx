@@ -65,6 +65,11 @@ export default function ClientPalette({ onOpen, onClose }: Props) {
   // What is shown belongs to the text in the box: nothing stale while a new search runs.
   const items = text.trim() !== "" && found ? found.items : [];
   const current = Math.min(active, Math.max(items.length - 1, 0));
+  // The chosen match stays in view on a short window.
+  useEffect(() => {
+    document.getElementById(`palette-option-${current}`)?.scrollIntoView({ block: "nearest" });
+  }, [current, items.length]);
+
   const choose = (c: ClientSummary | undefined) => {
     if (!c) return;
     onClose();
