@@ -292,11 +292,11 @@ async function journey() {
   await scrollTo(reminder);
   await shot("security-today-shortfall-zh.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("today-section-security", "Collateral shortfalls");
+  await waitText("today-section-security", "Shortfall");
   assert.match(await reminder.text(), new RegExp(`${shownCents(revalued.shortfall).replace(/\./g, "\\.")} not covered`));
   await shot("security-today-shortfall-en.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("today-section-security", "押品覆盖不足");
+  await waitText("today-section-security", "覆盖不足");
   await (await s.find(`[data-testid="reminder-row"][data-kind="shortfall"][data-loan-id="${loanId}"] [data-testid="reminder-open"]`)).click();
   await waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
   assert.equal((await figures()).shortfall, revalued.shortfall);

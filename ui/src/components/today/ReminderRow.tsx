@@ -14,6 +14,22 @@ export interface ReminderActions {
   markDormant: (r: Reminder) => void;
 }
 
+/** A kind named on its row, where a section holds several (agenda.ts MIXED), in a word. */
+const KIND_TAG = {
+  quarterly_review: "daily.kind.quarterly_review",
+  annual_review: "daily.kind.annual_review",
+  shortfall: "daily.kind.shortfall",
+  revaluation_due: "daily.kind.revaluation_due",
+  registration_expiry: "daily.kind.registration_expiry",
+  insurance_expiry: "daily.kind.insurance_expiry",
+  facility_expiry: "daily.kind.facility_expiry",
+  dormant: "daily.kind.dormant",
+} as const satisfies Partial<Record<ReminderKind, string>>;
+
+function kindTag(kind: ReminderKind) {
+  return kind in KIND_TAG ? KIND_TAG[kind as keyof typeof KIND_TAG] : null;
+}
+
 /** What "done" means for each kind, said on its button. */
 const DONE_LABEL: Partial<Record<ReminderKind, "daily.done.chased" | "daily.done.reminded" | "daily.done.reviewed" | "daily.done.handled">> = {
   overdue: "daily.done.chased",
@@ -96,7 +112,11 @@ export default function ReminderRow({ r, busy, showKind, actions }: Props) {
       <button type="button" className="row-link" data-testid="reminder-open" title={`${r.client_name} · ${tag} · ${detail}`} onClick={() => actions.open(r)}>
         <span className="row-main">
           <strong className="row-name">{r.client_name}</strong>
-          {showKind && <span className="tag row-kind">{t(REMINDER_KIND_KEY[r.kind])}</span>}
+          {showKind && (
+            <span className="tag row-kind" title={t(REMINDER_KIND_KEY[r.kind])}>
+              {t(kindTag(r.kind) ?? REMINDER_KIND_KEY[r.kind])}
+            </span>
+          )}
           <span className={r.contract_no ? "muted small mono row-tag" : "muted small row-tag"}>{tag}</span>
         </span>
         <span className={isLate(r) ? "row-side late" : "row-side"} data-testid="reminder-detail">
