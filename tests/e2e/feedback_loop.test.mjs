@@ -148,6 +148,10 @@ async function feedbackLoop() {
   await (await s.testid("nav-today")).click();
   await s.testid("reminders", 20000);
   const [reminder] = await waitFor(async () => {
+    // Beyond the first five, Today's sections open on request; each lists its first rows, the
+    // rest on "show all".
+    for (const open of await s.findAll('[data-testid="today-section-problems"][data-open="false"] [data-testid="today-section-toggle"]')) await open.click();
+    for (const more of await s.findAll('[data-testid="today-section-problems"] [data-testid="today-show-all"][aria-expanded="false"]')) await more.click();
     const rows = await openProblemRows(clientName);
     return rows.length === 1 ? rows : null;
   }, "the open problem on Today", 20000);

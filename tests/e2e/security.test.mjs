@@ -280,21 +280,23 @@ async function journey() {
 
   // Today: the shortfall reminder of this loan, with the same amount; it opens the loan.
   await (await s.testid("nav-today")).click();
-  await s.testid("reminders-shortfall", 15000);
-  for (const more of await s.findAll('[data-testid="reminders-shortfall"] [data-testid="reminders-show-all"]')) await more.click();
+  // In the collateral and credit lines section, each row naming its kind.
+  await s.testid("today-section-security", 15000);
+  for (const open of await s.findAll('[data-testid="today-section-security"][data-open="false"] [data-testid="today-section-toggle"]')) await open.click();
+  for (const more of await s.findAll('[data-testid="today-section-security"] [data-testid="today-show-all"][aria-expanded="false"]')) await more.click();
   const reminder = await s.find(`[data-testid="reminder-row"][data-kind="shortfall"][data-loan-id="${loanId}"]`, 15000);
   const rtext = await reminder.text();
   assert.ok(rtext.includes(clientName) && rtext.includes(contract), rtext);
   assert.ok(rtext.includes(shownCents(revalued.shortfall)), `${rtext} quotes ${shownCents(revalued.shortfall)}`);
   assert.match(rtext, /押品覆盖不足|覆盖缺口/);
-  await scrollTo(await s.testid("reminders-shortfall"));
+  await scrollTo(reminder);
   await shot("security-today-shortfall-zh.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("reminders-shortfall", "Collateral shortfalls");
+  await waitText("today-section-security", "Shortfall");
   assert.match(await reminder.text(), new RegExp(`${shownCents(revalued.shortfall).replace(/\./g, "\\.")} not covered`));
   await shot("security-today-shortfall-en.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("reminders-shortfall", "押品覆盖不足");
+  await waitText("today-section-security", "覆盖不足");
   await (await s.find(`[data-testid="reminder-row"][data-kind="shortfall"][data-loan-id="${loanId}"] [data-testid="reminder-open"]`)).click();
   await waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
   assert.equal((await figures()).shortfall, revalued.shortfall);

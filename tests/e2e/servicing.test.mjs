@@ -382,9 +382,9 @@ async function servicingJourney() {
 
   // Today: the overdue reminder for this loan, with the days; one click opens the loan.
   await (await s.testid("nav-today")).click();
-  await s.testid("reminders-overdue", 15000);
-  // Each kind lists its first ten; ours (the longest overdue) is among them, but do not rely on it.
-  for (const more of await s.findAll('[data-testid="reminders-overdue"] [data-testid="reminders-show-all"]')) await more.click();
+  await s.testid("today-section-overdue", 15000);
+  // Each section lists its first three; ours (the longest overdue) is among them, but do not rely on it.
+  for (const more of await s.findAll('[data-testid="today-section-overdue"] [data-testid="today-show-all"][aria-expanded="false"]')) await more.click();
   const reminder = await s.find(reminderRow("overdue", loanId), 15000);
   const rtext = await reminder.text();
   assert.ok(rtext.includes(clientName) && rtext.includes(CONTRACT), rtext);
@@ -483,11 +483,14 @@ async function servicingJourney() {
   await (await s.testid("nav-today")).click();
   await s.testid("reminders", 15000);
   await waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0 || (await s.findAll('[data-testid="reminders-empty"]')).length > 0, "the reminders");
-  for (const more of await s.findAll('[data-testid="reminders-overdue"] [data-testid="reminders-show-all"]')) await more.click();
+  for (const more of await s.findAll('[data-testid="today-section-overdue"] [data-testid="today-show-all"][aria-expanded="false"]')) await more.click();
   assert.equal((await s.findAll(reminderRow("overdue", loanId))).length, 0, "the overdue reminder is gone");
+  for (const more of await s.findAll('[data-testid="today-section-reviews"] [data-testid="today-show-all"][aria-expanded="false"]')) await more.click();
   // The quarterly statements fall due three months after signing, i.e. about now: snooze them.
   const review = await s.find(reminderRow("quarterly_review", loanId));
   assert.match(await review.text(), /应于 \d{4}-\d\d-\d\d/);
+  // Snoozing is behind the row's ⋯ (each row has one primary action: done).
+  await (await s.find(`${reminderRow("quarterly_review", loanId)} [data-testid="reminder-later"]`)).click();
   await (await s.find(`${reminderRow("quarterly_review", loanId)} [data-testid="reminder-snooze-3"]`)).click();
   await waitFor(async () => (await s.findAll(reminderRow("quarterly_review", loanId))).length === 0, "the review snoozed");
   await (await s.testid("nav-clients")).click();
@@ -515,7 +518,7 @@ async function servicingJourney() {
   await scrollTo(await s.testid("portfolio-screen"));
   await shot("servicing-portfolio-en.png");
   await (await s.testid("nav-today")).click();
-  await waitText("reminders", "Loan reminders");
+  await waitText("reminders", "Overdue repayments");
   await shot("servicing-today-reminders-en.png");
   await (await s.testid("lang-toggle")).click();
   await (await s.testid("nav-portfolio")).click();

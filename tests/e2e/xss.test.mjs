@@ -166,7 +166,9 @@ test("markup in client text is shown as text everywhere and in the PDF", async (
   await s.screenshot(join(shots, "xss-clients.png"));
 
   await (await s.testid("nav-today")).click();
-  await s.testid("today-screen", 15000);
+  await s.testid("reminders", 15000);
+  // The client's creation is in the recent activity, a section that opens on request.
+  await (await s.find('[data-testid="today-section-recent"] [data-testid="today-section-toggle"]')).click();
   await s.waitFor(async () => (await (await s.testid("today-screen")).text()).includes(NAME), "the client on Today");
   await assertInert("Today");
   await s.screenshot(join(shots, "xss-today.png"));

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "./api";
-import type { AppStatus, Language } from "./bindings";
+import type { AppStatus, Language, Layout } from "./bindings";
 import Shell from "./components/Shell";
 import { describeError, toApiError } from "./errors";
 import { applyLanguage } from "./i18n";
@@ -84,6 +84,12 @@ export default function App() {
     setStatus((s) => (s ? { ...s, auto_lock_minutes: minutes } : s));
   }, []);
 
+  const setLayout = useCallback((layout: Layout) => {
+    setStatus((s) => (s ? { ...s, layout } : s));
+    // Remembered for the next start; the layout itself must not wait for it.
+    api.setLayout(layout).catch(() => undefined);
+  }, []);
+
   const session = useMemo<Session | null>(
     () =>
       status
@@ -91,9 +97,10 @@ export default function App() {
             status,
             lock: sessions.lockFor(sessionId, lock),
             setAutoLockMinutes,
+            setLayout,
           }
         : null,
-    [status, lock, setAutoLockMinutes, sessions, sessionId],
+    [status, lock, setAutoLockMinutes, setLayout, sessions, sessionId],
   );
 
   let body;

@@ -48,6 +48,7 @@ import type {
   ExportRequest,
   ExportResult,
   Language,
+  Layout,
   LoanScenario,
   LoanTerms,
   ScenarioInput,
@@ -62,7 +63,7 @@ import type {
   LoanView,
   PenaltyTerms,
   Portfolio,
-  Reminder,
+  TodayReminders,
   ReminderMark,
   WorkingDays,
   LprRate,
@@ -141,6 +142,8 @@ export const api = {
   vaultVerify: () => call<VaultReport>("vault_verify"),
   setLanguage: (language: Language) => call<void>("set_language", { language }),
   setAutoLockMinutes: (minutes: number) => call<void>("set_auto_lock_minutes", { minutes }),
+  /** The sidebar's fold and Today's opened sections, kept in the prefs beside the vault. */
+  setLayout: (layout: Layout) => call<void>("set_layout", { layout }),
   backupStatus: () => call<BackupStatus>("backup_status"),
   backupScheduleSet: (enabled: boolean, intervalDays: number, keep: number) =>
     call<BackupStatus>("backup_schedule_set", { enabled, intervalDays, keep }),
@@ -261,8 +264,11 @@ export const api = {
   /** `cls` null goes back to following the suggestion; a reason is required either way. */
   loanClassify: (loanId: number, cls: Classification | null, reason: string) =>
     call<LoanView>("loan_classify", { loanId, class: cls, reason }),
-  remindersGet: (days: number) => call<Reminder[]>("reminders_get", { days }),
+  /** Today's reminders, the covenant breaches grouped per client (ratio_alerts). */
+  todayReminders: (days: number) => call<TodayReminders>("today_reminders", { days }),
   reminderMark: (key: string, mark: ReminderMark) => call<void>("reminder_mark", { key, mark }),
+  /** Several reminders at once (a client's ratio alerts): all or none. */
+  remindersMark: (keys: string[], mark: ReminderMark) => call<void>("reminders_mark", { keys, mark }),
   /** The repayment reminder for the client in `lang` (the language shown); null when nothing is owed. */
   reminderTextGet: (loanId: number, lang: Language) => call<string | null>("reminder_text_get", { loanId, lang }),
   /** Rust asks where to save; resolves to the written path, or null if cancelled. */

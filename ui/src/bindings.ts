@@ -59,7 +59,18 @@ export type Language = "zh-CN" | "en";
 
 export type VaultChoice = "main" | "demo";
 
-export type Prefs = { language: Language, last_vault: VaultChoice, };
+/**
+ * How the officer left the window (issue 19): the sidebar folded or open (None: as the
+ * window's width suggests) and the sections of Today they opened or closed against their
+ * default. Names of UI parts only, never client data.
+ */
+export type Layout = { sidebar_collapsed: boolean | null, today_toggled: Array<string>, };
+
+export type Prefs = { language: Language, last_vault: VaultChoice, 
+/**
+ * Absent from files written before it: the defaults.
+ */
+layout: Layout, };
 
 /**
  * What the UI needs at start and after every lock/unlock.
@@ -72,7 +83,7 @@ current: VaultChoice, vault_exists: boolean, demo_exists: boolean, vault_path: s
 /**
  * The demo vault holds invented companies only, so its password is shown on screen.
  */
-demo_password: string, language: Language, auto_lock_minutes: number, };
+demo_password: string, language: Language, auto_lock_minutes: number, layout: Layout, };
 
 export type AuditEntry = { at: string, action: string, entity: string, entity_id: number | null, detail: string, };
 
@@ -340,6 +351,24 @@ loan_id: number | null, facility_id: number | null, collateral_id: number | null
 problem_id: number | null, client_id: number, client_name: string, contract_no: string, due_on: string, amount: string | null, overdue_days: number, period_no: number | null, ratio: RatioKind | null, statement_year: number | null, };
 
 export type ReminderMark = { "mark": "done" } | { "mark": "snooze", until: string, };
+
+/**
+ * One client's breached ratios of its latest imported statement.
+ */
+export type RatioAlert = { client_id: number, client_name: string, statement_year: number, 
+/**
+ * Each breached ratio once, in the analysis' order.
+ */
+ratios: Array<RatioKind>, 
+/**
+ * The covenant reminders (one per loan and ratio) the row stands for.
+ */
+keys: Array<string>, };
+
+/**
+ * The reminders of Today: every kind but the covenant breaches, which come grouped.
+ */
+export type TodayReminders = { reminders: Array<Reminder>, ratio_alerts: Array<RatioAlert>, };
 
 export type Slice = { key: string, loans: number, outstanding: string, };
 
@@ -1578,6 +1607,13 @@ export const CATALOGUE = {
       "4": "方案制定与决策支持",
       "5": "合作确立与贷后管理",
     },
+    "stageShort": {
+      "1": "发现识别",
+      "2": "初步评估",
+      "3": "需求分析",
+      "4": "方案决策",
+      "5": "贷后管理",
+    },
     "docKind": {
       "application-form": "贷款申请书",
       "business-licence": "营业执照",
@@ -1890,6 +1926,13 @@ export const CATALOGUE = {
       "3": "Needs assessment",
       "4": "Proposal & decision support",
       "5": "Onboarding & post-disbursement",
+    },
+    "stageShort": {
+      "1": "Awareness",
+      "2": "Assessment",
+      "3": "Needs",
+      "4": "Proposal",
+      "5": "Post-loan",
     },
     "docKind": {
       "application-form": "Loan application form",

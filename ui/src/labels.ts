@@ -27,6 +27,15 @@ export const STAGE_KEY = {
   5: "stage.5",
 } as const satisfies Record<Stage, string>;
 
+/** The core's short forms, for a board column or a list row where the full name does not fit. */
+export const STAGE_SHORT_KEY = {
+  1: "stageShort.1",
+  2: "stageShort.2",
+  3: "stageShort.3",
+  4: "stageShort.4",
+  5: "stageShort.5",
+} as const satisfies Record<Stage, string>;
+
 export function isStage(n: number): n is Stage {
   return (STAGES as readonly number[]).includes(n);
 }

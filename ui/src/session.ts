@@ -2,13 +2,15 @@
 // place that reacts to a `locked` error (the backend is locked under us: back to unlock).
 import { createContext, useCallback, useContext } from "react";
 import type { ApiError } from "./api";
-import type { AppStatus } from "./bindings";
+import type { AppStatus, Layout } from "./bindings";
 import { toApiError } from "./errors";
 
 export interface Session {
   status: AppStatus;
   lock: () => void;
   setAutoLockMinutes: (minutes: number) => void;
+  /** The sidebar's fold and Today's opened sections (status.layout), saved in the prefs. */
+  setLayout: (layout: Layout) => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -4,7 +4,8 @@ import { useEffect } from "react";
 export function useEscape(onEscape: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onEscape();
+      // Escape while a Chinese input method composes cancels the composition, not the dialog.
+      if (e.key === "Escape" && !e.isComposing) onEscape();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

@@ -30,7 +30,7 @@ use crate::loans::{
     Schedule, Summary,
 };
 use crate::pdf::{ExportKind, ExportRequest, ExportResult};
-use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
+use crate::prefs::{AppStatus, Language, Layout, Prefs, VaultChoice};
 use crate::rule::RuleCode;
 use crate::security::{
     Collateral, CollateralInput, CollateralKind, CoverageBand, Facility, FacilityInput,
@@ -41,7 +41,8 @@ use crate::security::{
 use crate::servicing::{
     AgeBucket, BookingInput, Classification, ClassificationChange, DisbursementInput,
     LoanDisbursement, LoanRepayment, LoanSummary, LoanVersion, LoanView, MonthCashIn, PeriodStatus,
-    PeriodView, Portfolio, Reminder, ReminderKind, ReminderMark, Slice, WorkingDays,
+    PeriodView, Portfolio, RatioAlert, Reminder, ReminderKind, ReminderMark, Slice, TodayReminders,
+    WorkingDays,
 };
 use crate::servicing::{
     AllocationPart, LprRate, PenaltyBasis, PenaltyTerms, PenaltyWaiver, PrepayFee, PrepayMode,
@@ -73,6 +74,7 @@ pub fn typescript() -> String {
     decl::<BackupStatus>(&cfg, &mut out);
     decl::<Language>(&cfg, &mut out);
     decl::<VaultChoice>(&cfg, &mut out);
+    decl::<Layout>(&cfg, &mut out);
     decl::<Prefs>(&cfg, &mut out);
     decl::<AppStatus>(&cfg, &mut out);
     decl::<AuditEntry>(&cfg, &mut out);
@@ -119,6 +121,8 @@ pub fn typescript() -> String {
     decl::<ReminderKind>(&cfg, &mut out);
     decl::<Reminder>(&cfg, &mut out);
     decl::<ReminderMark>(&cfg, &mut out);
+    decl::<RatioAlert>(&cfg, &mut out);
+    decl::<TodayReminders>(&cfg, &mut out);
     decl::<Slice>(&cfg, &mut out);
     decl::<MonthCashIn>(&cfg, &mut out);
     decl::<Portfolio>(&cfg, &mut out);

@@ -11,7 +11,7 @@ use crate::analysis::{BalanceBasis, RatioGroup, RatioKind, RatioUnit, WcNeedWarn
 use crate::documents::{DocumentKind, StatementLine};
 use crate::error_code::ErrorCode;
 use crate::feedback::{Mood, ProblemCategory};
-use crate::journey::STAGES;
+use crate::journey::{STAGES, STAGES_SHORT};
 use crate::lifecycle::SuggestionReason;
 use crate::loans::LprTenor;
 use crate::prefs::Language;
@@ -95,6 +95,12 @@ pub fn catalogue() -> Vec<Section> {
         section(
             "stage",
             STAGES.iter().map(|&(n, zh, en)| (n, Text::new(zh, en))),
+        ),
+        section(
+            "stageShort",
+            STAGES_SHORT
+                .iter()
+                .map(|&(n, zh, en)| (n, Text::new(zh, en))),
         ),
         section(
             "docKind",

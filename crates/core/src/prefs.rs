@@ -26,6 +26,9 @@ pub enum VaultChoice {
 pub struct Prefs {
     pub language: Language,
     pub last_vault: VaultChoice,
+    /// Absent from files written before it: the defaults.
+    #[serde(default)]
+    pub layout: Layout,
 }
 
 impl Default for Prefs {
@@ -33,7 +36,37 @@ impl Default for Prefs {
         Prefs {
             language: Language::Zh,
             last_vault: VaultChoice::Main,
+            layout: Layout::default(),
         }
+    }
+}
+
+/// How the officer left the window (issue 19): the sidebar folded or open (None: as the
+/// window's width suggests) and the sections of Today they opened or closed against their
+/// default. Names of UI parts only, never client data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Layout {
+    #[serde(default)]
+    pub sidebar_collapsed: Option<bool>,
+    #[serde(default)]
+    pub today_toggled: Vec<String>,
+}
+
+impl Layout {
+    const MAX_NAMES: usize = 64;
+    const MAX_NAME_LEN: usize = 40;
+
+    /// At most a few dozen short names, each once: what a UI sends is kept within bounds.
+    pub fn cleaned(mut self) -> Layout {
+        let mut seen = std::collections::HashSet::new();
+        self.today_toggled.retain(|n| {
+            !n.is_empty()
+                && n.len() <= Self::MAX_NAME_LEN
+                && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && seen.insert(n.clone())
+        });
+        self.today_toggled.truncate(Self::MAX_NAMES);
+        self
     }
 }
 
@@ -73,4 +106,42 @@ pub struct AppStatus {
     pub demo_password: String,
     pub language: Language,
     pub auto_lock_minutes: u32,
+    pub layout: Layout,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn prefs_written_before_the_layout_read_with_its_defaults() {
+        let old = br#"{"language":"en","last_vault":"demo"}"#;
+        let p: Prefs = serde_json::from_slice(old).unwrap();
+        assert_eq!(p.language, Language::En);
+        assert_eq!(p.layout, Layout::default());
+    }
+
+    #[test]
+    fn a_layout_keeps_only_short_plain_names_once() {
+        let layout = Layout {
+            sidebar_collapsed: Some(true),
+            today_toggled: vec![
+                "recent".into(),
+                "recent".into(),
+                "".into(),
+                "<script>".into(),
+                "x".repeat(41),
+                "ratio_alerts".into(),
+            ],
+        }
+        .cleaned();
+        assert_eq!(layout.today_toggled, ["recent", "ratio_alerts"]);
+        assert_eq!(layout.sidebar_collapsed, Some(true));
+        let many = Layout {
+            sidebar_collapsed: None,
+            today_toggled: (0..100).map(|i| format!("s{i}")).collect(),
+        };
+        assert_eq!(many.cleaned().today_toggled.len(), 64);
+    }
 }

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use loandesk_core::prefs::Language;
 use loandesk_core::servicing::{
     portfolio_csv, portfolio_xlsx, reminder_text, BookingInput, CalendarDay, CalendarPreview,
-    CalendarSummary, Classification, DisbursementInput, LoanSummary, LoanView, Portfolio, Reminder,
-    ReminderMark, WorkingDays,
+    CalendarSummary, Classification, DisbursementInput, LoanSummary, LoanView, Portfolio,
+    ReminderMark, TodayReminders, WorkingDays,
 };
 use rust_decimal::Decimal;
 use tauri::{AppHandle, State};
@@ -103,9 +103,9 @@ pub fn loan_classify(
 
 #[tauri::command(async)]
 #[tracing::instrument(skip_all)]
-pub fn reminders_get(state: State<'_, AppState>, days: u32) -> CmdResult<Vec<Reminder>> {
+pub fn today_reminders(state: State<'_, AppState>, days: u32) -> CmdResult<TodayReminders> {
     state
-        .with_vault(|v| v.reminders(today(), days))
+        .with_vault(|v| v.today_reminders(today(), days))
         .map_err(payload)
 }
 
@@ -114,6 +114,19 @@ pub fn reminders_get(state: State<'_, AppState>, days: u32) -> CmdResult<Vec<Rem
 pub fn reminder_mark(state: State<'_, AppState>, key: String, mark: ReminderMark) -> CmdResult<()> {
     state
         .with_vault(|v| v.mark_reminder(&key, mark, today()))
+        .map_err(payload)
+}
+
+/// A grouped row of Today (a client's ratio alerts): every reminder it stands for, or none.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn reminders_mark(
+    state: State<'_, AppState>,
+    keys: Vec<String>,
+    mark: ReminderMark,
+) -> CmdResult<()> {
+    state
+        .with_vault(|v| v.mark_reminders(&keys, mark, today()))
         .map_err(payload)
 }
 

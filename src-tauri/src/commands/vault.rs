@@ -1,5 +1,5 @@
 //! Unlock screen and settings: create, open, lock, re-key, preferences.
-use loandesk_core::prefs::{AppStatus, Language, VaultChoice};
+use loandesk_core::prefs::{AppStatus, Language, Layout, VaultChoice};
 use loandesk_core::rule::Rule;
 use loandesk_core::vault::DEMO_PASSWORD;
 use loandesk_core::{Clock, Error, Vault};
@@ -24,6 +24,7 @@ pub fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
         demo_password: DEMO_PASSWORD.to_string(),
         language: prefs.language,
         auto_lock_minutes,
+        layout: prefs.layout,
     })
 }
 
@@ -128,6 +129,15 @@ pub fn vault_verify(state: State<'_, AppState>) -> CmdResult<loandesk_core::vaul
 pub fn set_language(state: State<'_, AppState>, language: Language) -> CmdResult<()> {
     state
         .update_prefs(|p| p.language = language)
+        .map_err(payload)
+}
+
+/// The sidebar's fold and Today's opened sections, remembered for the next start.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn set_layout(state: State<'_, AppState>, layout: Layout) -> CmdResult<()> {
+    state
+        .update_prefs(|p| p.layout = layout.cleaned())
         .map_err(payload)
 }
 

@@ -11,6 +11,8 @@ const PATHS = {
   board: "M4 5h4v14H4zM10 5h4v9h-4zM16 5h4v6h-4z",
   funnel: "M4 5h16l-6 7v6l-4 2v-8z",
   portfolio: "M4 20h16M6 16v-5M11 16V6M16 16v-8",
+  collapse: "M11 17l-5-5 5-5M18 17l-5-5 5-5",
+  expand: "M13 17l5-5-5-5M6 17l5-5-5-5",
 } as const;
 
 export type IconName = keyof typeof PATHS;

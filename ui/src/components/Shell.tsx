@@ -12,9 +12,13 @@ import Portfolio from "../screens/Portfolio";
 import Settings from "../screens/Settings";
 import Today from "../screens/Today";
 import { useSession } from "../session";
+import { useSidebar } from "../sidebar";
 import { useIdleLock } from "../useIdleLock";
+import ClientPalette from "./ClientPalette";
 import Icon, { type IconName } from "./Icon";
 import LangToggle from "./LangToggle";
+import "../narrow.css";
+import "../shell.css";
 
 export type Route =
   | { name: "clients" }
@@ -56,13 +60,22 @@ export default function Shell() {
   // Kept here, not in the list screen, so "back to list" returns to the same search.
   const [filters, setFilters] = useState<ClientFilters>(EMPTY_FILTERS);
 
+  const [palette, setPalette] = useState(false);
+  const sidebar = useSidebar();
+
   useIdleLock(status.auto_lock_minutes, lock);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "l") {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const key = e.key.toLowerCase();
+      if (key === "l") {
         e.preventDefault();
         lock();
+      } else if (key === "k") {
+        // The global search, from any screen (also from inside a text field).
+        e.preventDefault();
+        setPalette(true);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -130,9 +143,9 @@ export default function Shell() {
   }
 
   return (
-    <div className="shell">
+    <div className={sidebar.collapsed ? "shell collapsed" : "shell"} data-testid="shell" data-sidebar={sidebar.collapsed ? "collapsed" : "expanded"}>
       <aside className="sidebar">
-        <div className="sidebar-brand">
+        <div className="sidebar-brand" title={sidebar.collapsed ? `${t("app.brand")} · ${t("app.product")}` : undefined}>
           <div className="brand-mark small" aria-hidden="true">
             LD
           </div>
@@ -150,15 +163,28 @@ export default function Shell() {
                   className={item.section === active ? "nav-item active" : "nav-item"}
                   aria-current={item.section === active ? "page" : undefined}
                   data-testid={`nav-${item.section}`}
+                  title={sidebar.collapsed ? t(item.label) : undefined}
                   onClick={() => setRoute(item.route)}
                 >
                   <Icon name={item.icon} />
-                  {t(item.label)}
+                  <span className="nav-label">{t(item.label)}</span>
                 </button>
               </li>
             ))}
           </ul>
         </nav>
+        <button
+          type="button"
+          className="nav-item sidebar-toggle"
+          data-testid="sidebar-toggle"
+          aria-expanded={!sidebar.collapsed}
+          title={sidebar.collapsed ? t("daily.sidebar.expand") : t("daily.sidebar.collapse")}
+          aria-label={sidebar.collapsed ? t("daily.sidebar.expand") : t("daily.sidebar.collapse")}
+          onClick={sidebar.toggle}
+        >
+          <Icon name={sidebar.collapsed ? "expand" : "collapse"} />
+          <span className="nav-label">{t("daily.sidebar.collapse")}</span>
+        </button>
       </aside>
       <div className="main">
         <header className="topbar">
@@ -167,6 +193,17 @@ export default function Shell() {
               {t("app.demoBadge")}
             </span>
           )}
+          <button
+            type="button"
+            className="topbar-search"
+            data-testid="palette-open"
+            title={t("daily.palette.openTitle", { shortcut: shortcut("K") })}
+            onClick={() => setPalette(true)}
+          >
+            <Icon name="search" />
+            <span className="topbar-search-text">{t("daily.palette.open")}</span>
+            <kbd>{shortcut("K")}</kbd>
+          </button>
           <div className="topbar-actions">
             <LangToggle />
             <button
@@ -183,6 +220,7 @@ export default function Shell() {
         </header>
         <main className="content">{screen}</main>
       </div>
+      {palette && <ClientPalette onClose={() => setPalette(false)} onOpen={(id) => setRoute({ name: "client", id })} />}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import ErrorBox from "../components/ErrorBox";
 import ConfirmDialog from "../components/ConfirmDialog";
 import GateDialog from "../components/GateDialog";
 import { allItems, appendPage, groupAmount, isAdvanceDrop, labelsForKeys, langOf } from "../journey";
-import { PRODUCTS, PRODUCT_KEY, STAGE_KEY, TIERS, TIER_KEY, isStage } from "../labels";
+import { PRODUCTS, PRODUCT_KEY, STAGE_KEY, STAGE_SHORT_KEY, TIERS, TIER_KEY, isStage } from "../labels";
 import { useErrorHandler } from "../session";
 import { useCardDrag } from "../useCardDrag";
 import "../journey.css";
@@ -187,8 +187,8 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
               data-stage={col.stage}
             >
               <div className="board-col-head">
-                <span>
-                  {col.stage} {isStage(col.stage) ? t(STAGE_KEY[col.stage]) : ""}
+                <span className="board-col-name" title={isStage(col.stage) ? `${col.stage} ${t(STAGE_KEY[col.stage])}` : undefined}>
+                  {col.stage} {isStage(col.stage) ? t(STAGE_SHORT_KEY[col.stage]) : ""}
                 </span>
                 <span className="muted small" data-testid="column-total">
                   {t("board.total", { n: col.total })}
@@ -210,6 +210,7 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
                       type="button"
                       className="link-button name"
                       data-testid="board-open"
+                      title={card.name}
                       onClick={() => {
                         if (!swallowClick()) onOpen(card.client_id);
                       }}

@@ -301,15 +301,21 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
                   }}
                 >
                   <span role="cell" className="cell-name">
-                    <span className="name">{c.name}</span>
-                    {c.name_en && <span className="name-en">{c.name_en}</span>}
+                    <span className="name" title={c.name}>
+                      {c.name}
+                    </span>
+                    {c.name_en && (
+                      <span className="name-en" title={c.name_en}>
+                        {c.name_en}
+                      </span>
+                    )}
                   </span>
                   <span role="cell" className="mono">
                     {c.credit_code ?? ""}
                   </span>
                   <span role="cell">{c.industry ?? ""}</span>
                   <span role="cell">
-                    <StageLabel stage={c.stage} />
+                    <StageLabel stage={c.stage} short />
                   </span>
                   <span role="cell">
                     <TierBadge tier={c.tier} />

@@ -9,7 +9,7 @@ import ErrorBox from "../components/ErrorBox";
 import JourneyMap from "./JourneyMap";
 import { todayISO } from "../format";
 import { barWidths, langOf, localLabel, percent, presetPeriod, type PeriodPreset } from "../journey";
-import { STAGE_KEY, isStage } from "../labels";
+import { STAGE_KEY, STAGE_SHORT_KEY, isStage } from "../labels";
 import { useErrorHandler } from "../session";
 import "../journey.css";
 
@@ -98,7 +98,9 @@ export default function Funnel() {
             <div className="funnel-chart" data-testid="funnel-chart" role="img" aria-label={t("funnel.chart")}>
               {data.stages.map((s, i) => (
                 <div key={s.stage} className="funnel-bar-row">
-                  <span>{stageName(s.stage)}</span>
+                  <span className="funnel-label" title={stageName(s.stage)}>
+                    {s.stage} {isStage(s.stage) ? t(STAGE_SHORT_KEY[s.stage]) : ""}
+                  </span>
                   <div className="funnel-track">
                     <div className="funnel-bar" style={{ width: `${widths[i] ?? 0}%` }} />
                   </div>

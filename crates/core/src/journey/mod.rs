@@ -25,7 +25,7 @@ pub use history::{EntryVia, StageEntry, StatusChange};
 pub use lost::{LostReason, LostReasonInput};
 pub use opportunity::{Opportunity, OpportunityKind, OpportunitySource};
 pub use pipeline::{Board, BoardCard, BoardColumn, BoardQuery};
-pub use stages::{stage_name, StatusInput, STAGES};
+pub use stages::{stage_name, StatusInput, STAGES, STAGES_SHORT};
 pub use templates::{ChecklistTemplate, DocumentKind, TemplateItem, TemplateItemInput};
 pub use today::{Activity, FollowUpCard, StuckCard, Today, TodayQuery};
 pub use view::{JourneyView, StageChecklist};

@@ -20,6 +20,16 @@ pub const STAGES: [(u8, &str, &str); 5] = [
     (5, "合作确立与贷后管理", "Onboarding & post-disbursement"),
 ];
 
+/// The same stages in a word or two, where the full name does not fit: a board column's head
+/// at 1024 pixels, a badge in a list row. The number is always shown beside it.
+pub const STAGES_SHORT: [(u8, &str, &str); 5] = [
+    (1, "发现识别", "Awareness"),
+    (2, "初步评估", "Assessment"),
+    (3, "需求分析", "Needs"),
+    (4, "方案决策", "Proposal"),
+    (5, "贷后管理", "Post-loan"),
+];
+
 pub fn stage_name(stage: u8, lang: Language) -> &'static str {
     STAGES
         .iter()
