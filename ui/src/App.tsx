@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "./api";
-import type { AppStatus, Language } from "./bindings";
+import type { AmountScreen, AmountUnit, AppStatus, Language } from "./bindings";
 import Shell from "./components/Shell";
 import { describeError, toApiError } from "./errors";
 import { applyLanguage } from "./i18n";
@@ -84,6 +84,12 @@ export default function App() {
     setStatus((s) => (s ? { ...s, auto_lock_minutes: minutes } : s));
   }, []);
 
+  const setAmountUnit = useCallback((screen: AmountScreen, unit: AmountUnit) => {
+    setStatus((s) => (s ? { ...s, amount_units: { ...s.amount_units, [screen]: unit } } : s));
+    // Like the language: the switch must not wait for the file to be written.
+    api.setAmountUnit(screen, unit).catch(() => undefined);
+  }, []);
+
   const session = useMemo<Session | null>(
     () =>
       status
@@ -91,9 +97,10 @@ export default function App() {
             status,
             lock: sessions.lockFor(sessionId, lock),
             setAutoLockMinutes,
+            setAmountUnit,
           }
         : null,
-    [status, lock, setAutoLockMinutes, sessions, sessionId],
+    [status, lock, setAutoLockMinutes, setAmountUnit, sessions, sessionId],
   );
 
   let body;

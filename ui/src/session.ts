@@ -2,13 +2,15 @@
 // place that reacts to a `locked` error (the backend is locked under us: back to unlock).
 import { createContext, useCallback, useContext } from "react";
 import type { ApiError } from "./api";
-import type { AppStatus } from "./bindings";
+import type { AmountScreen, AmountUnit, AppStatus } from "./bindings";
 import { toApiError } from "./errors";
 
 export interface Session {
   status: AppStatus;
   lock: () => void;
   setAutoLockMinutes: (minutes: number) => void;
+  /** A screen's amount unit: shown at once, remembered by the backend. */
+  setAmountUnit: (screen: AmountScreen, unit: AmountUnit) => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -77,6 +77,7 @@ pub fn quick_schedule(
             generated_on: crate::today_or_local(None),
             lang,
             booked: None,
+            unit: None,
         };
         write(out, &schedule_pdf(&doc)?)
     });
@@ -96,6 +97,7 @@ fn export(
         lang,
         purpose: purpose.map(str::to_owned),
         risks: risks.map(str::to_owned),
+        unit: None,
     };
     write(
         &args.out,

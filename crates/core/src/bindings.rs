@@ -11,6 +11,7 @@ use crate::analysis::{
 };
 use crate::clients::*;
 // DocumentKind (documents::kind, re-exported by journey) is declared with the journey types below.
+use crate::amount::AmountUnit;
 use crate::documents::{
     DocumentSummary, FailedImport, FileType, FinancialYear, ImportReport, StatementImport,
     StatementLine,
@@ -29,7 +30,7 @@ use crate::loans::{
     Schedule, Summary,
 };
 use crate::pdf::{ExportKind, ExportRequest, ExportResult};
-use crate::prefs::{AppStatus, Language, Prefs, VaultChoice};
+use crate::prefs::{AmountScreen, AmountUnits, AppStatus, Language, Prefs, VaultChoice};
 use crate::rule::RuleCode;
 use crate::security::{
     Collateral, CollateralInput, CollateralKind, CoverageBand, Facility, FacilityInput,
@@ -72,6 +73,9 @@ pub fn typescript() -> String {
     decl::<BackupStatus>(&cfg, &mut out);
     decl::<Language>(&cfg, &mut out);
     decl::<VaultChoice>(&cfg, &mut out);
+    decl::<AmountUnit>(&cfg, &mut out);
+    decl::<AmountScreen>(&cfg, &mut out);
+    decl::<AmountUnits>(&cfg, &mut out);
     decl::<Prefs>(&cfg, &mut out);
     decl::<AppStatus>(&cfg, &mut out);
     decl::<AuditEntry>(&cfg, &mut out);

@@ -174,6 +174,7 @@ fn the_proposal_prints_the_saved_model_and_only_then() {
             lang,
             purpose: None,
             risks: None,
+            unit: None,
         };
         text(&write(
             dir.path(),

@@ -94,6 +94,7 @@ fn export(v: &Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> String 
         lang,
         purpose: Some("采购原材料 / raw materials".into()),
         risks: None,
+        unit: None,
     };
     let out = v.export_pdf(client, &req, d(TODAY)).unwrap();
     text(&write(dir, name, &out))

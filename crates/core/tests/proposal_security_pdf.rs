@@ -73,6 +73,7 @@ fn export(v: &Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> String 
         lang,
         purpose: Some("购置数控加工中心 / new machining centres".into()),
         risks: None,
+        unit: None,
     };
     let out = v.export_pdf(client, &req, d(TODAY)).unwrap();
     text(&write(dir, name, &out))

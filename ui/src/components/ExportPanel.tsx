@@ -5,9 +5,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { ExportKind, ExportResult } from "../bindings";
+import { useAmountUnit } from "../amountUnits";
 import { langOf } from "../journey";
 import { useErrorHandler } from "../session";
 import ErrorBox from "./ErrorBox";
+import UnitSwitch from "./UnitSwitch";
 import "../journey.css";
 
 export default function ExportPanel({ clientId }: { clientId: number }) {
@@ -17,6 +19,7 @@ export default function ExportPanel({ clientId }: { clientId: number }) {
   const [purpose, setPurpose] = useState("");
   const [risks, setRisks] = useState("");
   const [openAfter, setOpenAfter] = useState(false);
+  const [unit] = useAmountUnit("pdf");
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -33,6 +36,7 @@ export default function ExportPanel({ clientId }: { clientId: number }) {
           lang,
           purpose: kind === "proposal" && purpose.trim() !== "" ? purpose.trim() : null,
           risks: kind === "proposal" && risks.trim() !== "" ? risks.trim() : null,
+          unit,
         },
         openAfter,
       );
@@ -56,6 +60,10 @@ export default function ExportPanel({ clientId }: { clientId: number }) {
             <option value="en">{t("export.langEn")}</option>
           </select>
         </label>
+        <div className="field">
+          <span className="field-label">{t("units.pdfUnit")}</span>
+          <UnitSwitch screen="pdf" />
+        </div>
         <label className="field span-2">
           <span className="field-label">{t("export.purpose")}</span>
           <input type="text" data-testid="export-purpose" value={purpose} maxLength={500} onChange={(e) => setPurpose(e.target.value)} />

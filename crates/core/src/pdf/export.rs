@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{proposal_doc, schedule_pdf, Lang, PdfOutput, ProposalDoc, ScheduleDoc, MAX_SCENARIOS};
+use crate::amount::AmountUnit;
 use crate::loans::{generate, Schedule};
 use crate::{Error, Result, Vault};
 
@@ -30,6 +31,9 @@ pub struct ExportRequest {
     /// Proposal only: the officer's risks and disclosures (None: the default text).
     #[serde(default)]
     pub risks: Option<String>,
+    /// The unit loan amounts are written in (the officer's choice for PDFs); payments stay in 元.
+    #[serde(default)]
+    pub unit: Option<AmountUnit>,
 }
 
 /// What the app tells the officer after an export.
@@ -63,6 +67,7 @@ impl Vault {
                 generated_on: today,
                 lang: req.lang,
                 booked: None,
+                unit: req.unit,
             }),
             ExportKind::Proposal => {
                 let doc = ProposalDoc {
@@ -73,6 +78,7 @@ impl Vault {
                     officer: &officer,
                     date: today,
                     lang: req.lang,
+                    unit: req.unit,
                 };
                 // The proposed loan's security and credit line, from the client's booked loans.
                 let disbursed = schedules[0].terms.disbursement_date;
