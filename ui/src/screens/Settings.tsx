@@ -1,7 +1,7 @@
 // Settings in sections with an index on the left (issue 19): the officer, language and amount
 // units, security, the vault and backups, credit rules, collateral, servicing, documents and the
 // client journey. The index jumps to a section and marks the one in view.
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { Children, useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { AmountScreen, VaultReport } from "../bindings";
@@ -12,7 +12,12 @@ import OfficerNameCard from "../components/OfficerNameCard";
 import CreditThresholdsCard from "../components/CreditThresholdsCard";
 import CapitalTableCard from "../components/project_model/CapitalTableCard";
 import DocumentLimitCard from "../components/DocumentLimitCard";
-import JourneySettings from "../components/settings/JourneySettings";
+import CadenceCard from "../components/settings/CadenceCard";
+import ClientVoiceSettingsCard from "../components/settings/ClientVoiceSettingsCard";
+import LostReasonsEditor from "../components/settings/LostReasonsEditor";
+import StuckDaysCard from "../components/settings/StuckDaysCard";
+import TemplateEditor from "../components/settings/TemplateEditor";
+import "../components/settings/settings.css";
 import PenaltyTemplateCard from "../components/loans/PenaltyTemplateCard";
 import HolidayCalendarCard from "../components/loans/HolidayCalendarCard";
 import WorkingDaysCard from "../components/loans/WorkingDaysCard";
@@ -31,9 +36,15 @@ export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 240;
 
 
-/** The sections of Settings, in the order of the index: what an officer looks for first on top. */
-const SECTIONS = ["officer", "display", "security", "vault", "credit", "collateral", "servicing", "documents", "journey"] as const;
-type SectionId = (typeof SECTIONS)[number];
+/** Settings in groups of sections, in the order of the index; each section has one save at most. */
+const GROUPS = [
+  ["personal", ["officer", "display"]],
+  ["data", ["security", "vault", "documents"]],
+  ["lending", ["credit", "projectFinance", "collateral", "loanTerms", "rates", "calendar"]],
+  ["journey", ["checklists", "followUp", "stuck", "clientVoice", "lostReasons"]],
+] as const;
+type SectionId = (typeof GROUPS)[number][1][number];
+const SECTIONS: readonly SectionId[] = GROUPS.flatMap(([, ids]) => ids);
 
 export default function Settings() {
   const { t } = useTranslation();
@@ -46,17 +57,24 @@ export default function Settings() {
       </div>
       <div className="settings-layout">
         <nav className="settings-index" aria-label={t("units.settingsIndex")} data-testid="settings-index">
-          {SECTIONS.map((id) => (
-            <button
-              key={id}
-              type="button"
-              className={active === id ? "settings-index-item active" : "settings-index-item"}
-              aria-current={active === id ? "true" : undefined}
-              data-testid={`settings-index-${id}`}
-              onClick={() => jump(id)}
-            >
-              {t(`units.section.${id}`)}
-            </button>
+          {GROUPS.map(([group, ids]) => (
+            <div key={group} className="settings-index-group" role="group" aria-labelledby={`settings-group-${group}`}>
+              <div id={`settings-group-${group}`} className="settings-index-group-title">
+                {t(`units.group.${group}`)}
+              </div>
+              {ids.map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  className={active === id ? "settings-index-item active" : "settings-index-item"}
+                  aria-current={active === id ? "true" : undefined}
+                  data-testid={`settings-index-${id}`}
+                  onClick={() => jump(id)}
+                >
+                  {t(`units.section.${id}`)}
+                </button>
+              ))}
+            </div>
           ))}
         </nav>
         <div className="settings-sections">
@@ -75,25 +93,42 @@ export default function Settings() {
             <VaultCard />
             <BackupCard />
           </SettingsSection>
+          <SettingsSection id="documents">
+            <DocumentLimitCard />
+          </SettingsSection>
           <SettingsSection id="credit">
             <CreditThresholdsCard />
+          </SettingsSection>
+          <SettingsSection id="projectFinance">
             <CapitalTableCard />
           </SettingsSection>
           <SettingsSection id="collateral">
             <SecuritySettingsCard />
           </SettingsSection>
-          <SettingsSection id="servicing">
+          <SettingsSection id="loanTerms">
             <PenaltyTemplateCard />
+          </SettingsSection>
+          <SettingsSection id="rates">
             <LprCard />
+          </SettingsSection>
+          <SettingsSection id="calendar">
             <HolidayCalendarCard />
             <WorkingDaysCard />
           </SettingsSection>
-          <SettingsSection id="documents">
-            <DocumentLimitCard />
+          <SettingsSection id="checklists" wide>
+            <TemplateEditor />
           </SettingsSection>
-          {/* The journey part names itself (its own title, a section of its own editors). */}
-          <SettingsSection id="journey" wide untitled>
-            <JourneySettings />
+          <SettingsSection id="followUp">
+            <CadenceCard />
+          </SettingsSection>
+          <SettingsSection id="stuck">
+            <StuckDaysCard />
+          </SettingsSection>
+          <SettingsSection id="clientVoice">
+            <ClientVoiceSettingsCard />
+          </SettingsSection>
+          <SettingsSection id="lostReasons" wide>
+            <LostReasonsEditor />
           </SettingsSection>
         </div>
       </div>
@@ -101,11 +136,12 @@ export default function Settings() {
   );
 }
 
-function SettingsSection({ id, hint, wide, untitled, children }: { id: SectionId; hint?: string; wide?: boolean; untitled?: boolean; children: ReactNode }) {
+function SettingsSection({ id, hint, wide, children }: { id: SectionId; hint?: string; wide?: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <section id={`settings-${id}`} className="settings-section" data-testid={`settings-section-${id}`} data-section={id} aria-label={t(`units.section.${id}`)}>
-      {!untitled && (
+      {/* A section of one card is that card (its own title says it); several get a heading. */}
+      {Children.count(children) > 1 && (
         <div className="settings-section-head">
           <h2 className="settings-part-title">{t(`units.section.${id}`)}</h2>
           {hint && <span className="muted small">{hint}</span>}
