@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
+use loandesk_core::amount::AmountUnit;
 use loandesk_core::loans::Schedule;
 use loandesk_core::pdf::{schedule_pdf, ExportKind, ExportRequest, Lang, PdfOutput, ScheduleDoc};
+use loandesk_core::rule::Rule;
 use loandesk_core::Error;
 
 use crate::{exit, vault_cmd, VaultArg};
@@ -43,6 +45,10 @@ pub struct ExportArgs {
     /// Language of the document: zh (default) or en.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// The unit the loan amount is written in: yuan, wan (万元) or yi (亿元); payments stay in
+    /// yuan. Without it: "CNY 1,000,000.00".
+    #[arg(long, value_name = "UNIT")]
+    unit: Option<String>,
 }
 
 pub fn run(cmd: ExportCommand) -> ExitCode {
@@ -91,13 +97,20 @@ fn export(
     risks: Option<&str>,
 ) -> Result<(), Error> {
     let lang = parse_lang(args.lang.as_deref())?;
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| {
+            AmountUnit::parse(u).ok_or_else(|| Error::invalid("unit", Rule::Unknown(u.into())))
+        })
+        .transpose()?;
     let vault = vault_cmd::open(&args.vault)?;
     let req = ExportRequest {
         kind,
         lang,
         purpose: purpose.map(str::to_owned),
         risks: risks.map(str::to_owned),
-        unit: None,
+        unit,
     };
     write(
         &args.out,
