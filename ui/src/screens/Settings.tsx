@@ -48,35 +48,13 @@ const SECTIONS: readonly SectionId[] = GROUPS.flatMap(([, ids]) => ids);
 
 export default function Settings() {
   const { t } = useTranslation();
-  const active = useActiveSection();
-  const jump = (id: SectionId) => document.getElementById(`settings-${id}`)?.scrollIntoView({ block: "start" });
   return (
     <section className="screen settings" data-testid="settings-screen">
       <div className="screen-head">
         <h1>{t("settings.title")}</h1>
       </div>
       <div className="settings-layout">
-        <nav className="settings-index" aria-label={t("units.settingsIndex")} data-testid="settings-index">
-          {GROUPS.map(([group, ids]) => (
-            <div key={group} className="settings-index-group" role="group" aria-labelledby={`settings-group-${group}`}>
-              <div id={`settings-group-${group}`} className="settings-index-group-title">
-                {t(`units.group.${group}`)}
-              </div>
-              {ids.map((id) => (
-                <button
-                  key={id}
-                  type="button"
-                  className={active === id ? "settings-index-item active" : "settings-index-item"}
-                  aria-current={active === id ? "true" : undefined}
-                  data-testid={`settings-index-${id}`}
-                  onClick={() => jump(id)}
-                >
-                  {t(`units.section.${id}`)}
-                </button>
-              ))}
-            </div>
-          ))}
-        </nav>
+        <SettingsIndex />
         <div className="settings-sections">
           <SettingsSection id="officer">
             <OfficerNameCard />
@@ -149,6 +127,40 @@ function SettingsSection({ id, hint, wide, children }: { id: SectionId; hint?: s
       )}
       <div className={wide ? undefined : "settings-grid"}>{children}</div>
     </section>
+  );
+}
+
+/**
+ * The index: jumps to a section and marks the one in view. The mark is this component's own
+ * state, so scrolling re-renders the index alone, never the cards (a re-render while a box is
+ * being edited would put React's value back into it).
+ */
+function SettingsIndex() {
+  const { t } = useTranslation();
+  const active = useActiveSection();
+  const jump = (id: SectionId) => document.getElementById(`settings-${id}`)?.scrollIntoView({ block: "start" });
+  return (
+    <nav className="settings-index" aria-label={t("units.settingsIndex")} data-testid="settings-index">
+      {GROUPS.map(([group, ids]) => (
+        <div key={group} className="settings-index-group" role="group" aria-labelledby={`settings-group-${group}`}>
+          <div id={`settings-group-${group}`} className="settings-index-group-title">
+            {t(`units.group.${group}`)}
+          </div>
+          {ids.map((id) => (
+            <button
+              key={id}
+              type="button"
+              className={active === id ? "settings-index-item active" : "settings-index-item"}
+              aria-current={active === id ? "true" : undefined}
+              data-testid={`settings-index-${id}`}
+              onClick={() => jump(id)}
+            >
+              {t(`units.section.${id}`)}
+            </button>
+          ))}
+        </div>
+      ))}
+    </nav>
   );
 }
 
