@@ -69,6 +69,8 @@ pub fn run() {
             commands::vault::vault_verify,
             commands::vault::set_language,
             commands::vault::set_layout,
+            commands::vault::set_amount_unit,
+            commands::vault::amount_in_words,
             commands::vault::set_auto_lock_minutes,
             commands::backup::backup_status,
             commands::backup::backup_schedule_set,

@@ -293,8 +293,9 @@ test("credit analysis: the spread of a two-year statement and the working-capita
   await openDocuments();
   await s.testid("wc-need-panel", 15000);
   assert.equal(await (await field("wc-growth")).value(), "20");
-  assert.equal(await (await field("wc-existing")).value(), "3,000,000");
-  assert.equal(await (await field("wc-other")).value(), "500,000");
+  // Amounts are read as exact yuan (500万 is 5000000.00) and come back to the fen.
+  assert.equal(await (await field("wc-existing")).value(), "3,000,000.00");
+  assert.equal(await (await field("wc-other")).value(), "500,000.00");
   assert.equal(await (await field("wc-payable-days")).value(), "38.40");
   await waitText("wc-new-need", "4,564,000.00 元");
   assert.equal((await s.findAll('[data-testid="wc-save-state"]')).length, 0, "nothing unsaved");

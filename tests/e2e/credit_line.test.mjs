@@ -179,7 +179,8 @@ async function journey() {
   await openClientAt(5);
   const loanRows = await s.findAll('[data-testid="loan-row"]');
   assert.equal(loanRows.length, 1, "the demo books one loan per stage-5 client");
-  const loanOutstanding = cents(await text("loan-outstanding"));
+  // Shown in the officer's unit; the exact amount is its data-value.
+  const loanOutstanding = centsPlain(await (await s.testid("loan-outstanding")).attribute("data-value"));
   await waitFor(async () => (await s.findAll('[data-testid="facility-loan-row"]')).length === 1, "the loan under the line");
   const before = await readLine();
   assert.match(await text("facility-kind"), /可循环/);

@@ -119,11 +119,17 @@ async function waitText(testid, pattern, timeoutMs = 10000) {
 const periodRow = (n) => `[data-testid="period-row"][data-period="${n}"]`;
 const reminderRow = (kind, loanId) => `[data-testid="reminder-row"][data-kind="${kind}"][data-loan-id="${loanId}"]`;
 
+/** The loan's outstanding principal exactly (the page shows it in the officer's unit). */
+async function outstandingCents() {
+  return centsPlain(await (await s.testid("loan-outstanding")).attribute("data-value"));
+}
+
 async function readPortfolio() {
   await (await s.testid("nav-portfolio")).click();
   await s.testid("portfolio-screen", 15000);
   const loans = Number(await text("portfolio-loans"));
-  const outstanding = cents(await text("portfolio-outstanding"));
+  // The headline is shown in the officer's unit; the exact amount is its data-value.
+  const outstanding = centsPlain(await (await s.testid("portfolio-outstanding")).attribute("data-value"));
   return { loans, outstanding };
 }
 
@@ -178,7 +184,7 @@ async function prepay(outstanding) {
   await waitFor(async () => (await s.findAll('[data-testid="prepay-dialog"]')).length === 0, "the dialog closed");
   await waitFor(async () => (await versions()) > versionsBefore, "a new schedule version");
   assert.match(await text("loan-versions"), /提前还款 · 减少月供/);
-  const after = cents(await text("loan-outstanding"));
+  const after = await outstandingCents();
   assert.equal(after, outstanding - prepaid, "the principal fell by what was prepaid");
   assert.equal((await openPeriods()).at(-1)[1], lastDue, "same maturity on the loan page");
   const version = await versions();
@@ -313,7 +319,7 @@ async function servicingJourney() {
   await s.find(`[data-testid="loan-row"][data-loan-id="${loanId}"]`);
   const parts = await text("loan-disbursement-list");
   assert.match(parts, new RegExp(`${signed}[\\s\\S]*${iso(later)} · CNY 1,000,000\\.00`));
-  assert.equal(cents(await text("loan-outstanding")), centsPlain(principal));
+  assert.equal(await outstandingCents(), centsPlain(principal));
 
   // The first period fell due two months or more ago and nothing was paid: overdue by exactly
   // the days since its due date; the loan's overdue days are the oldest period's.
@@ -408,7 +414,7 @@ async function servicingJourney() {
   assert.equal(cents(await text("loan-overdue-amount")), 0n);
   assert.equal(cents(await text("loan-due-now")), 0n);
   assert.equal(await (await s.testid("loan-class")).attribute("data-class"), "pass");
-  let outstanding = cents(await text("loan-outstanding"));
+  let outstanding = await outstandingCents();
   assert.ok(outstanding < centsPlain(principal), "principal was repaid");
   const repayments = await s.findAll('[data-testid="repayment-row"]');
   assert.equal(repayments.length, 1);
@@ -427,7 +433,7 @@ async function servicingJourney() {
   await (await s.testid("repay-note")).type("误录");
   await (await s.testid("repay-submit")).click();
   await waitFor(async () => (await s.findAll('[data-testid="repayment-row"]')).length === 2, "the second repayment");
-  assert.equal(cents(await text("loan-outstanding")), outstanding, "paid ahead: interest first");
+  assert.equal(await outstandingCents(), outstanding, "paid ahead: interest first");
   assert.equal(await (await s.find(periodRow(next))).attribute("data-status"), "partly_paid");
   assert.match(await (await s.find(periodRow(next))).text(), /1,000\.00/);
   const mistaken = (await s.findAll('[data-testid="repayment-row"]'))[1];
@@ -435,7 +441,7 @@ async function servicingJourney() {
   await (await s.find(`[data-testid="repayment-row"][data-repayment-id="${await mistaken.attribute("data-repayment-id")}"] [data-testid="repayment-delete"]`)).click();
   await (await s.testid("confirm-ok")).click();
   await waitFor(async () => (await s.findAll('[data-testid="repayment-row"]')).length === 1, "the mistaken repayment gone");
-  assert.equal(cents(await text("loan-outstanding")), outstanding);
+  assert.equal(await outstandingCents(), outstanding);
   assert.equal(await (await s.find(periodRow(next))).attribute("data-status"), "upcoming");
 
   for (const r of await s.findAll('[data-testid="period-row"]')) {
@@ -502,7 +508,7 @@ async function servicingJourney() {
   // The portfolio moved by exactly this loan: one more, its outstanding principal added.
   const now = await readPortfolio();
   // The demo has late loans: their penalty and compound interest is shown beside the principal.
-  assert.ok(cents(await text("portfolio-penalty")) > 0n, "penalty accrued in the portfolio");
+  assert.ok(centsPlain(await (await s.testid("portfolio-penalty")).attribute("data-value")) > 0n, "penalty accrued in the portfolio");
   assert.equal(now.loans, before.loans + 1);
   assert.equal(now.outstanding, before.outstanding + outstanding);
   for (const dim of ["by_tier", "by_industry", "by_classification", "by_age"]) {

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "./api";
-import type { AppStatus, Language, Layout } from "./bindings";
+import type { AmountScreen, AmountUnit, AppStatus, Language, Layout } from "./bindings";
 import Shell from "./components/Shell";
 import { describeError, toApiError } from "./errors";
 import { applyLanguage } from "./i18n";
@@ -89,6 +89,11 @@ export default function App() {
     // Remembered for the next start; the layout itself must not wait for it.
     api.setLayout(layout).catch(() => undefined);
   }, []);
+  const setAmountUnit = useCallback((screen: AmountScreen, unit: AmountUnit) => {
+    setStatus((s) => (s ? { ...s, amount_units: { ...s.amount_units, [screen]: unit } } : s));
+    // Like the language: the switch must not wait for the file to be written.
+    api.setAmountUnit(screen, unit).catch(() => undefined);
+  }, []);
 
   const session = useMemo<Session | null>(
     () =>
@@ -98,9 +103,10 @@ export default function App() {
             lock: sessions.lockFor(sessionId, lock),
             setAutoLockMinutes,
             setLayout,
+            setAmountUnit,
           }
         : null,
-    [status, lock, setAutoLockMinutes, setLayout, sessions, sessionId],
+    [status, lock, setAutoLockMinutes, setLayout, setAmountUnit, sessions, sessionId],
   );
 
   let body;

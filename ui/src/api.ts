@@ -46,6 +46,8 @@ import type {
   ClientQuery,
   ErrorPayload,
   ExportRequest,
+  AmountScreen,
+  AmountUnit,
   ExportResult,
   Language,
   Layout,
@@ -141,6 +143,8 @@ export const api = {
     call<void>("vault_change_password", { oldPassword, newPassword }),
   vaultVerify: () => call<VaultReport>("vault_verify"),
   setLanguage: (language: Language) => call<void>("set_language", { language }),
+  setAmountUnit: (screen: AmountScreen, unit: AmountUnit) => call<void>("set_amount_unit", { screen, unit }),
+  amountInWords: (amount: string) => call<string>("amount_in_words", { amount }),
   setAutoLockMinutes: (minutes: number) => call<void>("set_auto_lock_minutes", { minutes }),
   /** The sidebar's fold and Today's opened sections, kept in the prefs beside the vault. */
   setLayout: (layout: Layout) => call<void>("set_layout", { layout }),

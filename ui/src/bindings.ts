@@ -66,11 +66,32 @@ export type VaultChoice = "main" | "demo";
  */
 export type Layout = { sidebar_collapsed: boolean | null, today_toggled: Array<string>, };
 
+/**
+ * The unit an amount is shown in. English has no word for 万 or 亿, so it counts them.
+ */
+export type AmountUnit = "yuan" | "wan" | "yi";
+
+/**
+ * The screens that show amounts in a unit of the officer's choosing (元, 万元, 亿元).
+ */
+export type AmountScreen = "board" | "clients" | "portfolio" | "statements" | "loans" | "pdf";
+
+/**
+ * The unit each screen shows amounts in. Kept here, beside the language, rather than in the
+ * vault: it is how this officer likes to read, not client data, and the same for every vault
+ * on the laptop. Every screen starts in 元 until changed.
+ */
+export type AmountUnits = { board: AmountUnit, clients: AmountUnit, portfolio: AmountUnit, statements: AmountUnit, loans: AmountUnit, pdf: AmountUnit, };
+
 export type Prefs = { language: Language, last_vault: VaultChoice, 
 /**
  * Absent from files written before it: the defaults.
  */
-layout: Layout, };
+layout: Layout, 
+/**
+ * Absent from prefs written before units existed: every screen in 元 then.
+ */
+amount_units: AmountUnits, };
 
 /**
  * What the UI needs at start and after every lock/unlock.
@@ -83,7 +104,7 @@ current: VaultChoice, vault_exists: boolean, demo_exists: boolean, vault_path: s
 /**
  * The demo vault holds invented companies only, so its password is shown on screen.
  */
-demo_password: string, language: Language, auto_lock_minutes: number, layout: Layout, };
+demo_password: string, language: Language, auto_lock_minutes: number, layout: Layout, amount_units: AmountUnits, };
 
 export type AuditEntry = { at: string, action: string, entity: string, entity_id: number | null, detail: string, };
 
@@ -679,7 +700,11 @@ terms: LoanTerms | null,
  * Proposal only: saved scenarios (ids) printed beside it, at most two, in this order.
  * None by default: a proposal offers one loan unless the officer chooses to compare.
  */
-compare: Array<number>, };
+compare: Array<number>, 
+/**
+ * The unit loan amounts are written in (the officer's choice for PDFs); payments stay in 元.
+ */
+unit: AmountUnit | null, };
 
 export type BankProfile = { 
 /**
@@ -1814,6 +1839,15 @@ export const CATALOGUE = {
       "type": "类型",
       "business_scope": "经营范围",
     },
+    "amountUnit": {
+      "yuan": "元",
+      "wan": "万元",
+      "yi": "亿元",
+    },
+    "amountScale": {
+      "wan": "万",
+      "yi": "亿",
+    },
     "mood": {
       "satisfied": "满意",
       "neutral": "一般",
@@ -2133,6 +2167,15 @@ export const CATALOGUE = {
       "address": "Address",
       "type": "Type",
       "business_scope": "Business scope",
+    },
+    "amountUnit": {
+      "yuan": "CNY",
+      "wan": "×10k CNY",
+      "yi": "×100m CNY",
+    },
+    "amountScale": {
+      "wan": "×10k",
+      "yi": "×100m",
     },
     "mood": {
       "satisfied": "Satisfied",

@@ -19,7 +19,7 @@ import {
   type WcNeedAssumptions,
   type WcNeedFromStatements,
 } from "./bindings";
-import { cleanDecimal, compareDecimal, digitCount, formatMoney, groupThousands, isDecimal } from "./money";
+import { cleanDecimal, compareDecimal, digitCount, formatMoney, groupThousands, isDecimal, parseAmount } from "./money";
 
 /** In the backend's order (crates/core/src/documents/kind.rs), as its catalogue lists them. */
 export const DOC_KINDS = Object.keys(CATALOGUE.en.docKind) as DocumentKind[];
@@ -253,11 +253,6 @@ export function cycleDays(d: { inventory_days: string; receivable_days: string; 
   return `${negative ? "-" : ""}${whole}${scale > 0 ? `.${frac}` : ""}`;
 }
 
-/** A statement figure in yuan, grouped: "12,000,000". */
-export function formatFigure(value: string | undefined): string {
-  return value === undefined ? "—" : groupThousands(value);
-}
-
 /** What the `import-progress` event carries (src-tauri/src/commands/documents.rs). */
 export interface ImportProgress {
   file: string;
@@ -322,6 +317,8 @@ export function wcFormFrom(from: WcNeedFromStatements, saved: WcNeedAssumptions 
 /** Longer than this is no amount or day count a Decimal takes (the core would refuse to parse it). */
 const MAX_DIGITS = 20;
 
+const AMOUNT_FIELDS: readonly (keyof WcForm)[] = ["own_funds", "existing_wc_loans", "other_funds"];
+
 export type WcFormErrors = Partial<Record<keyof WcForm, "required" | "not_a_number" | "out_of_range">>;
 
 /**
@@ -335,6 +332,12 @@ export function wcAssumptions(form: WcForm, from: WcNeedFromStatements): { value
     // A growth typed as "10%" means 10.
     const typed = field === "growth_percent" ? form[field].replace(/[%％]\s*$/, "") : form[field];
     if (typed.trim() === "") return null;
+    if (AMOUNT_FIELDS.includes(field)) {
+      // Amounts as officers say them (500万); finer than the fen is no amount.
+      const read = parseAmount(typed);
+      if (!read.ok) errors[field] = read.rule === "out_of_range" ? "out_of_range" : "not_a_number";
+      return read.ok ? read.yuan : null;
+    }
     const v = cleanDecimal(typed);
     if (v === null) errors[field] = "not_a_number";
     else if (digitCount(v) > MAX_DIGITS) errors[field] = "out_of_range";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardCard, BoardColumn, ChecklistItem, FunnelStage, JourneyView } from "./bindings";
-import { appendPage, barWidths, groupAmount, daysBefore, isAdvanceDrop, labelsForKeys, langOf, localLabel, percent, presetPeriod, reasonLabel, splitChecklists } from "./journey";
+import { appendPage, barWidths, daysBefore, isAdvanceDrop, labelsForKeys, langOf, localLabel, percent, presetPeriod, reasonLabel, splitChecklists } from "./journey";
 
 const item = (key: string, zh: string, en: string, stage = 1): ChecklistItem => ({
   id: key.length,
@@ -93,12 +93,6 @@ describe("journey helpers", () => {
     expect(barWidths([st(0)])).toEqual([0]);
     expect(daysBefore("2025-03-01", 1)).toBe("2025-02-28");
     expect(daysBefore("2024-03-01", 365)).toBe("2023-03-02");
-  });
-
-  it("groups amounts", () => {
-    expect(groupAmount("1234567.50")).toBe("1,234,567.50");
-    expect(groupAmount("999")).toBe("999");
-    expect(groupAmount("abc")).toBe("abc");
   });
 });
 

@@ -77,13 +77,6 @@ export function daysBefore(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** "1234567.5" → "1,234,567.5" (decimal text from the backend, grouped without floating point). */
-export function groupAmount(s: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(s.trim());
-  if (!m) return s;
-  return `${m[1] ?? ""}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
-}
-
 export type PeriodPreset = "month" | "quarter" | "year" | "last12";
 
 /** The period a funnel preset names, ending today: this month, quarter, year, or the last 12 months. */

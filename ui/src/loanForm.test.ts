@@ -16,7 +16,8 @@ describe("calculator form", () => {
     expect(built).toEqual({
       ok: true,
       terms: {
-        principal: "1000000",
+        // Amounts go over as exact yuan with two decimals (parseAmount).
+        principal: "1000000.00",
         currency: "CNY",
         term_months: 360,
         rate: { kind: "fixed", annual_percent: "4.9" },
@@ -24,7 +25,7 @@ describe("calculator form", () => {
         repay_day: null,
         method: "equal-installment",
         grace_months: 0,
-        upfront_fee: "0",
+        upfront_fee: "0.00",
         day_count: "act360",
         rounding: "half-up",
       },
@@ -34,7 +35,7 @@ describe("calculator form", () => {
 
   it("sends LPR + spread, negative spreads included", () => {
     const built = termsFromForm(form({ rate_kind: "lpr", lpr_tenor: "5y", lpr: "3.5", spread_bp: "-20", repay_day: "21", upfront_fee: "10 000", currency: "usd" }));
-    expect(built.ok && built.terms).toMatchObject({ rate: { kind: "lpr", tenor: "5y", lpr_percent: "3.5", spread_bp: "-20" }, repay_day: 21, upfront_fee: "10000", currency: "USD" });
+    expect(built.ok && built.terms).toMatchObject({ rate: { kind: "lpr", tenor: "5y", lpr_percent: "3.5", spread_bp: "-20" }, repay_day: 21, upfront_fee: "10000.00", currency: "USD" });
   });
 
   it("refuses what cannot be sent, leaving ranges to the backend", () => {
@@ -55,6 +56,12 @@ describe("calculator form", () => {
     expect(termsFromForm(form({ principal: "1".repeat(25) }))).toMatchObject({ ok: false, errors: { principal: { rule: "out_of_range" } } });
   });
 
+  it("reads amounts as officers say them", () => {
+    const built = termsFromForm(form({ principal: "500万", upfront_fee: "０.５万" }));
+    expect(built.ok && built.terms).toMatchObject({ principal: "5000000.00", upfront_fee: "5000.00" });
+    expect(termsFromForm(form({ principal: "1.2345678万" }))).toMatchObject({ ok: false, errors: { principal: { rule: "decimal_places", params: { n: "6" } } } });
+  });
+
   it("round-trips saved terms", () => {
     const terms: LoanTerms = {
       principal: "500000.00",
@@ -65,7 +72,7 @@ describe("calculator form", () => {
       repay_day: 28,
       method: "equal-principal",
       grace_months: 6,
-      upfront_fee: "1000",
+      upfront_fee: "1000.00",
       day_count: "act365",
       rounding: "half-even",
     };

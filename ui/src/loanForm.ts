@@ -2,7 +2,7 @@
 // backend's LoanTerms. Only what cannot be sent at all (not a number, empty) is caught here;
 // every rule about the loan itself (ranges, grace below term, ...) is the backend's.
 import type { DayCount, LoanTerms, LprTenor, Method, Rounding } from "./bindings";
-import { cleanDecimal, digitCount } from "./money";
+import { cleanDecimal, digitCount, parseAmount } from "./money";
 
 export type RateKind = "fixed" | "lpr";
 
@@ -104,6 +104,13 @@ function decimal(input: string, fallback?: string): Parsed<string> {
   return { value: v };
 }
 
+/** An amount as officers type it (500万, 0.5亿, 5,000,000): exact yuan, or the core's rule. */
+function amount(input: string, fallback?: string): Parsed<string> {
+  if (input.trim() === "" && fallback !== undefined) return { value: fallback };
+  const read = parseAmount(input);
+  return read.ok ? { value: read.yuan } : { error: { rule: read.rule, params: read.params } };
+}
+
 function whole(input: string, fallback?: number): Parsed<number> {
   const s = input.trim();
   if (s === "") return fallback === undefined ? { error: required } : { value: fallback };
@@ -122,10 +129,10 @@ export function termsFromForm(f: CalcForm): Built {
     }
     return p.value;
   };
-  const principal = take("principal", decimal(f.principal), "0");
+  const principal = take("principal", amount(f.principal), "0");
   const termMonths = take("term_months", whole(f.term_months), 0);
   const grace = take("grace_months", whole(f.grace_months, 0), 0);
-  const fee = take("upfront_fee", decimal(f.upfront_fee, "0"), "0");
+  const fee = take("upfront_fee", amount(f.upfront_fee, "0"), "0");
   const repayDay = f.repay_day.trim() === "" ? null : take("repay_day", whole(f.repay_day), 0);
   if (f.disbursement_date.trim() === "") errors.disbursement_date = required;
   let rate: LoanTerms["rate"];

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import App from "./App";
 import "./i18n";
 import "./app.css";
+import "./units.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");

@@ -2,7 +2,7 @@
 // place that reacts to a `locked` error (the backend is locked under us: back to unlock).
 import { createContext, useCallback, useContext } from "react";
 import type { ApiError } from "./api";
-import type { AppStatus, Layout } from "./bindings";
+import type { AmountScreen, AmountUnit, AppStatus, Layout } from "./bindings";
 import { toApiError } from "./errors";
 
 export interface Session {
@@ -11,6 +11,8 @@ export interface Session {
   setAutoLockMinutes: (minutes: number) => void;
   /** The sidebar's fold and Today's opened sections (status.layout), saved in the prefs. */
   setLayout: (layout: Layout) => void;
+  /** A screen's amount unit: shown at once, remembered by the backend. */
+  setAmountUnit: (screen: AmountScreen, unit: AmountUnit) => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

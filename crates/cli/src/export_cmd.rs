@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
+use loandesk_core::amount::AmountUnit;
 use loandesk_core::loans::Schedule;
 use loandesk_core::pdf::{schedule_pdf, ExportKind, ExportRequest, Lang, PdfOutput, ScheduleDoc};
+use loandesk_core::rule::Rule;
 use loandesk_core::Error;
 
 use crate::{exit, vault_cmd, VaultArg};
@@ -46,6 +48,10 @@ pub struct ExportArgs {
     /// Language of the document: zh (default) or en.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// The unit the loan amount is written in: yuan, wan (万元) or yi (亿元); payments stay in
+    /// yuan. Without it: "CNY 1,000,000.00".
+    #[arg(long, value_name = "UNIT")]
+    unit: Option<String>,
 }
 
 pub fn run(cmd: ExportCommand) -> ExitCode {
@@ -82,6 +88,7 @@ pub fn quick_schedule(
             generated_on: crate::today_or_local(None),
             lang,
             booked: None,
+            unit: None,
         };
         write(out, &schedule_pdf(&doc)?)
     });
@@ -96,6 +103,13 @@ fn export(
     compare: Vec<i64>,
 ) -> Result<(), Error> {
     let lang = parse_lang(args.lang.as_deref())?;
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| {
+            AmountUnit::parse(u).ok_or_else(|| Error::invalid("unit", Rule::Unknown(u.into())))
+        })
+        .transpose()?;
     let mut vault = vault_cmd::open(&args.vault)?;
     let req = ExportRequest {
         kind,
@@ -104,6 +118,7 @@ fn export(
         risks: risks.map(str::to_owned),
         terms: None,
         compare,
+        unit,
     };
     write(
         &args.out,

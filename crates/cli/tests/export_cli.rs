@@ -191,3 +191,26 @@ fn schedule_pdf_without_a_vault() {
     assert_eq!(run.status.code(), Some(2));
     assert_eq!(stderr(&run).lines().count(), 1, "{}", stderr(&run));
 }
+
+/// `--unit wan`: the proposal writes the loan in 万元 (issue 19), payments still to the fen.
+#[test]
+fn exports_the_loan_amount_in_the_chosen_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, with, _) = vault(dir.path());
+    let out = dir.path().join("proposal-wan.pdf");
+    let run = export("proposal", &vault, with, &out, &["--unit", "wan"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text = pdftotext(&out);
+    assert!(has(&text, "200.00 万元"), "{text}");
+    assert!(has(&text, "贰佰万元整"), "{text}");
+    assert!(!has(&text, "CNY 2,000,000.00"), "{text}");
+
+    let bad = export(
+        "proposal",
+        &vault,
+        with,
+        &dir.path().join("x.pdf"),
+        &["--unit", "qian"],
+    );
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+}

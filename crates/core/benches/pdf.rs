@@ -117,6 +117,7 @@ fn main() {
         generated_on: day,
         lang,
         booked: None,
+        unit: None,
     };
     println!("PDF exports ({RUNS} runs after a first, cold call)");
     let zh = measure(RUNS, || schedule_pdf(&doc(Lang::Zh)).unwrap().bytes.len());
@@ -138,6 +139,7 @@ fn main() {
         officer: "李明",
         date: day,
         lang: Lang::Zh,
+        unit: None,
     };
     let p = measure(RUNS, || proposal_pdf(&proposal).unwrap().bytes.len());
     report("proposal, 3 scenarios, zh (printpdf)", &p);

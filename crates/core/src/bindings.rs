@@ -11,6 +11,7 @@ use crate::analysis::{
 };
 use crate::clients::*;
 // DocumentKind (documents::kind, re-exported by journey) is declared with the journey types below.
+use crate::amount::AmountUnit;
 use crate::bank_profile::BankProfile;
 use crate::documents::{
     DocumentSummary, FailedImport, FileType, FinancialYear, ImportReport, StatementImport,
@@ -30,7 +31,7 @@ use crate::loans::{
     Schedule, Summary,
 };
 use crate::pdf::{ExportKind, ExportRequest, ExportResult};
-use crate::prefs::{AppStatus, Language, Layout, Prefs, VaultChoice};
+use crate::prefs::{AmountScreen, AmountUnits, AppStatus, Language, Layout, Prefs, VaultChoice};
 use crate::rule::RuleCode;
 use crate::security::{
     Collateral, CollateralInput, CollateralKind, CoverageBand, Facility, FacilityInput,
@@ -75,6 +76,9 @@ pub fn typescript() -> String {
     decl::<Language>(&cfg, &mut out);
     decl::<VaultChoice>(&cfg, &mut out);
     decl::<Layout>(&cfg, &mut out);
+    decl::<AmountUnit>(&cfg, &mut out);
+    decl::<AmountScreen>(&cfg, &mut out);
+    decl::<AmountUnits>(&cfg, &mut out);
     decl::<Prefs>(&cfg, &mut out);
     decl::<AppStatus>(&cfg, &mut out);
     decl::<AuditEntry>(&cfg, &mut out);

@@ -7,6 +7,7 @@
 //! `journey/stages.rs`, ...); this module only gathers them.
 use std::collections::BTreeMap;
 
+use crate::amount::AmountUnit;
 use crate::analysis::{BalanceBasis, RatioGroup, RatioKind, RatioUnit, WcNeedWarning};
 use crate::documents::{DocumentKind, StatementLine};
 use crate::error_code::ErrorCode;
@@ -207,6 +208,16 @@ pub fn catalogue() -> Vec<Section> {
             crate::ocr::review::LicenceField::ALL
                 .iter()
                 .map(|k| (k.as_str(), k.text())),
+        ),
+        section(
+            "amountUnit",
+            AmountUnit::ALL.iter().map(|u| (u.as_str(), u.text())),
+        ),
+        section(
+            "amountScale",
+            AmountUnit::ALL
+                .iter()
+                .filter_map(|u| u.scale_text().map(|t| (u.as_str(), t))),
         ),
         section("mood", Mood::ALL.iter().map(|k| (k.as_str(), k.text()))),
         section(

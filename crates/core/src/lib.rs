@@ -1,4 +1,5 @@
 //! LoanDesk domain logic. No Tauri here: the desktop shell and the CLI are thin layers over it.
+pub mod amount;
 pub mod analysis;
 pub mod bank_profile;
 pub mod bindings;

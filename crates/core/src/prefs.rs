@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::amount::AmountUnit;
 use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -22,6 +23,58 @@ pub enum VaultChoice {
     Demo,
 }
 
+/// The screens that show amounts in a unit of the officer's choosing (元, 万元, 亿元).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum AmountScreen {
+    Board,
+    Clients,
+    Portfolio,
+    Statements,
+    Loans,
+    /// The proposal and schedule PDFs.
+    Pdf,
+}
+
+/// The unit each screen shows amounts in. Kept here, beside the language, rather than in the
+/// vault: it is how this officer likes to read, not client data, and the same for every vault
+/// on the laptop. Every screen starts in 元 until changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct AmountUnits {
+    pub board: AmountUnit,
+    pub clients: AmountUnit,
+    pub portfolio: AmountUnit,
+    pub statements: AmountUnit,
+    pub loans: AmountUnit,
+    pub pdf: AmountUnit,
+}
+
+impl AmountUnits {
+    pub fn get(&self, screen: AmountScreen) -> AmountUnit {
+        match screen {
+            AmountScreen::Board => self.board,
+            AmountScreen::Clients => self.clients,
+            AmountScreen::Portfolio => self.portfolio,
+            AmountScreen::Statements => self.statements,
+            AmountScreen::Loans => self.loans,
+            AmountScreen::Pdf => self.pdf,
+        }
+    }
+
+    pub fn set(&mut self, screen: AmountScreen, unit: AmountUnit) {
+        let slot = match screen {
+            AmountScreen::Board => &mut self.board,
+            AmountScreen::Clients => &mut self.clients,
+            AmountScreen::Portfolio => &mut self.portfolio,
+            AmountScreen::Statements => &mut self.statements,
+            AmountScreen::Loans => &mut self.loans,
+            AmountScreen::Pdf => &mut self.pdf,
+        };
+        *slot = unit;
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Prefs {
     pub language: Language,
@@ -29,6 +82,9 @@ pub struct Prefs {
     /// Absent from files written before it: the defaults.
     #[serde(default)]
     pub layout: Layout,
+    /// Absent from prefs written before units existed: every screen in 元 then.
+    #[serde(default)]
+    pub amount_units: AmountUnits,
 }
 
 impl Default for Prefs {
@@ -37,6 +93,7 @@ impl Default for Prefs {
             language: Language::Zh,
             last_vault: VaultChoice::Main,
             layout: Layout::default(),
+            amount_units: AmountUnits::default(),
         }
     }
 }
@@ -107,6 +164,7 @@ pub struct AppStatus {
     pub language: Language,
     pub auto_lock_minutes: u32,
     pub layout: Layout,
+    pub amount_units: AmountUnits,
 }
 
 #[cfg(test)]
@@ -143,5 +201,41 @@ mod tests {
             today_toggled: (0..100).map(|i| format!("s{i}")).collect(),
         };
         assert_eq!(many.cleaned().today_toggled.len(), 64);
+    }
+
+    #[test]
+    fn prefs_written_before_units_load_with_every_screen_in_yuan() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("prefs.json");
+        std::fs::write(&path, r#"{"language":"en","last_vault":"demo"}"#).unwrap();
+        let prefs = Prefs::load(&path);
+        assert_eq!(prefs.language, Language::En);
+        assert_eq!(prefs.amount_units, AmountUnits::default());
+        assert_eq!(
+            prefs.amount_units.get(AmountScreen::Portfolio),
+            AmountUnit::Yuan
+        );
+    }
+
+    #[test]
+    fn a_chosen_unit_is_saved_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("prefs.json");
+        let mut prefs = Prefs::default();
+        prefs
+            .amount_units
+            .set(AmountScreen::Portfolio, AmountUnit::Yi);
+        prefs.amount_units.set(AmountScreen::Pdf, AmountUnit::Wan);
+        prefs.save(&path).unwrap();
+        let back = Prefs::load(&path);
+        assert_eq!(
+            back.amount_units.get(AmountScreen::Portfolio),
+            AmountUnit::Yi
+        );
+        assert_eq!(back.amount_units.get(AmountScreen::Pdf), AmountUnit::Wan);
+        assert_eq!(back.amount_units.get(AmountScreen::Board), AmountUnit::Yuan);
+        assert!(std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("\"portfolio\": \"yi\""));
     }
 }

@@ -83,6 +83,7 @@ fn schedule_doc<'a>(s: &'a Schedule, name: Option<&'a str>, lang: Lang) -> Sched
         generated_on: day(2025, 1, 10),
         lang,
         booked: None,
+        unit: None,
     }
 }
 
@@ -266,6 +267,7 @@ fn proposal_in_chinese_with_three_scenarios() {
         officer: "李明",
         date: day(2025, 1, 10),
         lang: Lang::Zh,
+        unit: None,
     };
     let out = proposal_pdf(&doc).unwrap();
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
@@ -316,6 +318,7 @@ fn proposal_in_english_with_one_scenario_and_own_risks() {
         officer: "Li Ming",
         date: day(2025, 1, 10),
         lang: Lang::En,
+        unit: None,
     };
     let out = proposal_pdf(&doc).unwrap();
     assert_eq!(out.warnings.len(), 1, "the emoji: {:?}", out.warnings);
@@ -350,6 +353,7 @@ fn proposal_needs_one_to_three_scenarios() {
             officer: "",
             date: day(2025, 1, 10),
             lang: Lang::Zh,
+            unit: None,
         };
         let err = proposal_pdf(&doc).unwrap_err();
         assert_eq!(err.code(), "validation");
@@ -388,4 +392,63 @@ fn lang_parses_from_its_wire_names() {
     assert_eq!("en".parse::<Lang>().unwrap(), Lang::En);
     assert_eq!("fr".parse::<Lang>().unwrap_err().code(), "validation");
     assert_eq!(serde_json::to_string(&Lang::En).unwrap(), "\"en\"");
+}
+
+/// The officer's unit for PDFs (issue 19): the loan amounts in 万元 or 亿元, payments in 元 to
+/// the fen, the 大写 exact.
+#[test]
+fn proposal_and_schedule_write_the_loan_amount_in_the_chosen_unit() {
+    use loandesk_core::amount::AmountUnit;
+    let dir = tempfile::tempdir().unwrap();
+    let c = client("杭州星河精密机械有限公司");
+    let mut t = terms(60, Method::EqualInstallment);
+    t.principal = Decimal::from(5_000_000);
+    let scenarios = [generate(&t).unwrap()];
+    let payment = loandesk_core::amount::format_payment(scenarios[0].summary.payment);
+    for (lang, unit, amount) in [
+        (Lang::Zh, AmountUnit::Wan, "500.00 万元"),
+        (Lang::Zh, AmountUnit::Yi, "0.05 亿元"),
+        (Lang::En, AmountUnit::Wan, "500.00 ×10k CNY"),
+        (Lang::Zh, AmountUnit::Yuan, "5,000,000.00 元"),
+    ] {
+        let doc = ProposalDoc {
+            client: &c,
+            scenarios: &scenarios,
+            purpose: "",
+            risks: None,
+            officer: "李明",
+            date: day(2025, 1, 10),
+            lang,
+            unit: Some(unit),
+        };
+        let path = write(
+            dir.path(),
+            "proposal-unit.pdf",
+            &proposal_pdf(&doc).unwrap(),
+        );
+        let got = squeeze(&text(&path));
+        assert!(has(&got, amount), "{amount:?} missing in\n{got}");
+        assert!(has(&got, &payment), "the payment {payment} in 元");
+        assert!(
+            !has(&got, "CNY 5,000,000.00"),
+            "no amount left in the old form"
+        );
+        if lang == Lang::Zh {
+            assert!(has(&got, "伍佰万元整"));
+        }
+
+        let mut sched = schedule_doc(&scenarios[0], Some("杭州星河精密机械有限公司"), lang);
+        sched.unit = Some(unit);
+        let path = write(
+            dir.path(),
+            "schedule-unit.pdf",
+            &schedule_pdf(&sched).unwrap(),
+        );
+        let got = squeeze(&text(&path));
+        assert!(
+            has(&got, amount),
+            "{amount:?} missing in the schedule\n{got}"
+        );
+        assert!(has(&got, &payment));
+    }
 }

@@ -176,6 +176,7 @@ fn the_proposal_prints_the_saved_model_and_only_then() {
             risks: None,
             terms: None,
             compare: vec![],
+            unit: None,
         };
         text(&write(
             dir.path(),

@@ -75,6 +75,7 @@ fn export(v: &mut Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> Str
         risks: None,
         terms: None,
         compare: vec![],
+        unit: None,
     };
     let out = v.export_pdf(client, &req, d(TODAY)).unwrap();
     text(&write(dir, name, &out))

@@ -52,6 +52,7 @@ fn request(kind: ExportKind, lang: Lang, purpose: &str) -> ExportRequest {
         risks: None,
         terms: None,
         compare: vec![],
+        unit: None,
     }
 }
 

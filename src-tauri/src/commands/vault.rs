@@ -1,5 +1,6 @@
 //! Unlock screen and settings: create, open, lock, re-key, preferences.
-use loandesk_core::prefs::{AppStatus, Language, Layout, VaultChoice};
+use loandesk_core::amount::AmountUnit;
+use loandesk_core::prefs::{AmountScreen, AppStatus, Language, Layout, VaultChoice};
 use loandesk_core::rule::Rule;
 use loandesk_core::vault::DEMO_PASSWORD;
 use loandesk_core::{Clock, Error, Vault};
@@ -25,6 +26,7 @@ pub fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
         language: prefs.language,
         auto_lock_minutes,
         layout: prefs.layout,
+        amount_units: prefs.amount_units,
     })
 }
 
@@ -139,6 +141,26 @@ pub fn set_layout(state: State<'_, AppState>, layout: Layout) -> CmdResult<()> {
     state
         .update_prefs(|p| p.layout = layout.cleaned())
         .map_err(payload)
+}
+
+/// The unit a screen shows amounts in, remembered for the next start (beside the language).
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn set_amount_unit(
+    state: State<'_, AppState>,
+    screen: AmountScreen,
+    unit: AmountUnit,
+) -> CmdResult<()> {
+    state
+        .update_prefs(|p| p.amount_units.set(screen, unit))
+        .map_err(payload)
+}
+
+/// 大写金额 of an amount, for the echo under an amount input (the core's rules, not a copy).
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub fn amount_in_words(amount: rust_decimal::Decimal) -> String {
+    loandesk_core::loans::amount_in_words(amount)
 }
 
 #[tauri::command(async)]

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "../errors";
 import { DAY_COUNTS, DAY_COUNT_KEY, METHODS, METHOD_KEY, ROUNDINGS, ROUNDING_KEY, TENORS, TENOR_KEY } from "../labels";
 import { tenorFor, type CalcField, type CalcForm, type RateKind } from "../loanForm";
-import { cleanDecimal, formatPercent, groupThousands, toWan } from "../money";
+import { formatPercent } from "../money";
+import AmountInput from "./AmountInput";
 import EnumSelect from "./EnumSelect";
 import Field, { inputId } from "./Field";
 
@@ -58,18 +59,23 @@ export default function CalcTermsForm({ form, errors, onChange, annualRate }: Pr
     </Field>
   );
 
-  const cur = form.currency.trim().toUpperCase();
-  const moneyUnit = cur === "" || cur === "CNY" ? t("calc.yuan") : cur;
-  const cleanPrincipal = cleanDecimal(form.principal);
-  const wan = cleanPrincipal === null ? null : toWan(cleanPrincipal);
-  const principalHint =
-    cleanPrincipal !== null && wan !== null && form.principal.trim() !== ""
-      ? t("calc.principalHint", { amount: groupThousands(cleanPrincipal), currency: moneyUnit, wan })
-      : undefined;
+  // Typed as officers say it (500万); the box echoes the exact yuan and the 大写 beneath.
+  const amountBox = (name: "principal" | "upfront_fee", testId: string, placeholder?: string) => (
+    <AmountInput
+      id={inputId(name)}
+      testId={testId}
+      value={form[name]}
+      currency={form.currency}
+      placeholder={placeholder}
+      invalid={errors[name] !== undefined}
+      describedBy={errors[name] ? `err-${name}` : undefined}
+      onChange={(v) => onChange({ [name]: v }, name)}
+    />
+  );
 
   return (
     <div className="calc-form" data-testid="calc-form">
-      {field("principal", t("fields.principal"), text("principal", "calc-principal", { unit: moneyUnit, placeholder: t("calc.principalPlaceholder") }), "span-2", principalHint)}
+      {field("principal", t("fields.principal"), amountBox("principal", "calc-principal"), "span-2")}
       {field("currency", t("fields.currency"), text("currency", "calc-currency", { className: "mono" }))}
 
       {field("term_months", t("fields.termMonths"), text("term_months", "calc-months", { numeric: true, unit: t("calc.monthUnit") }))}
@@ -144,7 +150,7 @@ export default function CalcTermsForm({ form, errors, onChange, annualRate }: Pr
       {field("repay_day", t("fields.repayDay"), text("repay_day", "calc-repay-day", { numeric: true, placeholder: t("calc.repayDayPlaceholder") }))}
       {field("grace_months", t("fields.graceMonths"), text("grace_months", "calc-grace", { numeric: true, unit: t("calc.monthUnit") }))}
 
-      {field("upfront_fee", t("fields.upfrontFee"), text("upfront_fee", "calc-fee", { unit: moneyUnit }))}
+      {field("upfront_fee", t("fields.upfrontFee"), amountBox("upfront_fee", "calc-fee"))}
       {field(
         "day_count",
         t("fields.dayCount"),

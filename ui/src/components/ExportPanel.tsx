@@ -6,12 +6,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { BankProfile, ExportKind, ExportResult, LoanScenario, LoanTerms } from "../bindings";
+import { useAmountUnit } from "../amountUnits";
 import { langOf } from "../journey";
 import { scenarioLine } from "../loanText";
 import { useErrorHandler } from "../session";
 import ErrorBox from "./ErrorBox";
 import { profileComplete } from "./sender/BankOfficerForm";
 import SenderDialog from "./sender/SenderDialog";
+import UnitSwitch from "./UnitSwitch";
 import "../journey.css";
 
 /** A proposal prints the scenario shown and at most this many saved ones beside it. */
@@ -34,6 +36,7 @@ export default function ExportPanel({ clientId, terms, shownId, scenarios }: Pro
   const [risks, setRisks] = useState("");
   const [openAfter, setOpenAfter] = useState(false);
   const [compare, setCompare] = useState<number[]>([]);
+  const [unit] = useAmountUnit("pdf");
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -59,6 +62,7 @@ export default function ExportPanel({ clientId, terms, shownId, scenarios }: Pro
           risks: kind === "proposal" && risks.trim() !== "" ? risks.trim() : null,
           terms,
           compare: kind === "proposal" ? chosen : [],
+          unit,
         },
         openAfter,
       );
@@ -110,6 +114,10 @@ export default function ExportPanel({ clientId, terms, shownId, scenarios }: Pro
             <option value="en">{t("export.langEn")}</option>
           </select>
         </label>
+        <div className="field">
+          <span className="field-label">{t("units.pdfUnit")}</span>
+          <UnitSwitch screen="pdf" />
+        </div>
         <label className="field span-2">
           <span className="field-label">{t("export.purpose")}</span>
           <input type="text" data-testid="export-purpose" value={purpose} maxLength={500} onChange={(e) => setPurpose(e.target.value)} />

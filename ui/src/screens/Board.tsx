@@ -11,7 +11,10 @@ import { TierBadge } from "../components/Badges";
 import ErrorBox from "../components/ErrorBox";
 import ConfirmDialog from "../components/ConfirmDialog";
 import GateDialog from "../components/GateDialog";
-import { allItems, appendPage, groupAmount, isAdvanceDrop, labelsForKeys, langOf } from "../journey";
+import { allItems, appendPage, isAdvanceDrop, labelsForKeys, langOf } from "../journey";
+import { useAmountUnit } from "../amountUnits";
+import UnitSwitch from "../components/UnitSwitch";
+import { amountWithUnit } from "../money";
 import { PRODUCTS, PRODUCT_KEY, STAGE_KEY, STAGE_SHORT_KEY, TIERS, TIER_KEY, isStage } from "../labels";
 import { useErrorHandler } from "../session";
 import { useCardDrag } from "../useCardDrag";
@@ -127,6 +130,8 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
     <section className="screen" data-testid="board-screen">
       <div className="screen-head">
         <h1>{t("board.title")}</h1>
+        <div className="spacer" />
+        <UnitSwitch screen="board" />
       </div>
       <div className="filters">
         <select data-testid="board-tier" aria-label={t("fields.tier")} value={tier ?? ""} onChange={(e) => setTier(TIERS.find((x) => x === e.target.value) ?? null)}>
@@ -258,10 +263,13 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
 
 function CardMeta({ card }: { card: BoardCard }) {
   const { t } = useTranslation();
+  const [unit] = useAmountUnit("board");
   return (
     <div className="board-card-meta">
       <TierBadge tier={card.tier} />
-      <span className="mono">{card.amount ? `${card.currency ?? ""} ${groupAmount(card.amount)}` : t("board.noAmount")}</span>
+      <span className="num" data-testid="card-amount">
+        {card.amount ? amountWithUnit(t, card.amount, unit, card.currency) : t("board.noAmount")}
+      </span>
       <span>{t("board.days", { n: card.days_in_stage })}</span>
       {card.open_required > 0 && <span className="tag tag-warn">{t("board.openItems", { n: card.open_required })}</span>}
     </div>

@@ -9,7 +9,9 @@ import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
 import ErrorBox from "../components/ErrorBox";
 import Icon from "../components/Icon";
 import { STAGES, STAGE_KEY, STATUSES, STATUS_KEY, TIERS, TIER_KEY, isStage, type Stage } from "../labels";
-import { groupThousands } from "../money";
+import { useAmountUnit } from "../amountUnits";
+import UnitSwitch from "../components/UnitSwitch";
+import { formatAmount, unitLabel } from "../money";
 import { useErrorHandler } from "../session";
 import { useDebounced } from "../useDebounced";
 
@@ -71,6 +73,7 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
   const handleError = useErrorHandler();
   const debouncedText = useDebounced(filters.text, SEARCH_DEBOUNCE_MS);
   const { stage, tier, status, archived, sort, descending } = filters;
+  const [unit] = useAmountUnit("clients");
   const query = useMemo<Query>(
     () => ({ text: debouncedText.trim(), stage, tier, status, archived, sort, descending }),
     [debouncedText, stage, tier, status, archived, sort, descending],
@@ -181,6 +184,7 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
           {results && (results.capped ? t("clients.countCapped", { count: results.total }) : t("clients.count", { count: results.total }))}
         </span>
         <div className="spacer" />
+        <UnitSwitch screen="clients" />
         <button type="button" className="btn btn-primary" data-testid="new-client" onClick={onNew}>
           <Icon name="plus" />
           {t("clients.newClient")}
@@ -266,7 +270,7 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
           <span role="columnheader">{t("fields.status")}</span>
           <span role="columnheader">{t("clients.colContact")}</span>
           <SortHeader column="next_contact" label={t("clients.colNextContact")} filters={filters} onSort={set} />
-          <SortHeader column="amount" label={t("clients.colAmount")} filters={filters} onSort={set} numeric />
+          <SortHeader column="amount" label={t("units.withUnit", { label: t("clients.colAmount"), unit: unitLabel(t, unit, null) })} filters={filters} onSort={set} numeric />
         </div>
         <div className="table-body" ref={scrollRef} data-testid="client-list">
           {!results && !error && <div className="table-message muted">{t("clients.loading")}</div>}
@@ -328,7 +332,8 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
                     {c.next_contact_on ?? ""}
                   </span>
                   <span role="cell" className="num" data-testid="client-amount">
-                    {c.amount ? groupThousands(c.amount) : ""}
+                    {c.amount ? formatAmount(c.amount, unit) : ""}
+                    {c.amount && c.currency && c.currency !== "CNY" ? ` ${c.currency}` : ""}
                   </span>
                 </div>
               );

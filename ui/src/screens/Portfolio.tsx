@@ -8,7 +8,9 @@ import { CATALOGUE, type CollateralKind, type CoverageBand, type Portfolio as Da
 import { ColumnChart, HBarChart, type Bar } from "../components/loans/BarChart";
 import ErrorBox from "../components/ErrorBox";
 import { TIER_KEY } from "../labels";
-import { formatMoney } from "../money";
+import { useAmountUnit } from "../amountUnits";
+import UnitSwitch from "../components/UnitSwitch";
+import { amountWithUnit, formatAmount, unitLabel } from "../money";
 import { ageSliceKey, classKey, sumMoney } from "../servicing";
 import { useErrorHandler } from "../session";
 import "../servicing.css";
@@ -40,6 +42,15 @@ export default function Portfolio() {
   const [error, setError] = useState<ApiError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [unit] = useAmountUnit("portfolio");
+  const money = (s: string) => formatAmount(s, unit);
+  /** A headline figure: the number, its unit small beside it ("4.89 亿元"); the exact amount kept in data-value. */
+  const headline = (testId: string, s: string) => (
+    <span className="loan-figure-value num" data-testid={testId} data-value={s}>
+      {money(s)}
+      <span className="figure-unit">{unitLabel(t, unit, data?.currency ?? currency)}</span>
+    </span>
+  );
 
   useEffect(() => {
     let live = true;
@@ -96,6 +107,7 @@ export default function Portfolio() {
         <h1>{t("portfolio.title")}</h1>
         {data && <span className="muted">{t("portfolio.asOf", { date: data.as_of })}</span>}
         <div className="screen-head-actions">
+          <UnitSwitch screen="portfolio" currency={currency} />
           <label className="inline small">
             {t("portfolio.currency")}
             <select data-testid="portfolio-currency" value={currency} onChange={(e) => setCurrency(e.target.value)}>
@@ -134,21 +146,15 @@ export default function Portfolio() {
               </div>
               <div className="loan-figure">
                 <span className="field-label">{t("portfolio.outstanding")}</span>
-                <span className="loan-figure-value num" data-testid="portfolio-outstanding">
-                  {data.currency} {formatMoney(data.outstanding)}
-                </span>
+                {headline("portfolio-outstanding", data.outstanding)}
               </div>
               <div className="loan-figure">
                 <span className="field-label">{t("portfolio.cashIn12")}</span>
-                <span className="loan-figure-value num" data-testid="portfolio-cash-total">
-                  {data.currency} {formatMoney(cashTotal)}
-                </span>
+                {headline("portfolio-cash-total", cashTotal)}
               </div>
               <div className="loan-figure" title={t("portfolio.penaltyHint")}>
                 <span className="field-label">{t("portfolio.penaltyAccrued")}</span>
-                <span className="loan-figure-value num" data-testid="portfolio-penalty">
-                  {data.currency} {formatMoney(data.penalty_accrued)}
-                </span>
+                {headline("portfolio-penalty", data.penalty_accrued)}
               </div>
             </div>
             {data.other_currency_loans > 0 && (
@@ -166,13 +172,13 @@ export default function Portfolio() {
                   <p className="muted">{t("portfolio.empty")}</p>
                 ) : (
                   <>
-                    <HBarChart bars={bars(dim, data[dim])} title={t(title)} testId={`chart-${dim}`} />
+                    <HBarChart bars={bars(dim, data[dim])} title={t(title)} testId={`chart-${dim}`} format={(v) => amountWithUnit(t, v, unit, data.currency)} />
                     <table className="simple-table">
                       <thead>
                         <tr>
                           <th>{t("portfolio.group")}</th>
                           <th className="num">{t("portfolio.loans")}</th>
-                          <th className="num">{t("portfolio.outstanding")}</th>
+                          <th className="num">{t("units.withUnit", { label: t("portfolio.outstanding"), unit: unitLabel(t, unit, currency) })}</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -180,7 +186,7 @@ export default function Portfolio() {
                           <tr key={s.key} data-testid="slice-row" data-key={s.key}>
                             <td>{sliceLabel(dim, s.key)}</td>
                             <td className="num">{s.loans}</td>
-                            <td className="num">{formatMoney(s.outstanding)}</td>
+                            <td className="num">{money(s.outstanding)}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -203,6 +209,7 @@ export default function Portfolio() {
               columns={data.cash_in.map((m) => ({ key: m.month, label: m.month.slice(2), parts: [m.principal, m.interest] }))}
               title={t("portfolio.cashIn")}
               testId="chart-cash-in"
+              format={(v) => amountWithUnit(t, v, unit, data.currency)}
             />
             <table className="simple-table">
               <thead>
@@ -210,16 +217,16 @@ export default function Portfolio() {
                   <th>{t("portfolio.month")}</th>
                   <th className="num">{t("portfolio.principal")}</th>
                   <th className="num">{t("portfolio.interest")}</th>
-                  <th className="num">{t("portfolio.total")}</th>
+                  <th className="num">{t("units.withUnit", { label: t("portfolio.total"), unit: unitLabel(t, unit, currency) })}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.cash_in.map((m) => (
                   <tr key={m.month} data-testid="cash-row" data-month={m.month}>
                     <td>{m.month}</td>
-                    <td className="num">{formatMoney(m.principal)}</td>
-                    <td className="num">{formatMoney(m.interest)}</td>
-                    <td className="num">{formatMoney(sumMoney([m.principal, m.interest]))}</td>
+                    <td className="num">{money(m.principal)}</td>
+                    <td className="num">{money(m.interest)}</td>
+                    <td className="num">{money(sumMoney([m.principal, m.interest]))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,9 +1,10 @@
-// Language, the officer's name, auto-lock, password change and what is in the vault; below them
-// the client-journey settings (templates, cadence, stuck threshold, lost reasons).
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+// Settings in sections with an index on the left (issue 19): the officer, language and amount
+// units, security, the vault and backups, credit rules, collateral, servicing, documents and the
+// client journey. The index jumps to a section and marks the one in view.
+import { Children, useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
-import type { VaultReport } from "../bindings";
+import type { AmountScreen, VaultReport } from "../bindings";
 import BackupCard from "../components/BackupCard";
 import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
@@ -11,13 +12,19 @@ import BankOfficerCard from "../components/BankOfficerCard";
 import CreditThresholdsCard from "../components/CreditThresholdsCard";
 import CapitalTableCard from "../components/project_model/CapitalTableCard";
 import DocumentLimitCard from "../components/DocumentLimitCard";
-import JourneySettings from "../components/settings/JourneySettings";
+import CadenceCard from "../components/settings/CadenceCard";
+import ClientVoiceSettingsCard from "../components/settings/ClientVoiceSettingsCard";
+import LostReasonsEditor from "../components/settings/LostReasonsEditor";
+import StuckDaysCard from "../components/settings/StuckDaysCard";
+import TemplateEditor from "../components/settings/TemplateEditor";
+import "../components/settings/settings.css";
 import PenaltyTemplateCard from "../components/loans/PenaltyTemplateCard";
 import HolidayCalendarCard from "../components/loans/HolidayCalendarCard";
 import WorkingDaysCard from "../components/loans/WorkingDaysCard";
 import LprCard from "../components/reschedule/LprCard";
 import SecuritySettingsCard from "../components/security/SecuritySettingsCard";
 import NewPasswordFields, { usePasswordPair } from "../components/NewPasswordFields";
+import UnitSwitch from "../components/UnitSwitch";
 import { fieldError, type FieldErrors } from "../errors";
 import { LANGUAGES, isLanguage } from "../i18n";
 import { useSetLanguage } from "../language";
@@ -29,6 +36,16 @@ export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 240;
 
 
+/** Settings in groups of sections, in the order of the index; each section has one save at most. */
+const GROUPS = [
+  ["personal", ["officer", "display"]],
+  ["data", ["security", "vault", "documents"]],
+  ["lending", ["credit", "projectFinance", "collateral", "loanTerms", "rates", "calendar"]],
+  ["journey", ["checklists", "followUp", "stuck", "clientVoice", "lostReasons"]],
+] as const;
+type SectionId = (typeof GROUPS)[number][1][number];
+const SECTIONS: readonly SectionId[] = GROUPS.flatMap(([, ids]) => ids);
+
 export default function Settings() {
   const { t } = useTranslation();
   return (
@@ -36,23 +53,157 @@ export default function Settings() {
       <div className="screen-head">
         <h1>{t("settings.title")}</h1>
       </div>
-      <div className="settings-grid">
-        <LanguageCard />
-        <BankOfficerCard />
-        <CreditThresholdsCard />
-        <DocumentLimitCard />
-        <AutoLockCard />
-        <PasswordCard />
-        <VaultCard />
-        <BackupCard />
-        <HolidayCalendarCard />
-        <WorkingDaysCard />
-        <PenaltyTemplateCard />
-        <LprCard />
-        <SecuritySettingsCard />
-        <CapitalTableCard />
+      <div className="settings-layout">
+        <SettingsIndex />
+        <div className="settings-sections">
+          <SettingsSection id="officer">
+            <BankOfficerCard />
+          </SettingsSection>
+          <SettingsSection id="display" hint={t("units.savedOnChange")}>
+            <LanguageCard />
+            <AmountUnitsCard />
+          </SettingsSection>
+          <SettingsSection id="security">
+            <AutoLockCard />
+            <PasswordCard />
+          </SettingsSection>
+          <SettingsSection id="vault">
+            <VaultCard />
+            <BackupCard />
+          </SettingsSection>
+          <SettingsSection id="documents">
+            <DocumentLimitCard />
+          </SettingsSection>
+          <SettingsSection id="credit">
+            <CreditThresholdsCard />
+          </SettingsSection>
+          <SettingsSection id="projectFinance">
+            <CapitalTableCard />
+          </SettingsSection>
+          <SettingsSection id="collateral">
+            <SecuritySettingsCard />
+          </SettingsSection>
+          <SettingsSection id="loanTerms">
+            <PenaltyTemplateCard />
+          </SettingsSection>
+          <SettingsSection id="rates">
+            <LprCard />
+          </SettingsSection>
+          <SettingsSection id="calendar">
+            <HolidayCalendarCard />
+            <WorkingDaysCard />
+          </SettingsSection>
+          <SettingsSection id="checklists" wide>
+            <TemplateEditor />
+          </SettingsSection>
+          <SettingsSection id="followUp">
+            <CadenceCard />
+          </SettingsSection>
+          <SettingsSection id="stuck">
+            <StuckDaysCard />
+          </SettingsSection>
+          <SettingsSection id="clientVoice">
+            <ClientVoiceSettingsCard />
+          </SettingsSection>
+          <SettingsSection id="lostReasons" wide>
+            <LostReasonsEditor />
+          </SettingsSection>
+        </div>
       </div>
-      <JourneySettings />
+    </section>
+  );
+}
+
+function SettingsSection({ id, hint, wide, children }: { id: SectionId; hint?: string; wide?: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section id={`settings-${id}`} className="settings-section" data-testid={`settings-section-${id}`} data-section={id} aria-label={t(`units.section.${id}`)}>
+      {/* A section of one card is that card (its own title says it); several get a heading. */}
+      {Children.count(children) > 1 && (
+        <div className="settings-section-head">
+          <h2 className="settings-part-title">{t(`units.section.${id}`)}</h2>
+          {hint && <span className="muted small">{hint}</span>}
+        </div>
+      )}
+      <div className={wide ? undefined : "settings-grid"}>{children}</div>
+    </section>
+  );
+}
+
+/**
+ * The index: jumps to a section and marks the one in view. The mark is this component's own
+ * state, so scrolling re-renders the index alone, never the cards (a re-render while a box is
+ * being edited would put React's value back into it).
+ */
+function SettingsIndex() {
+  const { t } = useTranslation();
+  const active = useActiveSection();
+  const jump = (id: SectionId) => document.getElementById(`settings-${id}`)?.scrollIntoView({ block: "start" });
+  return (
+    <nav className="settings-index" aria-label={t("units.settingsIndex")} data-testid="settings-index">
+      {GROUPS.map(([group, ids]) => (
+        <div key={group} className="settings-index-group" role="group" aria-labelledby={`settings-group-${group}`}>
+          <div id={`settings-group-${group}`} className="settings-index-group-title">
+            {t(`units.group.${group}`)}
+          </div>
+          {ids.map((id) => (
+            <button
+              key={id}
+              type="button"
+              className={active === id ? "settings-index-item active" : "settings-index-item"}
+              aria-current={active === id ? "true" : undefined}
+              data-testid={`settings-index-${id}`}
+              onClick={() => jump(id)}
+            >
+              {t(`units.section.${id}`)}
+            </button>
+          ))}
+        </div>
+      ))}
+    </nav>
+  );
+}
+
+/** The section at the top of the scrolled settings: marked in the index as the officer scrolls. */
+function useActiveSection(): SectionId {
+  const [active, setActive] = useState<SectionId>("officer");
+  useEffect(() => {
+    const sections = Array.from(document.querySelectorAll<HTMLElement>(".settings-section"));
+    const root = sections[0]?.closest<HTMLElement>(".content") ?? null;
+    const seen = new Map<string, boolean>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) seen.set((e.target as HTMLElement).dataset.section ?? "", e.isIntersecting);
+        const first = SECTIONS.find((id) => seen.get(id));
+        if (first) setActive(first);
+      },
+      // A section counts once it reaches the top third of the view.
+      { root, rootMargin: "0px 0px -66% 0px" },
+    );
+    sections.forEach((s) => observer.observe(s));
+    return () => observer.disconnect();
+  }, []);
+  return active;
+}
+
+/** The unit each screen shows amounts in, changed here or on the screen itself; saved at once. */
+function AmountUnitsCard() {
+  const { t } = useTranslation();
+  const screens: readonly AmountScreen[] = ["board", "clients", "portfolio", "loans", "statements", "pdf"];
+  return (
+    <section className="card" data-testid="amount-units-card">
+      <h2 className="section-title">{t("units.title")}</h2>
+      <p className="muted small">{t("units.help")}</p>
+      <dl className="unit-rows">
+        {screens.map((screen) => (
+          <div key={screen} className="unit-row">
+            <dt>{t(`units.screen.${screen}`)}</dt>
+            <dd>
+              <UnitSwitch screen={screen} />
+            </dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::proposal_doc::Sender;
 use super::proposal_number::ProposalContent;
 use super::{proposal_doc, schedule_pdf, Lang, PdfOutput, ProposalDoc, ScheduleDoc, MAX_SCENARIOS};
+use crate::amount::AmountUnit;
 use crate::loans::{generate, LoanTerms, Schedule};
 use crate::rule::Rule;
 use crate::{Error, Result, Vault};
@@ -42,6 +43,9 @@ pub struct ExportRequest {
     /// None by default: a proposal offers one loan unless the officer chooses to compare.
     #[serde(default)]
     pub compare: Vec<i64>,
+    /// The unit loan amounts are written in (the officer's choice for PDFs); payments stay in 元.
+    #[serde(default)]
+    pub unit: Option<AmountUnit>,
 }
 
 /// What the app tells the officer after an export.
@@ -71,6 +75,7 @@ impl Vault {
                 generated_on: today,
                 lang: req.lang,
                 booked: None,
+                unit: req.unit,
             });
         }
         schedules.extend(self.compared_schedules(client_id, &req.compare)?);
@@ -92,6 +97,7 @@ impl Vault {
             officer: &sender.officer_name,
             date: today,
             lang: req.lang,
+            unit: req.unit,
         };
         // The proposed loan's security and credit line, from the client's booked loans.
         let disbursed = schedules[0].terms.disbursement_date;

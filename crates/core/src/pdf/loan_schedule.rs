@@ -68,6 +68,7 @@ impl Vault {
                 contract_no: &loan.contract_no,
                 version: loan.version,
             }),
+            unit: None,
         })
     }
 }

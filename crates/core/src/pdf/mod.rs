@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 pub use export::{ExportKind, ExportRequest, ExportResult};
 
+use crate::amount::AmountUnit;
 use crate::clients::Client;
 use crate::loans::Schedule;
 use crate::rule::Rule;
@@ -62,6 +63,9 @@ pub struct ScheduleDoc<'a> {
     /// A booked loan's schedule (its current version) rather than an offer: the contract and
     /// version are printed, the APR lines (which describe an offer) are not.
     pub booked: Option<Booked<'a>>,
+    /// The unit the principal is written in (元, 万元, 亿元); `None`: "CNY 1,000,000.00".
+    /// Payments are always yuan to the fen.
+    pub unit: Option<AmountUnit>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -82,6 +86,8 @@ pub struct ProposalDoc<'a> {
     pub officer: &'a str,
     pub date: NaiveDate,
     pub lang: Lang,
+    /// The unit the loan amounts are written in (元, 万元, 亿元); `None`: "CNY 1,000,000.00".
+    pub unit: Option<AmountUnit>,
 }
 
 /// A project financial model to print on its own (`loandesk pf model --pdf`).

@@ -1,24 +1,9 @@
 //! How figures are written on the documents: money with thousands separators, rates.
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// 1234567.8 → "1,234,567.80": two decimals, thousands grouped, as bank documents print money.
 pub(crate) fn money(amount: Decimal) -> String {
-    let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.2}", rounded.abs());
-    let (whole, frac) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 4);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{grouped}.{frac}")
+    crate::amount::format_payment(amount)
 }
 
 /// A percentage with at least two decimals ("4.90 %"); more when the rate has them (4.375 %).

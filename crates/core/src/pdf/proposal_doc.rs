@@ -89,7 +89,7 @@ pub(super) fn render_with(
         (l.purpose.to_owned(), or_dash(l, doc.purpose)),
         (
             l.amount.to_owned(),
-            format!("{} {}", t.currency, money(t.principal)),
+            text::figure(lang, &t.currency, t.principal, doc.unit),
         ),
         (
             l.in_words.to_owned(),
@@ -107,9 +107,9 @@ pub(super) fn render_with(
     }
 
     let structure = if doc.scenarios.len() == 1 {
-        pairs_table(terms_pairs(lang, proposed))
+        pairs_table(terms_pairs(lang, proposed, doc.unit))
     } else {
-        comparison_table(lang, doc.scenarios)
+        comparison_table(lang, doc.scenarios, doc.unit)
     };
     w.heading_table(l.section_structure, &structure);
     if let Some(security) = security {
@@ -186,7 +186,7 @@ fn cover(w: &mut Writer, doc: &ProposalDoc, sender: Option<&Sender>, proposed: &
     rows.extend([
         (
             l.amount.to_owned(),
-            format!("{} {}", t.currency, money(t.principal)),
+            text::figure(doc.lang, &t.currency, t.principal, doc.unit),
         ),
         (l.term.to_owned(), text::term(doc.lang, t.term_months)),
         (l.apr_nominal.to_owned(), percent(proposed.summary.apr)),
@@ -289,7 +289,11 @@ fn contacts_table(l: &Labels, client: &Client) -> Table {
 }
 
 /// Scenarios side by side: one column each, the proposed first.
-fn comparison_table(lang: Lang, scenarios: &[Schedule]) -> Table {
+fn comparison_table(
+    lang: Lang,
+    scenarios: &[Schedule],
+    unit: Option<crate::amount::AmountUnit>,
+) -> Table {
     let l = labels(lang);
     let label = 120.0;
     let each = (WIDTH - label) / scenarios.len() as f32;
@@ -305,7 +309,9 @@ fn comparison_table(lang: Lang, scenarios: &[Schedule]) -> Table {
     let amount =
         |s: &Schedule, v: rust_decimal::Decimal| format!("{} {}", s.terms.currency, money(v));
     let rows = vec![
-        row(l.principal, &|s| amount(s, s.terms.principal)),
+        row(l.principal, &|s| {
+            text::figure(lang, &s.terms.currency, s.terms.principal, unit)
+        }),
         row(l.rate, &|s| text::rate(lang, &s.terms.rate)),
         row(l.method, &|s| text::method(lang, s.terms.method).to_owned()),
         row(l.term, &|s| text::term(lang, s.terms.term_months)),

@@ -31,7 +31,7 @@ pub(crate) fn render(doc: &ScheduleDoc, use_system_fonts: bool) -> Result<PdfOut
     );
     w.heading_table(
         l.schedule_section_terms,
-        &pairs_table(terms_pairs(doc.lang, doc.schedule)),
+        &pairs_table(terms_pairs(doc.lang, doc.schedule, doc.unit)),
     );
     w.gap(10.0);
     let mut summary = summary_pairs(doc.lang, doc.schedule);
@@ -68,7 +68,11 @@ pub(crate) fn footer(lang: Lang, date: chrono::NaiveDate, officer: &str) -> Stri
 }
 
 /// Loan terms as label/value pairs: principal in figures and words, rate, method, dates.
-pub(crate) fn terms_pairs(lang: Lang, s: &Schedule) -> Vec<(String, String)> {
+pub(crate) fn terms_pairs(
+    lang: Lang,
+    s: &Schedule,
+    unit: Option<crate::amount::AmountUnit>,
+) -> Vec<(String, String)> {
     let l = labels(lang);
     let t = &s.terms;
     let first = s.periods.first().map(|p| p.due_date);
@@ -77,7 +81,7 @@ pub(crate) fn terms_pairs(lang: Lang, s: &Schedule) -> Vec<(String, String)> {
     let mut pairs = vec![
         (
             l.principal,
-            format!("{} {}", t.currency, money(t.principal)),
+            text::figure(lang, &t.currency, t.principal, unit),
         ),
         (
             l.in_words,
@@ -238,7 +242,7 @@ mod tests {
 
     #[test]
     fn terms_name_the_principal_in_figures_and_words() {
-        let pairs = terms_pairs(Lang::Zh, &schedule());
+        let pairs = terms_pairs(Lang::Zh, &schedule(), None);
         assert_eq!(pairs[0].1, "CNY 1,000,000.00");
         assert_eq!(pairs[1].1, "人民币壹佰万元整");
         assert_eq!(pairs[2].1, "4.90\u{a0}%（固定）");
@@ -261,6 +265,7 @@ mod tests {
             generated_on: NaiveDate::from_ymd_opt(2025, 1, 15).unwrap(),
             lang: Lang::Zh,
             booked: None,
+            unit: None,
         };
         let out = render(&doc, false).unwrap();
         assert!(out.bytes.starts_with(b"%PDF"));

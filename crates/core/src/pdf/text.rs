@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::numbers::percent;
 use super::Lang;
+use crate::amount::AmountUnit;
 use crate::clients::{CompanySize, ProductType, Tier};
 use crate::loans::{LprTenor, Method, Rate};
 
@@ -329,6 +330,28 @@ pub(crate) fn term(lang: Lang, months: u32) -> String {
 }
 
 /// The principal in words with its currency: "人民币壹佰万元整".
+/// A loan amount on a document in the officer's unit: "500.00 万元", "4.89 亿元", or in 元 to
+/// the fen ("5,000,000.00 元", as the 大写 beside it is exact); `None` keeps the plain
+/// "CNY 5,000,000.00" of documents made without a unit (the CLI).
+pub(crate) fn figure(
+    lang: Lang,
+    currency: &str,
+    amount: rust_decimal::Decimal,
+    unit: Option<AmountUnit>,
+) -> String {
+    use crate::amount::{format_amount, format_payment, unit_label};
+    match unit {
+        None => format!("{currency} {}", super::numbers::money(amount)),
+        Some(u) => {
+            let shown = match u {
+                AmountUnit::Yuan => format_payment(amount),
+                _ => format_amount(amount, u),
+            };
+            format!("{shown} {}", unit_label(u, currency, lang.into()))
+        }
+    }
+}
+
 pub(crate) fn in_words(currency: &str, words: &str) -> String {
     if currency == "CNY" {
         format!("人民币{words}")

@@ -6,8 +6,10 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
 import type { CreditAnalysis, FileType, FinancialYear } from "../../bindings";
-import { LINES, LINE_KEY, formatFigure } from "../../documents";
-import { formatMoney } from "../../money";
+import { LINES, LINE_KEY } from "../../documents";
+import { useAmountUnit } from "../../amountUnits";
+import UnitSwitch from "../UnitSwitch";
+import { formatAmount, formatMoney, unitLabel } from "../../money";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import SpreadTable from "./SpreadTable";
@@ -24,6 +26,7 @@ interface Props {
 
 export default function CreditAnalysisPanel({ clientId, onImported, onReadScan, busy: outerBusy }: Props) {
   const { t } = useTranslation();
+  const [unit] = useAmountUnit("statements");
   const handleError = useErrorHandler();
   const [analysis, setAnalysis] = useState<CreditAnalysis | null>(null);
   const [years, setYears] = useState<FinancialYear[]>([]);
@@ -88,6 +91,7 @@ export default function CreditAnalysisPanel({ clientId, onImported, onReadScan, 
         <div className="card-head">
           <h2 className="section-title">{t("credit.title")}</h2>
           <div className="inline">
+            <UnitSwitch screen="statements" />
             <button type="button" className="btn btn-primary" data-testid="statement-import" disabled={busy} onClick={importStatement}>
               {t("credit.importStatement")}
             </button>
@@ -133,7 +137,7 @@ export default function CreditAnalysisPanel({ clientId, onImported, onReadScan, 
               <table className="simple-table">
                 <thead>
                   <tr>
-                    <th>{t("credit.colLine")}</th>
+                    <th>{t("units.withUnit", { label: t("credit.colLine"), unit: unitLabel(t, unit, null) })}</th>
                     {columns.map((y) => (
                       <th key={y.year} className="num">
                         {y.year}
@@ -147,7 +151,7 @@ export default function CreditAnalysisPanel({ clientId, onImported, onReadScan, 
                       <td>{t(LINE_KEY[line])}</td>
                       {columns.map((y) => (
                         <td key={y.year} className="num">
-                          {formatFigure(y.figures[line])}
+                          {y.figures[line] === undefined ? "—" : formatAmount(y.figures[line], unit)}
                         </td>
                       ))}
                     </tr>

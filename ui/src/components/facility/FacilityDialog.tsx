@@ -6,7 +6,8 @@ import { api, type ApiError } from "../../api";
 import type { Facility } from "../../bindings";
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
-import { cleanDecimal } from "../../money";
+import { amountProblem, typedAmount } from "../../money";
+import AmountInput from "../AmountInput";
 import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
@@ -48,8 +49,8 @@ export default function FacilityDialog({ clientId, onDone, onCancel }: Props) {
   const submit = async () => {
     setError(null);
     const local: FieldErrors = {};
-    const clean = cleanDecimal(amount);
-    if (clean === null) local[FIELD.amount] = { message: t(amount.trim() === "" ? "rule.required" : "rule.not_a_number"), detail: null };
+    const clean = typedAmount(amount);
+    if (clean === null) local[FIELD.amount] = { message: amountProblem(t, amount) ?? t("rule.not_a_number"), detail: null };
     if (!isIsoDate(from)) local[FIELD.from] = { message: t("facility.dateInvalid"), detail: null };
     if (!isIsoDate(to)) local[FIELD.to] = { message: t("facility.dateInvalid"), detail: null };
     setErrors(local);
@@ -73,15 +74,14 @@ export default function FacilityDialog({ clientId, onDone, onCancel }: Props) {
       <div className="stack">
         <div className="facility-amount-row">
           <Field field={FIELD.amount} label={t("facility.amountWithCurrency", { currency })} errors={errors} required>
-            <input
+            <AmountInput
               id={inputId(FIELD.amount)}
-              type="text"
-              inputMode="decimal"
+              testId="facility-amount"
               autoFocus
-              data-testid="facility-amount"
+              currency={currency}
               value={amount}
-              aria-invalid={errors[FIELD.amount] ? true : undefined}
-              onChange={(e) => setAmount(e.target.value)}
+              invalid={errors[FIELD.amount] !== undefined}
+              onChange={setAmount}
             />
           </Field>
           <Field field={FIELD.currency} label={t("facility.currency")} errors={errors}>

@@ -7,7 +7,8 @@ import { api, type ApiError } from "../../api";
 import type { Facility, FacilityUseKind } from "../../bindings";
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
-import { cleanDecimal, formatMoney } from "../../money";
+import { amountProblem, cleanDecimal, formatMoney, typedAmount } from "../../money";
+import AmountInput from "../AmountInput";
 import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import EnumSelect from "../EnumSelect";
@@ -39,14 +40,14 @@ export default function UseDialog({ facility, onDone, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
 
   const money = (s: string) => `${facility.currency} ${formatMoney(s)}`;
-  const cleanAmount = cleanDecimal(amount);
+  const cleanAmount = typedAmount(amount);
   const cleanMargin = margin.trim() === "" ? "0" : cleanDecimal(margin);
   const exposure = cleanAmount !== null && cleanMargin !== null ? exposureOf(cleanAmount, cleanMargin) : null;
 
   const submit = async () => {
     setError(null);
     const local: FieldErrors = {};
-    if (cleanAmount === null) local[FIELD.amount] = { message: t(amount.trim() === "" ? "rule.required" : "rule.not_a_number"), detail: null };
+    if (cleanAmount === null) local[FIELD.amount] = { message: amountProblem(t, amount) ?? t("rule.not_a_number"), detail: null };
     if (cleanMargin === null) local[FIELD.margin_percent] = { message: t("rule.not_a_number"), detail: null };
     if (!isIsoDate(on)) local[FIELD.on] = { message: t("facility.dateInvalid"), detail: null };
     setErrors(local);
@@ -84,14 +85,13 @@ export default function UseDialog({ facility, onDone, onCancel }: Props) {
         </Field>
         <div className="grid-2">
           <Field field={FIELD.amount} label={t("facility.useAmountWithCurrency", { currency: facility.currency })} errors={errors} required>
-            <input
+            <AmountInput
               id={inputId(FIELD.amount)}
-              type="text"
-              inputMode="decimal"
-              data-testid="use-amount"
+              testId="use-amount"
+              currency={facility.currency}
               value={amount}
-              aria-invalid={errors[FIELD.amount] ? true : undefined}
-              onChange={(e) => setAmount(e.target.value)}
+              invalid={errors[FIELD.amount] !== undefined}
+              onChange={setAmount}
             />
           </Field>
           <Field field={FIELD.margin_percent} label={t("facility.marginPercent")} errors={errors}>

@@ -12,7 +12,8 @@ export interface Bar {
 }
 
 /** Horizontal bars, one per row: label, bar, amount. */
-export function HBarChart({ bars, title, testId }: { bars: readonly Bar[]; title: string; testId: string }) {
+/** `format` writes a value (default: yuan to the fen); the portfolio passes its unit's. */
+export function HBarChart({ bars, title, testId, format = formatMoney }: { bars: readonly Bar[]; title: string; testId: string; format?: (s: string) => string }) {
   const max = maxMoney(bars.map((b) => b.value));
   return (
     <div className="hbar-chart" role="img" aria-label={title} data-testid={testId}>
@@ -26,7 +27,7 @@ export function HBarChart({ bars, title, testId }: { bars: readonly Bar[]; title
             <rect className="hbar-fill" x="0" y="0" width={Math.max(permille(b.value, max), /[1-9]/.test(b.value) ? 4 : 0)} height="16" rx="3" />
           </svg>
           <span className="hbar-value num">
-            {formatMoney(b.value)}
+            {format(b.value)}
             {b.note && <span className="muted small"> · {b.note}</span>}
           </span>
         </div>
@@ -46,7 +47,7 @@ const HEIGHT = 160;
 const WIDTH = 100;
 
 /** Vertical stacked columns (cash-in by month: principal below, interest on top). */
-export function ColumnChart({ columns, title, testId }: { columns: readonly Column[]; title: string; testId: string }) {
+export function ColumnChart({ columns, title, testId, format = formatMoney }: { columns: readonly Column[]; title: string; testId: string; format?: (s: string) => string }) {
   const totals = columns.map((c) => sumMoney(c.parts));
   const max = maxMoney(totals);
   return (
@@ -56,7 +57,7 @@ export function ColumnChart({ columns, title, testId }: { columns: readonly Colu
           let y = HEIGHT;
           return (
             <g key={c.key} data-key={c.key}>
-              <title>{`${c.label}: ${formatMoney(totals[i] ?? "0")}`}</title>
+              <title>{`${c.label}: ${format(totals[i] ?? "0")}`}</title>
               {c.parts.map((p, j) => {
                 const h = (permille(p, max) * HEIGHT) / 1000;
                 y -= h;

@@ -8,7 +8,8 @@ import type { DisbursementInput, Facility, LoanScenario, PenaltyTerms, Reprice }
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
 import { scenarioLine } from "../../loanText";
-import { cleanDecimal, formatMoney, groupThousands } from "../../money";
+import { amountProblem, formatMoney, groupThousands, typedAmount } from "../../money";
+import AmountInput from "../AmountInput";
 import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import { useScenarios } from "../../useScenarios";
@@ -134,7 +135,8 @@ function BookingFields({
     if (!isIsoDate(signedOn)) say("signed_on", t("loans.dateInvalid"));
     tranches.forEach((x, i) => {
       if (!isIsoDate(x.on)) say(`disbursements.${i}.on`, t("loans.dateInvalid"));
-      if (cleanDecimal(x.amount) === null) say(`disbursements.${i}.amount`, t("rule.not_a_number"));
+      const problem = amountProblem(t, x.amount);
+      if (problem !== null) say(`disbursements.${i}.amount`, problem);
     });
     if (reprice === "") say("reprice", t("rule.required"));
     return { ...penaltyDraftErrors(draft, t("rule.not_a_number")), ...out };
@@ -153,7 +155,7 @@ function BookingFields({
         contract_no: contractNo.trim(),
         signed_on: signedOn,
         terms: null,
-        disbursements: tranches.map((x) => ({ on: x.on, amount: cleanDecimal(x.amount) ?? x.amount })),
+        disbursements: tranches.map((x) => ({ on: x.on, amount: typedAmount(x.amount) ?? x.amount })),
         repayment_account: account.trim(),
         penalty: penaltyTerms(draft),
         reprice: reprice || "none",
@@ -248,13 +250,12 @@ function BookingFields({
               />
             </Field>
             <Field field={`disbursements.${i}.amount`} label={t("loans.amountWithCurrency", { currency: terms.currency })} errors={errors}>
-              <input
+              <AmountInput
                 id={inputId(`disbursements.${i}.amount`)}
-                type="text"
-                inputMode="decimal"
-                data-testid="loan-tranche-amount"
+                testId="loan-tranche-amount"
+                currency={terms.currency}
                 value={x.amount}
-                onChange={(e) => setTranche(i, { amount: e.target.value })}
+                onChange={(v) => setTranche(i, { amount: v })}
               />
             </Field>
             {tranches.length > 1 && (

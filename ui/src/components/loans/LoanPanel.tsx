@@ -8,7 +8,8 @@ import { api, type ApiError } from "../../api";
 import type { LoanView } from "../../bindings";
 import { formatDateTime, todayISO } from "../../format";
 import { scenarioLine } from "../../loanText";
-import { compareDecimal, formatMoney } from "../../money";
+import { useAmountUnit } from "../../amountUnits";
+import { amountWithUnit, compareDecimal, formatMoney } from "../../money";
 import { langOf } from "../../journey";
 import { AGE_KEY } from "../../servicing";
 import { useErrorHandler } from "../../session";
@@ -31,6 +32,7 @@ interface Props {
 
 export default function LoanPanel({ loanId, onChanged }: Props) {
   const { t, i18n } = useTranslation();
+  const [unit] = useAmountUnit("loans");
   const handleError = useErrorHandler();
   const [loan, setLoan] = useState<LoanView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -114,7 +116,7 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
           )}
         </div>
         <div className="loan-figures">
-          <Figure label={t("loans.outstanding")} value={money(loan.outstanding_principal)} testId="loan-outstanding" />
+          <Figure label={t("loans.outstanding")} value={amountWithUnit(t, loan.outstanding_principal, unit, loan.currency)} exact={loan.outstanding_principal} testId="loan-outstanding" />
           <Figure label={t("loans.dueNow")} value={money(owed)} testId="loan-due-now" hint={t("loans.dueNowHint")} />
           <Figure label={t("loans.overdueDays")} value={String(loan.overdue_days)} testId="loan-overdue-days" warn={late} />
           <Figure label={t("loans.overdueAmount")} value={money(loan.overdue_amount)} testId="loan-overdue-amount" warn={late} />
@@ -273,13 +275,15 @@ interface FigureProps {
   testId: string;
   hint?: string;
   warn?: boolean;
+  /** The exact amount when `value` is shown in a unit (万元, 亿元). */
+  exact?: string;
 }
 
-function Figure({ label, value, testId, hint, warn }: FigureProps) {
+function Figure({ label, value, testId, hint, warn, exact }: FigureProps) {
   return (
     <div className="loan-figure" title={hint}>
       <span className="field-label">{label}</span>
-      <span className={warn ? "loan-figure-value num late" : "loan-figure-value num"} data-testid={testId}>
+      <span className={warn ? "loan-figure-value num late" : "loan-figure-value num"} data-testid={testId} data-value={exact}>
         {value}
       </span>
     </div>

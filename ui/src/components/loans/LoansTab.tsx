@@ -4,7 +4,9 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api";
 import type { LoanSummary } from "../../bindings";
-import { formatMoney } from "../../money";
+import { useAmountUnit } from "../../amountUnits";
+import { amountWithUnit } from "../../money";
+import UnitSwitch from "../UnitSwitch";
 import { CLASS_KEY } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
@@ -45,12 +47,15 @@ export default function LoansTab({ clientId, initialLoanId }: Props) {
     void reload();
   }, [reload]);
 
+  const [unit] = useAmountUnit("loans");
+
   return (
     <div className="loans-tab stack" data-testid="loans-tab">
       <CreditLinePanel clientId={clientId} refreshKey={loans} />
       <section className="card">
         <div className="card-head">
           <h2 className="section-title">{t("loans.title")}</h2>
+          <UnitSwitch screen="loans" />
           {!booking && (
             <button type="button" className="btn btn-primary" data-testid="loan-book-open" onClick={() => setBooking(true)}>
               {t("loans.book")}
@@ -89,8 +94,8 @@ export default function LoansTab({ clientId, initialLoanId }: Props) {
                       {l.contract_no}
                     </button>
                   </td>
-                  <td className="num">
-                    {l.currency} {formatMoney(l.outstanding_principal)}
+                  <td className="num" data-value={l.outstanding_principal}>
+                    {amountWithUnit(t, l.outstanding_principal, unit, l.currency)}
                   </td>
                   <td className={l.overdue_days > 0 ? "num late" : "num"}>{l.overdue_days}</td>
                   <td>{t(CLASS_KEY[l.classification])}</td>

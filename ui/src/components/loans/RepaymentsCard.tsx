@@ -6,7 +6,8 @@ import { api, type ApiError } from "../../api";
 import type { LoanRepayment, LoanView } from "../../bindings";
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
-import { cleanDecimal, compareDecimal, formatMoney } from "../../money";
+import { amountProblem, compareDecimal, formatMoney, typedAmount } from "../../money";
+import AmountInput from "../AmountInput";
 import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ConfirmDialog from "../ConfirmDialog";
@@ -40,10 +41,10 @@ export default function RepaymentsCard({ loan, dueNow, onChanged }: Props) {
     e.preventDefault();
     setError(null);
     setSaved(false);
-    const clean = cleanDecimal(amount);
+    const clean = typedAmount(amount);
     const local: FieldErrors = {};
     if (!isIsoDate(paidOn)) local.date = { message: t("loans.dateInvalid"), detail: null };
-    if (clean === null) local.amount = { message: amount.trim() === "" ? t("rule.required") : t("rule.not_a_number"), detail: null };
+    if (clean === null) local.amount = { message: amountProblem(t, amount) ?? t("rule.not_a_number"), detail: null };
     setErrors(local);
     if (clean === null || Object.keys(local).length > 0) return;
     setBusy(true);
@@ -100,15 +101,14 @@ export default function RepaymentsCard({ loan, dueNow, onChanged }: Props) {
               required
               hint={suggested ? t("loans.amountHint", { amount: formatMoney(suggested) }) : undefined}
             >
-              <input
+              <AmountInput
                 id={inputId("amount")}
-                type="text"
-                inputMode="decimal"
-                data-testid="repay-amount"
-                aria-invalid={errors.amount ? true : undefined}
+                testId="repay-amount"
+                currency={loan.currency}
+                invalid={errors.amount !== undefined}
                 value={amount}
                 placeholder={suggested || undefined}
-                onChange={(e) => setAmount(e.target.value)}
+                onChange={setAmount}
               />
             </Field>
           </div>

@@ -7,7 +7,8 @@ import { api, type ApiError } from "../../api";
 import type { LoanView } from "../../bindings";
 import { fieldError, type FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
-import { cleanDecimal, formatMoney } from "../../money";
+import { amountProblem, formatMoney, typedAmount } from "../../money";
+import AmountInput from "../AmountInput";
 import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
@@ -54,8 +55,8 @@ export default function WaiveDialog({ loan, onDone, onCancel }: Props) {
     setError(null);
     const local: FieldErrors = {};
     if (!isIsoDate(on)) local.waive_date = { message: t("loans.dateInvalid"), detail: null };
-    const clean = cleanDecimal(amount);
-    if (clean === null) local.waive_amount = { message: t("rule.not_a_number"), detail: null };
+    const clean = typedAmount(amount);
+    if (clean === null) local.waive_amount = { message: amountProblem(t, amount) ?? t("rule.not_a_number"), detail: null };
     if (reason.trim() === "") local.waive_reason = { message: t("penalty.reasonRequired"), detail: null };
     setErrors(local);
     if (Object.keys(local).length > 0 || clean === null) return;
@@ -96,14 +97,7 @@ export default function WaiveDialog({ loan, onDone, onCancel }: Props) {
             {owed?.on === on ? t("penalty.owedOn", { amount: money(owed.amount) }) : t("app.loading")}
           </p>
           <Field field="waive_amount" label={t("loans.amountWithCurrency", { currency: loan.currency })} errors={errors} required>
-            <input
-              id={inputId("waive_amount")}
-              type="text"
-              inputMode="decimal"
-              data-testid="waive-amount"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-            />
+            <AmountInput id={inputId("waive_amount")} testId="waive-amount" currency={loan.currency} value={amount} onChange={setAmount} />
           </Field>
           <Field field="waive_reason" label={t("loans.reason")} errors={errors} required>
             <textarea

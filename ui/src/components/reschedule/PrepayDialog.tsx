@@ -6,7 +6,8 @@ import { api } from "../../api";
 import type { LoanView, PrepayFee, PrepayMode, PrepaymentInput } from "../../bindings";
 import type { FieldErrors } from "../../errors";
 import { todayISO } from "../../format";
-import { cleanDecimal, formatMoney } from "../../money";
+import { cleanDecimal, formatMoney, typedAmount } from "../../money";
+import AmountInput from "../AmountInput";
 import { isIsoDate, PREPAY_MODES } from "../../servicing";
 import Field, { inputId } from "../Field";
 import RescheduleDialog from "./RescheduleDialog";
@@ -32,11 +33,11 @@ export default function PrepayDialog({ loan, onDone, onCancel }: Props) {
   const feeField = feeKind === "percent" ? "fee_percent" : "fee";
 
   const input = ((): PrepaymentInput | null => {
-    const clean = cleanDecimal(amount);
+    const clean = typedAmount(amount);
     if (!isIsoDate(on) || clean === null) return null;
     let fee: PrepayFee = { kind: "none" };
     if (feeKind !== "none") {
-      const v = cleanDecimal(feeValue);
+      const v = feeKind === "fixed" ? typedAmount(feeValue) : cleanDecimal(feeValue);
       if (v === null) return null;
       fee = feeKind === "fixed" ? { kind: "fixed", amount: v } : { kind: "percent", percent: v };
     }
@@ -72,14 +73,7 @@ export default function PrepayDialog({ loan, onDone, onCancel }: Props) {
           required
           hint={t("reschedule.payoffHint", { amount: formatMoney(loan.payoff_today) })}
         >
-          <input
-            id={inputId("amount")}
-            type="text"
-            inputMode="decimal"
-            data-testid="prepay-amount"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
+          <AmountInput id={inputId("amount")} testId="prepay-amount" currency={loan.currency} value={amount} onChange={setAmount} />
         </Field>
       </div>
       <fieldset className="radio-row" data-testid="prepay-mode">

@@ -13,7 +13,9 @@ import EnumSelect from "../EnumSelect";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import Modal from "../Modal";
-import { COLLATERAL_KINDS, defaultCap, optionalDate, optionalDecimal } from "./securityModel";
+import { amountProblem } from "../../money";
+import AmountInput from "../AmountInput";
+import { COLLATERAL_KINDS, defaultCap, optionalAmount, optionalDate, optionalDecimal } from "./securityModel";
 
 interface Props {
   loan: LoanView;
@@ -82,14 +84,14 @@ export default function CollateralDialog({ loan, onDone, onCancel }: Props) {
     setError(null);
     const out: FieldErrors = {};
     const say = (f: CoreField, message: string) => (out[local(f)] ??= { message, detail: null });
-    const cleanValue = optionalDecimal(value);
+    const cleanValue = optionalAmount(value);
     if (cleanValue === null) say("value", t("rule.required"));
-    if (cleanValue === undefined) say("value", t("rule.not_a_number"));
+    if (cleanValue === undefined) say("value", amountProblem(t, value) ?? t("rule.not_a_number"));
     if (!isIsoDate(valuedOn)) say("valued_on", t("loans.dateInvalid"));
     const cleanCap = optionalDecimal(cap);
     if (cleanCap === undefined) say("cap_percent", t("rule.not_a_number"));
-    const cleanLien = optionalDecimal(priorLien);
-    if (cleanLien === undefined) say("prior_lien", t("rule.not_a_number"));
+    const cleanLien = optionalAmount(priorLien);
+    if (cleanLien === undefined) say("prior_lien", amountProblem(t, priorLien) ?? t("rule.not_a_number"));
     const regUntil = optionalDate(registeredUntil);
     if (regUntil === undefined) say("registered_until", t("loans.dateInvalid"));
     const insUntil = optionalDate(insuredUntil);
@@ -139,6 +141,20 @@ export default function CollateralDialog({ loan, onDone, onCancel }: Props) {
       {...extra}
     />
   );
+  const amount = (f: CoreField, v: string, set: (s: string) => void, testId: string, placeholder?: string) => (
+    <AmountInput
+      id={inputId(local(f))}
+      testId={testId}
+      currency={loan.currency}
+      placeholder={placeholder}
+      invalid={errors[local(f)] !== undefined}
+      value={v}
+      onChange={(text) => {
+        set(text);
+        clearError(local(f));
+      }}
+    />
+  );
   const date = (f: CoreField, v: string, set: (s: string) => void, testId: string, max?: string) => (
     <input
       id={inputId(local(f))}
@@ -173,7 +189,7 @@ export default function CollateralDialog({ loan, onDone, onCancel }: Props) {
           {text("description", description, setDescription, "collateral-description", 200, { placeholder: t("security.field.descriptionPlaceholder") })}
         </Field>
         <Field field={local("value")} label={t("security.field.value", { currency: loan.currency })} errors={errors} required>
-          {text("value", value, setValue, "collateral-value", 24, { inputMode: "decimal" })}
+          {amount("value", value, setValue, "collateral-value")}
         </Field>
         <Field field={local("valued_on")} label={t("security.field.valuedOn")} errors={errors} required>
           {date("valued_on", valuedOn, setValuedOn, "collateral-valued-on", today)}
@@ -191,7 +207,7 @@ export default function CollateralDialog({ loan, onDone, onCancel }: Props) {
           </span>
         </Field>
         <Field field={local("prior_lien")} label={t("security.field.priorLien", { currency: loan.currency })} errors={errors} hint={t("security.field.priorLienHint")}>
-          {text("prior_lien", priorLien, setPriorLien, "collateral-prior-lien", 24, { inputMode: "decimal", placeholder: "0" })}
+          {amount("prior_lien", priorLien, setPriorLien, "collateral-prior-lien", "0")}
         </Field>
         <Field field={local("owner")} label={t("security.field.owner")} errors={errors} hint={t("security.field.ownerHint")}>
           {text("owner", owner, setOwner, "collateral-owner", 100)}

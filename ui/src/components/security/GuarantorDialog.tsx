@@ -11,7 +11,9 @@ import EnumSelect from "../EnumSelect";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import Modal from "../Modal";
-import { DEFAULT_GUARANTEE_KIND, GUARANTEE_KINDS, GUARANTOR_PARTIES, optionalDate, optionalDecimal } from "./securityModel";
+import { amountProblem } from "../../money";
+import AmountInput from "../AmountInput";
+import { DEFAULT_GUARANTEE_KIND, GUARANTEE_KINDS, GUARANTOR_PARTIES, optionalAmount, optionalDate } from "./securityModel";
 
 interface Props {
   loan: LoanView;
@@ -49,8 +51,8 @@ export default function GuarantorDialog({ loan, onDone, onCancel }: Props) {
     const out: FieldErrors = {};
     const say = (f: CoreField, message: string) => (out[local(f)] ??= { message, detail: null });
     if (name.trim() === "") say("name", t("rule.required"));
-    const cleanLimit = optionalDecimal(limit);
-    if (cleanLimit === undefined) say("limit", t("rule.not_a_number"));
+    const cleanLimit = optionalAmount(limit);
+    if (cleanLimit === undefined) say("limit", amountProblem(t, limit) ?? t("rule.not_a_number"));
     const fromDate = optionalDate(from);
     if (fromDate === undefined) say("from", t("loans.dateInvalid"));
     const toDate = optionalDate(to);
@@ -141,17 +143,15 @@ export default function GuarantorDialog({ loan, onDone, onCancel }: Props) {
           />
         </Field>
         <Field field={local("limit")} label={t("security.field.limit", { currency: loan.currency })} errors={errors} hint={t("security.field.limitHint")}>
-          <input
+          <AmountInput
+            currency={loan.currency}
             id={inputId(local("limit"))}
-            type="text"
-            inputMode="decimal"
-            maxLength={24}
-            data-testid="guarantor-limit-input"
+            testId="guarantor-limit-input"
             placeholder={t("security.wholeDebt")}
-            aria-invalid={invalid("limit")}
+            invalid={invalid("limit")}
             value={limit}
-            onChange={(e) => {
-              setLimit(e.target.value);
+            onChange={(v: string) => {
+              setLimit(v);
               clearError(local("limit"));
             }}
           />

@@ -12,7 +12,9 @@ import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import Modal from "../Modal";
-import { optionalDecimal } from "./securityModel";
+import { amountProblem } from "../../money";
+import AmountInput from "../AmountInput";
+import { optionalAmount } from "./securityModel";
 
 interface Props {
   loan: LoanView;
@@ -43,9 +45,9 @@ export default function RevalueDialog({ loan, item, onDone, onCancel }: Props) {
   const submit = async () => {
     setError(null);
     const out: FieldErrors = {};
-    const clean = optionalDecimal(value);
+    const clean = optionalAmount(value);
     if (clean === null) out.revalue_value = { message: t("rule.required"), detail: null };
-    if (clean === undefined) out.revalue_value = { message: t("rule.not_a_number"), detail: null };
+    if (clean === undefined) out.revalue_value = { message: amountProblem(t, value) ?? t("rule.not_a_number"), detail: null };
     if (!isIsoDate(valuedOn)) out.revalue_valued_on = { message: t("loans.dateInvalid"), detail: null };
     setErrors(out);
     if (Object.keys(out).length > 0 || !clean) return;
@@ -71,16 +73,14 @@ export default function RevalueDialog({ loan, item, onDone, onCancel }: Props) {
       </p>
       <div className="security-form-grid">
         <Field field="revalue_value" label={t("security.field.value", { currency: loan.currency })} errors={errors} required>
-          <input
+          <AmountInput
+            currency={loan.currency}
             id={inputId("revalue_value")}
-            type="text"
-            inputMode="decimal"
-            maxLength={24}
-            data-testid="revalue-value"
-            aria-invalid={errors.revalue_value ? true : undefined}
+            testId="revalue-value"
+            invalid={errors.revalue_value ? true : undefined}
             value={value}
-            onChange={(e) => {
-              setValue(e.target.value);
+            onChange={(v: string) => {
+              setValue(v);
               clearError("revalue_value");
             }}
           />

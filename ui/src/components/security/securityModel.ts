@@ -2,7 +2,7 @@
 // order), the coverage bar's proportions, and what the officer typed made into the core's input.
 // Amounts stay decimal strings, compared exactly (never as JS numbers).
 import { CATALOGUE, type CollateralKind, type GuaranteeKind, type GuarantorParty, type SecuritySettings } from "../../bindings";
-import { cleanDecimal, compareDecimal, isDecimal } from "../../money";
+import { cleanDecimal, compareDecimal, isDecimal, typedAmount } from "../../money";
 import { isIsoDate, permille } from "../../servicing";
 
 export const COLLATERAL_KINDS = Object.keys(CATALOGUE.en.collateralKind) as CollateralKind[];
@@ -46,6 +46,12 @@ export function isPast(date: string | null, today: string): boolean {
 export function optionalDecimal(text: string): string | null | undefined {
   if (text.trim() === "") return null;
   return cleanDecimal(text) ?? undefined;
+}
+
+/** An optional amount box (500万, 0.5亿, 5,000,000): `null` when empty, exact yuan, or `undefined`. */
+export function optionalAmount(text: string): string | null | undefined {
+  if (text.trim() === "") return null;
+  return typedAmount(text) ?? undefined;
 }
 
 /** An optional date box: empty is `null`, otherwise the date, or `undefined` when it is not one. */
