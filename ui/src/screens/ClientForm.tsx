@@ -16,6 +16,7 @@ import EnumSelect from "../components/EnumSelect";
 import ErrorBox from "../components/ErrorBox";
 import Field, { inputId } from "../components/Field";
 import Icon from "../components/Icon";
+import IndustrySelect from "../components/IndustrySelect";
 import { fieldError, type FieldErrors } from "../errors";
 import {
   PRODUCTS,
@@ -172,11 +173,15 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
               onChange={(e) => set({ credit_code: e.target.value })}
             />
           </Field>
-          <Field field="industry" label={t("fields.industry")} errors={fieldErrors}>
+          <Field field="industry_code" label={t("fields.industry")} errors={fieldErrors} hint={t("drill.industryHint")}>
+            <IndustrySelect id={inputId("industry_code")} value={form.industry_code} onChange={(v) => set({ industry_code: v })} />
+          </Field>
+          <Field field="industry" label={t("drill.industryWords")} errors={fieldErrors}>
             <input
               id={inputId("industry")}
               data-testid="field-industry"
               value={form.industry}
+              placeholder={form.industry_code === "other" ? t("drill.industryWordsOther") : ""}
               onChange={(e) => set({ industry: e.target.value })}
             />
           </Field>
