@@ -8,7 +8,7 @@ export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "v
 /**
  * The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
  */
-export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "not_image_or_pdf" | "no_page_image" | "no_text_found" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be" | "calendar_row" | "calendar_day_twice" | "same_name" | "duplicate_in_file" | "import_no_header";
+export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "not_image_or_pdf" | "no_page_image" | "no_text_found" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be" | "calendar_row" | "calendar_day_twice" | "same_name" | "duplicate_in_file" | "import_no_header" | "rows_with_problems";
 
 /**
  * What the UI receives for every failed command.
@@ -471,12 +471,13 @@ export type Portfolio = { as_of: string, currency: string, loans: number, outsta
 penalty_accrued: string, 
 /**
  * 逾期贷款: the whole outstanding principal of every loan with a period past its grace
- * day, as banks report it (G11: an instalment loan with one instalment late counts whole).
+ * day, as banks' regulatory statistics count it (an instalment loan with one instalment
+ * late counts with its whole balance, 整笔计入).
  */
 overdue: Headline, 
 /**
- * 不良贷款: loans classified 次级, 可疑 or 损失 (《商业银行风险监管核心指标》: 不良贷款率 =
- * (次级 + 可疑 + 损失) / 各项贷款).
+ * 不良贷款: loans classified 次级, 可疑 or 损失 (《商业银行风险监管核心指标（试行）》:
+ * 不良贷款率 = 不良贷款 / 贷款总额).
  */
 non_performing: Headline, by_tier: Array<Slice>, 
 /**
@@ -2104,6 +2105,7 @@ export const CATALOGUE = {
       "same_name": "已有同名客户（编号 {{id}}）。",
       "duplicate_in_file": "与文件第 {{row}} 行重复。",
       "import_no_header": "找不到表头行：前几行中应有「客户名称」列（可先保存模板对照）。",
+      "rows_with_problems": "有 {{n}} 行存在问题，未导入任何客户。",
     },
   },
   "en": {
@@ -2549,6 +2551,7 @@ export const CATALOGUE = {
       "same_name": "A client of this name exists already (no. {{id}}).",
       "duplicate_in_file": "The same as row {{row}} of the file.",
       "import_no_header": "No header row: one of the first rows must name the “Name” column (the template shows the layout).",
+      "rows_with_problems": "{{n}} rows have problems; no client was imported.",
     },
   },
 };
