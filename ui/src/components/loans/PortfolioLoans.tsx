@@ -147,7 +147,7 @@ export default function PortfolioLoans({ loans, currency, drill, drillLabel, onC
                   <td className="cell-clip" title={industryLabel(t, l.industry_code, l.industry_text)}>
                     {industryLabel(t, l.industry_code, l.industry_text) || "—"}
                   </td>
-                  <td>{groupLabel("by_collateral", l.collateral)}</td>
+                  <td className="cell-wrap">{groupLabel("by_collateral", l.collateral)}</td>
                   <td className="num">{l.coverage_percent === null ? "—" : formatPercent(l.coverage_percent)}</td>
                 </tr>
               ))}
