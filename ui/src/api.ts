@@ -43,6 +43,8 @@ import type {
   ClientDetail,
   ClientInput,
   ClientPage,
+  ImportPreview,
+  ImportResult,
   ClientQuery,
   ErrorPayload,
   ExportRequest,
@@ -165,6 +167,11 @@ export const api = {
   clientsList: (query: ClientQuery) => call<ClientPage>("clients_list", { query }),
   clientGet: (id: number) => call<ClientDetail>("client_get", { id }),
   clientCreate: (input: ClientInput) => call<number>("client_create", { input }),
+  /** Picks the officer's client list (Rust dialog and read) and checks every row; stores nothing. Null if cancelled. */
+  clientsImportPick: () => call<ImportPreview | null>("clients_import_pick"),
+  /** Stores the confirmed rows as new clients in one transaction (all or none). */
+  clientsImportCommit: (rows: ClientInput[]) => call<ImportResult>("clients_import_commit", { rows }),
+  clientsImportTemplateSave: (fileType: FileType) => call<string | null>("clients_import_template_save", { fileType }),
   clientUpdate: (id: number, input: ClientInput) => call<void>("client_update", { id, input }),
   clientArchive: (id: number, archived: boolean) => call<void>("client_archive", { id, archived }),
   touchpointAdd: (clientId: number, input: TouchpointInput) => call<number>("touchpoint_add", { clientId, input }),

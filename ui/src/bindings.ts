@@ -8,7 +8,7 @@ export type ErrorCode = "wrong_password" | "vault_missing" | "vault_exists" | "v
 /**
  * The stable name of each [`Rule`], sent to the UI as `ErrorPayload.rule`.
  */
-export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "not_image_or_pdf" | "no_page_image" | "no_text_found" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be" | "calendar_row" | "calendar_day_twice";
+export type RuleCode = "required" | "max_chars" | "range" | "at_most" | "positive" | "not_negative" | "decimal_places" | "less_than" | "not_before" | "currency" | "email" | "phone" | "credit_code_length" | "credit_code_character" | "credit_code_check" | "duplicate" | "password_too_short" | "passwords_differ" | "too_many" | "out_of_range" | "unknown_value" | "not_allowed" | "empty_file" | "file_too_large" | "unknown_file_type" | "extension_mismatch" | "duplicate_document" | "corrupt" | "password_protected" | "zip_bomb" | "not_spreadsheet" | "not_image_or_pdf" | "no_page_image" | "no_text_found" | "file_exists" | "statement_no_years" | "statement_line_missing" | "statement_value" | "statement_year_twice" | "not_in_future" | "after_today" | "after_maturity" | "first_is_disbursement_date" | "not_a_number" | "whole_number" | "format" | "allocation_order" | "loan_closed" | "no_periods_left" | "no_lpr" | "not_repricing_day" | "above_available" | "outside_facility" | "series_length" | "must_be" | "calendar_row" | "calendar_day_twice" | "same_name" | "duplicate_in_file" | "import_no_header" | "rows_with_problems";
 
 /**
  * What the UI receives for every failed command.
@@ -128,14 +128,30 @@ export type Contact = { name: string, role: string, phone: string, email: string
 /**
  * What the officer enters when adding or editing a client.
  */
-export type ClientInput = { name: string, name_en: string | null, credit_code: string | null, industry: string | null, size: CompanySize | null, region: string | null, source_channel: SourceChannel | null, tier: Tier, status: LifecycleStatus, stage: number, product: ProductType | null, contacts: Array<Contact>, notes: string, };
+export type ClientInput = { name: string, name_en: string | null, credit_code: string | null, 
+/**
+ * GB/T 4754 section (`C`) or division (`C34`), or `other` (see `industry.rs`).
+ */
+industry_code: string | null, 
+/**
+ * The officer's own words for the industry: what `other` means, or an older free text.
+ */
+industry: string | null, size: CompanySize | null, region: string | null, source_channel: SourceChannel | null, tier: Tier, status: LifecycleStatus, stage: number, product: ProductType | null, contacts: Array<Contact>, notes: string, };
 
-export type Client = { id: number, archived: boolean, created_at: string, updated_at: string, name: string, name_en: string | null, credit_code: string | null, industry: string | null, size: CompanySize | null, region: string | null, source_channel: SourceChannel | null, tier: Tier, status: LifecycleStatus, stage: number, product: ProductType | null, contacts: Array<Contact>, notes: string, };
+export type Client = { id: number, archived: boolean, created_at: string, updated_at: string, name: string, name_en: string | null, credit_code: string | null, 
+/**
+ * GB/T 4754 section (`C`) or division (`C34`), or `other` (see `industry.rs`).
+ */
+industry_code: string | null, 
+/**
+ * The officer's own words for the industry: what `other` means, or an older free text.
+ */
+industry: string | null, size: CompanySize | null, region: string | null, source_channel: SourceChannel | null, tier: Tier, status: LifecycleStatus, stage: number, product: ProductType | null, contacts: Array<Contact>, notes: string, };
 
 /**
  * One row of the client list.
  */
-export type ClientSummary = { id: number, name: string, name_en: string | null, credit_code: string | null, industry: string | null, region: string | null, tier: Tier, status: LifecycleStatus, stage: number, archived: boolean, primary_contact: string | null, 
+export type ClientSummary = { id: number, name: string, name_en: string | null, credit_code: string | null, industry_code: string | null, industry: string | null, region: string | null, tier: Tier, status: LifecycleStatus, stage: number, archived: boolean, primary_contact: string | null, 
 /**
  * The follow-up cadence's next contact (see journey::followups).
  */
@@ -165,6 +181,65 @@ export type ClientPage = { items: Array<ClientSummary>,
  * Matches counted up to `COUNT_CAP`; `total_capped` says the real number is higher.
  */
 total: number, total_capped: boolean, };
+
+/**
+ * The columns the import reads, in the template's order.
+ */
+export type ImportColumn = "name" | "credit_code" | "contact" | "phone" | "industry" | "tier" | "stage";
+
+/**
+ * Why a row cannot be imported: the column and the rule, its text in `rule.<code>`.
+ */
+export type ImportProblem = { column: ImportColumn, rule: RuleCode, params: { [key in string]: string }, };
+
+/**
+ * One row of the file, as it would be stored.
+ */
+export type ImportRow = { 
+/**
+ * The row's number in the sheet, as Excel shows it.
+ */
+row: number, 
+/**
+ * Normalised as the client form would store it (when the row is importable).
+ */
+client: ClientInput, 
+/**
+ * Empty: the row can be imported.
+ */
+problems: Array<ImportProblem>, 
+/**
+ * The industry was given but is not an obvious GB/T 4754 section or division: it is kept
+ * as written under "other".
+ */
+industry_unclassified: boolean, };
+
+export type ImportPreview = { 
+/**
+ * The file's name (not its path), to say what was read.
+ */
+file_name: string, 
+/**
+ * The columns found, in the file's order.
+ */
+columns: Array<ImportColumn>, 
+/**
+ * Headings of columns the import does not read.
+ */
+ignored_columns: Array<string>, rows: Array<ImportRow>, ready: number, duplicates: number, 
+/**
+ * Rows with a bad value (and not only a duplicate).
+ */
+invalid: number, 
+/**
+ * The file has more rows than [`MAX_IMPORT_ROWS`]; the rest were not read.
+ */
+truncated: boolean, };
+
+/**
+ * What was stored: the new clients' ids in the order of the rows sent.
+ */
+export type ImportResult = { ids: Array<number>, };
 
 export type TouchpointInput = { date: string, channel: Channel, summary: string, next_step: string, next_contact_date: string | null, };
 
@@ -399,12 +474,66 @@ export type MonthCashIn = {
  */
 month: string, principal: string, interest: string, };
 
+/**
+ * A headline figure: how many loans, their outstanding principal and its share of the book.
+ */
+export type Headline = { loans: number, outstanding: string, 
+/**
+ * Percent of the book's outstanding principal, two decimals half-up; None for an empty book.
+ */
+percent: string | null, };
+
+/**
+ * One open loan of the portfolio.
+ */
+export type PortfolioLoan = { loan_id: number, client_id: number, client_name: string, contract_no: string, outstanding: string, 
+/**
+ * The oldest period not yet paid: the next due date, or the one it is late on.
+ */
+next_due_on: string | null, days_overdue: number, classification: Classification, 
+/**
+ * The officer set the classification (else it is the suggestion from days overdue).
+ */
+classified_by_officer: boolean, 
+/**
+ * Slice keys, as in the `by_*` lists.
+ */
+tier: string, 
+/**
+ * The client's GB/T 4754 code (`C34`, `C`, `other`), if any; `industry` is its section.
+ */
+industry_code: string | null, 
+/**
+ * The client's own words for the industry (what `other` means).
+ */
+industry_text: string | null, industry: string, age: string, collateral: string, coverage: string, 
+/**
+ * Lendable value of the pledged collateral over the outstanding principal, percent, two
+ * decimals half-up; None when nothing is pledged.
+ */
+coverage_percent: string | null, };
+
 export type Portfolio = { as_of: string, currency: string, loans: number, outstanding: string, 
 /**
  * 罚息 and 复利 accrued and unpaid on the overdue loans as of `as_of` (not in
  * `outstanding`, which is principal).
  */
-penalty_accrued: string, by_tier: Array<Slice>, by_industry: Array<Slice>, by_classification: Array<Slice>, by_age: Array<Slice>, 
+penalty_accrued: string, 
+/**
+ * 逾期贷款: the whole outstanding principal of every loan with a period past its grace
+ * day, as banks' regulatory statistics count it (an instalment loan with one instalment
+ * late counts with its whole balance, 整笔计入).
+ */
+overdue: Headline, 
+/**
+ * 不良贷款: loans classified 次级, 可疑 or 损失 (《商业银行风险监管核心指标（试行）》:
+ * 不良贷款率 = 不良贷款 / 贷款总额).
+ */
+non_performing: Headline, by_tier: Array<Slice>, 
+/**
+ * By the GB/T 4754 section (门类) of the client's industry; `other`, or "" when not given.
+ */
+by_industry: Array<Slice>, by_classification: Array<Slice>, by_age: Array<Slice>, 
 /**
  * By the kind of the item lending the most (`unsecured`: none pledged).
  */
@@ -412,7 +541,12 @@ by_collateral: Array<Slice>,
 /**
  * By how much of the outstanding principal the collateral covers (CoverageBand).
  */
-by_coverage: Array<Slice>, cash_in: Array<MonthCashIn>, other_currency_loans: number, };
+by_coverage: Array<Slice>, cash_in: Array<MonthCashIn>, other_currency_loans: number, 
+/**
+ * Every loan behind the figures, largest outstanding first; each carries the key of its
+ * slice in every dimension, so a bar opens exactly the loans it adds up.
+ */
+loan_list: Array<PortfolioLoan>, };
 
 /**
  * A due date on a weekend or holiday may be paid on the next working day without being late.
@@ -1632,6 +1766,135 @@ export const CATALOGUE = {
       "4": "方案制定与决策支持",
       "5": "合作确立与贷后管理",
     },
+    "industry": {
+      "A": "农、林、牧、渔业",
+      "A01": "农业",
+      "A02": "林业",
+      "A03": "畜牧业",
+      "A04": "渔业",
+      "A05": "农、林、牧、渔专业及辅助性活动",
+      "B": "采矿业",
+      "B06": "煤炭开采和洗选业",
+      "B07": "石油和天然气开采业",
+      "B08": "黑色金属矿采选业",
+      "B09": "有色金属矿采选业",
+      "B10": "非金属矿采选业",
+      "B11": "开采专业及辅助性活动",
+      "B12": "其他采矿业",
+      "C": "制造业",
+      "C13": "农副食品加工业",
+      "C14": "食品制造业",
+      "C15": "酒、饮料和精制茶制造业",
+      "C16": "烟草制品业",
+      "C17": "纺织业",
+      "C18": "纺织服装、服饰业",
+      "C19": "皮革、毛皮、羽毛及其制品和制鞋业",
+      "C20": "木材加工和木、竹、藤、棕、草制品业",
+      "C21": "家具制造业",
+      "C22": "造纸和纸制品业",
+      "C23": "印刷和记录媒介复制业",
+      "C24": "文教、工美、体育和娱乐用品制造业",
+      "C25": "石油、煤炭及其他燃料加工业",
+      "C26": "化学原料和化学制品制造业",
+      "C27": "医药制造业",
+      "C28": "化学纤维制造业",
+      "C29": "橡胶和塑料制品业",
+      "C30": "非金属矿物制品业",
+      "C31": "黑色金属冶炼和压延加工业",
+      "C32": "有色金属冶炼和压延加工业",
+      "C33": "金属制品业",
+      "C34": "通用设备制造业",
+      "C35": "专用设备制造业",
+      "C36": "汽车制造业",
+      "C37": "铁路、船舶、航空航天和其他运输设备制造业",
+      "C38": "电气机械和器材制造业",
+      "C39": "计算机、通信和其他电子设备制造业",
+      "C40": "仪器仪表制造业",
+      "C41": "其他制造业",
+      "C42": "废弃资源综合利用业",
+      "C43": "金属制品、机械和设备修理业",
+      "D": "电力、热力、燃气及水生产和供应业",
+      "D44": "电力、热力生产和供应业",
+      "D45": "燃气生产和供应业",
+      "D46": "水的生产和供应业",
+      "E": "建筑业",
+      "E47": "房屋建筑业",
+      "E48": "土木工程建筑业",
+      "E49": "建筑安装业",
+      "E50": "建筑装饰、装修和其他建筑业",
+      "F": "批发和零售业",
+      "F51": "批发业",
+      "F52": "零售业",
+      "G": "交通运输、仓储和邮政业",
+      "G53": "铁路运输业",
+      "G54": "道路运输业",
+      "G55": "水上运输业",
+      "G56": "航空运输业",
+      "G57": "管道运输业",
+      "G58": "多式联运和运输代理业",
+      "G59": "装卸搬运和仓储业",
+      "G60": "邮政业",
+      "H": "住宿和餐饮业",
+      "H61": "住宿业",
+      "H62": "餐饮业",
+      "I": "信息传输、软件和信息技术服务业",
+      "I63": "电信、广播电视和卫星传输服务",
+      "I64": "互联网和相关服务",
+      "I65": "软件和信息技术服务业",
+      "J": "金融业",
+      "J66": "货币金融服务",
+      "J67": "资本市场服务",
+      "J68": "保险业",
+      "J69": "其他金融业",
+      "K": "房地产业",
+      "K70": "房地产业",
+      "L": "租赁和商务服务业",
+      "L71": "租赁业",
+      "L72": "商务服务业",
+      "M": "科学研究和技术服务业",
+      "M73": "研究和试验发展",
+      "M74": "专业技术服务业",
+      "M75": "科技推广和应用服务业",
+      "N": "水利、环境和公共设施管理业",
+      "N76": "水利管理业",
+      "N77": "生态保护和环境治理业",
+      "N78": "公共设施管理业",
+      "N79": "土地管理业",
+      "O": "居民服务、修理和其他服务业",
+      "O80": "居民服务业",
+      "O81": "机动车、电子产品和日用产品修理业",
+      "O82": "其他服务业",
+      "P": "教育",
+      "P83": "教育",
+      "Q": "卫生和社会工作",
+      "Q84": "卫生",
+      "Q85": "社会工作",
+      "R": "文化、体育和娱乐业",
+      "R86": "新闻和出版业",
+      "R87": "广播、电视、电影和录音制作业",
+      "R88": "文化艺术业",
+      "R89": "体育",
+      "R90": "娱乐业",
+      "S": "公共管理、社会保障和社会组织",
+      "S91": "中国共产党机关",
+      "S92": "国家机构",
+      "S93": "人民政协、民主党派",
+      "S94": "社会保障",
+      "S95": "群众团体、社会团体和其他成员组织",
+      "S96": "基层群众自治组织及其他组织",
+      "T": "国际组织",
+      "T97": "国际组织",
+      "other": "其他（未归类）",
+    },
+    "importColumn": {
+      "name": "客户名称",
+      "credit_code": "统一社会信用代码",
+      "contact": "联系人",
+      "phone": "联系电话",
+      "industry": "行业",
+      "tier": "客户分层",
+      "stage": "阶段",
+    },
     "stageShort": {
       "1": "发现识别",
       "2": "初步评估",
@@ -1951,6 +2214,10 @@ export const CATALOGUE = {
       "must_be": "应为 {{value}}。",
       "calendar_row": "第 {{row}} 行不是有效的日历行（日期,holiday 或 workday,名称,来源）：「{{value}}」。",
       "calendar_day_twice": "第 {{row}} 行的日期 {{on}} 在文件中重复出现。",
+      "same_name": "已有同名客户（编号 {{id}}）。",
+      "duplicate_in_file": "与文件第 {{row}} 行重复。",
+      "import_no_header": "找不到表头行：前几行中应有「客户名称」列（可先保存模板对照）。",
+      "rows_with_problems": "有 {{n}} 行存在问题，未导入任何客户。",
     },
   },
   "en": {
@@ -1960,6 +2227,135 @@ export const CATALOGUE = {
       "3": "Needs assessment",
       "4": "Proposal & decision support",
       "5": "Onboarding & post-disbursement",
+    },
+    "industry": {
+      "A": "Agriculture, forestry, animal husbandry and fishery",
+      "A01": "Agriculture",
+      "A02": "Forestry",
+      "A03": "Animal husbandry",
+      "A04": "Fishery",
+      "A05": "Support activities for agriculture, forestry, animal husbandry and fishery",
+      "B": "Mining",
+      "B06": "Mining and washing of coal",
+      "B07": "Extraction of petroleum and natural gas",
+      "B08": "Mining and processing of ferrous metal ores",
+      "B09": "Mining and processing of non-ferrous metal ores",
+      "B10": "Mining and processing of non-metal ores",
+      "B11": "Support activities for mining",
+      "B12": "Other mining",
+      "C": "Manufacturing",
+      "C13": "Processing of food from agricultural products",
+      "C14": "Manufacture of foods",
+      "C15": "Manufacture of liquor, beverages and refined tea",
+      "C16": "Manufacture of tobacco products",
+      "C17": "Manufacture of textiles",
+      "C18": "Manufacture of textile wearing apparel and accessories",
+      "C19": "Manufacture of leather, fur, feather and related products, and footwear",
+      "C20": "Processing of timber; manufacture of wood, bamboo, rattan, palm and straw products",
+      "C21": "Manufacture of furniture",
+      "C22": "Manufacture of paper and paper products",
+      "C23": "Printing and reproduction of recording media",
+      "C24": "Manufacture of articles for culture, education, arts and crafts, sport and entertainment",
+      "C25": "Processing of petroleum, coal and other fuels",
+      "C26": "Manufacture of raw chemical materials and chemical products",
+      "C27": "Manufacture of medicines",
+      "C28": "Manufacture of chemical fibres",
+      "C29": "Manufacture of rubber and plastic products",
+      "C30": "Manufacture of non-metallic mineral products",
+      "C31": "Smelting and pressing of ferrous metals",
+      "C32": "Smelting and pressing of non-ferrous metals",
+      "C33": "Manufacture of metal products",
+      "C34": "Manufacture of general-purpose machinery",
+      "C35": "Manufacture of special-purpose machinery",
+      "C36": "Manufacture of motor vehicles",
+      "C37": "Manufacture of railway, ship, aerospace and other transport equipment",
+      "C38": "Manufacture of electrical machinery and apparatus",
+      "C39": "Manufacture of computers, communication and other electronic equipment",
+      "C40": "Manufacture of measuring instruments and meters",
+      "C41": "Other manufacturing",
+      "C42": "Utilisation of waste resources",
+      "C43": "Repair of metal products, machinery and equipment",
+      "D": "Production and supply of electricity, heat, gas and water",
+      "D44": "Production and supply of electricity and heat",
+      "D45": "Production and supply of gas",
+      "D46": "Production and supply of water",
+      "E": "Construction",
+      "E47": "Construction of buildings",
+      "E48": "Civil engineering",
+      "E49": "Building installation",
+      "E50": "Building decoration, renovation and other construction",
+      "F": "Wholesale and retail trade",
+      "F51": "Wholesale trade",
+      "F52": "Retail trade",
+      "G": "Transport, storage and postal services",
+      "G53": "Rail transport",
+      "G54": "Road transport",
+      "G55": "Water transport",
+      "G56": "Air transport",
+      "G57": "Pipeline transport",
+      "G58": "Multimodal transport and transport agency",
+      "G59": "Cargo handling and warehousing",
+      "G60": "Postal services",
+      "H": "Accommodation and catering",
+      "H61": "Accommodation",
+      "H62": "Catering",
+      "I": "Information transmission, software and information technology services",
+      "I63": "Telecommunications, broadcasting and satellite transmission services",
+      "I64": "Internet and related services",
+      "I65": "Software and information technology services",
+      "J": "Finance",
+      "J66": "Monetary and financial services",
+      "J67": "Capital market services",
+      "J68": "Insurance",
+      "J69": "Other financial services",
+      "K": "Real estate",
+      "K70": "Real estate",
+      "L": "Leasing and business services",
+      "L71": "Leasing",
+      "L72": "Business services",
+      "M": "Scientific research and technical services",
+      "M73": "Research and experimental development",
+      "M74": "Professional technical services",
+      "M75": "Technology promotion and application services",
+      "N": "Water conservancy, environment and public facilities management",
+      "N76": "Water conservancy management",
+      "N77": "Ecological protection and environmental management",
+      "N78": "Public facilities management",
+      "N79": "Land management",
+      "O": "Resident services, repair and other services",
+      "O80": "Resident services",
+      "O81": "Repair of motor vehicles, electronic products and household goods",
+      "O82": "Other services",
+      "P": "Education",
+      "P83": "Education",
+      "Q": "Health and social work",
+      "Q84": "Health",
+      "Q85": "Social work",
+      "R": "Culture, sports and entertainment",
+      "R86": "News and publishing",
+      "R87": "Radio, television, film and sound recording",
+      "R88": "Culture and arts",
+      "R89": "Sports",
+      "R90": "Entertainment",
+      "S": "Public administration, social security and social organisations",
+      "S91": "Organs of the Communist Party of China",
+      "S92": "State organs",
+      "S93": "CPPCC and democratic parties",
+      "S94": "Social security",
+      "S95": "Mass organisations, social organisations and other membership organisations",
+      "S96": "Grassroots self-governing and other organisations",
+      "T": "International organisations",
+      "T97": "International organisations",
+      "other": "Other (not classified)",
+    },
+    "importColumn": {
+      "name": "Name",
+      "credit_code": "Credit code",
+      "contact": "Contact",
+      "phone": "Phone",
+      "industry": "Industry",
+      "tier": "Tier",
+      "stage": "Stage",
     },
     "stageShort": {
       "1": "Awareness",
@@ -2280,6 +2676,10 @@ export const CATALOGUE = {
       "must_be": "Must be {{value}}.",
       "calendar_row": "Line {{row}} is not a calendar row (date,holiday or workday,name,source): “{{value}}”.",
       "calendar_day_twice": "Line {{row}}: the day {{on}} is listed twice in the file.",
+      "same_name": "A client of this name exists already (no. {{id}}).",
+      "duplicate_in_file": "The same as row {{row}} of the file.",
+      "import_no_header": "No header row: one of the first rows must name the “Name” column (the template shows the layout).",
+      "rows_with_problems": "{{n}} rows have problems; no client was imported.",
     },
   },
 };

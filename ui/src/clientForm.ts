@@ -7,6 +7,8 @@ export interface ClientFormState {
   name: string;
   name_en: string;
   credit_code: string;
+  /** GB/T 4754 code ("C34", "C", "other") or "" for not chosen. */
+  industry_code: string;
   industry: string;
   size: CompanySize | "";
   region: string;
@@ -27,6 +29,7 @@ export function emptyForm(): ClientFormState {
     name: "",
     name_en: "",
     credit_code: "",
+    industry_code: "",
     industry: "",
     size: "",
     region: "",
@@ -46,6 +49,7 @@ export function formFromClient(c: Client | ClientInput): ClientFormState {
     name: c.name,
     name_en: c.name_en ?? "",
     credit_code: c.credit_code ?? "",
+    industry_code: c.industry_code ?? "",
     industry: c.industry ?? "",
     size: c.size ?? "",
     region: c.region ?? "",
@@ -74,6 +78,7 @@ export function inputFromForm(f: ClientFormState): ClientInput {
     name: f.name.trim(),
     name_en: optional(f.name_en),
     credit_code: code === null ? null : code.toUpperCase(),
+    industry_code: optional(f.industry_code),
     industry: optional(f.industry),
     size: f.size === "" ? null : f.size,
     region: optional(f.region),
@@ -95,6 +100,7 @@ export function fieldTestId(field: string): string | null {
     name: "field-name",
     name_en: "field-name-en",
     credit_code: "field-credit-code",
+    industry_code: "field-industry-code",
     industry: "field-industry",
     size: "field-size",
     region: "field-region",

@@ -71,6 +71,25 @@ pub enum ClientsCommand {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Import clients from an XLSX/XLS/CSV list (name, credit code, contact, phone, industry,
+    /// tier, stage): every row is checked first; nothing is stored while a row has a problem
+    /// unless --skip-bad; all the good rows in one transaction. Prints {"preview", "imported"}.
+    Import {
+        #[command(flatten)]
+        vault: VaultArg,
+        #[arg(long, value_name = "F")]
+        file: std::path::PathBuf,
+        /// Check and print the preview only; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows when some rows have problems (they are skipped).
+        #[arg(long)]
+        skip_bad: bool,
+        #[arg(long, value_name = "D")]
+        today: Option<chrono::NaiveDate>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// Archive a client (kept, hidden from lists); --restore brings it back.
     Archive {
         #[command(flatten)]
@@ -180,6 +199,14 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
                 }
             }
         }
+        ClientsCommand::Import {
+            vault,
+            file,
+            dry_run,
+            skip_bad,
+            today,
+            format,
+        } => import(&vault, &file, dry_run, skip_bad, today, format),
         ClientsCommand::Archive { vault, id, restore } => {
             open(&vault)?.set_archived(id, !restore)?;
             eprintln!(
@@ -189,6 +216,68 @@ pub fn run(cmd: ClientsCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn import(
+    vault: &VaultArg,
+    file: &std::path::Path,
+    dry_run: bool,
+    skip_bad: bool,
+    today: Option<chrono::NaiveDate>,
+    format: FormatArg,
+) -> Result<()> {
+    let mut v = open(vault)?;
+    let preview = v.preview_import_file(file)?;
+    let good: Vec<ClientInput> = preview
+        .rows
+        .iter()
+        .filter(|r| r.problems.is_empty())
+        .map(|r| r.client.clone())
+        .collect();
+    let bad = preview.rows.len() - good.len();
+    // Rows with problems stop the import unless the officer said to skip them.
+    let refused = bad > 0 && !skip_bad;
+    let imported = if dry_run || refused || good.is_empty() {
+        Vec::new()
+    } else {
+        v.import_clients(&good, crate::today_or_local(today))?.ids
+    };
+    match format.resolve() {
+        Format::Json => output::json(&json!({ "preview": preview, "imported": imported }))?,
+        Format::Table => {
+            let rows: Vec<Vec<String>> = preview
+                .rows
+                .iter()
+                .map(|r| {
+                    let problems: Vec<String> = r
+                        .problems
+                        .iter()
+                        .map(|p| format!("{}: {}", p.column.as_str(), p.rule.as_str()))
+                        .collect();
+                    vec![
+                        r.row.to_string(),
+                        r.client.name.clone(),
+                        problems.join("; "),
+                    ]
+                })
+                .collect();
+            output::table(&["row", "name", "problems"], &rows);
+            outln!(
+                "{} ready, {} duplicates, {} invalid; {} imported",
+                preview.ready,
+                preview.duplicates,
+                preview.invalid,
+                imported.len()
+            );
+        }
+    }
+    if refused && !dry_run {
+        return Err(loandesk_core::Error::invalid(
+            "file",
+            loandesk_core::rule::Rule::RowsWithProblems(bad),
+        ));
+    }
+    Ok(())
 }
 
 fn list(vault: &VaultArg, query: ClientQuery, format: FormatArg) -> Result<()> {

@@ -181,3 +181,67 @@ fn backup_restore_and_tamper_detection_from_the_cli() {
     assert_eq!(report["integrity_ok"], false);
     assert!(!report["problems"].as_array().unwrap().is_empty());
 }
+
+/// `clients import`: a dry run stores nothing; a list with a bad row imports nothing (exit 2)
+/// unless --skip-bad, and then the good rows in one go.
+#[test]
+fn import_a_client_list_from_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("import.loandesk");
+    json(&loandesk(&vault, &["vault", "create", "--format", "json"]));
+    let file = dir.path().join("名单.csv");
+    std::fs::write(
+        &file,
+        "客户名称,统一社会信用代码,联系人,联系电话,行业,客户分层,阶段\n\
+         苏州恒远精密机械有限公司,91350100M000100Y43,张伟,13800138000,通用设备制造业,A,3\n\
+         宁波海润物流有限公司,,李娜,13912345678,物流,B,1\n\
+         宁波海润物流有限公司,,周杰,13500000000,,,1\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let dry = json(&loandesk(
+        &vault,
+        &[
+            "clients",
+            "import",
+            "--file",
+            f,
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(dry["preview"]["ready"], 2);
+    assert_eq!(dry["preview"]["duplicates"], 1);
+    assert_eq!(dry["preview"]["rows"][0]["client"]["industry_code"], "C34");
+    assert_eq!(dry["imported"].as_array().unwrap().len(), 0);
+
+    let refused = loandesk(
+        &vault,
+        &["clients", "import", "--file", f, "--format", "json"],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("1 rows have problems"),
+        "{}",
+        stderr(&refused)
+    );
+    let none = json(&loandesk(&vault, &["clients", "list", "--format", "json"]));
+    assert_eq!(none.as_array().unwrap().len(), 0);
+
+    let done = json(&loandesk(
+        &vault,
+        &[
+            "clients",
+            "import",
+            "--file",
+            f,
+            "--skip-bad",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(done["imported"].as_array().unwrap().len(), 2);
+    let all = json(&loandesk(&vault, &["clients", "list", "--format", "json"]));
+    assert_eq!(all.as_array().unwrap().len(), 2);
+}

@@ -50,6 +50,7 @@ use crate::servicing::{
     PrepaymentInput, Reprice, RepricingDue, ScheduleChange, ScheduleRow,
 };
 use crate::servicing::{CalendarChange, CalendarDay, CalendarPreview, CalendarSummary, DayKind};
+use crate::servicing::{Headline, PortfolioLoan};
 use crate::vault::{AuditEntry, BackupSettings, BackupStatus, VaultReport};
 
 fn decl<T: TS>(cfg: &Config, out: &mut String) {
@@ -95,6 +96,11 @@ pub fn typescript() -> String {
     decl::<ClientSort>(&cfg, &mut out);
     decl::<ClientQuery>(&cfg, &mut out);
     decl::<ClientPage>(&cfg, &mut out);
+    decl::<ImportColumn>(&cfg, &mut out);
+    decl::<ImportProblem>(&cfg, &mut out);
+    decl::<ImportRow>(&cfg, &mut out);
+    decl::<ImportPreview>(&cfg, &mut out);
+    decl::<ImportResult>(&cfg, &mut out);
     decl::<TouchpointInput>(&cfg, &mut out);
     decl::<Touchpoint>(&cfg, &mut out);
     decl::<ClientDetail>(&cfg, &mut out);
@@ -129,6 +135,8 @@ pub fn typescript() -> String {
     decl::<TodayReminders>(&cfg, &mut out);
     decl::<Slice>(&cfg, &mut out);
     decl::<MonthCashIn>(&cfg, &mut out);
+    decl::<Headline>(&cfg, &mut out);
+    decl::<PortfolioLoan>(&cfg, &mut out);
     decl::<Portfolio>(&cfg, &mut out);
     decl::<WorkingDays>(&cfg, &mut out);
     decl::<DayKind>(&cfg, &mut out);

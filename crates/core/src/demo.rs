@@ -58,20 +58,20 @@ const TRADE_NAMES: &[(&str, &str)] = &[
     ("万和", "Wanhe"),
     ("晨光", "Chenguang"),
 ];
-/// Business line (zh, en) and the industry it belongs to (zh).
-const LINES: &[(&str, &str, &str)] = &[
-    ("精密机械", "Precision Machinery", "制造业"),
-    ("新能源科技", "New Energy Technology", "新能源"),
-    ("食品", "Foods", "食品加工"),
-    ("纺织", "Textiles", "纺织服装"),
-    ("物流", "Logistics", "交通物流"),
-    ("医药", "Pharmaceutical", "医药健康"),
-    ("电子", "Electronics", "电子信息"),
-    ("建材", "Building Materials", "建筑建材"),
-    ("环保科技", "Environmental Technology", "节能环保"),
-    ("农业发展", "Agricultural Development", "农业"),
-    ("光伏电力", "Solar Power", "新能源"),
-    ("供应链管理", "Supply Chain Management", "商贸流通"),
+/// Business line (zh, en), the industry the notes name it by (zh) and its GB/T 4754 code.
+const LINES: &[(&str, &str, &str, &str)] = &[
+    ("精密机械", "Precision Machinery", "制造业", "C34"),
+    ("新能源科技", "New Energy Technology", "新能源", "C38"),
+    ("食品", "Foods", "食品加工", "C14"),
+    ("纺织", "Textiles", "纺织服装", "C17"),
+    ("物流", "Logistics", "交通物流", "G59"),
+    ("医药", "Pharmaceutical", "医药健康", "C27"),
+    ("电子", "Electronics", "电子信息", "C39"),
+    ("建材", "Building Materials", "建筑建材", "C30"),
+    ("环保科技", "Environmental Technology", "节能环保", "N77"),
+    ("农业发展", "Agricultural Development", "农业", "A01"),
+    ("光伏电力", "Solar Power", "新能源", "D44"),
+    ("供应链管理", "Supply Chain Management", "商贸流通", "L72"),
 ];
 const SURNAMES: &[&str] = &[
     "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
@@ -159,7 +159,7 @@ pub fn clients(
         .map(|i| {
             let (city, city_en, division) = *rng.pick(CITIES);
             let (trade, trade_en) = *rng.pick(TRADE_NAMES);
-            let (line, line_en, industry) = *rng.pick(LINES);
+            let (line, line_en, industry, industry_code) = *rng.pick(LINES);
             let listed = rng.below(5) == 0;
             let suffix = if listed {
                 ("股份有限公司", "Co., Ltd. (joint stock)")
@@ -212,7 +212,8 @@ pub fn clients(
                 name: format!("{city}{trade}{line}{}", suffix.0),
                 name_en: Some(format!("{city_en} {trade_en} {line_en} {}", suffix.1)),
                 credit_code: Some(make_credit_code(division, i as u64 * 7919 + seed % 1000)),
-                industry: Some(industry.to_string()),
+                industry_code: Some(industry_code.to_string()),
+                industry: None,
                 size: Some(size),
                 region: Some(city.to_string()),
                 source_channel: Some(*rng.pick(SourceChannel::ALL)),

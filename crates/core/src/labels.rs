@@ -97,6 +97,13 @@ pub fn catalogue() -> Vec<Section> {
             "stage",
             STAGES.iter().map(|&(n, zh, en)| (n, Text::new(zh, en))),
         ),
+        section("industry", crate::clients::industry::catalogue()),
+        section(
+            "importColumn",
+            crate::clients::ImportColumn::ALL
+                .iter()
+                .map(|c| (c.as_str(), c.text())),
+        ),
         section(
             "stageShort",
             STAGES_SHORT

@@ -144,6 +144,16 @@ pub enum Rule {
         line: usize,
         date: String,
     },
+    /// A client already in the vault has this very name (client N).
+    SameName(i64),
+    /// An earlier row of the same import file has this value (row is the sheet's, 1-based).
+    DuplicateInFile {
+        row: u32,
+    },
+    /// A client list without a header row naming the client-name column.
+    ImportNoHeader,
+    /// N rows of an import have problems: nothing was imported (the CLI without --skip-bad).
+    RowsWithProblems(usize),
 }
 
 codes! {
@@ -206,6 +216,10 @@ codes! {
         MustBe = "must_be",
         CalendarRow = "calendar_row",
         CalendarDayTwice = "calendar_day_twice",
+        SameName = "same_name",
+        DuplicateInFile = "duplicate_in_file",
+        ImportNoHeader = "import_no_header",
+        RowsWithProblems = "rows_with_problems",
     }
 }
 
@@ -355,6 +369,22 @@ impl RuleCode {
                 "第 {{row}} 行的日期 {{on}} 在文件中重复出现。",
                 "Line {{row}}: the day {{on}} is listed twice in the file.",
             ),
+            R::SameName => (
+                "已有同名客户（编号 {{id}}）。",
+                "A client of this name exists already (no. {{id}}).",
+            ),
+            R::DuplicateInFile => (
+                "与文件第 {{row}} 行重复。",
+                "The same as row {{row}} of the file.",
+            ),
+            R::ImportNoHeader => (
+                "找不到表头行：前几行中应有「客户名称」列（可先保存模板对照）。",
+                "No header row: one of the first rows must name the “Name” column (the template shows the layout).",
+            ),
+            R::RowsWithProblems => (
+                "有 {{n}} 行存在问题，未导入任何客户。",
+                "{{n}} rows have problems; no client was imported.",
+            ),
         };
         Text::new(zh, en)
     }
@@ -421,6 +451,10 @@ impl Rule {
             Rule::MustBe(_) => R::MustBe,
             Rule::CalendarRow { .. } => R::CalendarRow,
             Rule::CalendarDayTwice { .. } => R::CalendarDayTwice,
+            Rule::SameName(_) => R::SameName,
+            Rule::DuplicateInFile { .. } => R::DuplicateInFile,
+            Rule::ImportNoHeader => R::ImportNoHeader,
+            Rule::RowsWithProblems(_) => R::RowsWithProblems,
         }
     }
 
@@ -448,6 +482,7 @@ impl Rule {
             | Rule::PasswordTooShort(n)
             | Rule::TooMany(n)
             | Rule::SeriesLength(n)
+            | Rule::RowsWithProblems(n)
             | Rule::CreditCodeLength(n) => put("n", n.to_string()),
             Rule::Range { min, max } => {
                 put("min", min.clone());
@@ -467,7 +502,10 @@ impl Rule {
                 put("expected", expected.to_string());
                 put("found", found.to_string());
             }
-            Rule::Duplicate(id) | Rule::DuplicateDocument(id) => put("id", id.to_string()),
+            Rule::Duplicate(id) | Rule::DuplicateDocument(id) | Rule::SameName(id) => {
+                put("id", id.to_string())
+            }
+            Rule::DuplicateInFile { row } => put("row", row.to_string()),
             Rule::Unknown(v) | Rule::MustBe(v) => put("value", v.clone()),
             Rule::StatementYearTwice { year } => put("year", year.to_string()),
             Rule::Format(format) => put("format", format.to_string()),
@@ -628,6 +666,10 @@ mod tests {
                 line: 9,
                 date: "2026-02-16".into(),
             },
+            Rule::SameName(12),
+            Rule::DuplicateInFile { row: 4 },
+            Rule::ImportNoHeader,
+            Rule::RowsWithProblems(2),
         ]
     }
 

@@ -8,6 +8,7 @@
 //! - `LOANDESK_STATEMENT_FILE`: the statement picker answers this path;
 //! - `LOANDESK_MODEL_FILE`: the project model's XLSX picker answers this path;
 //! - `LOANDESK_SCAN_FILE`: the OCR picker (licence photo, scanned statement) answers this path.
+//! - `LOANDESK_CLIENT_LIST_FILE`: the client-list import picker answers this path.
 use std::path::{Path, PathBuf};
 
 use tauri::AppHandle;
@@ -32,6 +33,18 @@ pub fn pick_files(app: &AppHandle) -> Vec<PathBuf> {
 /// One spreadsheet (the statement template's types).
 pub fn pick_statement(app: &AppHandle) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("LOANDESK_STATEMENT_FILE") {
+        return Some(PathBuf::from(path));
+    }
+    app.dialog()
+        .file()
+        .add_filter("XLSX / XLS / CSV", &["xlsx", "xls", "csv"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// The officer's client list to import (XLSX, XLS or CSV).
+pub fn pick_client_list(app: &AppHandle) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("LOANDESK_CLIENT_LIST_FILE") {
         return Some(PathBuf::from(path));
     }
     app.dialog()

@@ -1,6 +1,7 @@
 //! Tauri commands: each takes typed input, calls the core off the UI thread, and returns typed
 //! output or an `ErrorPayload` the UI turns into a message in the officer's language.
 pub mod backup;
+pub mod client_import;
 pub mod clients;
 pub mod clipboard;
 mod dialogs;

@@ -138,7 +138,7 @@ export default function Shell() {
       screen = <Funnel />;
       break;
     case "portfolio":
-      screen = <Portfolio />;
+      screen = <Portfolio onOpenLoan={(id, loanId) => setRoute({ name: "client", id, loanId })} />;
       break;
   }
 

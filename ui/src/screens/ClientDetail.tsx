@@ -24,6 +24,7 @@ import { formatDateTime } from "../format";
 import { PRODUCT_KEY, SIZE_KEY, SOURCE_KEY, TIER_KEY } from "../labels";
 import { useErrorHandler } from "../session";
 import "../clientPage.css";
+import { industryLabel } from "../industry";
 
 // Its own chunk, with ECharts: only project-finance clients open it.
 const ProjectModelTab = lazy(() => import("../components/project_model/ProjectModelTab"));
@@ -367,7 +368,7 @@ function InfoCard({ client: c }: { client: Client }) {
       ),
       c.credit_code ? "mono" : undefined,
     ],
-    [t("fields.industry"), c.industry ?? none],
+    [t("fields.industry"), industryLabel(t, c.industry_code, c.industry) || none],
     [t("fields.size"), c.size ? t(SIZE_KEY[c.size]) : none],
     [t("fields.region"), c.region ?? none],
     [t("fields.source"), c.source_channel ? t(SOURCE_KEY[c.source_channel]) : none],

@@ -19,6 +19,7 @@ import Icon from "../components/Icon";
 import LicenceReviewDialog from "../components/ocr/LicenceReviewDialog";
 import OcrProgress from "../components/ocr/OcrProgress";
 import { useOcrRun } from "../components/ocr/useOcrRun";
+import IndustrySelect from "../components/IndustrySelect";
 import { fieldError, type FieldErrors } from "../errors";
 import {
   PRODUCTS,
@@ -209,11 +210,15 @@ export default function ClientForm({ id, onSaved, onCancel }: Props) {
               onChange={(e) => set({ credit_code: e.target.value })}
             />
           </Field>
-          <Field field="industry" label={t("fields.industry")} errors={fieldErrors}>
+          <Field field="industry_code" label={t("fields.industry")} errors={fieldErrors} hint={t("drill.industryHint")}>
+            <IndustrySelect id={inputId("industry_code")} value={form.industry_code} onChange={(v) => set({ industry_code: v })} />
+          </Field>
+          <Field field="industry" label={t("drill.industryWords")} errors={fieldErrors}>
             <input
               id={inputId("industry")}
               data-testid="field-industry"
               value={form.industry}
+              placeholder={form.industry_code === "other" ? t("drill.industryWordsOther") : ""}
               onChange={(e) => set({ industry: e.target.value })}
             />
           </Field>

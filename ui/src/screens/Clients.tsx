@@ -6,12 +6,14 @@ import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import type { ClientQuery, ClientSort, ClientSummary, LifecycleStatus, Tier } from "../bindings";
 import { StageLabel, StatusPill, TierBadge } from "../components/Badges";
+import ClientImportDialog from "../components/ClientImportDialog";
 import ErrorBox from "../components/ErrorBox";
 import Icon from "../components/Icon";
 import { STAGES, STAGE_KEY, STATUSES, STATUS_KEY, TIERS, TIER_KEY, isStage, type Stage } from "../labels";
 import { useAmountUnit } from "../amountUnits";
 import UnitSwitch from "../components/UnitSwitch";
 import { formatAmount, unitLabel } from "../money";
+import { industryLabel } from "../industry";
 import { useErrorHandler } from "../session";
 import { useDebounced } from "../useDebounced";
 
@@ -81,6 +83,10 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
   const queryKey = JSON.stringify(query);
 
   const [results, setResults] = useState<Results | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<number | null>(null);
+  // Bumped after an import: the same query, read again.
+  const [reloads, setReloads] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   // Bumped for every new query: a response carrying an older number is for text the officer
   // has already typed past, and is dropped.
@@ -108,7 +114,7 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
         setError(handleError(e));
       },
     );
-  }, [query, queryKey, handleError]);
+  }, [query, queryKey, handleError, reloads]);
 
   const loadMore = useCallback(() => {
     if (!results || !results.hasMore || loadingMore.current || results.key !== queryKey) return;
@@ -185,6 +191,9 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
         </span>
         <div className="spacer" />
         <UnitSwitch screen="clients" />
+        <button type="button" className="btn btn-secondary" data-testid="import-clients" onClick={() => setImporting(true)}>
+          {t("drill.importButton")}
+        </button>
         <button type="button" className="btn btn-primary" data-testid="new-client" onClick={onNew}>
           <Icon name="plus" />
           {t("clients.newClient")}
@@ -259,6 +268,21 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
       </div>
 
       <ErrorBox error={error} />
+      {imported !== null && (
+        <div className="alert alert-ok" role="status" data-testid="import-done">
+          {t("drill.importDone", { count: imported })}
+        </div>
+      )}
+      {importing && (
+        <ClientImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(count) => {
+            setImporting(false);
+            setImported(count);
+            setReloads((n) => n + 1);
+          }}
+        />
+      )}
 
       <div className={stale ? "table stale" : "table"} role="table" aria-rowcount={results?.total ?? -1} aria-busy={stale || !results}>
         <div className="table-head client-grid" role="row">
@@ -317,7 +341,9 @@ export default function Clients({ filters, onFiltersChange, onOpen, onNew }: Pro
                   <span role="cell" className="mono">
                     {c.credit_code ?? ""}
                   </span>
-                  <span role="cell">{c.industry ?? ""}</span>
+                  <span role="cell" className="cell-clip" title={industryLabel(t, c.industry_code, c.industry)}>
+                    {industryLabel(t, c.industry_code, c.industry)}
+                  </span>
                   <span role="cell">
                     <StageLabel stage={c.stage} short />
                   </span>

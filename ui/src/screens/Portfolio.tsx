@@ -1,20 +1,26 @@
-// 贷款组合: the officer's book today. Outstanding principal by tier, industry, five-tier class,
-// ageing bucket, collateral kind and collateral coverage, and the cash expected in each of the next 12 months; charts, the same
-// figures as tables, and a CSV export (written by Rust where the officer chooses).
-import { useEffect, useState } from "react";
+// 贷款组合: the officer's book today. The overdue and non-performing (不良) figures, outstanding
+// principal by tier, industry (GB/T 4754 section), five-tier class, ageing bucket, collateral kind
+// and collateral coverage, and the cash expected in each of the next 12 months; charts, the same
+// figures as tables, every loan behind them (a bar or a headline opens its loans), and a CSV/XLSX
+// export with the loan list (written by Rust where the officer chooses).
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../api";
 import { CATALOGUE, type CollateralKind, type CoverageBand, type Portfolio as Data, type Slice } from "../bindings";
 import { ColumnChart, HBarChart, type Bar } from "../components/loans/BarChart";
+import PortfolioLoans from "../components/loans/PortfolioLoans";
 import ErrorBox from "../components/ErrorBox";
+import { sectionLabel } from "../industry";
 import { TIER_KEY } from "../labels";
 import { useAmountUnit } from "../amountUnits";
 import UnitSwitch from "../components/UnitSwitch";
-import { amountWithUnit, formatAmount, unitLabel } from "../money";
+import { amountWithUnit, formatAmount, formatMoney, formatPercent, unitLabel } from "../money";
+import type { Dimension, Drill } from "../portfolioLoans";
 import { ageSliceKey, classKey, sumMoney } from "../servicing";
 import { useErrorHandler } from "../session";
 import "../servicing.css";
 import "../facility.css";
+import "../portfolio.css";
 
 const CURRENCIES = ["CNY", "USD", "EUR", "HKD"] as const;
 
@@ -24,7 +30,6 @@ function hasOwn(o: object, key: string): boolean {
 const isCollateralKind = (key: string): key is CollateralKind => hasOwn(CATALOGUE.en.collateralKind, key);
 const isCoverageBand = (key: string): key is CoverageBand => hasOwn(CATALOGUE.en.coverageBand, key);
 
-type Dimension = "by_tier" | "by_industry" | "by_classification" | "by_age" | "by_collateral" | "by_coverage";
 const DIMENSIONS = [
   ["by_tier", "portfolio.byTier"],
   ["by_industry", "portfolio.byIndustry"],
@@ -34,8 +39,10 @@ const DIMENSIONS = [
   ["by_coverage", "portfolio.byCoverage"],
 ] as const satisfies readonly (readonly [Dimension, string])[];
 
-export default function Portfolio() {
+export default function Portfolio({ onOpenLoan }: { onOpenLoan?: (clientId: number, loanId: number) => void }) {
   const { t } = useTranslation();
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const loansRef = useRef<HTMLDivElement>(null);
   const handleError = useErrorHandler();
   const [currency, setCurrency] = useState<string>("CNY");
   const [data, setData] = useState<Data | null>(null);
@@ -58,6 +65,7 @@ export default function Portfolio() {
       (p) => {
         if (!live) return;
         setData(p);
+        setDrill(null);
         setError(null);
       },
       (e: unknown) => live && setError(handleError(e)),
@@ -93,7 +101,23 @@ export default function Portfolio() {
     // By collateral: the kind lending the most, or "unsecured" (named as the coverage band is).
     if (dim === "by_collateral" && isCollateralKind(key)) return t(`collateralKind.${key}`);
     if ((dim === "by_collateral" || dim === "by_coverage") && isCoverageBand(key)) return t(`coverageBand.${key}`);
+    if (dim === "by_industry") return sectionLabel(t, key) ?? t("portfolio.notGiven");
     return key === "" ? t("portfolio.notGiven") : key;
+  };
+
+  /** Opens the loans behind a bar (or a headline figure); the same again closes them. */
+  const openDrill = (next: Drill) => {
+    const same = JSON.stringify(next) === JSON.stringify(drill);
+    setDrill(same ? null : next);
+    if (!same) loansRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  };
+  const selectedKey = (dim: Dimension) => (drill?.kind === "slice" && drill.dim === dim ? drill.key : null);
+  const drillLabel = (d: Drill | null): string | null => {
+    if (!d) return null;
+    if (d.kind === "overdue") return t("drill.overdueLoans");
+    if (d.kind === "non_performing") return t("drill.nonPerforming");
+    const title = DIMENSIONS.find(([dim]) => dim === d.dim)?.[1];
+    return t("drill.chip", { dimension: title ? t(title) : "", group: sliceLabel(d.dim, d.key) });
   };
 
   const bars = (dim: Dimension, slices: readonly Slice[]): Bar[] =>
@@ -157,6 +181,36 @@ export default function Portfolio() {
                 {headline("portfolio-penalty", data.penalty_accrued)}
               </div>
             </div>
+            <div className="portfolio-headlines">
+              {(
+                [
+                  ["overdue", data.overdue, "drill.overdueLoans", "drill.overdueHint"],
+                  ["non_performing", data.non_performing, "drill.nonPerforming", "drill.nonPerformingHint"],
+                ] as const
+              ).map(([kind, h, label, hint]) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className={drill?.kind === kind ? `headline headline-${kind} selected` : `headline headline-${kind}`}
+                  data-testid={`portfolio-${kind}`}
+                  data-loans={h.loans}
+                  data-outstanding={h.outstanding}
+                  data-percent={h.percent ?? ""}
+                  aria-pressed={drill?.kind === kind}
+                  title={t(hint)}
+                  onClick={() => openDrill({ kind })}
+                >
+                  <span className="field-label">{t(label)}</span>
+                  <span className="headline-amount num" data-testid={`portfolio-${kind}-amount`}>
+                    {data.currency} {formatMoney(h.outstanding)}
+                  </span>
+                  <span className="headline-ratio num" data-testid={`portfolio-${kind}-ratio`}>
+                    {h.percent === null ? "—" : t("drill.ratio", { percent: formatPercent(h.percent) })}
+                  </span>
+                  <span className="muted small">{t("portfolio.loansCount", { count: h.loans })}</span>
+                </button>
+              ))}
+            </div>
             {data.other_currency_loans > 0 && (
               <p className="muted small" data-testid="portfolio-other-currency">
                 {t("portfolio.otherCurrency", { count: data.other_currency_loans, currency: data.currency })}
@@ -172,7 +226,15 @@ export default function Portfolio() {
                   <p className="muted">{t("portfolio.empty")}</p>
                 ) : (
                   <>
-                    <HBarChart bars={bars(dim, data[dim])} title={t(title)} testId={`chart-${dim}`} format={(v) => amountWithUnit(t, v, unit, data.currency)} />
+                    <HBarChart
+                      bars={bars(dim, data[dim])}
+                      title={t(title)}
+                      testId={`chart-${dim}`}
+                      format={(v) => amountWithUnit(t, v, unit, data.currency)}
+                      selected={selectedKey(dim)}
+                      selectHint={(b) => t("drill.openBar", { group: b.label })}
+                      onSelect={(key) => openDrill({ kind: "slice", dim, key })}
+                    />
                     <table className="simple-table">
                       <thead>
                         <tr>
@@ -183,7 +245,15 @@ export default function Portfolio() {
                       </thead>
                       <tbody>
                         {data[dim].map((s) => (
-                          <tr key={s.key} data-testid="slice-row" data-key={s.key}>
+                          <tr
+                            key={s.key}
+                            data-testid="slice-row"
+                            data-key={s.key}
+                            data-loans={s.loans}
+                            data-outstanding={s.outstanding}
+                            className={selectedKey(dim) === s.key ? "selectable selected" : "selectable"}
+                            onClick={() => openDrill({ kind: "slice", dim, key: s.key })}
+                          >
                             <td>{sliceLabel(dim, s.key)}</td>
                             <td className="num">{s.loans}</td>
                             <td className="num">{money(s.outstanding)}</td>
@@ -195,6 +265,18 @@ export default function Portfolio() {
                 )}
               </section>
             ))}
+          </div>
+
+          <div ref={loansRef} className="portfolio-loans-anchor">
+            <PortfolioLoans
+              loans={data.loan_list}
+              currency={data.currency}
+              drill={drill}
+              drillLabel={drillLabel(drill)}
+              onClearDrill={() => setDrill(null)}
+              onOpen={onOpenLoan}
+              groupLabel={sliceLabel}
+            />
           </div>
 
           <section className="card" data-testid="portfolio-cash-in">

@@ -62,6 +62,10 @@ pub struct ClientInput {
     pub name_en: Option<String>,
     #[serde(default)]
     pub credit_code: Option<String>,
+    /// GB/T 4754 section (`C`) or division (`C34`), or `other` (see `industry.rs`).
+    #[serde(default)]
+    pub industry_code: Option<String>,
+    /// The officer's own words for the industry: what `other` means, or an older free text.
     #[serde(default)]
     pub industry: Option<String>,
     #[serde(default)]
@@ -88,6 +92,7 @@ impl ClientInput {
             name: name.to_string(),
             name_en: None,
             credit_code: None,
+            industry_code: None,
             industry: None,
             size: None,
             region: None,
@@ -120,6 +125,7 @@ pub struct ClientSummary {
     pub name: String,
     pub name_en: Option<String>,
     pub credit_code: Option<String>,
+    pub industry_code: Option<String>,
     pub industry: Option<String>,
     pub region: Option<String>,
     pub tier: Tier,

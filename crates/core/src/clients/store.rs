@@ -15,7 +15,7 @@ const DEFAULT_PAGE: u32 = 50;
 
 const CLIENT_COLUMNS: &str =
     "id, name, name_en, credit_code, industry, size, region, source_channel, \
-     tier, status, stage, product, notes, archived, created_at, updated_at";
+     tier, status, stage, product, notes, archived, created_at, updated_at, industry_code";
 
 fn parse_enum<T>(
     value: String,
@@ -46,6 +46,7 @@ fn client_from_row(r: &Row) -> rusqlite::Result<Client> {
             name: r.get(1)?,
             name_en: r.get(2)?,
             credit_code: r.get(3)?,
+            industry_code: r.get(16)?,
             industry: r.get(4)?,
             size: opt_enum(r.get(5)?, CompanySize::parse, 5)?,
             region: r.get(6)?,
@@ -145,13 +146,13 @@ impl Vault {
         tx.execute(
             "UPDATE clients SET name = ?2, name_en = ?3, credit_code = ?4, industry = ?5, size = ?6, region = ?7,
                     source_channel = ?8, tier = ?9, status = ?10, stage = ?11, product = ?12, notes = ?13,
-                    updated_at = ?14, name_key = ?15
+                    updated_at = ?14, name_key = ?15, industry_code = ?16
              WHERE id = ?1",
             params![
                 id, c.name, c.name_en, c.credit_code, c.industry, c.size.map(|s| s.as_str()), c.region,
                 c.source_channel.map(|s| s.as_str()), c.tier.as_str(), c.status.as_str(), c.stage,
                 c.product.map(|p| p.as_str()), c.notes, crate::clock::stamp(&tx)?,
-                pinyin::sort_key(&c.name)
+                pinyin::sort_key(&c.name), c.industry_code
             ],
         )?;
         write_contacts(&tx, id, &c.contacts)?;
@@ -406,7 +407,7 @@ fn fetch(
                 (SELECT name FROM contacts WHERE client_id = c.id ORDER BY position LIMIT 1),
                 (SELECT next_on FROM followups WHERE client_id = c.id) AS next_on,
                 p.principal, p.currency,
-                CAST(p.principal AS REAL) AS amount_num
+                CAST(p.principal AS REAL) AS amount_num, c.industry_code
          FROM {from}
          LEFT JOIN (SELECT client_id, json_extract(terms, '$.principal') AS principal,
                            json_extract(terms, '$.currency') AS currency
@@ -422,6 +423,7 @@ fn fetch(
                 name: r.get(1)?,
                 name_en: r.get(2)?,
                 credit_code: r.get(3)?,
+                industry_code: r.get(15)?,
                 industry: r.get(4)?,
                 region: r.get(5)?,
                 tier: parse_enum(r.get(6)?, Tier::parse, 6)?,
@@ -451,13 +453,18 @@ fn decimal(v: rusqlite::types::Value) -> Option<rust_decimal::Decimal> {
     }
 }
 
-fn insert_client(tx: &Transaction, input: &ClientInput, today: NaiveDate) -> Result<i64> {
+pub(crate) fn insert_client(
+    tx: &Transaction,
+    input: &ClientInput,
+    today: NaiveDate,
+) -> Result<i64> {
     let c = validate::client(input)?;
     check_code_unused(tx, &c.credit_code, None)?;
     tx.execute(
         "INSERT INTO clients (name, name_en, credit_code, industry, size, region, source_channel,
-                              tier, status, stage, product, notes, created_at, updated_at, name_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
+                              tier, status, stage, product, notes, created_at, updated_at, name_key,
+                              industry_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)",
         params![
             c.name,
             c.name_en,
@@ -472,7 +479,8 @@ fn insert_client(tx: &Transaction, input: &ClientInput, today: NaiveDate) -> Res
             c.product.map(|p| p.as_str()),
             c.notes,
             crate::clock::stamp(tx)?,
-            pinyin::sort_key(&c.name)
+            pinyin::sort_key(&c.name),
+            c.industry_code
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -515,6 +523,7 @@ fn changed_fields(a: &ClientInput, b: &ClientInput) -> Vec<&'static str> {
     check("name", a.name == b.name);
     check("name_en", a.name_en == b.name_en);
     check("credit_code", a.credit_code == b.credit_code);
+    check("industry_code", a.industry_code == b.industry_code);
     check("industry", a.industry == b.industry);
     check("size", a.size == b.size);
     check("region", a.region == b.region);

@@ -1,6 +1,6 @@
 //! Checks on what the officer typed, before anything is stored.
-use super::credit_code;
 use super::model::{ClientInput, TouchpointInput};
+use super::{credit_code, industry};
 use crate::error::{Error, Result};
 use crate::rule::Rule;
 
@@ -26,6 +26,25 @@ pub fn client(input: &ClientInput) -> Result<ClientInput> {
     }
     out.name_en = trimmed(&input.name_en);
     out.industry = trimmed(&input.industry);
+    // A code chosen must be the table's; free text alone is classified when that is obvious
+    // and kept under `other` when it is not (CLI, bulk import).
+    out.industry_code = match trimmed(&input.industry_code) {
+        Some(code) => Some(
+            industry::canonical(&code)
+                .ok_or_else(|| Error::invalid("industry_code", Rule::Unknown(code.clone())))?
+                .to_string(),
+        ),
+        None => out
+            .industry
+            .as_deref()
+            .map(|t| industry::classify(t).unwrap_or(industry::OTHER).to_string()),
+    };
+    // Words that are only the code or its name ("C34", "通用设备制造业") say nothing more.
+    if input.industry_code.is_none()
+        && matches!((&out.industry, &out.industry_code), (Some(t), Some(c)) if industry::names_exactly(t, c))
+    {
+        out.industry = None;
+    }
     out.region = trimmed(&input.region);
     out.credit_code = match trimmed(&input.credit_code) {
         Some(code) => {

@@ -6,6 +6,7 @@
 mod access;
 mod container;
 mod kind;
+pub(crate) mod sheet;
 mod sniff;
 pub(crate) mod statement;
 mod store;

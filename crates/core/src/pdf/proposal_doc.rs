@@ -224,7 +224,17 @@ fn client_pairs(lang: Lang, client: &Client) -> Vec<(String, String)> {
         (l.client_name, or_dash(l, &f.name)),
         (l.name_en, opt(&f.name_en)),
         (l.credit_code, opt(&f.credit_code)),
-        (l.industry, opt(&f.industry)),
+        (
+            l.industry,
+            or_dash(
+                l,
+                &crate::clients::industry::label(
+                    f.industry_code.as_deref(),
+                    f.industry.as_deref(),
+                    lang.into(),
+                ),
+            ),
+        ),
         (
             l.size,
             f.size

@@ -54,4 +54,16 @@ pub(crate) mod sheet {
     pub const INTEREST: Text = Text::new("应收利息", "Interest due");
     pub const CASH_IN: Text = Text::new("未来12个月应收", "Cash-in, 12 months");
     pub const NOT_GIVEN: Text = Text::new("未填写", "Not given");
+    pub const OVERDUE: Text = Text::new("逾期贷款", "Overdue loans");
+    pub const NON_PERFORMING: Text = Text::new(
+        "不良贷款（次级+可疑+损失）",
+        "Non-performing (substandard + doubtful + loss)",
+    );
+    pub const RATIO: Text = Text::new("占比 %", "Share %");
+    pub const LOAN_LIST: Text = Text::new("贷款明细", "Loans");
+    pub const CLIENT: Text = Text::new("借款人", "Borrower");
+    pub const CONTRACT: Text = Text::new("合同编号", "Contract");
+    pub const NEXT_DUE: Text = Text::new("下一还款日", "Next due");
+    pub const DAYS_OVERDUE: Text = Text::new("逾期天数", "Days overdue");
+    pub const COVERAGE_PERCENT: Text = Text::new("押品覆盖率 %", "Collateral coverage %");
 }

@@ -32,7 +32,7 @@ pub use calendar::{
 };
 pub use lpr::{parse_lpr_csv, LprRate, Reprice, RepricingDue};
 pub use penalty::{AllocationPart, PenaltyBasis, PenaltyTerms};
-pub use portfolio::{MonthCashIn, Portfolio, Slice};
+pub use portfolio::{Headline, MonthCashIn, Portfolio, PortfolioLoan, Slice};
 pub use portfolio_export::{portfolio_csv, portfolio_xlsx};
 pub use ratio_alerts::{group_ratio_alerts, RatioAlert, TodayReminders};
 pub use reminder_text::reminder_text;

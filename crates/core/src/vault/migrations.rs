@@ -20,20 +20,32 @@ const STEPS: &[&str] = &[
     include_str!("sql/012_lifecycle.sql"),
     include_str!("sql/013_project_model.sql"),
     include_str!("sql/014_search_pinyin.sql"),
+    include_str!("sql/015_industry_code.sql"),
 ];
 
 pub fn latest_version() -> i64 {
     STEPS.len() as i64
 }
 
+fn hook_error(e: Error) -> rusqlite_migration::HookError {
+    match e {
+        Error::Database(e) => rusqlite_migration::HookError::RusqliteError(e),
+        other => rusqlite_migration::HookError::Hook(other.to_string()),
+    }
+}
+
 /// Schema 14's Rust step: the search rows rebuilt with pinyin (SQL alone cannot compute it).
 fn rebuild_search(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
     crate::clients::rebuild_search(tx)
         .map(|_| ())
-        .map_err(|e| match e {
-            Error::Database(e) => rusqlite_migration::HookError::RusqliteError(e),
-            other => rusqlite_migration::HookError::Hook(other.to_string()),
-        })
+        .map_err(hook_error)
+}
+
+/// Schema 15's Rust step: each free-text industry given its GB/T 4754 code.
+fn classify_industries(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    crate::clients::industry::migrate_free_text(tx)
+        .map(|_| ())
+        .map_err(hook_error)
 }
 
 fn steps() -> Migrations<'static> {
@@ -43,6 +55,7 @@ fn steps() -> Migrations<'static> {
             .enumerate()
             .map(|(i, sql)| match i + 1 {
                 14 => M::up_with_hook(sql, rebuild_search),
+                15 => M::up_with_hook(sql, classify_industries),
                 _ => M::up(sql),
             })
             .collect(),

@@ -11,27 +11,64 @@ export interface Bar {
   note?: string;
 }
 
-/** Horizontal bars, one per row: label, bar, amount. */
-/** `format` writes a value (default: yuan to the fen); the portfolio passes its unit's. */
-export function HBarChart({ bars, title, testId, format = formatMoney }: { bars: readonly Bar[]; title: string; testId: string; format?: (s: string) => string }) {
+/** Horizontal bars, one per row: label, bar, amount. With `onSelect` each bar is a button that
+ * opens the loans behind it; `selected` marks the one open. `format` writes a value (default:
+ * yuan to the fen); the portfolio passes its unit's. */
+export function HBarChart({
+  bars,
+  title,
+  testId,
+  format = formatMoney,
+  onSelect,
+  selected,
+  selectHint,
+}: {
+  bars: readonly Bar[];
+  title: string;
+  testId: string;
+  format?: (s: string) => string;
+  onSelect?: (key: string) => void;
+  selected?: string | null;
+  selectHint?: (bar: Bar) => string;
+}) {
   const max = maxMoney(bars.map((b) => b.value));
   return (
-    <div className="hbar-chart" role="img" aria-label={title} data-testid={testId}>
-      {bars.map((b) => (
-        <div key={b.key} className="hbar-row" data-testid="bar" data-key={b.key}>
-          <span className="hbar-label" title={b.label}>
-            {b.label}
-          </span>
-          <svg className="hbar-track" viewBox="0 0 1000 16" preserveAspectRatio="none" aria-hidden="true">
-            <rect className="hbar-bg" x="0" y="0" width="1000" height="16" rx="3" />
-            <rect className="hbar-fill" x="0" y="0" width={Math.max(permille(b.value, max), /[1-9]/.test(b.value) ? 4 : 0)} height="16" rx="3" />
-          </svg>
-          <span className="hbar-value num">
-            {format(b.value)}
-            {b.note && <span className="muted small"> · {b.note}</span>}
-          </span>
-        </div>
-      ))}
+    <div className="hbar-chart" role={onSelect ? "group" : "img"} aria-label={title} data-testid={testId}>
+      {bars.map((b) => {
+        const content = (
+          <>
+            <span className="hbar-label" title={b.label}>
+              {b.label}
+            </span>
+            <svg className="hbar-track" viewBox="0 0 1000 16" preserveAspectRatio="none" aria-hidden="true">
+              <rect className="hbar-bg" x="0" y="0" width="1000" height="16" rx="3" />
+              <rect className="hbar-fill" x="0" y="0" width={Math.max(permille(b.value, max), /[1-9]/.test(b.value) ? 4 : 0)} height="16" rx="3" />
+            </svg>
+            <span className="hbar-value num">
+              {format(b.value)}
+              {b.note && <span className="muted small"> · {b.note}</span>}
+            </span>
+          </>
+        );
+        return onSelect ? (
+          <button
+            key={b.key}
+            type="button"
+            className={selected === b.key ? "hbar-row hbar-button selected" : "hbar-row hbar-button"}
+            data-testid="bar"
+            data-key={b.key}
+            aria-pressed={selected === b.key}
+            title={selectHint?.(b)}
+            onClick={() => onSelect(b.key)}
+          >
+            {content}
+          </button>
+        ) : (
+          <div key={b.key} className="hbar-row" data-testid="bar" data-key={b.key}>
+            {content}
+          </div>
+        );
+      })}
     </div>
   );
 }
