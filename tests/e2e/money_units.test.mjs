@@ -165,6 +165,9 @@ async function moneyJourney() {
   const clientName = await text("client-title");
   await (await s.testid("tab-calculator")).click();
   await s.testid("loan-calculator");
+  // The calculator opens on the client's proposed scenario: start a new one, at a fixed rate.
+  await (await s.testid("calc-reset")).click();
+  await (await s.testid("calc-rate-kind")).select("fixed");
 
   // 500万 as the officer says it: echoed to the fen with its 大写, and the schedule follows.
   const principal = await s.testid("calc-principal");
@@ -200,8 +203,8 @@ async function moneyJourney() {
   await (await s.testid("scenario-save")).click();
   await s.testid("scenario-saved", 15000);
 
-  // The proposal PDF in 万元: the amount as officers write it, the payments in 元 to the fen.
-  await (await s.testid("tab-overview")).click();
+  // The proposal PDF in 万元: the amount as officers write it, the payments in 元 to the fen
+  // (the export panel is on the calculator tab, under the scenario it exports).
   const exportPanel = await s.testid("export-panel", 15000);
   await scrollTo(exportPanel);
   await (await s.testid("unit-pdf-wan")).click();
