@@ -238,7 +238,7 @@ async function clientPage() {
     "客户经理周晓东",
     "联系电话0512-62889999",
     `日期${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`,
-    "CNY1,234,567.00",
+    "1,234,567.00元", // the loan amount in the officer's PDF unit (元 here, to the fen)
     "方案一（建议）方案二",
     "出具机构中国工商银行苏州工业园区支行",
   ]) {
@@ -263,7 +263,7 @@ async function clientPage() {
   await (await s.testid("export-schedule")).click();
   await s.waitFor(async () => readdirSync(exportDir).some((f) => f.endsWith("还款计划表-zh.pdf")), "the schedule file", 30000);
   const schedule = flat(pdfText(`${clientName}-还款计划表-zh.pdf`));
-  assert.ok(schedule.includes("CNY1,234,567.00"), "the schedule of the terms on screen");
+  assert.ok(schedule.includes("1,234,567.00元"), "the schedule of the terms on screen");
   assert.ok(schedule.includes("客户经理周晓东"), "the schedule names the officer");
 
   // Settings shows what the dialog saved.
