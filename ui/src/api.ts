@@ -188,8 +188,8 @@ export const api = {
   exportPdf: (clientId: number, request: ExportRequest, openAfter: boolean) =>
     call<ExportResult>("export_pdf", { clientId, request, openAfter }),
   /** A booked loan's current schedule as a PDF; Rust asks where to save it. */
-  exportLoanSchedule: (loanId: number, lang: "zh" | "en", openAfter: boolean) =>
-    call<ExportResult>("export_loan_schedule", { loanId, lang, openAfter }),
+  exportLoanSchedule: (loanId: number, lang: "zh" | "en", unit: AmountUnit, openAfter: boolean) =>
+    call<ExportResult>("export_loan_schedule", { loanId, lang, unit, openAfter }),
 
   journeyGet: (clientId: number) => call<JourneyView>("journey_get", { clientId }),
   checklistSetDone: (clientId: number, itemId: number, done: boolean) =>

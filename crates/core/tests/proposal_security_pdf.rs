@@ -10,6 +10,7 @@ mod poppler;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use loandesk_core::amount::AmountUnit;
 use loandesk_core::clients::ClientInput;
 use loandesk_core::loans::{DayCount, LoanTerms, Method, Rate, Rounding, ScenarioInput};
 use loandesk_core::pdf::{ExportKind, ExportRequest, Lang, PdfOutput};
@@ -68,6 +69,17 @@ fn write(dir: &Path, name: &str, out: &PdfOutput) -> PathBuf {
 }
 
 fn export(v: &mut Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> String {
+    export_in(v, client, lang, None, dir, name)
+}
+
+fn export_in(
+    v: &mut Vault,
+    client: i64,
+    lang: Lang,
+    unit: Option<AmountUnit>,
+    dir: &Path,
+    name: &str,
+) -> String {
     let req = ExportRequest {
         kind: ExportKind::Proposal,
         lang,
@@ -75,7 +87,7 @@ fn export(v: &mut Vault, client: i64, lang: Lang, dir: &Path, name: &str) -> Str
         risks: None,
         terms: None,
         compare: vec![],
-        unit: None,
+        unit,
     };
     let out = v.export_pdf(client, &req, d(TODAY)).unwrap();
     text(&write(dir, name, &out))
@@ -353,6 +365,58 @@ fn english_proposal_shows_the_same_figures() {
     assert!(!has(&t, "Vehicle"), "{t}");
     for zh in ["担保措施", "授信额度", "押品种类", "超出可用额度"] {
         assert!(!t.contains(zh), "{zh:?} in the English proposal");
+    }
+}
+
+/// In 万元 (the officer's unit for PDFs, issue 19 item 1) the same figures, the unit said once
+/// per table and beside every figure in a sentence; the 大写 stays exact.
+#[test]
+fn the_security_is_written_in_the_officers_unit() {
+    let mut f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let zh = export_in(
+        &mut f.v,
+        f.client,
+        Lang::Zh,
+        Some(AmountUnit::Wan),
+        dir.path(),
+        "proposal-security-wan-zh.pdf",
+    );
+    for expected in [
+        "押品（单位：万）",
+        "800.00",
+        "460.00",
+        "合计 万元",
+        "万元 510.00 800.00 63.75 % 290.00",
+        "缺口 290.00 万元（大写：人民币贰佰玖拾万元整）",
+        "苏州恒泰控股有限公司 企业 连带责任保证 500.00 万元 母公司",
+        "授信金额 1,000.00 万元",
+        "本笔贷款后可用额度 -100.00 万元",
+        "本笔贷款超出可用额度 100.00 万元。",
+        // Payments stay yuan to the fen, written like the figures beside them.
+        "每期还款额 94,208.33 元",
+    ] {
+        assert!(has(&zh, expected), "missing {expected:?} in\n{zh}");
+    }
+    let bare_cny = zh
+        .match_indices("CNY ")
+        .any(|(i, _)| zh[i + 4..].starts_with(|c: char| c.is_ascii_digit() || c == '-'));
+    assert!(!bare_cny, "a figure still written as CNY x.xx:\n{zh}");
+    let en = export_in(
+        &mut f.v,
+        f.client,
+        Lang::En,
+        Some(AmountUnit::Wan),
+        dir.path(),
+        "proposal-security-wan-en.pdf",
+    );
+    for expected in [
+        "Collateral (in ×10k)",
+        "Total ×10k CNY",
+        "Line amount 1,000.00 ×10k CNY",
+        "This loan exceeds the available amount by 100.00 ×10k CNY.",
+    ] {
+        assert!(has(&en, expected), "missing {expected:?} in\n{en}");
     }
 }
 

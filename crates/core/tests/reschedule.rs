@@ -416,11 +416,23 @@ fn the_schedule_pdf_after_a_prepayment_is_the_new_version() {
     let input = prepay("2026-03-15", "60550", PrepayMode::ShortenTerm);
     f.v.prepay_loan(id, &input, d("2026-03-15")).unwrap();
     let loan = f.v.booked_loan(id, d("2026-03-15")).unwrap();
-    for (lang, version) in [
-        (loandesk_core::pdf::Lang::Zh, "（第 2 版）"),
-        (loandesk_core::pdf::Lang::En, " (version 2)"),
+    use loandesk_core::amount::{format_amount, AmountUnit};
+    let wan = format!(
+        "{} 万元",
+        format_amount(loan.terms.principal, AmountUnit::Wan)
+    );
+    for (lang, unit, version, principal) in [
+        (
+            loandesk_core::pdf::Lang::Zh,
+            Some(AmountUnit::Wan),
+            "（第 2 版）",
+            wan.as_str(),
+        ),
+        (loandesk_core::pdf::Lang::En, None, " (version 2)", "CNY "),
     ] {
-        let pdf = f.v.loan_schedule_pdf(id, lang, d("2026-03-15")).unwrap();
+        let pdf =
+            f.v.loan_schedule_pdf(id, lang, unit, d("2026-03-15"))
+                .unwrap();
         let path = f._dir.path().join("schedule.pdf");
         std::fs::write(&path, &pdf.bytes).unwrap();
         let text = poppler::text(&path);
@@ -441,5 +453,7 @@ fn the_schedule_pdf_after_a_prepayment_is_the_new_version() {
             text.replace(',', "").contains(&shown),
             "total interest {shown}: {text}"
         );
+        // The principal in the officer's unit for PDFs (issue 19, item 1).
+        assert!(text.contains(principal), "{principal}: {text}");
     }
 }

@@ -1,6 +1,7 @@
 //! PDF export from the client page: Rust asks where to save (native dialog), writes the file,
 //! and opens it in the system viewer when the officer asks. The web view never gets a path
 //! it could write to.
+use loandesk_core::amount::AmountUnit;
 use loandesk_core::bank_profile::BankProfile;
 use loandesk_core::pdf::{ExportKind, ExportRequest, ExportResult, Lang, PdfOutput};
 use tauri::{AppHandle, State};
@@ -81,12 +82,13 @@ pub fn export_loan_schedule(
     state: State<'_, AppState>,
     loan_id: i64,
     lang: loandesk_core::pdf::Lang,
+    unit: Option<AmountUnit>,
     open_after: bool,
 ) -> CmdResult<ExportResult> {
     let today = chrono::Local::now().date_naive();
     let (pdf, name) = state
         .with_vault(|v| {
-            let pdf = v.loan_schedule_pdf(loan_id, lang, today)?;
+            let pdf = v.loan_schedule_pdf(loan_id, lang, unit, today)?;
             Ok((pdf, v.booked_loan(loan_id, today)?.client_name))
         })
         .map_err(payload)?;

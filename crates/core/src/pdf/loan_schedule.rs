@@ -4,15 +4,19 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{schedule_pdf, Booked, Lang, PdfOutput, ScheduleDoc};
+use crate::amount::AmountUnit;
 use crate::loans::{amount_in_words, Period, Schedule, Summary};
 use crate::servicing::PeriodStatus;
 use crate::{Result, Vault};
 
 impl Vault {
+    /// `unit`: what the principal is written in (the officer's unit for PDFs); the payments
+    /// are yuan to the fen whatever it is.
     pub fn loan_schedule_pdf(
         &self,
         loan_id: i64,
         lang: Lang,
+        unit: Option<AmountUnit>,
         today: NaiveDate,
     ) -> Result<PdfOutput> {
         let loan = self.booked_loan(loan_id, today)?;
@@ -68,7 +72,7 @@ impl Vault {
                 contract_no: &loan.contract_no,
                 version: loan.version,
             }),
-            unit: None,
+            unit,
         })
     }
 }

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::amount::AmountUnit;
 use crate::analysis::{
     BalanceBasis, Bound, CreditAnalysis, RatioKind, RatioStatus, RatioUnit, WcNeed,
     WcNeedAssumptions, WcNeedFromStatements, WcNeedWarning, YearRatios,
@@ -27,7 +28,7 @@ use crate::loans::Schedule;
 use crate::pdf::layout::{Align, Style, Writer, ACCENT, BODY, CAPTION, LEFT, NOTE, WIDTH};
 use crate::pdf::numbers::money;
 use crate::pdf::table::{Column, RowKind, Table};
-use crate::pdf::Lang;
+use crate::pdf::{text, Lang};
 use crate::prefs::Language;
 use crate::{Result, Vault};
 
@@ -440,7 +441,14 @@ fn spread_table(
 }
 
 /// 财务分析, at the end of the client summary.
-pub(crate) fn analysis(w: &mut Writer, lang: Lang, c: &ProposalCredit, currency: &str) {
+/// `unit`: the officer's unit for PDFs, which the annual debt service (a payment) follows.
+pub(crate) fn analysis(
+    w: &mut Writer,
+    lang: Lang,
+    c: &ProposalCredit,
+    currency: &str,
+    unit: Option<AmountUnit>,
+) {
     let a = &c.analysis;
     if a.years.is_empty() {
         subheading(w, t(lang, ANALYSIS), BODY.line_height());
@@ -489,7 +497,7 @@ pub(crate) fn analysis(w: &mut Writer, lang: Lang, c: &ProposalCredit, currency:
     }
     if let (Some(ds), true) = (&a.debt_service, shows_dscr) {
         let params = [
-            ("amount", format!("{currency} {}", money(ds.annual))),
+            ("amount", text::payment(lang, currency, ds.annual, unit)),
             ("year", ds.loan_year.to_string()),
         ];
         note(w, &filled(lang, DSCR_NOTE, &params));
@@ -497,7 +505,14 @@ pub(crate) fn analysis(w: &mut Writer, lang: Lang, c: &ProposalCredit, currency:
 }
 
 /// 流动资金贷款需求测算, under the financing needs of a working-capital proposal.
-pub(crate) fn need(w: &mut Writer, lang: Lang, c: &ProposalCredit, proposed: &Schedule) {
+/// `unit`: the officer's unit for PDFs, in which the proposed principal is written.
+pub(crate) fn need(
+    w: &mut Writer,
+    lang: Lang,
+    c: &ProposalCredit,
+    proposed: &Schedule,
+    unit: Option<AmountUnit>,
+) {
     if !c.working_capital {
         return;
     }
@@ -520,7 +535,7 @@ pub(crate) fn need(w: &mut Writer, lang: Lang, c: &ProposalCredit, proposed: &Sc
             let params = [
                 (
                     "amount",
-                    format!("{} {}", proposed.terms.currency, money(principal)),
+                    text::figure(lang, &proposed.terms.currency, principal, unit),
                 ),
                 ("need", money(n.new_need)),
                 ("over", money(principal - n.new_need)),

@@ -5,7 +5,7 @@
 use super::layout::{
     Align, Chrome, Style, Writer, ACCENT, BODY, CAPTION, INK, LEFT, MUTED, NOTE, RULE, WIDTH,
 };
-use super::numbers::{money, percent};
+use super::numbers::percent;
 use super::proposal_credit::{self, ProposalCredit};
 use super::schedule_doc::{footer, pairs_table, periods_table, summary_pairs, terms_pairs};
 use super::table::{Column, RowKind, Table};
@@ -81,7 +81,7 @@ pub(super) fn render_with(
         w.table(&contacts);
     }
     if let Some(credit) = credit {
-        proposal_credit::analysis(&mut w, lang, credit, &proposed.terms.currency);
+        proposal_credit::analysis(&mut w, lang, credit, &proposed.terms.currency, doc.unit);
     }
 
     let t = &proposed.terms;
@@ -99,7 +99,7 @@ pub(super) fn render_with(
     ]);
     w.heading_table(l.section_needs, &needs);
     if let Some(credit) = credit {
-        proposal_credit::need(&mut w, lang, credit, proposed);
+        proposal_credit::need(&mut w, lang, credit, proposed, doc.unit);
     }
     if let Some((input, model)) = model {
         use super::project_model::{section, Placement};
@@ -113,7 +113,7 @@ pub(super) fn render_with(
     };
     w.heading_table(l.section_structure, &structure);
     if let Some(security) = security {
-        proposal_security::section(&mut w, lang, security, proposed);
+        proposal_security::section(&mut w, lang, security, proposed, doc.unit);
     }
 
     let first = periods_table(lang, proposed, FIRST_PAYMENTS);
@@ -123,7 +123,7 @@ pub(super) fn render_with(
     w.gap(2.0);
     w.table(&first);
     w.gap(10.0);
-    w.table(&pairs_table(summary_pairs(lang, proposed)));
+    w.table(&pairs_table(summary_pairs(lang, proposed, doc.unit)));
     w.gap(4.0);
     w.paragraph(l.apr_note, NOTE, LEFT, WIDTH);
 
@@ -316,8 +316,7 @@ fn comparison_table(
         cells.extend(scenarios.iter().map(value));
         (RowKind::Normal, cells)
     };
-    let amount =
-        |s: &Schedule, v: rust_decimal::Decimal| format!("{} {}", s.terms.currency, money(v));
+    let amount = |s: &Schedule, v| text::payment(lang, &s.terms.currency, v, unit);
     let rows = vec![
         row(l.principal, &|s| {
             text::figure(lang, &s.terms.currency, s.terms.principal, unit)

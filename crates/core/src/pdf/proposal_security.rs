@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::list_table;
+use crate::amount::{format_amount, unit_label, AmountUnit};
 use crate::labels::{fill, Text};
 use crate::loans::{amount_in_words, from_fen, to_fen, Schedule};
 use crate::pdf::layout::{Align, Style, Writer, ACCENT, BODY, CAPTION, LEFT, WIDTH};
@@ -160,8 +161,38 @@ fn filled(lang: Lang, template: Text, params: &[(&str, String)]) -> String {
     fill(t(lang, template), &params)
 }
 
-fn amount(currency: &str, fen: i64) -> String {
-    format!("{currency} {}", money(from_fen(fen)))
+/// A sentence's amount with its currency, in the officer's unit (see [`text::figure`]).
+fn amount(lang: Lang, currency: &str, fen: i64, unit: Option<AmountUnit>) -> String {
+    text::figure(lang, currency, from_fen(fen), unit)
+}
+
+/// A table cell's amount: in the officer's unit (whole yuan, or 万/亿 to two places, as every
+/// screen shows figures), the unit said once in the caption; without one, yuan to the fen.
+fn cell(v: Decimal, unit: Option<AmountUnit>) -> String {
+    match unit {
+        None => money(v),
+        Some(u) => format_amount(v, u),
+    }
+}
+
+/// What a table's amounts are counted in, for its caption: "（单位：万）" / " (in ×10k)"; nothing
+/// in yuan, whose figures read as they are.
+fn unit_note(lang: Lang, unit: Option<AmountUnit>) -> String {
+    match unit.and_then(AmountUnit::scale_text) {
+        None => String::new(),
+        Some(scale) => match lang {
+            Lang::Zh => format!("（单位：{}）", scale.get(Language::Zh)),
+            Lang::En => format!(" (in {})", scale.get(Language::En)),
+        },
+    }
+}
+
+/// The currency of a totals line, with the unit when there is one: "万元", "万 USD".
+fn currency_label(lang: Lang, currency: &str, unit: Option<AmountUnit>) -> String {
+    match unit {
+        Some(u @ (AmountUnit::Wan | AmountUnit::Yi)) => unit_label(u, currency, lang.into()),
+        _ => currency.to_owned(),
+    }
 }
 
 /// A heading inside a numbered section, kept with the first `keep` points below it.
@@ -183,14 +214,21 @@ fn captioned(w: &mut Writer, caption: &str, table: &Table) {
 }
 
 /// The security and then the credit line, below the proposed structure.
-pub(crate) fn section(w: &mut Writer, lang: Lang, s: &ProposalSecurity, proposed: &Schedule) {
-    security(w, lang, s);
+/// Amounts are written in `unit` (the officer's unit for PDFs; `None`: "CNY 1,000,000.00").
+pub(crate) fn section(
+    w: &mut Writer,
+    lang: Lang,
+    s: &ProposalSecurity,
+    proposed: &Schedule,
+    unit: Option<AmountUnit>,
+) {
+    security(w, lang, s, unit);
     if let Some(f) = &s.facility {
-        credit_line(w, lang, f, proposed);
+        credit_line(w, lang, f, proposed, unit);
     }
 }
 
-fn security(w: &mut Writer, lang: Lang, s: &ProposalSecurity) {
+fn security(w: &mut Writer, lang: Lang, s: &ProposalSecurity, unit: Option<AmountUnit>) {
     let line = BODY.line_height();
     if s.collateral.is_empty() && s.guarantors.is_empty() {
         subheading(w, t(lang, SECURITY), line);
@@ -198,7 +236,7 @@ fn security(w: &mut Writer, lang: Lang, s: &ProposalSecurity) {
         return;
     }
     if s.collateral.is_empty() {
-        let table = guarantor_table(lang, &s.guarantors);
+        let table = guarantor_table(lang, &s.guarantors, unit);
         let keep = 2.0 * line + w.table_start_height(&table);
         subheading(w, t(lang, SECURITY), keep);
         w.paragraph(t(lang, NO_COLLATERAL), BODY, LEFT, WIDTH);
@@ -206,17 +244,21 @@ fn security(w: &mut Writer, lang: Lang, s: &ProposalSecurity) {
         captioned(w, t(lang, GUARANTORS), &table);
         return;
     }
-    let items = collateral_table(lang, s);
+    let items = collateral_table(lang, s, unit);
     let keep = CAPTION.line_height() + 2.0 + w.table_start_height(&items);
     subheading(w, t(lang, SECURITY), keep);
-    captioned(w, t(lang, COLLATERAL), &items);
+    let caption = format!("{}{}", t(lang, COLLATERAL), unit_note(lang, unit));
+    captioned(w, &caption, &items);
     w.gap(8.0);
-    w.table(&totals_table(lang, &s.totals));
+    w.table(&totals_table(lang, &s.totals, unit));
     for (currency, &(capacity, outstanding)) in &s.totals {
         let (shortfall, _) = coverage(outstanding, capacity);
         if shortfall > 0 {
             let words = text::in_words(currency, &amount_in_words(from_fen(shortfall)));
-            let params = [("amount", amount(currency, shortfall)), ("words", words)];
+            let params = [
+                ("amount", amount(lang, currency, shortfall, unit)),
+                ("words", words),
+            ];
             w.warning(&filled(lang, SHORTFALL, &params));
         }
     }
@@ -225,12 +267,12 @@ fn security(w: &mut Writer, lang: Lang, s: &ProposalSecurity) {
         captioned(
             w,
             t(lang, GUARANTORS),
-            &guarantor_table(lang, &s.guarantors),
+            &guarantor_table(lang, &s.guarantors, unit),
         );
     }
 }
 
-fn collateral_table(lang: Lang, s: &ProposalSecurity) -> Table {
+fn collateral_table(lang: Lang, s: &ProposalSecurity, unit: Option<AmountUnit>) -> Table {
     let widths = [72.0, 118.0, 88.0, 44.0, 78.0];
     let fixed: f32 = widths.iter().sum();
     let columns = vec![
@@ -257,10 +299,10 @@ fn collateral_table(lang: Lang, s: &ProposalSecurity) -> Table {
                 } else {
                     about
                 },
-                format!("{}\n{}", money(c.value), text::date(lang, c.valued_on)),
+                format!("{}\n{}", cell(c.value, unit), text::date(lang, c.valued_on)),
                 percent(c.cap_percent),
-                money(c.prior_lien),
-                money(c.lendable),
+                cell(c.prior_lien, unit),
+                cell(c.lendable, unit),
             ];
             (RowKind::Normal, cells)
         })
@@ -268,9 +310,13 @@ fn collateral_table(lang: Lang, s: &ProposalSecurity) -> Table {
     for (currency, &(capacity, _)) in &s.totals {
         let has_items = s.collateral.iter().any(|(_, cur)| cur == currency);
         if has_items {
-            let label = format!("{} {currency}", t(lang, TOTAL));
+            let label = format!(
+                "{} {}",
+                t(lang, TOTAL),
+                currency_label(lang, currency, unit)
+            );
             let mut cells = vec![label, String::new(), String::new(), String::new()];
-            cells.extend([String::new(), money(from_fen(capacity))]);
+            cells.extend([String::new(), cell(from_fen(capacity), unit)]);
             rows.push((RowKind::Total, cells));
         }
     }
@@ -286,7 +332,11 @@ fn collateral_table(lang: Lang, s: &ProposalSecurity) -> Table {
 }
 
 /// One line per currency: capacity, outstanding principal, coverage, shortfall.
-fn totals_table(lang: Lang, totals: &BTreeMap<String, (i64, i64)>) -> Table {
+fn totals_table(
+    lang: Lang,
+    totals: &BTreeMap<String, (i64, i64)>,
+    unit: Option<AmountUnit>,
+) -> Table {
     let currency = 60.0;
     let each = (WIDTH - currency) / 4.0;
     let columns = vec![
@@ -301,11 +351,11 @@ fn totals_table(lang: Lang, totals: &BTreeMap<String, (i64, i64)>) -> Table {
         .map(|(cur, &(capacity, outstanding))| {
             let (shortfall, percent_covered) = coverage(outstanding, capacity);
             let cells = vec![
-                cur.clone(),
-                money(from_fen(capacity)),
-                money(from_fen(outstanding)),
+                currency_label(lang, cur, unit),
+                cell(from_fen(capacity), unit),
+                cell(from_fen(outstanding), unit),
                 percent_covered.map_or_else(|| "—".to_owned(), percent),
-                money(from_fen(shortfall)),
+                cell(from_fen(shortfall), unit),
             ];
             (RowKind::Total, cells)
         })
@@ -321,7 +371,11 @@ fn totals_table(lang: Lang, totals: &BTreeMap<String, (i64, i64)>) -> Table {
     }
 }
 
-fn guarantor_table(lang: Lang, guarantors: &[(Guarantor, String)]) -> Table {
+fn guarantor_table(
+    lang: Lang,
+    guarantors: &[(Guarantor, String)],
+    unit: Option<AmountUnit>,
+) -> Table {
     let widths = [150.0, 58.0, 100.0, 100.0];
     let fixed: f32 = widths.iter().sum();
     let columns = vec![
@@ -336,7 +390,7 @@ fn guarantor_table(lang: Lang, guarantors: &[(Guarantor, String)]) -> Table {
         .map(|(g, currency)| {
             let limit = g.limit.map_or_else(
                 || t(lang, WHOLE_DEBT).to_owned(),
-                |l| format!("{currency} {}", money(l)),
+                |l| text::figure(lang, currency, l, unit),
             );
             let relation = g.relation.trim();
             let cells = vec![
@@ -360,9 +414,15 @@ fn guarantor_table(lang: Lang, guarantors: &[(Guarantor, String)]) -> Table {
     }
 }
 
-fn credit_line(w: &mut Writer, lang: Lang, f: &Facility, proposed: &Schedule) {
+fn credit_line(
+    w: &mut Writer,
+    lang: Lang,
+    f: &Facility,
+    proposed: &Schedule,
+    unit: Option<AmountUnit>,
+) {
     let terms = &proposed.terms;
-    let money_in = |v: Decimal| format!("{} {}", f.currency, money(v));
+    let money_in = |v: Decimal| text::figure(lang, &f.currency, v, unit);
     let mut dates = filled(
         lang,
         LINE_DATES_VALUE,

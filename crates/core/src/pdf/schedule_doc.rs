@@ -34,7 +34,7 @@ pub(crate) fn render(doc: &ScheduleDoc, use_system_fonts: bool) -> Result<PdfOut
         &pairs_table(terms_pairs(doc.lang, doc.schedule, doc.unit)),
     );
     w.gap(10.0);
-    let mut summary = summary_pairs(doc.lang, doc.schedule);
+    let mut summary = summary_pairs(doc.lang, doc.schedule, doc.unit);
     if doc.booked.is_some() {
         // The APR is the offer's cost; a serviced schedule (prepaid, repriced) has no such figure.
         summary.retain(|(k, _)| k != l.apr_nominal && k != l.apr_effective);
@@ -103,26 +103,24 @@ pub(crate) fn terms_pairs(
         pairs.push((l.grace, text::term(lang, t.grace_months)));
     }
     if !t.upfront_fee.is_zero() {
-        pairs.push((l.fee, format!("{} {}", t.currency, money(t.upfront_fee))));
+        pairs.push((l.fee, text::payment(lang, &t.currency, t.upfront_fee, unit)));
     }
     pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
 
 /// Payment, totals and both APR figures, each labelled.
-pub(crate) fn summary_pairs(lang: Lang, s: &Schedule) -> Vec<(String, String)> {
+pub(crate) fn summary_pairs(
+    lang: Lang,
+    s: &Schedule,
+    unit: Option<crate::amount::AmountUnit>,
+) -> Vec<(String, String)> {
     let l = labels(lang);
-    let c = &s.terms.currency;
+    let pay = |v| text::payment(lang, &s.terms.currency, v, unit);
     let m = &s.summary;
     vec![
-        (l.payment.to_owned(), format!("{c} {}", money(m.payment))),
-        (
-            l.total_interest.to_owned(),
-            format!("{c} {}", money(m.total_interest)),
-        ),
-        (
-            l.total_payment.to_owned(),
-            format!("{c} {}", money(m.total_payment)),
-        ),
+        (l.payment.to_owned(), pay(m.payment)),
+        (l.total_interest.to_owned(), pay(m.total_interest)),
+        (l.total_payment.to_owned(), pay(m.total_payment)),
         (l.apr_nominal.to_owned(), percent(m.apr)),
         (l.apr_effective.to_owned(), percent(m.apr_effective)),
     ]

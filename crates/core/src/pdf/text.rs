@@ -352,6 +352,18 @@ pub(crate) fn figure(
     }
 }
 
+/// A payment (an instalment, interest, a fee): always yuan to the fen, as the client transfers
+/// it. On a document with a unit it reads like the figures beside it ("5,307.27 元"); `None`
+/// keeps "CNY 5,307.27".
+pub(crate) fn payment(
+    lang: Lang,
+    currency: &str,
+    amount: rust_decimal::Decimal,
+    unit: Option<AmountUnit>,
+) -> String {
+    figure(lang, currency, amount, unit.map(|_| AmountUnit::Yuan))
+}
+
 pub(crate) fn in_words(currency: &str, words: &str) -> String {
     if currency == "CNY" {
         format!("人民币{words}")

@@ -33,6 +33,8 @@ interface Props {
 export default function LoanPanel({ loanId, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [unit] = useAmountUnit("loans");
+  // The schedule PDF is written like the proposal: in the officer's unit for PDFs.
+  const [pdfUnit] = useAmountUnit("pdf");
   const handleError = useErrorHandler();
   const [loan, setLoan] = useState<LoanView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -71,7 +73,7 @@ export default function LoanPanel({ loanId, onChanged }: Props) {
     setExporting(true);
     setError(null);
     try {
-      const r = await api.exportLoanSchedule(loan.id, langOf(i18n.language), false);
+      const r = await api.exportLoanSchedule(loan.id, langOf(i18n.language), pdfUnit, false);
       if (r.path) setNotice(t("loans.savedTo", { path: r.path }));
     } catch (e) {
       setError(handleError(e));
