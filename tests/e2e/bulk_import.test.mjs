@@ -15,6 +15,7 @@ import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs
 let driver;
 let s;
 const shots = screenshotsDir();
+const shot = (name) => s.screenshot(join(shots, name));
 const work = mkdtempSync(join(tmpdir(), "loandesk-import-"));
 const listFile = join(work, "客户名单.csv");
 const exportDir = join(work, "export");
@@ -35,44 +36,6 @@ after(async () => {
   await driver?.stop();
 });
 
-const text = async (testid) => (await s.testid(testid)).text();
-
-function retryStale(predicate) {
-  return async () => {
-    try {
-      return await predicate();
-    } catch (e) {
-      if (/stale element/.test(String(e?.message))) return false;
-      throw e;
-    }
-  };
-}
-const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
-
-async function shot(name) {
-  await s.cmd("POST", "/execute/async", {
-    script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
-    args: [],
-  });
-  await s.screenshot(join(shots, name));
-}
-
-async function waitText(testid, pattern, timeoutMs = 10000) {
-  let last = "";
-  try {
-    return await waitFor(
-      async () => {
-        const els = await s.findAll(`[data-testid="${testid}"]`);
-        last = els.length > 0 ? await els[0].text() : "(missing)";
-        return (typeof pattern === "string" ? last.includes(pattern) : pattern.test(last)) ? last : null;
-      },
-      `${testid} to show ${pattern}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message}; it shows "${last}"`);
-  }
-}
 
 /** A valid 统一社会信用代码: 17 characters and the GB 32100-2015 check character. */
 function creditCode(first17) {
@@ -95,7 +58,7 @@ async function previewRows() {
 async function search(q) {
   const box = await s.testid("client-search");
   await box.clearAndType(q);
-  await waitFor(async () => (await text("client-count")).length > 0, "the count");
+  await s.waitFor(async () => (await s.text("client-count")).length > 0, "the count");
 }
 
 test("bulk import: a preview of every row's problems, nothing stored until confirmed, then one import", async () => {
@@ -136,15 +99,15 @@ async function journey() {
   await shot("bulk-import-intro-zh-1366.png");
   // The template, saved where the officer chooses: an XLSX workbook.
   await (await s.testid("import-template-xlsx")).click();
-  await waitText("import-template-saved", exportDir);
+  await s.waitText("import-template-saved", exportDir);
   const template = readdirSync(exportDir).find((f) => f.endsWith(".xlsx"));
   assert.ok(template, "the template was written");
   assert.equal(readFileSync(join(exportDir, template)).subarray(0, 4).toString("latin1"), "PK\x03\x04");
 
   // The preview: every row checked, nothing stored.
   await (await s.testid("import-pick")).click();
-  await waitText("import-summary", "共 6 行：可导入 3 行，重复 2 行，有错误 1 行。", 15000);
-  assert.match(await text("import-ignored"), /备注/);
+  await s.waitText("import-summary", "共 6 行：可导入 3 行，重复 2 行，有错误 1 行。", 15000);
+  assert.match(await s.text("import-ignored"), /备注/);
   const rows = await previewRows();
   assert.deepEqual(
     Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.status])),
@@ -165,7 +128,7 @@ async function journey() {
   await shot("bulk-import-preview-zh-1280.png");
   // Cancelled: nothing was stored.
   await (await s.testid("import-cancel")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="import-dialog"]')).length === 0, "the dialog closed");
+  await s.waitFor(async () => (await s.findAll('[data-testid="import-dialog"]')).length === 0, "the dialog closed");
   await search("导入测试");
   await s.testid("clients-empty", 10000);
 
@@ -173,42 +136,42 @@ async function journey() {
   await (await s.testid("lang-toggle")).click();
   await (await s.testid("import-clients")).click();
   await (await s.testid("import-pick")).click();
-  await waitText("import-summary", "6 rows: 3 ready, 2 duplicates, 1 with errors.", 15000);
+  await s.waitText("import-summary", "6 rows: 3 ready, 2 duplicates, 1 with errors.", 15000);
   assert.match((await previewRows())[7].text, /Must be 18 characters; this has 17/);
   await shot("bulk-import-preview-en-1280.png");
   await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1366, height: 768 });
   await (await s.testid("import-only-problems")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="import-row"]')).length === 3, "only the rows with problems");
+  await s.waitFor(async () => (await s.findAll('[data-testid="import-row"]')).length === 3, "only the rows with problems");
   await shot("bulk-import-problems-en-1366.png");
   await (await s.testid("import-cancel")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="import-dialog"]')).length === 0, "closed again");
+  await s.waitFor(async () => (await s.findAll('[data-testid="import-dialog"]')).length === 0, "closed again");
   await (await s.testid("lang-toggle")).click();
   await s.testid("clients-empty", 10000);
 
   // Again, and this time confirmed: the three good rows, in one go.
   await (await s.testid("import-clients")).click();
   await (await s.testid("import-pick")).click();
-  await waitText("import-summary", "可导入 3 行", 15000);
+  await s.waitText("import-summary", "可导入 3 行", 15000);
   await (await s.testid("import-skip-bad")).click();
-  await waitFor(async () => (await (await s.testid("import-confirm")).attribute("disabled")) === null, "the import allowed");
-  assert.match(await text("import-confirm"), /导入 3 位客户/);
+  await s.waitFor(async () => (await (await s.testid("import-confirm")).attribute("disabled")) === null, "the import allowed");
+  assert.match(await s.text("import-confirm"), /导入 3 位客户/);
   await shot("bulk-import-confirm-zh-1366.png");
   await (await s.testid("import-confirm")).click();
-  await waitText("import-done", "已导入 3 位客户。", 15000);
-  await waitFor(async () => (await s.findAll('[data-testid="client-row"]')).length === 3, "the three imported clients found");
+  await s.waitText("import-done", "已导入 3 位客户。", 15000);
+  await s.waitFor(async () => (await s.findAll('[data-testid="client-row"]')).length === 3, "the three imported clients found");
   await shot("bulk-import-done-zh-1366.png");
 
   // The imported machinery maker: its GB/T 4754 division on the page and in the form's choice.
   await search("无锡导入测试");
-  await waitFor(async () => (await s.findAll('[data-testid="client-row"]')).length === 1, "one match");
+  await s.waitFor(async () => (await s.findAll('[data-testid="client-row"]')).length === 1, "one match");
   await (await s.testid("client-row")).click();
-  await waitText("client-detail", "C34 通用设备制造业", 15000);
+  await s.waitText("client-detail", "C34 通用设备制造业", 15000);
   await (await s.testid("edit-client")).click();
   const select = await s.testid("field-industry-code", 15000);
   assert.equal(await select.value(), "C34");
   await shot("bulk-import-client-form-zh-1366.png");
   await (await s.testid("lang-toggle")).click();
-  await waitFor(async () => /Manufacture of general-purpose machinery/.test(await (await s.find('[data-testid="field-industry-code"] option[value="C34"]')).text()), "the English division");
+  await s.waitFor(async () => /Manufacture of general-purpose machinery/.test(await (await s.find('[data-testid="field-industry-code"] option[value="C34"]')).text()), "the English division");
   await shot("bulk-import-client-form-en-1366.png");
   await (await s.testid("lang-toggle")).click();
 }

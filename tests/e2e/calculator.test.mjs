@@ -22,51 +22,6 @@ after(async () => {
   await driver?.stop();
 });
 
-const text = async (testid) => (await s.testid(testid)).text();
-
-/** Waits until the element's text contains `expected`; returns the text. */
-async function waitText(testid, expected, timeoutMs = 10000) {
-  let last = "";
-  try {
-    return await s.waitFor(
-      async () => {
-        const els = await s.findAll(`[data-testid="${testid}"]`);
-        last = els.length > 0 ? await els[0].text() : "(missing)";
-        return last.includes(expected) ? last : null;
-      },
-      `${testid} to show ${expected}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message}; it shows "${last}"`);
-  }
-}
-
-/**
- * Sets an <input type="date">: WebKitGTK draws it as locale-ordered segments (mm/dd/yyyy here),
- * so typing an ISO date lands in the wrong segments. The value is set the way a picker would,
- * through the native setter plus an input event, which React's onChange sees.
- */
-async function setDate(el, iso) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const [el, v] = arguments;" +
-      "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v);" +
-      "el.dispatchEvent(new Event('input', { bubbles: true }));",
-    args: [{ "element-6066-11e4-a52e-4f735466cecf": el.id }, iso],
-  });
-}
-
-/** Scrolls the content pane (not the whole shell) to put an element at its top, for a screenshot. */
-async function scrollTo(el) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    args: [{ "element-6066-11e4-a52e-4f735466cecf": el.id }],
-  });
-}
-
 /** The first listed scenario when it is ours and the only proposed one (the demo has others). */
 async function proposedFirst() {
   const items = await s.findAll('[data-testid="scenario-item"]');
@@ -101,7 +56,7 @@ async function calculatorJourney() {
   const clientId = await row.attribute("data-client-id");
   await row.click();
   await openClient(clientId);
-  const clientName = await text("client-title");
+  const clientName = await s.text("client-title");
 
   // The calculator opens on the client's proposed scenario, if it has one (issue 19); a new
   // calculation is one click away.
@@ -121,13 +76,13 @@ async function calculatorJourney() {
   await (await s.testid("calc-rate")).clearAndType("4.9");
   await (await s.testid("calc-method")).select("equal-installment");
   const start = await s.testid("calc-start");
-  await setDate(start, "2026-01-15");
+  await s.setValue(start, "2026-01-15");
   assert.equal(await start.value(), "2026-01-15");
 
-  await waitText("calc-payment", "5,307.27");
-  assert.equal(await text("calc-words"), "壹佰万元整");
-  assert.equal(await text("calc-apr"), "4.90%");
-  assert.match(await text("calc-total-interest"), /^\d{1,3}(,\d{3})*\.\d\d$/);
+  await s.waitText("calc-payment", "5,307.27");
+  assert.equal(await s.text("calc-words"), "壹佰万元整");
+  assert.equal(await s.text("calc-apr"), "4.90%");
+  assert.match(await s.text("calc-total-interest"), /^\d{1,3}(,\d{3})*\.\d\d$/);
   const first = await s.testid("calc-schedule-row");
   assert.equal(await first.attribute("data-period"), "1");
   assert.match(await first.text(), /2026-02-15/);
@@ -136,30 +91,30 @@ async function calculatorJourney() {
   // Three methods side by side.
   await (await s.testid("calc-add-compare")).click();
   await (await s.testid("calc-method")).select("equal-principal");
-  await waitText("calc-payment", "6,861.11");
+  await s.waitText("calc-payment", "6,861.11");
   await (await s.testid("calc-add-compare")).click();
   await (await s.testid("calc-method")).select("interest-only");
-  await waitText("calc-payment", "4,083.33");
+  await s.waitText("calc-payment", "4,083.33");
   await (await s.testid("calc-add-compare")).click();
   const table = await s.testid("calc-compare-table");
   await s.waitFor(async () => (await s.findAll('[data-testid="compare-column"]')).length === 3, "three compared scenarios");
   const compared = await table.text();
   for (const figure of ["5,307.27", "6,861.11", "4,083.33", "等额本息", "等额本金", "按月付息到期还本"]) assert.ok(compared.includes(figure), figure);
   assert.equal(await (await s.testid("calc-add-compare")).attribute("disabled"), "true");
-  await scrollTo(await s.testid("calc-compare"));
+  await s.scrollTo(await s.testid("calc-compare"));
   await s.screenshot(join(shots, "calculator-compare-zh.png"));
 
   await (await s.testid("lang-toggle")).click();
-  await waitText("calc-summary", "Monthly interest");
+  await s.waitText("calc-summary", "Monthly interest");
   await s.screenshot(join(shots, "calculator-compare-en.png"));
-  await scrollTo(await s.testid("tab-calculator"));
+  await s.scrollTo(await s.testid("tab-calculator"));
   await s.screenshot(join(shots, "calculator-en.png"));
   await (await s.testid("lang-toggle")).click();
-  await waitText("calc-summary", "每月利息");
+  await s.waitText("calc-summary", "每月利息");
 
   // Save the equal-installment loan as the proposed one.
   await (await s.testid("calc-method")).select("equal-installment");
-  await waitText("calc-payment", "5,307.27");
+  await s.waitText("calc-payment", "5,307.27");
   await (await s.testid("scenario-label")).type(LABEL);
   await (await s.testid("scenario-proposed")).click();
   await (await s.testid("scenario-save")).click();
@@ -168,14 +123,14 @@ async function calculatorJourney() {
 
   // Zero months: the backend's range, said in Chinese under the field; nothing English.
   await (await s.testid("calc-months")).clearAndType("0");
-  const err = await waitText("field-error-term_months", "600");
+  const err = await s.waitText("field-error-term_months", "600");
   assert.match(err, /应在 1 至 600 之间/);
   assert.equal((await s.testid("calc-months").then((e) => e.attribute("aria-invalid"))), "true");
   await s.screenshot(join(shots, "calculator-error-zh.png"));
   await (await s.testid("lang-toggle")).click();
-  await waitText("field-error-term_months", "Must be between 1 and 600.");
+  await s.waitText("field-error-term_months", "Must be between 1 and 600.");
   await (await s.testid("lang-toggle")).click();
-  await waitText("field-error-term_months", "应在 1 至 600 之间");
+  await s.waitText("field-error-term_months", "应在 1 至 600 之间");
   await (await s.testid("calc-months")).clearAndType("360");
   await s.waitFor(async () => (await s.findAll('[data-testid="field-error-term_months"]')).length === 0, "the error to clear");
 
@@ -185,7 +140,7 @@ async function calculatorJourney() {
   const locked = await s.pageText();
   assert.equal(locked.includes(LABEL) || locked.includes(clientName), false);
 
-  const hint = await text("demo-password-hint");
+  const hint = await s.text("demo-password-hint");
   const password = hint.split(/[:：]/).pop().trim();
   assert.equal(password, "demo-loandesk");
   await (await s.testid("unlock-password")).type(password);
@@ -207,8 +162,8 @@ async function calculatorJourney() {
   await (await s.find(`[data-testid="scenario-item"][data-scenario-id="${id}"] [data-testid="scenario-load"]`)).click();
   assert.equal(await (await s.testid("calc-months")).value(), "360");
   assert.equal(await (await s.testid("calc-start")).value(), "2026-01-15");
-  await waitText("calc-payment", "5,307.27");
+  await s.waitText("calc-payment", "5,307.27");
   await s.testid("scenario-editing");
-  await scrollTo(await s.testid("scenarios"));
+  await s.scrollTo(await s.testid("scenarios"));
   await s.screenshot(join(shots, "calculator-scenarios-zh.png"));
 }

@@ -36,7 +36,6 @@ after(async () => {
 });
 
 const size = (width, height) => s.cmd("POST", "/window/rect", { x: 0, y: 0, width, height });
-const text = async (id) => (await s.testid(id)).text();
 const flat = (t) => t.replace(/\s+/g, "");
 const pdfText = (file) => execFileSync("pdftotext", ["-layout", join(exportDir, file), "-"]).toString();
 
@@ -50,15 +49,6 @@ async function rect(el) {
 
 async function scrollTop() {
   await s.cmd("POST", "/execute/sync", { script: "document.querySelector('.content').scrollTop = 0;", args: [] });
-}
-
-async function scrollTo(el) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    args: [{ [ELEMENT]: el.id }],
-  });
 }
 
 /** Switches the app's language (the shell's toggle) and waits for the labels to follow. */
@@ -128,17 +118,17 @@ async function clientPage() {
   await s.testid("sender-saved");
 
   await openStage5Client();
-  const clientName = await text("client-title");
+  const clientName = await s.text("client-title");
 
   // The header: the facts an officer looks for first, each with a value.
   for (const id of ["profile-stage", "profile-next-contact", "profile-proposed", "profile-loans", "profile-overdue"]) {
-    assert.notEqual((await text(id)).trim(), "", id);
+    assert.notEqual((await s.text(id)).trim(), "", id);
   }
-  assert.match(await text("profile-stage"), /5/);
+  assert.match(await s.text("profile-stage"), /5/);
   assert.match(await (await s.testid("profile-stage")).attribute("data-days"), /^\d+$/);
   const proposed = await (await s.testid("profile-proposed")).attribute("data-amount");
   assert.match(proposed, /^\d+(\.\d+)?$/, "a stage-5 demo client has a proposed amount");
-  assert.match(await text("profile-loans"), /\d/);
+  assert.match(await s.text("profile-loans"), /\d/);
 
   // The tabs are at the top: in the first screen, before any checklist.
   const tabs = await s.find('[role="tablist"]');
@@ -188,19 +178,19 @@ async function clientPage() {
 
   // Unsaved terms: exported as shown, compared with the saved proposal when it is ticked.
   await (await s.testid("calc-principal")).clearAndType("1234567");
-  await s.waitFor(async () => (await text("export-shown")).includes("1,234,567"), "the export line follows the terms");
+  await s.waitFor(async () => (await s.text("export-shown")).includes("1,234,567"), "the export line follows the terms");
   const compare = await s.find(`[data-testid="export-compare-item"][data-scenario-id="${shownId}"]`);
   assert.equal(await compare.cmd("GET", "/selected"), false, "nothing compared by default");
   await compare.click();
   await (await s.testid("export-lang")).select("zh");
   await (await s.testid("export-purpose")).type("补充流动资金");
-  await scrollTo(await s.testid("export-panel"));
-  await shootAll("client-calculator-export", async () => scrollTo(await s.testid("export-panel")));
+  await s.scrollTo(await s.testid("export-panel"));
+  await shootAll("client-calculator-export", async () => s.scrollTo(await s.testid("export-panel")));
 
   // The first export asks who sends it (the dialog covers the language toggle: closed, switched,
   // opened again for the English screenshots).
-  const exportButton = async (label) => s.waitFor(async () => (await text("export-proposal")) === label, label);
-  const dialogTitle = async (label) => s.waitFor(async () => (await text("sender-dialog")).includes(label), label);
+  const exportButton = async (label) => s.waitFor(async () => (await s.text("export-proposal")) === label, label);
+  const dialogTitle = async (label) => s.waitFor(async () => (await s.text("sender-dialog")).includes(label), label);
   const closeDialog = async () => {
     await s.cmd("POST", "/execute/sync", { script: "document.querySelector('.modal-backdrop')?.click();", args: [] });
     await s.waitFor(async () => (await s.findAll('[data-testid="sender-dialog"]')).length === 0, "the dialog closed");
@@ -275,6 +265,6 @@ async function clientPage() {
   await (await s.testid("sender-officer_phone")).clearAndType("call me");
   await (await s.testid("save-sender")).click();
   await s.find('[data-testid="bank-officer-card"] .field-error', 10000);
-  await shootAll("settings-bank-officer", async () => scrollTo(await s.testid("bank-officer-card")));
+  await shootAll("settings-bank-officer", async () => s.scrollTo(await s.testid("bank-officer-card")));
   assert.ok(card);
 }

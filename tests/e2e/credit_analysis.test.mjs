@@ -123,26 +123,6 @@ const cell = (kind, year) => s.find(at(kind, year));
 /** The value as shown, without its change line and flags. */
 const value = async (kind, year) => (await s.find(`${at(kind, year)} .spread-value`)).text();
 const change = async (kind, year) => (await s.find(`${at(kind, year)} [data-testid="ratio-change"]`)).text();
-const text = async (id) => (await s.testid(id)).text();
-
-/** Waits until the element's text is exactly `want` (the live result follows the typing). */
-async function waitText(id, want, timeoutMs = 10000) {
-  let last = null;
-  try {
-    await s.waitFor(
-      async () => {
-        const found = await s.findAll(`[data-testid="${id}"]`);
-        last = found.length > 0 ? await found[0].text() : null;
-        return last === want;
-      },
-      `${id} to read ${want}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message} (last: ${last})`);
-  }
-}
-
 /** No sideways scroll: neither the page's content nor the spread is wider than its box. */
 async function assertNoSidewaysScroll(where) {
   const widths = await run(
@@ -228,7 +208,7 @@ test("credit analysis: the spread of a two-year statement and the working-capita
   // Not judged without a threshold: shown plainly, its rule column "—".
   assert.equal(await (await cell("gross-margin", 2024)).attribute("data-status"), "no-threshold");
   assert.equal(await (await s.find('[data-testid="ratio-row"][data-ratio="gross-margin"] [data-testid="ratio-rule"]')).text(), "—");
-  assert.match(await text("closing-note"), /无上年数据，按期末余额计算（2023 年度）/);
+  assert.match(await s.text("closing-note"), /无上年数据，按期末余额计算（2023 年度）/);
   await assertNoSidewaysScroll("the spread");
   await show('[data-testid="credit-panel"]');
   await s.screenshot(join(shots, "credit-spread-zh.png"));
@@ -238,8 +218,8 @@ test("credit analysis: the spread of a two-year statement and the working-capita
   // The need: prefilled from 2024 on average balances, waiting for the growth.
   const panel = await s.testid("wc-need-panel", 15000);
   assert.match(await panel.text(), /流动资金贷款需求测算/);
-  assert.equal(await text("wc-revenue"), "90,000,000.00 元");
-  assert.equal(await text("wc-net-margin"), "5.00%");
+  assert.equal(await s.text("wc-revenue"), "90,000,000.00 元");
+  assert.equal(await s.text("wc-net-margin"), "5.00%");
   const field = (id) => s.testid(id);
   const days = { "wc-inventory-days": "72.00", "wc-receivable-days": "40.00", "wc-payable-days": "38.40", "wc-prepaid-days": "6.40", "wc-advance-days": "9.60" };
   for (const [id, want] of Object.entries(days)) assert.equal(await (await field(id)).value(), want, id);
@@ -250,39 +230,39 @@ test("credit analysis: the spread of a two-year statement and the working-capita
   await (await field("wc-growth")).type("20");
   await (await field("wc-existing")).type("3,000,000");
   await (await field("wc-other")).type("500000");
-  await waitText("wc-new-need", "4,564,000.00 元");
-  assert.equal(await text("wc-turnover"), "5.1136");
-  assert.equal(await text("wc-working-capital"), "20,064,000.00 元");
-  assert.match(await text("wc-days-sum"), /70\.40 天/);
+  await s.waitText("wc-new-need", "4,564,000.00 元");
+  assert.equal(await s.text("wc-turnover"), "5.1136");
+  assert.equal(await s.text("wc-working-capital"), "20,064,000.00 元");
+  assert.match(await s.text("wc-days-sum"), /70\.40 天/);
   // The proposed 5,000,000 is above the need.
-  assert.match(await text("wc-warning-above"), /申请金额超过测算需求/);
-  assert.match(await text("wc-warning-above"), /5,000,000\.00/);
+  assert.match(await s.text("wc-warning-above"), /申请金额超过测算需求/);
+  assert.match(await s.text("wc-warning-above"), /5,000,000\.00/);
   assert.equal((await s.findAll('[data-testid="wc-warning-negative"]')).length, 0);
   await show('[data-testid="wc-need-panel"]', "center");
   await s.screenshot(join(shots, "wc-need-zh.png"));
 
   // Own funds covering it all: 0 and the warning, never a negative loan.
   await (await field("wc-own-funds")).clearAndType("20,000,000");
-  await waitText("wc-new-need", "0.00 元");
-  assert.match(await text("wc-warning-negative"), /测算结果为负/);
+  await s.waitText("wc-new-need", "0.00 元");
+  assert.match(await s.text("wc-warning-negative"), /测算结果为负/);
   await (await field("wc-own-funds")).clearAndType("12000000");
-  await waitText("wc-new-need", "4,564,000.00 元");
+  await s.waitText("wc-new-need", "4,564,000.00 元");
   await (await field("wc-save")).click();
   await s.testid("wc-saved", 10000);
 
   // Days summing to ≤ 0: the reason under the days, in Chinese; saving stores nothing.
   await (await field("wc-payable-days")).clearAndType("200");
-  await waitText("field-error-days", "存货 + 应收 − 应付 + 预付 − 预收 的周转天数合计：必须大于 0。");
+  await s.waitText("field-error-days", "存货 + 应收 − 应付 + 预付 − 预收 的周转天数合计：必须大于 0。");
   assert.equal((await s.findAll('[data-testid="wc-new-need"]')).length, 0);
   await (await field("wc-save")).click();
   await sleep(800);
   assert.equal((await s.findAll('[data-testid="wc-saved"]')).length, 0);
   await s.testid("field-error-days");
-  assert.match(await text("wc-save-state"), /有未保存的修改/);
+  assert.match(await s.text("wc-save-state"), /有未保存的修改/);
   await show('[data-testid="wc-need-panel"]', "center");
   await s.screenshot(join(shots, "wc-need-error-zh.png"));
   await (await s.testid("lang-toggle")).click();
-  await waitText("field-error-days", "Inventory + receivable − payable + prepaid − advance days: Must be greater than 0.");
+  await s.waitText("field-error-days", "Inventory + receivable − payable + prepaid − advance days: Must be greater than 0.");
   await (await s.testid("lang-toggle")).click();
 
   // Locked and unlocked: what was saved comes back (the refused days did not replace it).
@@ -297,7 +277,7 @@ test("credit analysis: the spread of a two-year statement and the working-capita
   assert.equal(await (await field("wc-existing")).value(), "3,000,000.00");
   assert.equal(await (await field("wc-other")).value(), "500,000.00");
   assert.equal(await (await field("wc-payable-days")).value(), "38.40");
-  await waitText("wc-new-need", "4,564,000.00 元");
+  await s.waitText("wc-new-need", "4,564,000.00 元");
   assert.equal((await s.findAll('[data-testid="wc-save-state"]')).length, 0, "nothing unsaved");
   await s.testid("wc-saved");
 
@@ -308,9 +288,9 @@ test("credit analysis: the spread of a two-year statement and the working-capita
   assert.equal(await change("receivable-days", 2024), "▼ -5.00 days");
   assert.equal(await value("current-ratio", 2024), "1.60×");
   assert.equal(await value("ebitda", 2024), "9,400,000.00 yuan");
-  assert.match(await text("closing-note"), /No prior year: closing balance used \(2023\)/);
-  assert.equal(await text("wc-new-need"), "4,564,000.00 yuan");
-  assert.match(await text("wc-warning-above"), /The amount applied for exceeds the calculated need/);
+  assert.match(await s.text("closing-note"), /No prior year: closing balance used \(2023\)/);
+  assert.equal(await s.text("wc-new-need"), "4,564,000.00 yuan");
+  assert.match(await s.text("wc-warning-above"), /The amount applied for exceeds the calculated need/);
   await assertNoSidewaysScroll("the spread in English");
   await show('[data-testid="credit-panel"]');
   await s.screenshot(join(shots, "credit-spread-en.png"));
@@ -334,9 +314,9 @@ test("credit analysis: a third year fits the window, and 2023 turns to average b
   assert.equal(await (await cell("receivable-days", 2023)).attribute("data-basis"), "average");
   assert.equal(await value("receivable-days", 2022), "42.00天*");
   assert.equal(await change("receivable-days", 2023), "▼ -2.00天");
-  assert.match(await text("closing-note"), /（2022 年度）/);
+  assert.match(await s.text("closing-note"), /（2022 年度）/);
   // The need still reads 2024 and the saved assumptions.
-  await waitText("wc-new-need", "4,564,000.00 元", 15000);
+  await s.waitText("wc-new-need", "4,564,000.00 元", 15000);
   await assertNoSidewaysScroll("three years");
   await show('[data-testid="credit-panel"]');
   await s.screenshot(join(shots, "credit-spread-3y-zh.png"));

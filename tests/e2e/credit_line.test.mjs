@@ -13,6 +13,7 @@ import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs
 let driver;
 let s;
 const shots = screenshotsDir();
+const shot = (name) => s.screenshot(join(shots, name));
 
 before(async () => {
   // E2E_PORT lets two e2e runs share a machine (the default is the suite's 4444).
@@ -26,9 +27,6 @@ after(async () => {
   await s?.close().catch(() => {});
   await driver?.stop();
 });
-
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-const text = async (testid) => (await s.testid(testid)).text();
 
 /** The local calendar date as the app's backend sees it. */
 function iso(d) {
@@ -55,72 +53,12 @@ function centsPlain(v) {
 /** Cents → "1234567.89" as an officer could type it. */
 const plain = (c) => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`;
 
-/** Sets an <input type="date"> the way a picker would (see calculator.test.mjs for why). */
-async function setDate(el, value) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const [el, v] = arguments;" +
-      "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v);" +
-      "el.dispatchEvent(new Event('input', { bubbles: true }));",
-    args: [{ [ELEMENT]: el.id }, value],
-  });
-}
 
-/** Scrolls the content pane to put an element at its top, for a screenshot. */
-async function scrollTo(el) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    args: [{ [ELEMENT]: el.id }],
-  });
-}
-
-/** A wait predicate that reads "not yet" when React replaced an element between find and read. */
-function retryStale(predicate) {
-  return async () => {
-    try {
-      return await predicate();
-    } catch (e) {
-      if (/stale element/.test(String(e?.message))) return false;
-      throw e;
-    }
-  };
-}
-
-const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
-
-/** Lets the page paint before a screenshot: taken at once, WebKit can hand back the previous frame. */
-async function shot(name) {
-  await s.cmd("POST", "/execute/async", {
-    script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
-    args: [],
-  });
-  await s.screenshot(join(shots, name));
-}
-
-async function waitText(testid, pattern, timeoutMs = 10000) {
-  let last = "";
-  try {
-    return await waitFor(
-      async () => {
-        const els = await s.findAll(`[data-testid="${testid}"]`);
-        last = els.length > 0 ? await els[0].text() : "(missing)";
-        return (typeof pattern === "string" ? last.includes(pattern) : pattern.test(last)) ? last : null;
-      },
-      `${testid} to show ${pattern}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message}; it shows "${last}"`);
-  }
-}
-
-const gone = (css, what) => waitFor(async () => (await s.findAll(css)).length === 0, what);
+const gone = (css, what) => s.waitFor(async () => (await s.findAll(css)).length === 0, what);
 
 async function toggleLanguage(probeTestid, pattern) {
   await (await s.testid("lang-toggle")).click();
-  await waitText(probeTestid, pattern);
+  await s.waitText(probeTestid, pattern);
 }
 
 /** Opens the first client at `stage` on its loans tab; returns its id. */
@@ -128,7 +66,7 @@ async function openClientAt(stage) {
   await (await s.testid("nav-clients")).click();
   await s.testid("clients-screen", 20000);
   await (await s.testid("filter-stage")).select(String(stage));
-  await waitFor(
+  await s.waitFor(
     async () => {
       const nums = await s.findAll('[data-testid="client-row"] .stage-num');
       if (nums.length === 0) return false;
@@ -140,7 +78,7 @@ async function openClientAt(stage) {
   const row = await s.testid("client-row");
   const clientId = await row.attribute("data-client-id");
   await row.click();
-  await waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
+  await s.waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
   await (await s.testid("tab-loans")).click();
   await s.testid("credit-line-panel", 15000);
   return clientId;
@@ -181,16 +119,16 @@ async function journey() {
   assert.equal(loanRows.length, 1, "the demo books one loan per stage-5 client");
   // Shown in the officer's unit; the exact amount is its data-value.
   const loanOutstanding = centsPlain(await (await s.testid("loan-outstanding")).attribute("data-value"));
-  await waitFor(async () => (await s.findAll('[data-testid="facility-loan-row"]')).length === 1, "the loan under the line");
+  await s.waitFor(async () => (await s.findAll('[data-testid="facility-loan-row"]')).length === 1, "the loan under the line");
   const before = await readLine();
-  assert.match(await text("facility-kind"), /可循环/);
+  assert.match(await s.text("facility-kind"), /可循环/);
   assert.equal(before.loans, loanOutstanding, "a revolving line counts the loan's outstanding principal");
   assert.equal(before.exposure, before.openExposure, "and the open uses' exposure");
   assert.equal(before.used, loanOutstanding + before.openExposure);
   assert.equal(before.available, before.amount - before.used, "available = amount − used, to the fen");
   assert.ok(before.available > 60000000n, `room for the acceptance: ${before.available}`);
   const panel = await s.testid("credit-line-panel");
-  await scrollTo(panel);
+  await s.scrollTo(panel);
   await shot("credit-line-panel-zh.png");
 
   // A bank acceptance of 1,000,000 at 40 % cash margin counts 600,000.00 against the line.
@@ -199,12 +137,12 @@ async function journey() {
   await (await s.testid("use-kind")).select("acceptance");
   await (await s.testid("use-amount")).type("1,000,000");
   await (await s.testid("use-margin")).type("40");
-  await waitText("use-exposure", "CNY 600,000.00");
+  await s.waitText("use-exposure", "CNY 600,000.00");
   assert.equal(await (await s.testid("use-date")).value(), TODAY);
   await shot("credit-line-use-dialog-zh.png");
   await (await s.testid("use-save")).click();
   await gone('[data-testid="use-dialog"]', "the use dialog closed");
-  await waitFor(async () => (await readLine()).uses === before.uses + 1, "the new use listed");
+  await s.waitFor(async () => (await readLine()).uses === before.uses + 1, "the new use listed");
   const withAcceptance = await readLine();
   assert.equal(withAcceptance.used - before.used, 60000000n, "used grew by exactly 600,000.00");
   assert.equal(withAcceptance.available, before.available - 60000000n);
@@ -217,8 +155,8 @@ async function journey() {
     await (await s.testid("use-amount")).clearAndType(plain(withAcceptance.available + 1n));
     await (await s.testid("use-margin")).clearAndType("0");
     await (await s.testid("use-save")).click();
-    await waitText("field-error-use_amount", pattern);
-    assert.equal(cents(await text("field-error-use_amount")), withAcceptance.available, "the error names what is available");
+    await s.waitText("field-error-use_amount", pattern);
+    assert.equal(cents(await s.text("field-error-use_amount")), withAcceptance.available, "the error names what is available");
     await shot(name);
     await (await s.testid("use-cancel")).click();
     await gone('[data-testid="use-dialog"]', "the use dialog closed");
@@ -231,14 +169,14 @@ async function journey() {
   await refused(/超过授信可用额度（可用 [\d,]+\.\d\d）/, "credit-line-use-refused-zh.png");
 
   // The same in English (the language is switched with no dialog open, as an officer would).
-  await scrollTo(panel);
+  await s.scrollTo(panel);
   await toggleLanguage("credit-line-panel", "Credit line");
   await shot("credit-line-panel-en.png");
   await (await s.testid("use-add")).click();
-  await waitText("use-dialog", "New use of the line");
+  await s.waitText("use-dialog", "New use of the line");
   await (await s.testid("use-amount")).type("1,000,000");
   await (await s.testid("use-margin")).type("40");
-  await waitText("use-exposure", "Counts against the line: CNY 600,000.00");
+  await s.waitText("use-exposure", "Counts against the line: CNY 600,000.00");
   await shot("credit-line-use-dialog-en.png");
   await refused(/Above what is available on the credit line \([\d,]+\.\d\d\)/, "credit-line-use-refused-en.png");
   await toggleLanguage("credit-line-panel", "授信");
@@ -249,34 +187,34 @@ async function journey() {
   await s.testid("close-use-dialog");
   await (await s.testid("use-close-confirm")).click();
   await gone('[data-testid="close-use-dialog"]', "the close dialog closed");
-  await waitFor(async () => (await readLine()).used === before.used, "the acceptance's room freed");
+  await s.waitFor(async () => (await readLine()).used === before.used, "the acceptance's room freed");
   assert.equal((await readLine()).available, before.available);
 
   // A stage-4 client has no loan and no line: a new one, refused first for its dates.
   await openClientAt(4);
   await s.testid("facility-none");
-  await scrollTo(await s.testid("credit-line-panel"));
+  await s.scrollTo(await s.testid("credit-line-panel"));
   await (await s.testid("facility-add")).click();
   await s.testid("facility-dialog");
   await (await s.testid("facility-amount")).type("5,000,000");
   const yearAgo = new Date();
   yearAgo.setFullYear(yearAgo.getFullYear() - 1);
-  await setDate(await s.testid("facility-to"), iso(yearAgo));
+  await s.setValue(await s.testid("facility-to"), iso(yearAgo));
   await (await s.testid("facility-save")).click();
-  await waitText("field-error-facility_to", "不能早于");
+  await s.waitText("field-error-facility_to", "不能早于");
   await shot("credit-line-facility-dialog-zh.png");
   const inTwoYears = new Date();
   inTwoYears.setFullYear(inTwoYears.getFullYear() + 2);
-  await setDate(await s.testid("facility-to"), iso(inTwoYears));
+  await s.setValue(await s.testid("facility-to"), iso(inTwoYears));
   await (await s.testid("facility-save")).click();
   await gone('[data-testid="facility-dialog"]', "the facility dialog closed");
   const fresh = await readLine();
   assert.equal(fresh.amount, 500000000n);
   assert.equal(fresh.used, 0n);
   assert.equal(fresh.available, 500000000n);
-  assert.match(await text("facility-dates"), new RegExp(`${TODAY} 至 ${iso(inTwoYears)}`));
+  assert.match(await s.text("facility-dates"), new RegExp(`${TODAY} 至 ${iso(inTwoYears)}`));
   await s.testid("facility-no-loans");
-  await scrollTo(await s.testid("credit-line-panel"));
+  await s.scrollTo(await s.testid("credit-line-panel"));
   await shot("credit-line-new-facility-zh.png");
 
   await securitySettings();
@@ -286,7 +224,7 @@ async function journey() {
 async function securitySettings() {
   await (await s.testid("nav-settings")).click();
   await s.testid("security-settings", 15000);
-  await waitFor(async () => (await (await s.testid("security-cap-property")).value()) === "70", "the default property cap");
+  await s.waitFor(async () => (await (await s.testid("security-cap-property")).value()) === "70", "the default property cap");
   await (await s.testid("security-cap-property")).clearAndType("65");
   await (await s.testid("security-settings-save")).click();
   await s.testid("security-settings-saved", 10000);
@@ -294,26 +232,26 @@ async function securitySettings() {
   await s.testid("reminders", 15000);
   await (await s.testid("nav-settings")).click();
   await s.testid("security-settings", 15000);
-  await waitFor(async () => (await (await s.testid("security-cap-property")).value()) === "65", "the cap kept after reopening Settings");
+  await s.waitFor(async () => (await (await s.testid("security-cap-property")).value()) === "65", "the cap kept after reopening Settings");
 
   // 101 %: the core's refusal, under the property row's cap.
   await (await s.testid("security-cap-property")).clearAndType("101");
   await (await s.testid("security-settings-save")).click();
-  await waitText("field-error-cap_percent-property", "应在 0 至 100 之间");
+  await s.waitText("field-error-cap_percent-property", "应在 0 至 100 之间");
   assert.equal((await s.findAll('[data-testid="security-settings-saved"]')).length, 0);
-  await scrollTo(await s.testid("security-settings"));
+  await s.scrollTo(await s.testid("security-settings"));
   await shot("credit-line-settings-zh.png");
   await toggleLanguage("security-settings", "Collateral and credit lines");
   await (await s.testid("security-settings-save")).click();
-  await waitText("field-error-cap_percent-property", "Must be between 0 and 100");
-  await scrollTo(await s.testid("security-settings"));
+  await s.waitText("field-error-cap_percent-property", "Must be between 0 and 100");
+  await s.scrollTo(await s.testid("security-settings"));
   await shot("credit-line-settings-en.png");
   await toggleLanguage("security-settings", "押品与授信");
   // Nothing stored by the refusal: reopened, the cap is still 65.
   await (await s.testid("nav-today")).click();
   await (await s.testid("nav-settings")).click();
   await s.testid("security-settings", 15000);
-  await waitFor(async () => (await (await s.testid("security-cap-property")).value()) === "65", "the refused cap not stored");
+  await s.waitFor(async () => (await (await s.testid("security-cap-property")).value()) === "65", "the refused cap not stored");
 }
 
 async function portfolio() {
@@ -324,12 +262,12 @@ async function portfolio() {
     assert.ok((await s.findAll(`[data-testid="chart-${dim}"] [data-testid="bar"]`)).length > 0, dim);
   }
   // The demo mortgages odd loans on property and pledges equipment on the second.
-  assert.match(await text("portfolio-by_collateral"), /房产/);
-  assert.match(await text("portfolio-by_coverage"), /足额覆盖/);
-  await scrollTo(await s.testid("portfolio-by_collateral"));
+  assert.match(await s.text("portfolio-by_collateral"), /房产/);
+  assert.match(await s.text("portfolio-by_coverage"), /足额覆盖/);
+  await s.scrollTo(await s.testid("portfolio-by_collateral"));
   await shot("credit-line-portfolio-zh.png");
   await toggleLanguage("portfolio-by_collateral", "By collateral");
-  await waitText("portfolio-by_coverage", "Fully covered");
+  await s.waitText("portfolio-by_coverage", "Fully covered");
   await shot("credit-line-portfolio-en.png");
   await toggleLanguage("portfolio-by_collateral", "按押品种类");
 }

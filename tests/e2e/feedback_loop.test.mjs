@@ -11,6 +11,7 @@ import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs
 let driver;
 let s;
 const shots = screenshotsDir();
+const shot = (name) => s.screenshot(join(shots, name));
 
 before(async () => {
   driver = await startDriver(Number(process.env.E2E_PORT ?? 4444));
@@ -22,7 +23,6 @@ after(async () => {
   await driver?.stop();
 });
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const PROBLEM = "抵押登记要跑三次，太折腾";
 const RESOLUTION = "已与不动产登记中心约定一次办结，电话告知客户";
 
@@ -32,45 +32,6 @@ function iso(d) {
 }
 const TEN_DAYS_AGO = iso(new Date(Date.now() - 10 * 86400000));
 
-/** Sets an <input type="date"> the way a picker would (see calculator.test.mjs for why). */
-async function setDate(el, value) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const [el, v] = arguments;" +
-      "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v);" +
-      "el.dispatchEvent(new Event('input', { bubbles: true }));",
-    args: [{ [ELEMENT]: el.id }, value],
-  });
-}
-
-async function scrollTo(el) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    args: [{ [ELEMENT]: el.id }],
-  });
-}
-
-function retryStale(predicate) {
-  return async () => {
-    try {
-      return await predicate();
-    } catch (e) {
-      if (/stale element/.test(String(e?.message))) return false;
-      throw e;
-    }
-  };
-}
-const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
-
-async function shot(name) {
-  await s.cmd("POST", "/execute/async", {
-    script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
-    args: [],
-  });
-  await s.screenshot(join(shots, name));
-}
 
 /** The open problem reminders on Today naming `clientName`. */
 async function openProblemRows(clientName) {
@@ -108,7 +69,7 @@ async function feedbackLoop() {
   await (await s.testid("nav-clients")).click();
   await s.testid("clients-screen", 20000);
   await (await s.testid("filter-stage")).select("2");
-  await waitFor(
+  await s.waitFor(
     async () => {
       const nums = await s.findAll('[data-testid="client-row"] .stage-num');
       return nums.length > 0 && (await Promise.all(nums.map((n) => n.text()))).every((t) => t === "2");
@@ -123,12 +84,12 @@ async function feedbackLoop() {
   await s.testid("clients-screen", 20000);
   await (await s.testid("filter-stage")).select("2");
   await (await s.find(`[data-testid="client-row"][data-client-id="${clientId}"]`, 15000)).click();
-  await waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
+  await s.waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
   const clientName = await (await s.testid("client-title")).text();
 
   // The touchpoint, ten days ago, with the client's feedback. Without a score the form says so
   // and writes nothing.
-  await setDate(await s.testid("tp-date"), TEN_DAYS_AGO);
+  await s.setValue(await s.testid("tp-date"), TEN_DAYS_AGO);
   await (await s.testid("tp-summary")).type("上门沟通抵押登记进度");
   await (await s.testid("tp-feedback-open")).click();
   await (await s.testid("tp-problem-add")).click();
@@ -139,7 +100,7 @@ async function feedbackLoop() {
   await (await s.testid("tp-score-2")).click();
   await (await s.testid("tp-mood")).select("anxious");
   const form = await s.testid("touchpoint-form");
-  await scrollTo(form);
+  await s.scrollTo(form);
   await shot("feedback-touchpoint-form-zh.png");
   await (await s.testid("tp-save")).click();
   await s.testid("tp-saved", 15000);
@@ -147,7 +108,7 @@ async function feedbackLoop() {
   // On Today: open for ten days, past the 7 in Settings.
   await (await s.testid("nav-today")).click();
   await s.testid("reminders", 20000);
-  const [reminder] = await waitFor(async () => {
+  const [reminder] = await s.waitFor(async () => {
     // Beyond the first five, Today's sections open on request; each lists its first rows, the
     // rest on "show all".
     for (const open of await s.findAll('[data-testid="today-section-problems"][data-open="false"] [data-testid="today-section-toggle"]')) await open.click();
@@ -155,7 +116,7 @@ async function feedbackLoop() {
     const rows = await openProblemRows(clientName);
     return rows.length === 1 ? rows : null;
   }, "the open problem on Today", 20000);
-  await scrollTo(reminder);
+  await s.scrollTo(reminder);
   await shot("feedback-today-open-problem-zh.png");
   const key = await reminder.attribute("data-key");
   await (await s.find(`[data-testid="reminder-row"][data-key="${key}"] [data-testid="reminder-resolve"]`)).click();
@@ -165,17 +126,17 @@ async function feedbackLoop() {
   await s.testid("field-error-note");
   await (await s.testid("resolve-note")).type(RESOLUTION);
   await (await s.testid("resolve-confirm")).click();
-  await waitFor(async () => (await openProblemRows(clientName)).length === 0, "the problem gone from Today", 20000);
+  await s.waitFor(async () => (await openProblemRows(clientName)).length === 0, "the problem gone from Today", 20000);
 
   // Closed on the map: one fewer open, one more closed for stage 2.
   const afterResolve = await mapProblems(2);
   assert.deepEqual(afterResolve, { open: before.open, closed: before.closed + 1 }, "the map moved by exactly this problem");
   // The map sits below the funnel: bring it into view for the officer's-eye screenshots.
-  await scrollTo(await s.testid("journey-map"));
+  await s.scrollTo(await s.testid("journey-map"));
   await shot("feedback-journey-map-zh.png");
   await (await s.testid("lang-toggle")).click();
   await s.find('[data-testid="journey-map-row"][data-stage="2"]', 10000);
-  await scrollTo(await s.testid("journey-map"));
+  await s.scrollTo(await s.testid("journey-map"));
   await shot("feedback-journey-map-en.png");
   await (await s.testid("lang-toggle")).click();
 
@@ -186,7 +147,7 @@ async function feedbackLoop() {
   await (await s.testid("filter-stage")).select("2");
   await (await s.find(`[data-testid="client-row"][data-client-id="${clientId}"]`, 15000)).click();
   await s.testid("client-profile", 20000);
-  const problem = await waitFor(async () => {
+  const problem = await s.waitFor(async () => {
     for (const p of await s.findAll('[data-testid="feedback-problem"]')) if ((await p.text()).includes(PROBLEM)) return p;
     return null;
   }, "the problem on the client's page", 15000);
@@ -195,11 +156,11 @@ async function feedbackLoop() {
   const score = await s.testid("profile-score");
   assert.ok((await score.attribute("data-avg")) !== "", "the profile shows the mean score");
   await shot("feedback-client-profile-zh.png");
-  await scrollTo(await s.testid("feedback-section"));
+  await s.scrollTo(await s.testid("feedback-section"));
   await shot("feedback-client-section-zh.png");
   await (await s.testid("lang-toggle")).click();
   await s.testid("client-profile", 10000);
-  await scrollTo(await s.testid("client-detail"));
+  await s.scrollTo(await s.testid("client-detail"));
   await shot("feedback-client-profile-en.png");
   await (await s.testid("lang-toggle")).click();
 }

@@ -35,50 +35,6 @@ after(async () => {
 });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const text = async (testid) => (await s.testid(testid)).text();
-
-/** Waits until the element's text contains `expected` (a string or a RegExp); returns the text. */
-async function waitText(testid, expected, timeoutMs = 10000) {
-  let last = "";
-  const ok = (t) => (expected instanceof RegExp ? expected.test(t) : t.includes(expected));
-  try {
-    return await s.waitFor(
-      async () => {
-        const els = await s.findAll(`[data-testid="${testid}"]`);
-        last = els.length > 0 ? await els[0].text() : "(missing)";
-        return ok(last) ? last : null;
-      },
-      `${testid} to show ${expected}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message}; it shows "${last}"`);
-  }
-}
-
-/**
- * Replaces what a text box holds, as pasting over a selection would: the native setter and an
- * input event (React's onChange), since WebDriver's clear does not always reach React.
- */
-async function replaceText(el, value) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const [el, v] = arguments;" +
-      "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v);" +
-      "el.dispatchEvent(new Event('input', { bubbles: true }));",
-    args: [{ [ELEMENT]: el.id }, value],
-  });
-}
-
-async function scrollTo(el) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    args: [{ [ELEMENT]: el.id }],
-  });
-}
-
 /** How far below the top of the scrolled content pane the element's top is, in px. */
 async function offsetInPane(el) {
   return s.cmd("POST", "/execute/sync", {
@@ -134,7 +90,7 @@ async function openDemo() {
   const screen = await s.testid("unlock-screen", 30000);
   await s.waitFor(async () => (await s.findAll('[data-testid="open-demo"], [data-testid="unlock-form"]')).length > 0, "the unlock choices");
   if ((await s.findAll('[data-testid="unlock-form"][data-vault="demo"]')).length > 0) {
-    const hint = await text("demo-password-hint");
+    const hint = await s.text("demo-password-hint");
     await (await s.testid("unlock-password")).type(hint.slice(hint.search(/[:：]/) + 1).trim());
     await (await s.testid("unlock-submit")).click();
   } else {
@@ -162,7 +118,7 @@ async function moneyJourney() {
   const clientId = await row.attribute("data-client-id");
   await row.click();
   await s.waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
-  const clientName = await text("client-title");
+  const clientName = await s.text("client-title");
   await (await s.testid("tab-calculator")).click();
   await s.testid("loan-calculator");
   // The calculator opens on the client's proposed scenario: start a new one, at a fixed rate.
@@ -172,28 +128,28 @@ async function moneyJourney() {
   // 500万 as the officer says it: echoed to the fen with its 大写, and the schedule follows.
   const principal = await s.testid("calc-principal");
   await principal.type("500万");
-  await waitText("calc-principal-echo", "5,000,000.00");
-  await waitText("calc-principal-echo", "伍佰万元整");
-  await replaceText(await s.testid("calc-months"), "36");
-  await replaceText(await s.testid("calc-rate"), "4.35");
-  await waitText("calc-words", "伍佰万元整");
+  await s.waitText("calc-principal-echo", "5,000,000.00");
+  await s.waitText("calc-principal-echo", "伍佰万元整");
+  await s.setValue(await s.testid("calc-months"), "36");
+  await s.setValue(await s.testid("calc-rate"), "4.35");
+  await s.waitText("calc-words", "伍佰万元整");
   // Full-width digits from a Chinese input method read the same.
-  await replaceText(principal, "");
+  await s.setValue(principal, "");
   await s.waitFor(async () => (await s.findAll('[data-testid="calc-principal-echo"]')).length === 0, "no echo for an empty box");
   await principal.type("５００万");
-  await waitText("calc-principal-echo", "5,000,000.00");
+  await s.waitText("calc-principal-echo", "5,000,000.00");
   assert.equal(await principal.value(), "５００万");
   // Finer than the fen is refused, not rounded: under the box, in the officer's language.
   const fee = await s.testid("calc-fee");
-  await replaceText(fee, "1.2345678万");
-  await waitText("calc-fee-echo", "最多保留 6 位小数");
-  await replaceText(fee, "0.5万");
-  await waitText("calc-fee-echo", "5,000.00");
-  await waitText("calc-fee-echo", "伍仟元整");
+  await s.setValue(fee, "1.2345678万");
+  await s.waitText("calc-fee-echo", "最多保留 6 位小数");
+  await s.setValue(fee, "0.5万");
+  await s.waitText("calc-fee-echo", "5,000.00");
+  await s.waitText("calc-fee-echo", "伍仟元整");
   await shootAll("money-calculator", async (lang) => {
-    await waitText("calc-principal-echo", "5,000,000.00");
-    if (lang === "en") await waitText("calc-summary", "Monthly");
-    await scrollTo(await s.testid("tab-calculator"));
+    await s.waitText("calc-principal-echo", "5,000,000.00");
+    if (lang === "en") await s.waitText("calc-summary", "Monthly");
+    await s.scrollTo(await s.testid("tab-calculator"));
   });
 
   // Saved as the client's proposed loan.
@@ -206,10 +162,10 @@ async function moneyJourney() {
   // The proposal PDF in 万元: the amount as officers write it, the payments in 元 to the fen
   // (the export panel is on the calculator tab, under the scenario it exports).
   const exportPanel = await s.testid("export-panel", 15000);
-  await scrollTo(exportPanel);
+  await s.scrollTo(exportPanel);
   await (await s.testid("unit-pdf-wan")).click();
   assert.equal(await (await s.testid("unit-pdf-wan")).attribute("aria-checked"), "true");
-  await shootAll("money-export", async () => scrollTo(await s.testid("export-panel")));
+  await shootAll("money-export", async () => s.scrollTo(await s.testid("export-panel")));
   const before = new Set(readdirSync(exportDir));
   await (await s.testid("export-proposal")).click();
   await s.testid("export-done", 30000);
@@ -237,10 +193,10 @@ async function moneyJourney() {
   await (await s.testid("unit-portfolio-yi")).click();
   const headline = await s.testid("portfolio-outstanding", 20000);
   const exact = await headline.attribute("data-value");
-  const shown = await waitText("portfolio-outstanding", "亿元");
+  const shown = await s.waitText("portfolio-outstanding", "亿元");
   assert.equal(shown.replace(/\s+/g, ""), `${inUnit(exact, 8)}亿元`, "the headline reads like 4.89 亿元");
   await shootAll("money-portfolio", async (lang) => {
-    await waitText("portfolio-outstanding", lang === "zh" ? "亿元" : "×100m CNY");
+    await s.waitText("portfolio-outstanding", lang === "zh" ? "亿元" : "×100m CNY");
   });
 
   // Closed and opened again: each screen keeps its unit.
@@ -249,7 +205,7 @@ async function moneyJourney() {
   await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1366, height: 768 });
   await openDemo();
   await (await s.testid("nav-portfolio")).click();
-  await waitText("portfolio-outstanding", "亿元", 20000);
+  await s.waitText("portfolio-outstanding", "亿元", 20000);
   assert.equal(await (await s.testid("unit-portfolio-yi")).attribute("aria-checked"), "true");
   await (await s.testid("nav-board")).click();
   await s.testid("card-amount", 20000);
@@ -277,7 +233,7 @@ async function moneyJourney() {
   // The security section's one save: the auto-lock minutes, kept across a new session.
   await (await s.testid("settings-index-security")).click();
   const minutes = await s.testid("auto-lock-minutes");
-  await replaceText(minutes, "25");
+  await s.setValue(minutes, "25");
   await (await s.testid("save-auto-lock")).click();
   await s.testid("auto-lock-saved", 10000);
   await s.close();

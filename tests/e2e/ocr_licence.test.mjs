@@ -54,17 +54,6 @@ after(async () => {
   await driver?.stop();
 });
 
-function retryStale(predicate) {
-  return async () => {
-    try {
-      return await predicate();
-    } catch (e) {
-      if (/stale element/.test(String(e?.message))) return false;
-      throw e;
-    }
-  };
-}
-const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
 
 async function shot(name) {
   await s.cmd("POST", "/execute/async", {
@@ -77,14 +66,14 @@ async function shot(name) {
 /** The language switch, pressed through the page: a dialog's backdrop covers it for a pointer. */
 async function toggleLang(expect) {
   await s.cmd("POST", "/execute/sync", { script: "document.querySelector('[data-testid=\"lang-toggle\"]').click();", args: [] });
-  await waitFor(async () => (await s.pageText()).includes(expect), `the page to read “${expect}”`, 10000);
+  await s.waitFor(async () => (await s.pageText()).includes(expect), `the page to read “${expect}”`, 10000);
 }
 
 /** The review dialog, with its page image drawn: each field's proposed value by key. */
 async function reviewValues() {
   const dialog = await s.testid("licence-review", 90000);
   await s.testid("ocr-page-image", 15000);
-  await waitFor(
+  await s.waitFor(
     async () => s.cmd("POST", "/execute/sync", { script: "const i = document.querySelector('[data-testid=\"ocr-page-image\"]'); return !!i && i.complete && i.naturalWidth > 0;", args: [] }),
     "the page image drawn",
     10000,
@@ -144,7 +133,7 @@ async function licence() {
   await (await s.testid("licence-accept-all")).click();
   assert.equal(await (await s.testid("licence-apply")).text(), "应用所选（8）");
   await (await s.testid("licence-apply")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="licence-review"]')).length === 0, "the dialog closed");
+  await s.waitFor(async () => (await s.findAll('[data-testid="licence-review"]')).length === 0, "the dialog closed");
   assert.equal(await (await s.testid("field-name")).value(), NAME);
   assert.equal(await (await s.testid("field-credit-code")).value(), CODE);
   assert.equal(await (await s.testid("contact-name-0")).value(), LEGAL_REP);
@@ -156,17 +145,17 @@ async function licence() {
   // Reopened from the list: saved as accepted, and the photo is the client's licence document.
   await (await s.testid("back-to-list")).click();
   await s.testid("clients-screen", 20000);
-  await waitFor(async () => (await s.findAll('[data-testid="client-row"]')).length === 1, "the client's row", 15000);
+  await s.waitFor(async () => (await s.findAll('[data-testid="client-row"]')).length === 1, "the client's row", 15000);
   await (await s.testid("client-row")).click();
   await s.testid("client-detail", 20000);
-  await waitFor(async () => (await (await s.testid("client-title")).text()).includes(NAME), "the name");
+  await s.waitFor(async () => (await (await s.testid("client-title")).text()).includes(NAME), "the name");
   assert.match(await (await s.testid("client-info")).text(), new RegExp(CODE));
   const contacts = await (await s.testid("contact-list")).text();
   assert.match(contacts, new RegExp(LEGAL_REP));
   assert.match(contacts, /法定代表人/);
   await (await s.testid("tab-documents")).click();
   await s.testid("documents-tab", 10000);
-  const row = await waitFor(async () => {
+  const row = await s.waitFor(async () => {
     const rows = await s.findAll('[data-testid="document-row"]');
     return rows.length === 1 ? rows[0] : null;
   }, "the licence document", 15000);
@@ -192,7 +181,7 @@ async function licence() {
   // A scanned balance sheet imported as a document, read into the statement preview.
   await (await s.testid("import-kind")).select("financial-statements");
   await (await s.testid("import-pick")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="document-read-statement"]')).length === 1, "the scanned statement", 20000);
+  await s.waitFor(async () => (await s.findAll('[data-testid="document-read-statement"]')).length === 1, "the scanned statement", 20000);
   await (await s.testid("document-read-statement")).click();
   await s.testid("statement-preview", 90000);
   assert.equal(await (await s.testid("figure-total-assets-2024")).value(), "30065290.32");
@@ -202,7 +191,7 @@ async function licence() {
   await shot("ocr-statement-preview-en.png");
   await toggleLang("纸质报表：核对识别的数字");
   await (await s.testid("statement-accept")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="statement-preview"]')).length === 0, "the preview closed", 15000);
+  await s.waitFor(async () => (await s.findAll('[data-testid="statement-preview"]')).length === 0, "the preview closed", 15000);
   await s.testid("ratio-table", 15000);
-  await waitFor(async () => /2024/.test(await (await s.testid("documents-message")).text()), "the figures stored");
+  await s.waitFor(async () => /2024/.test(await (await s.testid("documents-message")).text()), "the figures stored");
 }

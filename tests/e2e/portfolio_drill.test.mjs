@@ -14,6 +14,7 @@ import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs
 let driver;
 let s;
 const shots = screenshotsDir();
+const shot = (name) => s.screenshot(join(shots, name));
 const exportDir = mkdtempSync(join(tmpdir(), "loandesk-drill-export-"));
 
 before(async () => {
@@ -26,9 +27,6 @@ after(async () => {
   await s?.close().catch(() => {});
   await driver?.stop();
 });
-
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-const text = async (testid) => (await s.testid(testid)).text();
 
 /** A plain decimal ("600000.00") → cents, exactly. */
 function cents(v) {
@@ -44,51 +42,6 @@ function percent(part, whole) {
   return `${scaled / 100n}.${String(scaled % 100n).padStart(2, "0")}`;
 }
 
-function retryStale(predicate) {
-  return async () => {
-    try {
-      return await predicate();
-    } catch (e) {
-      if (/stale element/.test(String(e?.message))) return false;
-      throw e;
-    }
-  };
-}
-const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
-
-async function shot(name) {
-  await s.cmd("POST", "/execute/async", {
-    script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
-    args: [],
-  });
-  await s.screenshot(join(shots, name));
-}
-
-async function waitText(testid, pattern, timeoutMs = 10000) {
-  let last = "";
-  try {
-    return await waitFor(
-      async () => {
-        const els = await s.findAll(`[data-testid="${testid}"]`);
-        last = els.length > 0 ? await els[0].text() : "(missing)";
-        return (typeof pattern === "string" ? last.includes(pattern) : pattern.test(last)) ? last : null;
-      },
-      `${testid} to show ${pattern}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message}; it shows "${last}"`);
-  }
-}
-
-async function scrollTo(el) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    args: [{ [ELEMENT]: el.id }],
-  });
-}
 
 /** Every row of the loan list as {id, contract, outstanding (cents), overdue, cls}. */
 async function loanRows() {
@@ -104,7 +57,7 @@ async function loanRows() {
 const sum = (rows) => rows.reduce((a, r) => a + cents(r.outstanding), 0n);
 
 /** The list shows `count` rows (after a filter or a drill has applied). */
-const rowsAre = (count, what) => waitFor(async () => (await s.findAll('[data-testid="portfolio-loan"]')).length === count, what);
+const rowsAre = (count, what) => s.waitFor(async () => (await s.findAll('[data-testid="portfolio-loan"]')).length === count, what);
 
 async function attr(testid, name) {
   return (await s.testid(testid)).attribute(name);
@@ -129,7 +82,7 @@ async function journey() {
   // Shown in the officer's unit; the exact amount is its data-value.
   const total = cents(await attr("portfolio-outstanding", "data-value"));
   const all = await loanRows();
-  assert.equal(all.length, Number(await text("portfolio-loans")), "one row per loan");
+  assert.equal(all.length, Number(await s.text("portfolio-loans")), "one row per loan");
   assert.equal(sum(all), total, "the rows add up to the book, to the fen");
 
   // 逾期: the whole balance of every loan with days overdue; 不良: 次级 + 可疑 + 损失.
@@ -142,7 +95,7 @@ async function journey() {
   assert.equal(await attr("portfolio-non_performing", "data-loans"), String(npl.length));
   assert.equal(cents(await attr("portfolio-non_performing", "data-outstanding")), sum(npl));
   assert.equal(await attr("portfolio-non_performing", "data-percent"), percent(sum(npl), total));
-  assert.match(await text("portfolio-overdue-ratio"), new RegExp(`${percent(sum(overdue), total).replace(".", "\\.")}%`));
+  assert.match(await s.text("portfolio-overdue-ratio"), new RegExp(`${percent(sum(overdue), total).replace(".", "\\.")}%`));
   await shot("portfolio-drill-headlines-zh-1366.png");
 
   // A bar of the industry chart (GB/T 4754 sections) opens exactly the loans behind it.
@@ -154,7 +107,7 @@ async function journey() {
   await firstBar.click();
   await rowsAre(sliceLoans, `the ${sliceLoans} loans of industry ${key}`);
   assert.equal(sum(await loanRows()), sliceOutstanding, "the bar's loans add up to the bar");
-  assert.match(await text("drill-chip"), /^按行业：/);
+  assert.match(await s.text("drill-chip"), /^按行业：/);
   assert.equal(await firstBar.attribute("aria-pressed"), "true");
   await shot("portfolio-drill-industry-zh-1366.png");
   // The same bar again closes the drill.
@@ -164,7 +117,7 @@ async function journey() {
   // The classification bar of 关注: every row shown is 关注.
   const watch = await s.find('[data-testid="chart-by_classification"] [data-testid="bar"][data-key="special_mention"]');
   await watch.click();
-  await waitFor(async () => (await s.findAll('[data-testid="drill-chip"]')).length === 1, "the drill chip");
+  await s.waitFor(async () => (await s.findAll('[data-testid="drill-chip"]')).length === 1, "the drill chip");
   const watched = await loanRows();
   assert.ok(watched.length > 0 && watched.every((r) => r.cls === "special_mention"), JSON.stringify(watched));
   await (await s.testid("drill-clear")).click();
@@ -174,12 +127,12 @@ async function journey() {
   await (await s.testid("portfolio-overdue")).click();
   await rowsAre(overdue.length, "the overdue loans");
   await (await s.testid("loans-sort-days_overdue")).click();
-  await waitFor(async () => {
+  await s.waitFor(async () => {
     const days = (await loanRows()).map((r) => r.overdue);
     return days.every((d, i) => i === 0 || days[i - 1] >= d);
   }, "latest first");
   assert.ok((await loanRows()).every((r) => r.overdue > 0));
-  await scrollTo(await s.testid("portfolio-loan-list"));
+  await s.scrollTo(await s.testid("portfolio-loan-list"));
   await shot("portfolio-drill-overdue-zh-1366.png");
   await (await s.testid("drill-clear")).click();
   await rowsAre(all.length, "cleared again");
@@ -192,18 +145,18 @@ async function journey() {
 
   // A row opens the loan's page on its client.
   await (await s.find(`[data-testid="portfolio-loan"][data-loan-id="${one.id}"] td`)).click();
-  await waitText("loan-contract", one.contract, 15000);
+  await s.waitText("loan-contract", one.contract, 15000);
   assert.equal(await attr("loan-panel", "data-loan-id"), one.id);
 
   // The officer classifies it 次级 there: the portfolio's 不良 figure is that loan, at once.
   await (await s.testid("class-select")).select("substandard");
   await (await s.testid("class-reason")).type("主要客户流失，现金流不足以按期还款");
   await (await s.testid("class-save")).click();
-  await waitFor(async () => (await attr("loan-class", "data-class")) === "substandard", "the loan classified 次级");
+  await s.waitFor(async () => (await attr("loan-class", "data-class")) === "substandard", "the loan classified 次级");
   await (await s.testid("nav-portfolio")).click();
   await s.testid("portfolio-loan-list", 20000);
   const classified = all.filter((r) => r.id === one.id || ["substandard", "doubtful", "loss"].includes(r.cls));
-  await waitFor(async () => (await attr("portfolio-non_performing", "data-loans")) === String(classified.length), "the 不良 figure");
+  await s.waitFor(async () => (await attr("portfolio-non_performing", "data-loans")) === String(classified.length), "the 不良 figure");
   assert.equal(cents(await attr("portfolio-non_performing", "data-outstanding")), sum(classified));
   assert.equal(await attr("portfolio-non_performing", "data-percent"), percent(sum(classified), total));
   await (await s.testid("portfolio-non_performing")).click();
@@ -214,28 +167,28 @@ async function journey() {
 
   // English, and the other laptop size.
   await (await s.testid("lang-toggle")).click();
-  await waitText("portfolio-loan-list", "Loans");
-  assert.match(await text("portfolio-non_performing"), /Non-performing \(substandard \+ doubtful \+ loss\)/);
+  await s.waitText("portfolio-loan-list", "Loans");
+  assert.match(await s.text("portfolio-non_performing"), /Non-performing \(substandard \+ doubtful \+ loss\)/);
   await shot("portfolio-drill-headlines-en-1366.png");
   await (await s.find('[data-testid="chart-by_industry"] [data-testid="bar"]')).click();
-  await waitFor(async () => (await s.findAll('[data-testid="drill-chip"]')).length === 1, "the drill in English");
-  assert.match(await text("drill-chip"), /^By industry: /);
-  await scrollTo(await s.testid("portfolio-loan-list"));
+  await s.waitFor(async () => (await s.findAll('[data-testid="drill-chip"]')).length === 1, "the drill in English");
+  assert.match(await s.text("drill-chip"), /^By industry: /);
+  await s.scrollTo(await s.testid("portfolio-loan-list"));
   await shot("portfolio-drill-industry-en-1366.png");
   await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1280, height: 800 });
   await shot("portfolio-drill-industry-en-1280.png");
-  await scrollTo(await s.testid("portfolio-screen"));
+  await s.scrollTo(await s.testid("portfolio-screen"));
   await shot("portfolio-drill-headlines-en-1280.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("portfolio-loan-list", "贷款明细");
+  await s.waitText("portfolio-loan-list", "贷款明细");
   await shot("portfolio-drill-headlines-zh-1280.png");
-  await scrollTo(await s.testid("portfolio-loan-list"));
+  await s.scrollTo(await s.testid("portfolio-loan-list"));
   await shot("portfolio-drill-loans-zh-1280.png");
   await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1366, height: 768 });
 
   // The CSV export carries the headline figures and every loan.
   await (await s.testid("portfolio-export")).click();
-  await waitText("portfolio-exported", exportDir);
+  await s.waitText("portfolio-exported", exportDir);
   const name = readdirSync(exportDir).find((f) => f.startsWith("portfolio-") && f.endsWith(".csv"));
   const csv = readFileSync(join(exportDir, name), "utf8");
   assert.match(csv, new RegExp(`\\n逾期贷款,${overdue.length},`));

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs";
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const TEMPLATE = fileURLToPath(new URL("../../crates/core/assets/templates/project-model-template.xlsx", import.meta.url));
 // The demo's project-finance client further along, with the solar model the demo saves.
 const CLIENT = "东莞新纪元光伏电力";
@@ -32,47 +31,9 @@ after(async () => {
 
 const run = (script, ...args) => s.cmd("POST", "/execute/sync", { script, args });
 
-function retryStale(predicate) {
-  return async () => {
-    try {
-      return await predicate();
-    } catch (e) {
-      if (/stale element/.test(String(e?.message))) return false;
-      throw e;
-    }
-  };
-}
-const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
-
-/** Waits until the element's text is exactly `want` (the model follows the form). */
-async function waitText(id, want, timeoutMs = 15000) {
-  let last = null;
-  try {
-    await waitFor(
-      async () => {
-        const found = await s.findAll(`[data-testid="${id}"]`);
-        last = found.length > 0 ? await found[0].text() : null;
-        return last === want;
-      },
-      `${id} to read ${want}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message} (last: ${last})`);
-  }
-}
 
 async function waitAttr(id, name, want, timeoutMs = 15000) {
-  await waitFor(async () => (await (await s.testid(id, timeoutMs)).attribute(name)) === want, `${id}[${name}=${want}]`, timeoutMs);
-}
-
-/** Scrolls the page's content pane so `el` is at its top. */
-async function scrollTo(el) {
-  await run(
-    "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    { [ELEMENT]: el.id },
-  );
+  await s.waitFor(async () => (await (await s.testid(id, timeoutMs)).attribute(name)) === want, `${id}[${name}=${want}]`, timeoutMs);
 }
 
 async function shot(name) {
@@ -95,7 +56,7 @@ async function chartPixels() {
 
 async function assertChartDrawn(periods) {
   await waitAttr("pm-chart", "data-periods", String(periods));
-  const px = await waitFor(async () => {
+  const px = await s.waitFor(async () => {
     const p = await chartPixels();
     return p && p.width > 200 && p.height > 100 && p.drawn > 2000 ? p : null;
   }, "the chart drawn on its canvas");
@@ -106,7 +67,7 @@ async function openClientModel() {
   await (await s.testid("nav-clients", 20000)).click();
   await s.testid("clients-screen", 20000);
   await (await s.testid("client-search")).clearAndType(CLIENT);
-  await waitFor(async () => {
+  await s.waitFor(async () => {
     const rows = await s.findAll('[data-testid="client-row"]');
     return rows.length === 1 && (await rows[0].text()).includes(CLIENT);
   }, "the client's row", 15000);
@@ -132,21 +93,21 @@ async function projectModel() {
   // Settings: the bank holds power projects to 30 % 资本金 (国发〔2015〕51号 says 20 %).
   await (await s.testid("nav-settings")).click();
   const card = await s.testid("capital-table-card", 20000);
-  await waitFor(async () => (await (await s.testid("capital-power-and-other")).value()) === "20", "the default share");
+  await s.waitFor(async () => (await (await s.testid("capital-power-and-other")).value()) === "20", "the default share");
   await (await s.testid("capital-power-and-other")).clearAndType("30");
   await (await s.testid("capital-save")).click();
   await s.testid("capital-saved", 10000);
-  await scrollTo(card);
+  await s.scrollTo(card);
   await shot("pm-settings-capital-zh.png");
   await (await s.testid("lang-toggle")).click();
-  await waitFor(async () => (await card.text()).includes("Minimum 资本金 share"), "the card in English");
-  await scrollTo(card);
+  await s.waitFor(async () => (await card.text()).includes("Minimum 资本金 share"), "the card in English");
+  await s.scrollTo(card);
   await shot("pm-settings-capital-en.png");
   await (await s.testid("lang-toggle")).click();
 
   // The demo's solar model, saved: 28.70 % 资本金 is now short of 30 %.
   await openClientModel();
-  await waitText("pm-debt", "28,518.15");
+  await s.waitText("pm-debt", "28,518.15");
   await waitAttr("pm-save-state", "data-state", "saved");
   await waitAttr("pm-capital-check", "data-short", "true");
   const warnings = await Promise.all((await s.findAll('[data-testid="pm-warning"]')).map((w) => w.attribute("data-code")));
@@ -154,39 +115,39 @@ async function projectModel() {
   assert.equal((await s.findAll('[data-testid="pm-schedule-row"]')).length, 20);
   assert.equal((await s.findAll('[data-testid="pm-sensitivity-row"]')).length, 3);
   await assertChartDrawn(20);
-  await scrollTo(await s.testid("project-model"));
+  await s.scrollTo(await s.testid("project-model"));
   await shot("pm-solar-zh.png");
-  await scrollTo(await s.testid("pm-chart-card"));
+  await s.scrollTo(await s.testid("pm-chart-card"));
   await shot("pm-solar-chart-zh.png");
-  await scrollTo(await s.testid("pm-schedule-card"));
+  await s.scrollTo(await s.testid("pm-schedule-card"));
   await shot("pm-solar-schedule-zh.png");
   await (await s.testid("lang-toggle")).click();
-  await waitFor(async () => (await (await s.testid("pm-warning")).text()).startsWith("Equity is 28.70 %"), "the warning in English");
-  await scrollTo(await s.testid("project-model"));
+  await s.waitFor(async () => (await (await s.testid("pm-warning")).text()).startsWith("Equity is 28.70 %"), "the warning in English");
+  await s.scrollTo(await s.testid("project-model"));
   await shot("pm-solar-en.png");
-  await scrollTo(await s.testid("pm-chart-card"));
+  await s.scrollTo(await s.testid("pm-chart-card"));
   await shot("pm-solar-chart-en.png");
   await (await s.testid("lang-toggle")).click();
 
   // The template through the Import button: the issue's example, computed before it is saved.
   await (await s.testid("pm-import")).click();
   await waitAttr("pm-notice", "data-kind", "imported");
-  await waitText("pm-debt", "385.06");
+  await s.waitText("pm-debt", "385.06");
   await waitAttr("pm-save-state", "data-state", "unsaved");
   assert.equal(await (await s.testid("pm-rate")).value(), "6");
   assert.equal(await (await s.testid("pm-cell-cfads-5")).value(), "140");
-  await waitText("pm-min-dscr", "1.3000");
+  await s.waitText("pm-min-dscr", "1.3000");
   assert.equal((await s.findAll('[data-testid="pm-warning"]')).length, 0);
   await assertChartDrawn(5);
-  await scrollTo(await s.testid("project-model"));
+  await s.scrollTo(await s.testid("project-model"));
   await shot("pm-template-imported-zh.png");
 
   // The model follows the form as it is typed: sculpted to 1.50, every period's cover is 1.50.
   await (await s.testid("pm-target-dscr")).clearAndType("1.50");
-  await waitText("pm-min-dscr", "1.5000");
+  await s.waitText("pm-min-dscr", "1.5000");
   assert.notEqual(await (await s.testid("pm-debt")).text(), "385.06");
   await (await s.testid("pm-target-dscr")).clearAndType("1.3");
-  await waitText("pm-debt", "385.06");
+  await s.waitText("pm-debt", "385.06");
 
   await (await s.testid("pm-save")).click();
   await waitAttr("pm-save-state", "data-state", "saved");
@@ -194,12 +155,12 @@ async function projectModel() {
   // Reopened from the list: the saved model, not the demo's.
   await (await s.testid("back-to-list")).click();
   await openClientModel();
-  await waitText("pm-debt", "385.06");
+  await s.waitText("pm-debt", "385.06");
   await waitAttr("pm-save-state", "data-state", "saved");
   await assertChartDrawn(5);
   await (await s.testid("lang-toggle")).click();
-  await waitFor(async () => (await (await s.testid("pm-save-state")).text()) === "Saved with the client", "the tab in English");
-  await scrollTo(await s.testid("project-model"));
+  await s.waitFor(async () => (await (await s.testid("pm-save-state")).text()) === "Saved with the client", "the tab in English");
+  await s.scrollTo(await s.testid("project-model"));
   await shot("pm-template-saved-en.png");
   await (await s.testid("lang-toggle")).click();
 }

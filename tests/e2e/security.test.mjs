@@ -15,6 +15,7 @@ import { appBinary, screenshotsDir, Session, startDriver } from "./webdriver.mjs
 let driver;
 let s;
 const shots = screenshotsDir();
+const shot = (name) => s.screenshot(join(shots, name));
 // Save dialogs answer into this folder (see src-tauri/src/commands/dialogs.rs).
 const exportDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-security-"));
 
@@ -27,9 +28,6 @@ after(async () => {
   await s?.close().catch(() => {});
   await driver?.stop();
 });
-
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-const text = async (testid) => (await s.testid(testid)).text();
 
 function iso(d) {
   const p = (n) => String(n).padStart(2, "0");
@@ -50,61 +48,6 @@ function shownCents(c) {
   return `${whole}.${String(c % 100n).padStart(2, "0")}`;
 }
 
-async function setDate(el, value) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const [el, v] = arguments;" +
-      "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v);" +
-      "el.dispatchEvent(new Event('input', { bubbles: true }));",
-    args: [{ [ELEMENT]: el.id }, value],
-  });
-}
-
-async function scrollTo(el) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    args: [{ [ELEMENT]: el.id }],
-  });
-}
-
-function retryStale(predicate) {
-  return async () => {
-    try {
-      return await predicate();
-    } catch (e) {
-      if (/stale element/.test(String(e?.message))) return false;
-      throw e;
-    }
-  };
-}
-const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
-
-async function shot(name) {
-  await s.cmd("POST", "/execute/async", {
-    script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
-    args: [],
-  });
-  await s.screenshot(join(shots, name));
-}
-
-async function waitText(testid, pattern, timeoutMs = 10000) {
-  let last = "";
-  try {
-    return await waitFor(
-      async () => {
-        const els = await s.findAll(`[data-testid="${testid}"]`);
-        last = els.length > 0 ? await els[0].text() : "(missing)";
-        return (typeof pattern === "string" ? last.includes(pattern) : pattern.test(last)) ? last : null;
-      },
-      `${testid} to show ${pattern}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message}; it shows "${last}"`);
-  }
-}
 
 /** The panel's figures in cents, from the core's values on the elements. */
 async function figures() {
@@ -115,7 +58,7 @@ async function figures() {
 
 const toggleLang = async (expect) => {
   await (await s.testid("lang-toggle")).click();
-  await waitText("security-panel", expect);
+  await s.waitText("security-panel", expect);
 };
 
 test("security: pledge, revalue into a shortfall, the reminder on Today, guarantors", async () => {
@@ -132,7 +75,7 @@ async function openUncoveredLoan() {
   await (await s.testid("nav-clients")).click();
   await s.testid("clients-screen", 20000);
   await (await s.testid("filter-stage")).select("5");
-  await waitFor(
+  await s.waitFor(
     async () => {
       const nums = await s.findAll('[data-testid="client-row"] .stage-num');
       if (nums.length === 0) return false;
@@ -145,19 +88,19 @@ async function openUncoveredLoan() {
   assert.ok(ids.length > 0, "the demo has stage-5 clients");
   for (const clientId of ids) {
     await (await s.find(`[data-testid="client-row"][data-client-id="${clientId}"]`, 15000)).click();
-    await waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
+    await s.waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
     await (await s.testid("tab-loans")).click();
     await s.testid("loans-tab", 10000);
-    await waitFor(async () => (await s.findAll('[data-testid="loan-row"]')).length > 0 || (await s.findAll('[data-testid="loans-empty"]')).length > 0, "the loans");
+    await s.waitFor(async () => (await s.findAll('[data-testid="loan-row"]')).length > 0 || (await s.findAll('[data-testid="loans-empty"]')).length > 0, "the loans");
     const loanIds = await Promise.all((await s.findAll('[data-testid="loan-row"]')).map((r) => r.attribute("data-loan-id")));
     for (const loanId of loanIds) {
       await (await s.find(`[data-testid="loan-row"][data-loan-id="${loanId}"] button`)).click();
-      await waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan");
+      await s.waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan");
       await s.testid("security-panel", 10000);
       const f = await figures();
       // Not covered with 70,000.00 more capacity either: the revalued property leaves a shortfall.
       if (f.outstanding > f.capacity + 7000000n && (await s.findAll('[data-testid="collateral-add"]')).length > 0) {
-        return { clientId, loanId, clientName: await text("client-title"), contract: await text("loan-contract") };
+        return { clientId, loanId, clientName: await s.text("client-title"), contract: await s.text("loan-contract") };
       }
     }
     await (await s.testid("nav-clients")).click();
@@ -175,27 +118,27 @@ async function journey() {
   const before = await figures();
   assert.equal(before.shortfall, before.outstanding - before.capacity, "shortfall = outstanding − capacity");
   const rowsBefore = (await s.findAll('[data-testid="collateral-row"]')).length;
-  await scrollTo(panel);
+  await s.scrollTo(panel);
   await shot("security-panel-before-zh.png");
 
   // 新增押品: a property of 1,000,000 valued today; the cap left to Settings (placeholder 70).
   await (await s.testid("collateral-add")).click();
   await s.testid("collateral-dialog");
-  await waitFor(async () => /70/.test((await (await s.testid("collateral-cap")).attribute("placeholder")) ?? ""), "the Settings cap as placeholder");
+  await s.waitFor(async () => /70/.test((await (await s.testid("collateral-cap")).attribute("placeholder")) ?? ""), "the Settings cap as placeholder");
   await (await s.testid("collateral-kind")).select("property");
   // Nothing typed: the value is required, under its field.
   await (await s.testid("collateral-save")).click();
-  await waitText("field-error-collateral_value", "请填写此项");
+  await s.waitText("field-error-collateral_value", "请填写此项");
   await (await s.testid("collateral-description")).type("苏州工业园区星湖街 88 号 3 幢 101 室");
   await (await s.testid("collateral-value")).type("1,000,000");
-  await setDate(await s.testid("collateral-valued-on"), TODAY);
+  await s.setValue(await s.testid("collateral-valued-on"), TODAY);
   await (await s.testid("collateral-source")).type("江苏中估房地产评估");
   await (await s.testid("collateral-registration-no")).type("苏(2026)苏州市不动产证明第0123456号");
   assert.equal((await s.findAll('[data-testid="field-error-collateral_value"]')).length, 0, "the corrected value is no longer flagged");
   await shot("security-add-dialog-zh.png");
   await (await s.testid("collateral-save")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="collateral-dialog"]')).length === 0, "the dialog closed");
-  await waitFor(async () => (await s.findAll('[data-testid="collateral-row"]')).length === rowsBefore + 1, "the new item");
+  await s.waitFor(async () => (await s.findAll('[data-testid="collateral-dialog"]')).length === 0, "the dialog closed");
+  await s.waitFor(async () => (await s.findAll('[data-testid="collateral-row"]')).length === rowsBefore + 1, "the new item");
 
   const added = await figures();
   assert.equal(added.capacity - before.capacity, 70000000n, "capacity grows by exactly 700,000.00");
@@ -215,16 +158,16 @@ async function journey() {
   await s.testid("revalue-dialog");
   assert.equal((await s.findAll('[data-testid="revalue-history"] [data-testid="valuation-row"]')).length, 1);
   await (await s.testid("revalue-value")).type("100000");
-  await setDate(await s.testid("revalue-date"), TODAY);
+  await s.setValue(await s.testid("revalue-date"), TODAY);
   await (await s.testid("revalue-source")).type("行内复评");
   await (await s.testid("revalue-save")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="revalue-dialog"]')).length === 0, "the revaluation saved");
-  await waitFor(async () => (await (await s.find(`${row} [data-testid="collateral-lendable"]`)).attribute("data-value")) === "70000.00", "the new lendable value");
+  await s.waitFor(async () => (await s.findAll('[data-testid="revalue-dialog"]')).length === 0, "the revaluation saved");
+  await s.waitFor(async () => (await (await s.find(`${row} [data-testid="collateral-lendable"]`)).attribute("data-value")) === "70000.00", "the new lendable value");
   const revalued = await figures();
   assert.equal(added.capacity - revalued.capacity, 63000000n, "capacity drops by exactly 630,000.00");
   assert.ok(revalued.outstanding > revalued.capacity, "short of collateral");
   assert.equal(revalued.shortfall, revalued.outstanding - revalued.capacity, "shortfall = outstanding − capacity");
-  assert.match(await text("security-shortfall"), new RegExp(`CNY ${shownCents(revalued.shortfall).replace(/\./g, "\\.")}`));
+  assert.match(await s.text("security-shortfall"), new RegExp(`CNY ${shownCents(revalued.shortfall).replace(/\./g, "\\.")}`));
   assert.match(await (await s.testid("security-shortfall")).attribute("class"), /late/);
   await (await s.find(`${row} [data-testid="collateral-history-toggle"]`)).click();
   const history = await s.find(`[data-testid="collateral-history"][data-collateral-id="${itemId}"]`);
@@ -240,11 +183,11 @@ async function journey() {
   await (await s.testid("guarantor-name")).type("苏州恒信担保有限公司");
   await (await s.testid("guarantor-code")).type("91320500MA1X2Y3Z4A");
   await (await s.testid("guarantor-save")).click();
-  const refusal = await waitText("field-error-guarantor_credit_code", /./);
+  const refusal = await s.waitText("field-error-guarantor_credit_code", /./);
   assert.doesNotMatch(refusal, /rule\.|\{\{/);
   await shot("security-guarantor-error-zh.png");
   await (await s.testid("guarantor-cancel")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="guarantor-dialog"]')).length === 0, "the dialog closed");
+  await s.waitFor(async () => (await s.findAll('[data-testid="guarantor-dialog"]')).length === 0, "the dialog closed");
   assert.equal((await s.findAll('[data-testid="guarantor-row"]')).length, guarantorsBefore, "nothing added");
 
   // A person, joint, up to 500,000: listed.
@@ -255,27 +198,27 @@ async function journey() {
   await (await s.testid("guarantor-limit-input")).type("500,000");
   await (await s.testid("guarantor-relation")).type("股东");
   await (await s.testid("guarantor-save")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="guarantor-row"]')).length === guarantorsBefore + 1, "the guarantor added");
+  await s.waitFor(async () => (await s.findAll('[data-testid="guarantor-row"]')).length === guarantorsBefore + 1, "the guarantor added");
   let person = null;
   for (const r of await s.findAll('[data-testid="guarantor-row"]')) if ((await r.text()).includes("周建国")) person = r;
   assert.ok(person, "周建国 listed");
   assert.equal(await person.attribute("data-party"), "person");
   assert.match(await person.text(), /自然人[\s\S]*连带责任保证[\s\S]*CNY 500,000\.00[\s\S]*股东/);
 
-  await scrollTo(panel);
+  await s.scrollTo(panel);
   await shot("security-panel-zh.png");
   await toggleLang("Security");
-  assert.match(await text("security-panel"), /Collateral capacity[\s\S]*Shortfall/);
+  assert.match(await s.text("security-panel"), /Collateral capacity[\s\S]*Shortfall/);
   await shot("security-panel-en.png");
   // The add dialog in English (the language toggle is behind a dialog, so switched first).
   await (await s.testid("collateral-add")).click();
-  await waitText("collateral-dialog", "Add collateral");
+  await s.waitText("collateral-dialog", "Add collateral");
   await (await s.testid("collateral-kind")).select("equipment");
-  await waitFor(async () => /50/.test((await (await s.testid("collateral-cap")).attribute("placeholder")) ?? ""), "equipment's Settings cap");
+  await s.waitFor(async () => /50/.test((await (await s.testid("collateral-cap")).attribute("placeholder")) ?? ""), "equipment's Settings cap");
   await (await s.testid("collateral-description")).type("CNC machining centre, 2 units");
   await shot("security-add-dialog-en.png");
   await (await s.testid("collateral-cancel")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="collateral-dialog"]')).length === 0, "the dialog closed");
+  await s.waitFor(async () => (await s.findAll('[data-testid="collateral-dialog"]')).length === 0, "the dialog closed");
   await toggleLang("担保");
 
   // Today: the shortfall reminder of this loan, with the same amount; it opens the loan.
@@ -289,16 +232,16 @@ async function journey() {
   assert.ok(rtext.includes(clientName) && rtext.includes(contract), rtext);
   assert.ok(rtext.includes(shownCents(revalued.shortfall)), `${rtext} quotes ${shownCents(revalued.shortfall)}`);
   assert.match(rtext, /押品覆盖不足|覆盖缺口/);
-  await scrollTo(reminder);
+  await s.scrollTo(reminder);
   await shot("security-today-shortfall-zh.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("today-section-security", "Shortfall");
+  await s.waitText("today-section-security", "Shortfall");
   assert.match(await reminder.text(), new RegExp(`${shownCents(revalued.shortfall).replace(/\./g, "\\.")} not covered`));
   await shot("security-today-shortfall-en.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("today-section-security", "覆盖不足");
+  await s.waitText("today-section-security", "覆盖不足");
   await (await s.find(`[data-testid="reminder-row"][data-kind="shortfall"][data-loan-id="${loanId}"] [data-testid="reminder-open"]`)).click();
-  await waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
+  await s.waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
   assert.equal((await figures()).shortfall, revalued.shortfall);
 
   // Booking another loan under the client's credit line: its options show what is available;
@@ -307,7 +250,7 @@ async function journey() {
   await (await s.testid("loan-book-open")).click();
   await s.testid("loan-book-form", 15000);
   const facility = await s.testid("loan-facility", 15000);
-  await waitFor(async () => (await s.findAll('[data-testid="loan-facility"] option')).length > 1, "the client's credit lines");
+  await s.waitFor(async () => (await s.findAll('[data-testid="loan-facility"] option')).length > 1, "the client's credit lines");
   const options = await s.findAll('[data-testid="loan-facility"] option');
   assert.equal(await options[0].attribute("value"), "", "drawing under no line is offered");
   assert.match(await options[1].text(), /可用 CNY [\d,]+\.\d\d/);
@@ -315,28 +258,28 @@ async function journey() {
   await (await s.testid("loan-contract-no")).type("HT-E2E-SEC-0002");
   if ((await s.findAll('[data-testid="loan-reprice-rule"]')).length > 0) await (await s.testid("loan-reprice-rule")).select("jan1");
   await (await s.testid("loan-book-submit")).click();
-  await waitText("field-error-facility", "超过授信可用额度");
-  await scrollTo(await s.testid("loan-book-form"));
+  await s.waitText("field-error-facility", "超过授信可用额度");
+  await s.scrollTo(await s.testid("loan-book-form"));
   await shot("security-book-facility-zh.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("loan-book-form", "Credit line");
+  await s.waitText("loan-book-form", "Credit line");
   // A refusal is worded when it is given: asked again, in English.
   await (await s.testid("loan-book-submit")).click();
-  await waitText("field-error-facility", "Above what is available on the credit line");
+  await s.waitText("field-error-facility", "Above what is available on the credit line");
   await shot("security-book-facility-en.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("loan-book-form", "授信额度");
+  await s.waitText("loan-book-form", "授信额度");
   assert.equal((await s.findAll('[data-testid="loan-row"]')).length, loansBefore, "nothing booked");
 
   // The proposal PDF carries the same shortfall in its security section (exported from the
   // calculator, which opens on the proposed loan).
   await (await s.testid("tab-calculator")).click();
-  await waitFor(async () => (await s.testid("export-proposal", 15000)).cmd("GET", "/enabled"), "the proposed loan on screen");
+  await s.waitFor(async () => (await s.testid("export-proposal", 15000)).cmd("GET", "/enabled"), "the proposed loan on screen");
   await (await s.testid("export-proposal")).click();
   await s.testid("export-done", 30000);
   const pdf = readdirSync(exportDir).find((f) => f.endsWith(".pdf"));
   assert.ok(pdf, "the proposal was written");
   const flat = execFileSync("pdftotext", ["-layout", join(exportDir, pdf), "-"]).toString().replace(/\s+/g, "");
   assert.ok(flat.includes("担保措施"), "the PDF has its security section");
-  assert.ok(flat.includes(`缺口CNY${shownCents(revalued.shortfall)}`), `the PDF states the shortfall ${shownCents(revalued.shortfall)}`);
+  assert.ok(flat.includes(`缺口${shownCents(revalued.shortfall)}元`), `the PDF states the shortfall ${shownCents(revalued.shortfall)}`);
 }

@@ -16,6 +16,7 @@ const CONTRACT = "HT-E2E-2026-0001";
 let driver;
 let s;
 const shots = screenshotsDir();
+const shot = (name) => s.screenshot(join(shots, name));
 // Save dialogs answer into this folder (see src-tauri/src/commands/dialogs.rs).
 const exportDir = mkdtempSync(join(tmpdir(), "loandesk-e2e-export-"));
 
@@ -29,9 +30,6 @@ after(async () => {
   await s?.close().catch(() => {});
   await driver?.stop();
 });
-
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-const text = async (testid) => (await s.testid(testid)).text();
 
 /** The local calendar date as the app's backend sees it ("today" in Rust is Local::now()). */
 function iso(d) {
@@ -54,67 +52,7 @@ function centsPlain(v) {
   return BigInt(whole) * 100n + BigInt(frac.padEnd(2, "0").slice(0, 2));
 }
 
-/** Sets an <input type="date"> the way a picker would (see calculator.test.mjs for why). */
-async function setDate(el, value) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const [el, v] = arguments;" +
-      "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v);" +
-      "el.dispatchEvent(new Event('input', { bubbles: true }));",
-    args: [{ [ELEMENT]: el.id }, value],
-  });
-}
-
-/** Scrolls the content pane to put an element at its top, for a screenshot. */
-async function scrollTo(el) {
-  await s.cmd("POST", "/execute/sync", {
-    script:
-      "const el = arguments[0], pane = el.closest('.content');" +
-      "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
-    args: [{ [ELEMENT]: el.id }],
-  });
-}
-
-/** A wait predicate that reads "not yet" when React replaced an element between find and read. */
-function retryStale(predicate) {
-  return async () => {
-    try {
-      return await predicate();
-    } catch (e) {
-      if (/stale element/.test(String(e?.message))) return false;
-      throw e;
-    }
-  };
-}
-
 /** Waits as Session.waitFor does, reading a replaced element as "not yet". */
-const waitFor = (predicate, what, timeoutMs) => s.waitFor(retryStale(predicate), what, timeoutMs);
-
-/** Lets the page paint before a screenshot: taken at once, WebKit can hand back the previous frame. */
-async function shot(name) {
-  await s.cmd("POST", "/execute/async", {
-    script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
-    args: [],
-  });
-  await s.screenshot(join(shots, name));
-}
-
-async function waitText(testid, pattern, timeoutMs = 10000) {
-  let last = "";
-  try {
-    return await waitFor(
-      async () => {
-        const els = await s.findAll(`[data-testid="${testid}"]`);
-        last = els.length > 0 ? await els[0].text() : "(missing)";
-        return (typeof pattern === "string" ? last.includes(pattern) : pattern.test(last)) ? last : null;
-      },
-      `${testid} to show ${pattern}`,
-      timeoutMs,
-    );
-  } catch (e) {
-    throw new Error(`${e.message}; it shows "${last}"`);
-  }
-}
 
 const periodRow = (n) => `[data-testid="period-row"][data-period="${n}"]`;
 const reminderRow = (kind, loanId) => `[data-testid="reminder-row"][data-kind="${kind}"][data-loan-id="${loanId}"]`;
@@ -127,7 +65,7 @@ async function outstandingCents() {
 async function readPortfolio() {
   await (await s.testid("nav-portfolio")).click();
   await s.testid("portfolio-screen", 15000);
-  const loans = Number(await text("portfolio-loans"));
+  const loans = Number(await s.text("portfolio-loans"));
   // The headline is shown in the officer's unit; the exact amount is its data-value.
   const outstanding = centsPlain(await (await s.testid("portfolio-outstanding")).attribute("data-value"));
   return { loans, outstanding };
@@ -166,39 +104,39 @@ async function prepay(outstanding) {
   await s.testid("prepay-dialog");
   // More than the payoff amount: refused under the field, nothing to confirm.
   await (await s.testid("prepay-amount")).type("999,999,999,999");
-  await waitText("field-error-amount", /\d/);
+  await s.waitText("field-error-amount", /\d/);
   assert.equal(await (await s.testid("change-confirm")).attribute("disabled"), "true");
   await (await s.testid("prepay-amount")).clearAndType("1,000,000");
   await (await s.testid("prepay-mode-reduce-payment")).click();
   await s.testid("change-preview", 10000);
-  const newMaturity = await text("change-new-maturity");
+  const newMaturity = await s.text("change-new-maturity");
   assert.equal(newMaturity, lastDue, "减少月供 keeps the maturity");
   const saved = await (await s.testid("change-interest-saved")).attribute("data-value");
   assert.ok(Number(saved) > 0, `interest saved ${saved}`);
-  const prepaidLine = await text("change-prepaid");
+  const prepaidLine = await s.text("change-prepaid");
   assert.match(prepaidLine, /提前归还本金 CNY [\d,]+\.\d\d/);
   const prepaid = cents(prepaidLine);
   assert.ok(prepaid > 0n && prepaid <= 100000000n, prepaidLine);
   await shot("servicing-prepay-preview-zh.png");
   await (await s.testid("change-confirm")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="prepay-dialog"]')).length === 0, "the dialog closed");
-  await waitFor(async () => (await versions()) > versionsBefore, "a new schedule version");
-  assert.match(await text("loan-versions"), /提前还款 · 减少月供/);
+  await s.waitFor(async () => (await s.findAll('[data-testid="prepay-dialog"]')).length === 0, "the dialog closed");
+  await s.waitFor(async () => (await versions()) > versionsBefore, "a new schedule version");
+  assert.match(await s.text("loan-versions"), /提前还款 · 减少月供/);
   const after = await outstandingCents();
   assert.equal(after, outstanding - prepaid, "the principal fell by what was prepaid");
   assert.equal((await openPeriods()).at(-1)[1], lastDue, "same maturity on the loan page");
   const version = await versions();
-  await waitText("loan-notice", `第 ${version} 版`);
+  await s.waitText("loan-notice", `第 ${version} 版`);
   // The client gets the new schedule: the PDF of this version, read back.
   await (await s.testid("loan-schedule-pdf")).click();
-  const notice = await waitText("loan-notice", exportDir);
+  const notice = await s.waitText("loan-notice", exportDir);
   const pdfPath = notice.slice(notice.indexOf(exportDir)).trim();
   const pdf = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
   assert.match(pdf, new RegExp(`${CONTRACT}\\s*（第\\s*${version}\\s*版）`));
   assert.ok(pdf.includes(lastDue), "the PDF ends on the same maturity");
-  await scrollTo(await s.testid("loan-periods"));
+  await s.scrollTo(await s.testid("loan-periods"));
   await shot("servicing-periods-after-prepay-zh.png");
-  await scrollTo(await s.testid("tab-loans"));
+  await s.scrollTo(await s.testid("tab-loans"));
   return after;
 }
 
@@ -209,22 +147,22 @@ async function prepay(outstanding) {
 async function penaltyTemplate() {
   await (await s.testid("nav-settings")).click();
   const card = await s.testid("penalty-template", 15000);
-  await waitFor(async () => (await (await s.testid("loan-penalty-markup")).value()) === "50", "the template's markup");
+  await s.waitFor(async () => (await (await s.testid("loan-penalty-markup")).value()) === "50", "the template's markup");
   assert.equal((await s.findAll('[data-testid="penalty-template"] [data-testid="loan-penalty-misuse"]')).length, 0, "no misuse in the template");
   await (await s.testid("loan-penalty-markup")).clearAndType("60");
   await (await s.testid("save-penalty-template")).click();
-  await waitText("field-error-penalty_markup", "30");
+  await s.waitText("field-error-penalty_markup", "30");
   await (await s.testid("loan-penalty-markup")).clearAndType("45");
   await (await s.testid("loan-penalty-basis")).select("365");
   await (await s.testid("save-penalty-template")).click();
   await s.testid("penalty-template-saved", 10000);
-  await scrollTo(card);
+  await s.scrollTo(card);
   await shot("servicing-penalty-template-zh.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("penalty-template", "Penalty terms for new loans");
+  await s.waitText("penalty-template", "Penalty terms for new loans");
   await shot("servicing-penalty-template-en.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("penalty-template", "新贷款的罚息条款");
+  await s.waitText("penalty-template", "新贷款的罚息条款");
 }
 
 async function servicingJourney() {
@@ -239,7 +177,7 @@ async function servicingJourney() {
   await (await s.testid("nav-clients")).click();
   await s.testid("clients-screen", 20000);
   await (await s.testid("filter-stage")).select("4");
-  await waitFor(
+  await s.waitFor(
     async () => {
       const nums = await s.findAll('[data-testid="client-row"] .stage-num');
       if (nums.length === 0) return false;
@@ -251,13 +189,13 @@ async function servicingJourney() {
   const row = await s.testid("client-row");
   const clientId = await row.attribute("data-client-id");
   await row.click();
-  await waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
-  const clientName = await text("client-title");
+  await s.waitFor(async () => (await (await s.testid("client-detail", 20000)).attribute("data-client-id")) === clientId, "the client page");
+  const clientName = await s.text("client-title");
 
   await (await s.testid("tab-loans")).click();
   await s.testid("loans-empty");
   await (await s.testid("loan-book-open")).click();
-  const proposal = await text("loan-book-proposal");
+  const proposal = await s.text("loan-book-proposal");
   assert.match(proposal, /拟议方案/);
   // Prefilled from the proposal: one disbursement of the whole principal.
   const principal = await (await s.testid("loan-tranche-amount")).value();
@@ -265,16 +203,16 @@ async function servicingJourney() {
 
   // Nothing typed: the contract number is required, said under its field in Chinese.
   await (await s.testid("loan-book-submit")).click();
-  await waitText("field-error-contract_no", "请填写此项");
+  await s.waitText("field-error-contract_no", "请填写此项");
   // A signing date in the future is the backend's refusal, translated under the date.
   await (await s.testid("loan-contract-no")).type(CONTRACT);
   // A floating loan's repricing day is the contract's: chosen, never assumed.
   if ((await s.findAll('[data-testid="loan-reprice-rule"]')).length > 0) await (await s.testid("loan-reprice-rule")).select("jan1");
   const tomorrow = new Date();
   tomorrow.setDate(tomorrow.getDate() + 1);
-  await setDate(await s.testid("loan-signed-on"), iso(tomorrow));
+  await s.setValue(await s.testid("loan-signed-on"), iso(tomorrow));
   await (await s.testid("loan-book-submit")).click();
-  await waitText("field-error-signed_on", "不能晚于今天");
+  await s.waitText("field-error-signed_on", "不能晚于今天");
   await shot("servicing-book-error-zh.png");
   assert.equal((await s.findAll('[data-testid="loan-panel"]')).length, 0, "nothing booked");
 
@@ -282,8 +220,8 @@ async function servicingJourney() {
   const back = new Date();
   back.setMonth(back.getMonth() - 3);
   const signed = iso(back);
-  await setDate(await s.testid("loan-signed-on"), signed);
-  await setDate(await s.testid("loan-tranche-date"), signed);
+  await s.setValue(await s.testid("loan-signed-on"), signed);
+  await s.setValue(await s.testid("loan-tranche-date"), signed);
   // Paid out in two parts: the principal less a million at signing, a million a month later.
   const later = new Date(back);
   later.setMonth(later.getMonth() + 1);
@@ -292,7 +230,7 @@ async function servicingJourney() {
   await (await s.testid("loan-tranche-add")).click();
   const second = (await s.findAll('[data-testid="loan-tranche"]'))[1];
   assert.ok(second, "a second disbursement row");
-  await setDate((await s.findAll('[data-testid="loan-tranche-date"]'))[1], iso(later));
+  await s.setValue((await s.findAll('[data-testid="loan-tranche-date"]'))[1], iso(later));
   await (await s.findAll('[data-testid="loan-tranche-amount"]'))[1].type("1,000,000");
   await (await s.testid("loan-account")).type("6222 0210 8888 0001");
   // The contract's penalty terms start at the bank's template from Settings (45 %, 365 days,
@@ -305,19 +243,19 @@ async function servicingJourney() {
   assert.deepEqual(await Promise.all(order.map((o) => o.attribute("data-part"))), ["compound", "penalty", "interest", "principal"]);
   await (await s.testid("loan-penalty-markup")).clearAndType("60");
   await (await s.testid("loan-book-submit")).click();
-  await waitText("field-error-penalty_markup", "30");
+  await s.waitText("field-error-penalty_markup", "30");
   assert.equal((await s.findAll('[data-testid="loan-panel"]')).length, 0, "nothing booked");
   await (await s.testid("loan-penalty-markup")).clearAndType("40");
-  await scrollTo(await s.testid("loan-penalty-fields"));
+  await s.scrollTo(await s.testid("loan-penalty-fields"));
   await shot("servicing-book-terms-zh.png");
   await (await s.testid("loan-book-submit")).click();
 
   const panel = await s.testid("loan-panel", 15000);
-  assert.match(await text("loan-penalty-terms"), /1 \+ 40%[\s\S]*复利 → 罚息 → 利息 → 本金/);
+  assert.match(await s.text("loan-penalty-terms"), /1 \+ 40%[\s\S]*复利 → 罚息 → 利息 → 本金/);
   const loanId = await panel.attribute("data-loan-id");
-  assert.equal(await text("loan-contract"), CONTRACT);
+  assert.equal(await s.text("loan-contract"), CONTRACT);
   await s.find(`[data-testid="loan-row"][data-loan-id="${loanId}"]`);
-  const parts = await text("loan-disbursement-list");
+  const parts = await s.text("loan-disbursement-list");
   assert.match(parts, new RegExp(`${signed}[\\s\\S]*${iso(later)} · CNY 1,000,000\\.00`));
   assert.equal(await outstandingCents(), centsPlain(principal));
 
@@ -329,16 +267,16 @@ async function servicingJourney() {
   const late = daysBetween(firstDue, TODAY);
   assert.ok(late > 30, `period 1 due ${firstDue} is well past due`);
   assert.equal(await (await s.find(`${periodRow(1)} [data-testid="period-status"]`)).text(), `逾期 ${late} 天`);
-  assert.equal(await text("loan-overdue-days"), String(late));
-  assert.equal(await text("loan-state"), `逾期 ${late} 天`);
+  assert.equal(await s.text("loan-overdue-days"), String(late));
+  assert.equal(await s.text("loan-state"), `逾期 ${late} 天`);
   assert.equal(await (await s.testid("loan-class")).attribute("data-class"), late <= 90 ? "special_mention" : "substandard");
-  assert.equal(await text("loan-age"), late <= 60 ? "31–60 天" : late <= 90 ? "61–90 天" : "90 天以上");
-  const dueNow = await text("loan-due-now");
-  assert.ok(cents(dueNow) >= cents(await text("loan-overdue-amount")));
-  assert.ok(cents(await text("loan-overdue-amount")) > 0n);
-  assert.match(await text("allocation-rule"), /先还复利，再还罚息/);
+  assert.equal(await s.text("loan-age"), late <= 60 ? "31–60 天" : late <= 90 ? "61–90 天" : "90 天以上");
+  const dueNow = await s.text("loan-due-now");
+  assert.ok(cents(dueNow) >= cents(await s.text("loan-overdue-amount")));
+  assert.ok(cents(await s.text("loan-overdue-amount")) > 0n);
+  assert.match(await s.text("allocation-rule"), /先还复利，再还罚息/);
   // Penalty interest (罚息) runs on the late principal from the day after the due date.
-  assert.ok(cents(await text("loan-penalty")) > 0n, "penalty accrued on the overdue period");
+  assert.ok(cents(await s.text("loan-penalty")) > 0n, "penalty accrued on the overdue period");
   assert.ok(cents(await (await s.find(`${periodRow(1)} [data-testid="period-penalty"]`)).text()) > 0n);
 
   // The reminder text for the client: overdue, the amount in words, the account.
@@ -352,9 +290,9 @@ async function servicingJourney() {
   assert.match(reminderText, /6222 0210 8888 0001/);
   await (await s.testid("reminder-text-copy")).click();
   // The web clipboard works in this webview (checked once with xclip; not a CI dependency).
-  await waitText("reminder-text-done", "已复制到剪贴板");
+  await s.waitText("reminder-text-done", "已复制到剪贴板");
   await (await s.testid("reminder-text-save")).click();
-  await waitText("reminder-text-done", exportDir);
+  await s.waitText("reminder-text-done", exportDir);
   const saved = readFileSync(join(exportDir, `reminder-${loanId}.txt`), "utf8");
   assert.equal(saved, reminderText);
   // Far past the 7 days of a technical overdue: the core does not offer the exception.
@@ -362,28 +300,28 @@ async function servicingJourney() {
 
   // 罚息减免: waive part of what is owed today, with a reason; the waiver is in the history
   // and the penalty owed falls by exactly that much.
-  const penaltyBefore = cents(await text("loan-penalty")) + cents(await text("loan-compound"));
+  const penaltyBefore = cents(await s.text("loan-penalty")) + cents(await s.text("loan-compound"));
   await (await s.testid("loan-waive")).click();
   await s.testid("waive-dialog");
-  await waitFor(async () => (await (await s.testid("waive-owed")).attribute("data-value")) !== "", "what is owed today");
+  await s.waitFor(async () => (await (await s.testid("waive-owed")).attribute("data-value")) !== "", "what is owed today");
   const owedToday = centsPlain(await (await s.testid("waive-owed")).attribute("data-value"));
   assert.equal(owedToday, penaltyBefore);
   assert.equal(centsPlain(await (await s.testid("waive-amount")).value()), owedToday, "the amount starts at what is owed");
   await (await s.testid("waive-amount")).clearAndType("1.00");
   await (await s.testid("waive-confirm")).click();
-  await waitText("field-error-waive_reason", "请写明理由");
+  await s.waitText("field-error-waive_reason", "请写明理由");
   await (await s.testid("waive-reason")).type("客户因疫情延误，经审批减免");
   await shot("servicing-waive-zh.png");
   await (await s.testid("waive-confirm")).click();
-  await waitText("loan-notice", "减免已记录");
-  assert.match(await text("loan-waivers"), new RegExp(`${TODAY} · CNY 1\\.00 · 客户因疫情延误`));
-  assert.equal(cents(await text("loan-penalty")) + cents(await text("loan-compound")), penaltyBefore - 100n);
-  const dueAfterWaiver = await text("loan-due-now");
+  await s.waitText("loan-notice", "减免已记录");
+  assert.match(await s.text("loan-waivers"), new RegExp(`${TODAY} · CNY 1\\.00 · 客户因疫情延误`));
+  assert.equal(cents(await s.text("loan-penalty")) + cents(await s.text("loan-compound")), penaltyBefore - 100n);
+  const dueAfterWaiver = await s.text("loan-due-now");
   assert.equal(cents(dueAfterWaiver), cents(dueNow) - 100n, "the amount due falls by the waiver");
 
-  await scrollTo(await s.testid("tab-loans"));
+  await s.scrollTo(await s.testid("tab-loans"));
   await shot("servicing-loan-overdue-zh.png");
-  await scrollTo(await s.testid("loan-periods"));
+  await s.scrollTo(await s.testid("loan-periods"));
   await shot("servicing-periods-overdue-zh.png");
 
   // Today: the overdue reminder for this loan, with the days; one click opens the loan.
@@ -397,7 +335,7 @@ async function servicingJourney() {
   assert.match(rtext, new RegExp(`逾期 ${late} 天`));
   await shot("servicing-today-reminders-zh.png");
   await (await s.find(`${reminderRow("overdue", loanId)} [data-testid="reminder-open"]`)).click();
-  await waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
+  await s.waitFor(async () => (await (await s.testid("loan-panel", 15000)).attribute("data-loan-id")) === loanId, "the loan from its reminder");
   assert.equal(await (await s.testid("tab-loans")).attribute("aria-selected"), "true");
 
   // A repayment today of what is due now (prefilled): every due period is settled.
@@ -406,13 +344,13 @@ async function servicingJourney() {
   await (await s.testid("repay-note")).type("客户补缴逾期本息");
   await (await s.testid("repay-submit")).click();
   await s.testid("repay-saved");
-  await waitFor(async () => (await (await s.find(periodRow(1))).attribute("data-status")) === "paid", "period 1 paid");
+  await s.waitFor(async () => (await (await s.find(periodRow(1))).attribute("data-status")) === "paid", "period 1 paid");
   assert.equal(await (await s.find(`${periodRow(1)} [data-testid="period-status"]`)).text().then((t) => t.startsWith("已还")), true);
-  assert.equal(await text("loan-overdue-days"), "0");
-  assert.equal(await text("loan-state"), "正常还款");
-  assert.equal(await text("loan-age"), "未逾期");
-  assert.equal(cents(await text("loan-overdue-amount")), 0n);
-  assert.equal(cents(await text("loan-due-now")), 0n);
+  assert.equal(await s.text("loan-overdue-days"), "0");
+  assert.equal(await s.text("loan-state"), "正常还款");
+  assert.equal(await s.text("loan-age"), "未逾期");
+  assert.equal(cents(await s.text("loan-overdue-amount")), 0n);
+  assert.equal(cents(await s.text("loan-due-now")), 0n);
   assert.equal(await (await s.testid("loan-class")).attribute("data-class"), "pass");
   let outstanding = await outstandingCents();
   assert.ok(outstanding < centsPlain(principal), "principal was repaid");
@@ -432,7 +370,7 @@ async function servicingJourney() {
   await (await s.testid("repay-amount")).type("1,000");
   await (await s.testid("repay-note")).type("误录");
   await (await s.testid("repay-submit")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="repayment-row"]')).length === 2, "the second repayment");
+  await s.waitFor(async () => (await s.findAll('[data-testid="repayment-row"]')).length === 2, "the second repayment");
   assert.equal(await outstandingCents(), outstanding, "paid ahead: interest first");
   assert.equal(await (await s.find(periodRow(next))).attribute("data-status"), "partly_paid");
   assert.match(await (await s.find(periodRow(next))).text(), /1,000\.00/);
@@ -440,7 +378,7 @@ async function servicingJourney() {
   assert.match(await mistaken.text(), /误录/);
   await (await s.find(`[data-testid="repayment-row"][data-repayment-id="${await mistaken.attribute("data-repayment-id")}"] [data-testid="repayment-delete"]`)).click();
   await (await s.testid("confirm-ok")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="repayment-row"]')).length === 1, "the mistaken repayment gone");
+  await s.waitFor(async () => (await s.findAll('[data-testid="repayment-row"]')).length === 1, "the mistaken repayment gone");
   assert.equal(await outstandingCents(), outstanding);
   assert.equal(await (await s.find(periodRow(next))).attribute("data-status"), "upcoming");
 
@@ -452,43 +390,43 @@ async function servicingJourney() {
   // The officer keeps it under watch all the same: a classification with a reason, kept.
   await (await s.testid("class-select")).select("special_mention");
   await (await s.testid("class-save")).click();
-  await waitText("field-error-reason", "请填写理由");
+  await s.waitText("field-error-reason", "请填写理由");
   await (await s.testid("class-reason")).type("逾期两个月后才补缴，继续关注现金流");
   await (await s.testid("class-save")).click();
-  await waitFor(async () => (await (await s.testid("loan-class")).attribute("data-class")) === "special_mention", "the class set");
+  await s.waitFor(async () => (await (await s.testid("loan-class")).attribute("data-class")) === "special_mention", "the class set");
   assert.equal(await (await s.testid("loan-class-suggested")).attribute("data-class"), "pass");
-  assert.match(await text("class-history"), /关注[\s\S]*正常[\s\S]*继续关注现金流/);
-  await scrollTo(await s.testid("tab-loans"));
+  assert.match(await s.text("class-history"), /关注[\s\S]*正常[\s\S]*继续关注现金流/);
+  await s.scrollTo(await s.testid("tab-loans"));
   await shot("servicing-loan-cured-zh.png");
-  await scrollTo(await s.testid("loan-periods"));
+  await s.scrollTo(await s.testid("loan-periods"));
   await shot("servicing-periods-cured-zh.png");
-  await scrollTo(await s.testid("tab-loans"));
+  await s.scrollTo(await s.testid("tab-loans"));
 
   await (await s.testid("lang-toggle")).click();
-  await waitText("loan-state", "Current");
-  await waitText("allocation-rule", "First compound interest");
+  await s.waitText("loan-state", "Current");
+  await s.waitText("allocation-rule", "First compound interest");
   // The reminder for the client follows the language on screen, at once.
-  await waitFor(async () => /^Dear .+\nInstallment \d+ of your loan HT-E2E/.test(await (await s.testid("reminder-text")).value()), "the English reminder text");
+  await s.waitFor(async () => /^Dear .+\nInstallment \d+ of your loan HT-E2E/.test(await (await s.testid("reminder-text")).value()), "the English reminder text");
   await shot("servicing-loan-cured-en.png");
-  assert.match(await text("loan-penalty-terms"), /1 \+ 40 %[\s\S]*Compound interest → Penalty interest → Interest → Principal/);
+  assert.match(await s.text("loan-penalty-terms"), /1 \+ 40 %[\s\S]*Compound interest → Penalty interest → Interest → Principal/);
   // An extension previewed in English, then cancelled: nothing saved.
   await (await s.testid("loan-extend")).click();
   await (await s.testid("extend-months")).clearAndType("6");
   await (await s.testid("extend-reason")).type("Client's project delayed by the permit");
   await s.testid("change-preview", 10000);
-  assert.match(await text("change-interest-saved"), /^Extra interest: CNY [\d,]+\.\d\d$/);
+  assert.match(await s.text("change-interest-saved"), /^Extra interest: CNY [\d,]+\.\d\d$/);
   await shot("servicing-extend-preview-en.png");
   await (await s.testid("change-cancel")).click();
-  await waitFor(async () => (await s.findAll('[data-testid="change-preview"]')).length === 0, "the dialog closed");
+  await s.waitFor(async () => (await s.findAll('[data-testid="change-preview"]')).length === 0, "the dialog closed");
   await (await s.testid("lang-toggle")).click();
-  await waitText("loan-state", "正常还款");
+  await s.waitText("loan-state", "正常还款");
 
   outstanding = await prepay(outstanding);
 
   // Cured: no overdue reminder for this loan on Today any more.
   await (await s.testid("nav-today")).click();
   await s.testid("reminders", 15000);
-  await waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0 || (await s.findAll('[data-testid="reminders-empty"]')).length > 0, "the reminders");
+  await s.waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0 || (await s.findAll('[data-testid="reminders-empty"]')).length > 0, "the reminders");
   for (const more of await s.findAll('[data-testid="today-section-overdue"] [data-testid="today-show-all"][aria-expanded="false"]')) await more.click();
   assert.equal((await s.findAll(reminderRow("overdue", loanId))).length, 0, "the overdue reminder is gone");
   for (const more of await s.findAll('[data-testid="today-section-reviews"] [data-testid="today-show-all"][aria-expanded="false"]')) await more.click();
@@ -498,11 +436,11 @@ async function servicingJourney() {
   // Snoozing is behind the row's ⋯ (each row has one primary action: done).
   await (await s.find(`${reminderRow("quarterly_review", loanId)} [data-testid="reminder-later"]`)).click();
   await (await s.find(`${reminderRow("quarterly_review", loanId)} [data-testid="reminder-snooze-3"]`)).click();
-  await waitFor(async () => (await s.findAll(reminderRow("quarterly_review", loanId))).length === 0, "the review snoozed");
+  await s.waitFor(async () => (await s.findAll(reminderRow("quarterly_review", loanId))).length === 0, "the review snoozed");
   await (await s.testid("nav-clients")).click();
   await (await s.testid("nav-today")).click();
   await s.testid("reminders", 15000);
-  await waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0, "the reminders again");
+  await s.waitFor(async () => (await s.findAll('[data-testid="reminder-row"]')).length > 0, "the reminders again");
   assert.equal((await s.findAll(reminderRow("quarterly_review", loanId))).length, 0, "still snoozed after reopening Today");
 
   // The portfolio moved by exactly this loan: one more, its outstanding principal added.
@@ -515,23 +453,23 @@ async function servicingJourney() {
     assert.ok((await s.findAll(`[data-testid="chart-${dim}"] [data-testid="bar"]`)).length > 0, dim);
   }
   assert.equal((await s.findAll('[data-testid="cash-row"]')).length, 12);
-  assert.match(await text("portfolio-by_classification"), /关注/);
+  assert.match(await s.text("portfolio-by_classification"), /关注/);
   await shot("servicing-portfolio-zh.png");
-  await scrollTo(await s.testid("portfolio-cash-in"));
+  await s.scrollTo(await s.testid("portfolio-cash-in"));
   await shot("servicing-portfolio-cash-zh.png");
   await (await s.testid("lang-toggle")).click();
-  await waitText("portfolio-screen", "Expected cash-in by month");
-  await scrollTo(await s.testid("portfolio-screen"));
+  await s.waitText("portfolio-screen", "Expected cash-in by month");
+  await s.scrollTo(await s.testid("portfolio-screen"));
   await shot("servicing-portfolio-en.png");
   await (await s.testid("nav-today")).click();
-  await waitText("reminders", "Overdue repayments");
+  await s.waitText("reminders", "Overdue repayments");
   await shot("servicing-today-reminders-en.png");
   await (await s.testid("lang-toggle")).click();
   await (await s.testid("nav-portfolio")).click();
-  await waitText("portfolio-screen", "按月预计回款");
+  await s.waitText("portfolio-screen", "按月预计回款");
 
   await (await s.testid("portfolio-export")).click();
-  await waitText("portfolio-exported", exportDir);
+  await s.waitText("portfolio-exported", exportDir);
   const csvName = readdirSync(exportDir).find((f) => f.startsWith("portfolio-") && f.endsWith(".csv"));
   assert.ok(csvName && existsSync(join(exportDir, csvName)), "the CSV was written");
   const csv = readFileSync(join(exportDir, csvName), "utf8");
@@ -549,12 +487,12 @@ async function servicingJourney() {
   // Settings: holidays and make-up working days, kept in the vault.
   await (await s.testid("nav-settings")).click();
   await s.testid("working-days-card", 15000);
-  await setDate(await s.testid("wd-holidays-input"), "2027-02-16");
+  await s.setValue(await s.testid("wd-holidays-input"), "2027-02-16");
   await (await s.testid("wd-holidays-add")).click();
-  await setDate(await s.testid("wd-extra_working_days-input"), "2027-02-16");
+  await s.setValue(await s.testid("wd-extra_working_days-input"), "2027-02-16");
   await (await s.testid("wd-extra_working_days-add")).click();
-  await waitText("working-days-card", "该日期已在另一列表中");
-  await setDate(await s.testid("wd-extra_working_days-input"), "2027-02-20");
+  await s.waitText("working-days-card", "该日期已在另一列表中");
+  await s.setValue(await s.testid("wd-extra_working_days-input"), "2027-02-20");
   await (await s.testid("wd-extra_working_days-add")).click();
   await (await s.testid("working-days-save")).click();
   await s.testid("working-days-saved");
@@ -562,16 +500,16 @@ async function servicingJourney() {
   await (await s.testid("nav-settings")).click();
   await s.find('[data-testid="wd-holidays"] [data-testid="wd-date"][data-date="2027-02-16"]', 15000);
   await s.find('[data-testid="wd-extra_working_days"] [data-testid="wd-date"][data-date="2027-02-20"]');
-  await scrollTo(await s.testid("working-days-card"));
+  await s.scrollTo(await s.testid("working-days-card"));
   await shot("servicing-working-days-zh.png");
 
   // Settings: the LPR table. A figure entered by hand is kept; a bad rate is refused.
   await s.testid("lpr-card");
-  await setDate(await s.testid("lpr-date"), "2026-11-20");
+  await s.setValue(await s.testid("lpr-date"), "2026-11-20");
   await (await s.testid("lpr-tenor")).select("5y");
   await (await s.testid("lpr-percent")).type("abc");
   await (await s.testid("lpr-add")).click();
-  await waitText("field-error-percent", "请输入数字");
+  await s.waitText("field-error-percent", "请输入数字");
   await (await s.testid("lpr-percent")).clearAndType("3.50");
   await (await s.testid("lpr-add")).click();
   await s.find('[data-testid="lpr-row"][data-date="2026-11-20"][data-tenor="5y"]', 10000);
@@ -580,6 +518,6 @@ async function servicingJourney() {
   const lprRow = await s.find('[data-testid="lpr-row"][data-date="2026-11-20"][data-tenor="5y"]', 15000);
   // Stored as the exact decimal entered, normalised (3.50 → 3.5).
   assert.match(await lprRow.text(), /5年期以上[\s\S]*3\.5%/);
-  await scrollTo(await s.testid("lpr-card"));
+  await s.scrollTo(await s.testid("lpr-card"));
   await shot("servicing-lpr-zh.png");
 }

@@ -91,10 +91,17 @@ export class Session {
     }
   }
 
+  /**
+   * Waits until `predicate` returns something truthy (and returns it). An element replaced by a
+   * re-render while the predicate reads it ("stale element") counts as "not yet".
+   */
   async waitFor(predicate, what, timeoutMs = 10000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const v = await predicate();
+      const v = await predicate().catch((e) => {
+        if (/stale element/.test(String(e?.message ?? e))) return null;
+        throw e;
+      });
       if (v) return v;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await sleep(100);
@@ -103,6 +110,62 @@ export class Session {
 
   async testid(id, timeoutMs) {
     return this.find(`[data-testid="${id}"]`, timeoutMs);
+  }
+
+  /** The text of the element with this test id (waits for it to be displayed). */
+  async text(id, timeoutMs) {
+    return (await this.testid(id, timeoutMs)).text();
+  }
+
+  /**
+   * Waits until the first element with this test id shows `expected` (a substring or a RegExp);
+   * returns its text. On a timeout the error says what it showed instead.
+   */
+  async waitText(id, expected, timeoutMs = 10000) {
+    let last = "";
+    const ok = (t) => (expected instanceof RegExp ? expected.test(t) : t.includes(expected));
+    try {
+      return await this.waitFor(
+        async () => {
+          const els = await this.findAll(`[data-testid="${id}"]`);
+          last = els.length > 0 ? await els[0].text() : "(missing)";
+          return ok(last) ? last : null;
+        },
+        `${id} to show ${expected}`,
+        timeoutMs,
+      );
+    } catch (e) {
+      throw new Error(`${e.message}; it shows "${last}"`);
+    }
+  }
+
+  /** Runs `script` in the page with `args` (elements pass as themselves). */
+  run(script, ...args) {
+    const wire = args.map((a) => (a instanceof Element ? { [ELEMENT]: a.id } : a));
+    return this.cmd("POST", "/execute/sync", { script, args: wire });
+  }
+
+  /**
+   * Sets an input's value as React sees typing (its value setter, then an input event): for
+   * date inputs, whose typed format depends on the locale, and for replacing a whole field.
+   */
+  setValue(el, value) {
+    return this.run(
+      "const [el, v] = arguments;" +
+        "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v);" +
+        "el.dispatchEvent(new Event('input', { bubbles: true }));",
+      el,
+      value,
+    );
+  }
+
+  /** Scrolls the app's content pane so `el` is at its top (8 px below it). */
+  scrollTo(el) {
+    return this.run(
+      "const el = arguments[0], pane = el.closest('.content');" +
+        "pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;",
+      el,
+    );
   }
 
   async pageText() {
@@ -129,7 +192,14 @@ export class Session {
     await this.cmd("DELETE", "/actions");
   }
 
+  /** A PNG of the window once the last change is painted (two frames and a little more). */
   async screenshot(path) {
+    // Bounded, so a failure's screenshot is still taken from a page that no longer paints.
+    const painted = this.cmd("POST", "/execute/async", {
+      script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+      args: [],
+    });
+    await Promise.race([painted.catch(() => {}), sleep(2000)]);
     writeFileSync(path, Buffer.from(await this.cmd("GET", "/screenshot"), "base64"));
   }
 
