@@ -1,15 +1,9 @@
 // The unlocked app: sidebar, top bar and the current screen. Everything client-related lives
 // below this component, so unmounting it on lock drops all of it at once.
-import { useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { shortcut } from "../shortcut";
-import ClientDetail from "../screens/ClientDetail";
-import ClientForm from "../screens/ClientForm";
 import Clients, { EMPTY_FILTERS, type ClientFilters } from "../screens/Clients";
-import Board from "../screens/Board";
-import Funnel from "../screens/Funnel";
-import Portfolio from "../screens/Portfolio";
-import Settings from "../screens/Settings";
 import Today from "../screens/Today";
 import { useSession } from "../session";
 import { useSidebar } from "../sidebar";
@@ -19,6 +13,16 @@ import Icon, { type IconName } from "./Icon";
 import LangToggle from "./LangToggle";
 import "../narrow.css";
 import "../shell.css";
+
+// Today and the client list are where an officer starts; every other screen is its own chunk,
+// fetched from the app's bundle the first time it opens, so a session that never opens the
+// portfolio or Settings never parses them (issue 19, item 11: memory and start).
+const ClientDetail = lazy(() => import("../screens/ClientDetail"));
+const ClientForm = lazy(() => import("../screens/ClientForm"));
+const Board = lazy(() => import("../screens/Board"));
+const Funnel = lazy(() => import("../screens/Funnel"));
+const Portfolio = lazy(() => import("../screens/Portfolio"));
+const Settings = lazy(() => import("../screens/Settings"));
 
 export type Route =
   | { name: "clients" }
@@ -218,7 +222,9 @@ export default function Shell() {
             </button>
           </div>
         </header>
-        <main className="content">{screen}</main>
+        <main className="content">
+          <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>{screen}</Suspense>
+        </main>
       </div>
       {palette && <ClientPalette onClose={() => setPalette(false)} onOpen={(id) => setRoute({ name: "client", id })} />}
     </div>
