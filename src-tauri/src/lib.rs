@@ -50,6 +50,7 @@ pub fn run() {
             }
             if let Some(window) = app.get_webview_window("main") {
                 platform::fit_to_screen(&window);
+                platform::limit_web_caches(&window);
             }
             app.manage(state::AppState::new(data_dir.path));
             app.manage(ocr::OcrState::default());

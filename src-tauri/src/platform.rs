@@ -58,6 +58,24 @@ pub fn fit_to_screen(window: &WebviewWindow) {
     }
 }
 
+/// WebKitGTK's default cache model (web browser) keeps decoded pages, resources and a back/
+/// forward cache for browsing many sites; this app is one local page. The document-viewer model
+/// drops those caches (issue 19, item 11: memory after a day's walk through every screen).
+/// WKWebView on macOS and WebView2 on Windows have no such switch and size theirs themselves.
+pub fn limit_web_caches(window: &WebviewWindow) {
+    #[cfg(target_os = "linux")]
+    {
+        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+        let _ = window.with_webview(|webview| {
+            if let Some(context) = webview.inner().context() {
+                context.set_cache_model(CacheModel::DocumentViewer);
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
+}
+
 /// At exit: the sensitive copy leaves the clipboard (on Windows and macOS it would outlive
 /// the app) and the vault is dropped, its key zeroized and its WAL checkpointed, before the
 /// process ends. `lock` clears the clipboard and waits for that; the wait lets work still
