@@ -46,7 +46,8 @@ test("lock: Ctrl+L during a long import locks at once and the import stores noth
 
   // Settings: let a 450 MB file in (the default limit is 50 MB).
   await (await s.testid("nav-settings", 20000)).click();
-  await (await s.testid("document-limit-mb", 20000)).clearAndType("500");
+  // Enabled once the current limit has loaded.
+  await (await s.enabled("document-limit-mb", 20000)).clearAndType("500");
   await (await s.testid("save-document-limit")).click();
   await s.testid("document-limit-saved", 10000);
 

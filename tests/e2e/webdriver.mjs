@@ -98,10 +98,12 @@ export class Session {
   async waitFor(predicate, what, timeoutMs = 10000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const v = await predicate().catch((e) => {
-        if (/stale element/.test(String(e?.message ?? e))) return null;
-        throw e;
-      });
+      let v;
+      try {
+        v = await predicate();
+      } catch (e) {
+        if (!/stale element/.test(String(e?.message ?? e))) throw e;
+      }
       if (v) return v;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await sleep(100);
@@ -110,6 +112,18 @@ export class Session {
 
   async testid(id, timeoutMs) {
     return this.find(`[data-testid="${id}"]`, timeoutMs);
+  }
+
+  /** The element with this test id once it is enabled (a field waiting for its value is not). */
+  async enabled(id, timeoutMs = 10000) {
+    return this.waitFor(
+      async () => {
+        const el = await this.testid(id, timeoutMs);
+        return (await el.cmd("GET", "/enabled")) ? el : null;
+      },
+      `${id} to be enabled`,
+      timeoutMs,
+    );
   }
 
   /** The text of the element with this test id (waits for it to be displayed). */
