@@ -88,6 +88,26 @@ async function calculatorJourney() {
   assert.match(await first.text(), /2026-02-15/);
   await s.screenshot(join(shots, "calculator-zh.png"));
 
+  // Dates are typed year first whatever the system's locale (issue 19, item 9): 2026年3月1日 is
+  // read, shown as 2026-03-01 once the field is left, and moves the schedule; a day that does not
+  // exist is marked and said so under the field.
+  const retype = async (text) => {
+    // WebDriver's clear leaves React's state as it was: empty the field as select-all + delete would.
+    await s.setValue(start, "");
+    await start.type(text);
+  };
+  await retype("2026年3月1日");
+  await s.waitFor(async () => /2026-0[34]-\d\d/.test(await (await s.testid("calc-schedule-row")).text()), "the first due date after 1 March");
+  await (await s.testid("calc-months")).click();
+  assert.equal(await start.value(), "2026-03-01");
+  await retype("2026-02-30");
+  await (await s.testid("calc-months")).click();
+  assert.equal(await start.attribute("aria-invalid"), "true");
+  await s.waitFor(async () => (await s.pageText()).includes("无法识别的日期"), "the unreadable date said under the field");
+  await s.screenshot(join(shots, "calculator-date-unreadable-zh.png"));
+  await retype("2026/1/15");
+  await s.waitFor(async () => /2026-02-15/.test(await (await s.testid("calc-schedule-row")).text()), "the schedule back on 15 January");
+
   // Three methods side by side.
   await (await s.testid("calc-add-compare")).click();
   await (await s.testid("calc-method")).select("equal-principal");

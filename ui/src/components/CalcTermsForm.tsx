@@ -9,6 +9,7 @@ import { formatPercent } from "../money";
 import AmountInput from "./AmountInput";
 import EnumSelect from "./EnumSelect";
 import Field, { inputId } from "./Field";
+import DateInput from "./DateInput";
 
 type TextField = "principal" | "currency" | "term_months" | "rate" | "lpr" | "spread_bp" | "repay_day" | "grace_months" | "upfront_fee";
 
@@ -138,13 +139,12 @@ export default function CalcTermsForm({ form, errors, onChange, annualRate }: Pr
       {field(
         "disbursement_date",
         t("fields.disbursementDate"),
-        <input
+        <DateInput
           id={inputId("disbursement_date")}
-          type="date"
           data-testid="calc-start"
           value={form.disbursement_date}
           aria-invalid={errors.disbursement_date ? true : undefined}
-          onChange={(e) => onChange({ disbursement_date: e.target.value }, "disbursement_date")}
+          onChange={(value) => onChange({ disbursement_date: value }, "disbursement_date")}
         />,
       )}
       {field("repay_day", t("fields.repayDay"), text("repay_day", "calc-repay-day", { numeric: true, placeholder: t("calc.repayDayPlaceholder") }))}

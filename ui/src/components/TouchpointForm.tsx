@@ -13,6 +13,7 @@ import EnumSelect from "./EnumSelect";
 import ErrorBox from "./ErrorBox";
 import QuickFeedbackFields from "./feedback/QuickFeedbackFields";
 import Field, { inputId } from "./Field";
+import DateInput from "./DateInput";
 
 interface Props {
   clientId: number;
@@ -95,7 +96,7 @@ export default function TouchpointForm({ clientId, onSaved }: Props) {
       <h3>{t("tp.logTitle")}</h3>
       <div className="tp-grid">
         <Field field="date" label={t("tp.date")} errors={fieldErrors}>
-          <input id={inputId("date")} type="date" data-testid="tp-date" value={date} required onChange={(e) => setDate(e.target.value)} />
+          <DateInput id={inputId("date")} data-testid="tp-date" value={date} required onChange={(value) => setDate(value)} />
         </Field>
         <Field field="channel" label={t("tp.channel")} errors={fieldErrors}>
           <EnumSelect
@@ -122,14 +123,13 @@ export default function TouchpointForm({ clientId, onSaved }: Props) {
           <input id={inputId("next_step")} data-testid="tp-next-step" value={nextStep} onChange={(e) => setNextStep(e.target.value)} />
         </Field>
         <Field field="next_contact_date" label={t("tp.nextDate")} errors={fieldErrors}>
-          <input
+          <DateInput
             id={inputId("next_contact_date")}
-            type="date"
             data-testid="tp-next-date"
             value={nextDate}
             min={date}
             aria-invalid={fieldErrors.next_contact_date ? true : undefined}
-            onChange={(e) => setNextDate(e.target.value)}
+            onChange={(value) => setNextDate(value)}
           />
         </Field>
       </div>

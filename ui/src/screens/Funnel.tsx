@@ -12,6 +12,7 @@ import { barWidths, langOf, localLabel, percent, presetPeriod, type PeriodPreset
 import { STAGE_KEY, STAGE_SHORT_KEY, isStage } from "../labels";
 import { useErrorHandler } from "../session";
 import "../journey.css";
+import DateInput from "../components/DateInput";
 
 const PRESETS = [
   ["month", "funnel.thisMonth"],
@@ -76,10 +77,10 @@ export default function Funnel() {
         }}
       >
         <label className="inline">
-          {t("funnel.from")} <input type="date" data-testid="funnel-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+          {t("funnel.from")} <DateInput data-testid="funnel-from" value={from} onChange={(value) => setFrom(value)} />
         </label>
         <label className="inline">
-          {t("funnel.to")} <input type="date" data-testid="funnel-to" value={to} onChange={(e) => setTo(e.target.value)} />
+          {t("funnel.to")} <DateInput data-testid="funnel-to" value={to} onChange={(value) => setTo(value)} />
         </label>
         <button type="submit" className="btn btn-secondary" data-testid="funnel-show">
           {t("funnel.show")}

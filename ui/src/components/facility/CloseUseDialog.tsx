@@ -12,6 +12,7 @@ import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import Modal from "../Modal";
+import DateInput from "../DateInput";
 
 interface Props {
   facility: Facility;
@@ -54,16 +55,15 @@ export default function CloseUseDialog({ facility, use, onDone, onCancel }: Prop
         {t("facility.closeHint", { kind: t(`facilityUse.${use.kind}`), amount: `${facility.currency} ${formatMoney(use.amount)}`, date: use.on })}
       </p>
       <Field field="close_on" label={t("facility.closeOn")} errors={errors} required>
-        <input
+        <DateInput
           id={inputId("close_on")}
-          type="date"
           min={use.on}
           max={todayISO()}
           className="input-medium"
           data-testid="use-close-date"
           value={on}
           aria-invalid={errors.close_on ? true : undefined}
-          onChange={(e) => setOn(e.target.value)}
+          onChange={(value) => setOn(value)}
         />
       </Field>
       <ErrorBox error={error} />

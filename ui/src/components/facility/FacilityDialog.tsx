@@ -14,6 +14,7 @@ import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import Modal from "../Modal";
 import { facilityFieldOf } from "./facilityModel";
+import DateInput from "../DateInput";
 
 const CURRENCIES = ["CNY", "USD", "EUR", "HKD"] as const;
 
@@ -96,23 +97,21 @@ export default function FacilityDialog({ clientId, onDone, onCancel }: Props) {
         </div>
         <div className="grid-2">
           <Field field={FIELD.from} label={t("facility.from")} errors={errors} required>
-            <input
+            <DateInput
               id={inputId(FIELD.from)}
-              type="date"
               data-testid="facility-from"
               value={from}
               aria-invalid={errors[FIELD.from] ? true : undefined}
-              onChange={(e) => setFrom(e.target.value)}
+              onChange={(value) => setFrom(value)}
             />
           </Field>
           <Field field={FIELD.to} label={t("facility.to")} errors={errors} required>
-            <input
+            <DateInput
               id={inputId(FIELD.to)}
-              type="date"
               data-testid="facility-to"
               value={to}
               aria-invalid={errors[FIELD.to] ? true : undefined}
-              onChange={(e) => setTo(e.target.value)}
+              onChange={(value) => setTo(value)}
             />
           </Field>
         </div>

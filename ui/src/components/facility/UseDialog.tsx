@@ -16,6 +16,7 @@ import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import Modal from "../Modal";
 import { exposureOf, fieldOfUse, type UseField } from "./facilityModel";
+import DateInput from "../DateInput";
 
 const KINDS: readonly FacilityUseKind[] = ["acceptance", "guarantee", "lc"];
 
@@ -111,15 +112,14 @@ export default function UseDialog({ facility, onDone, onCancel }: Props) {
           {exposure !== null ? t("facility.exposurePreview", { amount: money(exposure) }) : "\u00a0"}
         </p>
         <Field field={FIELD.on} label={t("facility.on")} errors={errors} required>
-          <input
+          <DateInput
             id={inputId(FIELD.on)}
-            type="date"
             max={todayISO()}
             className="input-medium"
             data-testid="use-date"
             value={on}
             aria-invalid={errors[FIELD.on] ? true : undefined}
-            onChange={(e) => setOn(e.target.value)}
+            onChange={(value) => setOn(value)}
           />
         </Field>
       </div>

@@ -17,6 +17,7 @@ import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import FieldError from "../FieldError";
 import PenaltyTermsFields, { penaltyDraft, penaltyDraftErrors, penaltyTerms, type PenaltyDraft } from "./PenaltyTermsFields";
+import DateInput from "../DateInput";
 
 interface Tranche {
   on: string;
@@ -192,14 +193,13 @@ function BookingFields({
           />
         </Field>
         <Field field="signed_on" label={t("loans.signedOn")} errors={errors} required>
-          <input
+          <DateInput
             id={inputId("signed_on")}
-            type="date"
             max={today}
             data-testid="loan-signed-on"
             aria-invalid={errors.signed_on ? true : undefined}
             value={signedOn}
-            onChange={(e) => setSignedOn(e.target.value)}
+            onChange={(value) => setSignedOn(value)}
           />
         </Field>
         <Field field="repayment_account" label={t("loans.account")} errors={errors}>
@@ -241,12 +241,11 @@ function BookingFields({
         {tranches.map((x, i) => (
           <div key={i} className="tranche-row" data-testid="loan-tranche">
             <Field field={`disbursements.${i}.on`} label={t("loans.disbursedOn")} errors={errors}>
-              <input
+              <DateInput
                 id={inputId(`disbursements.${i}.on`)}
-                type="date"
                 data-testid="loan-tranche-date"
                 value={x.on}
-                onChange={(e) => setTranche(i, { on: e.target.value })}
+                onChange={(value) => setTranche(i, { on: value })}
               />
             </Field>
             <Field field={`disbursements.${i}.amount`} label={t("loans.amountWithCurrency", { currency: terms.currency })} errors={errors}>

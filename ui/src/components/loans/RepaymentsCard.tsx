@@ -13,6 +13,7 @@ import { useErrorHandler } from "../../session";
 import ConfirmDialog from "../ConfirmDialog";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
+import DateInput from "../DateInput";
 
 interface Props {
   loan: LoanView;
@@ -84,14 +85,13 @@ export default function RepaymentsCard({ loan, dueNow, onChanged }: Props) {
         <form className="stack" onSubmit={submit} noValidate>
           <div className="repay-grid">
             <Field field="date" label={t("loans.paidOn")} errors={errors} required>
-              <input
+              <DateInput
                 id={inputId("date")}
-                type="date"
                 max={today}
                 data-testid="repay-date"
                 aria-invalid={errors.date ? true : undefined}
                 value={paidOn}
-                onChange={(e) => setPaidOn(e.target.value)}
+                onChange={(value) => setPaidOn(value)}
               />
             </Field>
             <Field

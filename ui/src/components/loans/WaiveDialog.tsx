@@ -14,6 +14,7 @@ import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
 import Modal from "../Modal";
+import DateInput from "../DateInput";
 
 interface Props {
   loan: LoanView;
@@ -81,14 +82,13 @@ export default function WaiveDialog({ loan, onDone, onCancel }: Props) {
         <p className="muted small">{t("penalty.waiveHint")}</p>
         <div className="stack">
           <Field field="waive_date" label={t("penalty.waiveOn")} errors={errors} required>
-            <input
+            <DateInput
               id={inputId("waive_date")}
-              type="date"
               max={todayISO()}
               data-testid="waive-date"
               value={on}
-              onChange={(e) => {
-                setOn(e.target.value);
+              onChange={(value) => {
+                setOn(value);
                 setAmount("");
               }}
             />

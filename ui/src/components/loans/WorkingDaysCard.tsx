@@ -8,6 +8,7 @@ import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import "../../servicing.css";
+import DateInput from "../DateInput";
 
 type List = "holidays" | "extra_working_days";
 
@@ -139,7 +140,7 @@ function DateList({ list, label, dates, other, onChange }: ListProps) {
         </ul>
       )}
       <div className="inline">
-        <input type="date" data-testid={`wd-${list}-input`} aria-label={label} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <DateInput data-testid={`wd-${list}-input`} aria-label={label} value={draft} onChange={(value) => setDraft(value)} />
         <button type="button" className="btn btn-secondary btn-small" data-testid={`wd-${list}-add`} onClick={add}>
           {t("workingDays.add")}
         </button>

@@ -12,6 +12,7 @@ import { isIsoDate } from "../../servicing";
 import { useErrorHandler } from "../../session";
 import ErrorBox from "../ErrorBox";
 import Field, { inputId } from "../Field";
+import DateInput from "../DateInput";
 
 const TENORS: LprTenor[] = ["1y", "5y"];
 
@@ -88,7 +89,7 @@ export default function LprCard() {
       <p className="muted small">{t("lpr.help")}</p>
       <form className="repay-grid" onSubmit={add} noValidate>
         <Field field="published_on" label={t("lpr.publishedOn")} errors={errors} required>
-          <input id={inputId("published_on")} type="date" data-testid="lpr-date" value={on} onChange={(e) => setOn(e.target.value)} />
+          <DateInput id={inputId("published_on")} data-testid="lpr-date" value={on} onChange={(value) => setOn(value)} />
         </Field>
         <Field field="tenor" label={t("lpr.tenor")} errors={errors}>
           <select id={inputId("tenor")} data-testid="lpr-tenor" value={tenor} onChange={(e) => setTenor(e.target.value as LprTenor)}>

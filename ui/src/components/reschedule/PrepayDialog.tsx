@@ -11,6 +11,7 @@ import AmountInput from "../AmountInput";
 import { isIsoDate, PREPAY_MODES } from "../../servicing";
 import Field, { inputId } from "../Field";
 import RescheduleDialog from "./RescheduleDialog";
+import DateInput from "../DateInput";
 
 type FeeKind = PrepayFee["kind"];
 const FEE_KINDS: FeeKind[] = ["none", "fixed", "percent"];
@@ -64,7 +65,7 @@ export default function PrepayDialog({ loan, onDone, onCancel }: Props) {
     >
       <div className="repay-grid">
         <Field field="date" label={t("reschedule.prepayOn")} errors={errors} required>
-          <input id={inputId("date")} type="date" data-testid="prepay-date" value={on} onChange={(e) => setOn(e.target.value)} />
+          <DateInput id={inputId("date")} data-testid="prepay-date" value={on} onChange={(value) => setOn(value)} />
         </Field>
         <Field
           field="amount"

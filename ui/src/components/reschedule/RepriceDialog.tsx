@@ -8,6 +8,7 @@ import type { FieldErrors } from "../../errors";
 import { isIsoDate } from "../../servicing";
 import Field, { inputId } from "../Field";
 import RescheduleDialog from "./RescheduleDialog";
+import DateInput from "../DateInput";
 
 interface Props {
   loanId: number;
@@ -39,7 +40,7 @@ export default function RepriceDialog({ loanId, currency, on: initial, onDone, o
       onCancel={onCancel}
     >
       <Field field="date" label={t("reschedule.repriceOn")} errors={errors} required>
-        <input id={inputId("date")} type="date" data-testid="reprice-date" value={on} onChange={(e) => setOn(e.target.value)} />
+        <DateInput id={inputId("date")} data-testid="reprice-date" value={on} onChange={(value) => setOn(value)} />
       </Field>
     </RescheduleDialog>
   );

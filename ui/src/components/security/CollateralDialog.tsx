@@ -16,6 +16,7 @@ import Modal from "../Modal";
 import { amountProblem } from "../../money";
 import AmountInput from "../AmountInput";
 import { COLLATERAL_KINDS, defaultCap, optionalAmount, optionalDate, optionalDecimal } from "./securityModel";
+import DateInput from "../DateInput";
 
 interface Props {
   loan: LoanView;
@@ -156,15 +157,14 @@ export default function CollateralDialog({ loan, onDone, onCancel }: Props) {
     />
   );
   const date = (f: CoreField, v: string, set: (s: string) => void, testId: string, max?: string) => (
-    <input
+    <DateInput
       id={inputId(local(f))}
-      type="date"
       max={max}
       data-testid={testId}
       aria-invalid={errors[local(f)] ? true : undefined}
       value={v}
-      onChange={(e) => {
-        set(e.target.value);
+      onChange={(value) => {
+        set(value);
         clearError(local(f));
       }}
     />

@@ -14,6 +14,7 @@ import Modal from "../Modal";
 import { amountProblem } from "../../money";
 import AmountInput from "../AmountInput";
 import { DEFAULT_GUARANTEE_KIND, GUARANTEE_KINDS, GUARANTOR_PARTIES, optionalAmount, optionalDate } from "./securityModel";
+import DateInput from "../DateInput";
 
 interface Props {
   loan: LoanView;
@@ -157,10 +158,10 @@ export default function GuarantorDialog({ loan, onDone, onCancel }: Props) {
           />
         </Field>
         <Field field={local("from")} label={t("security.field.from")} errors={errors}>
-          <input id={inputId(local("from"))} type="date" data-testid="guarantor-from" aria-invalid={invalid("from")} value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput id={inputId(local("from"))} data-testid="guarantor-from" aria-invalid={invalid("from")} value={from} onChange={(value) => setFrom(value)} />
         </Field>
         <Field field={local("to")} label={t("security.field.to")} errors={errors}>
-          <input id={inputId(local("to"))} type="date" data-testid="guarantor-to" aria-invalid={invalid("to")} value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput id={inputId(local("to"))} data-testid="guarantor-to" aria-invalid={invalid("to")} value={to} onChange={(value) => setTo(value)} />
         </Field>
         <Field field={local("relation")} label={t("security.field.relation")} errors={errors} className="span-2">
           <input

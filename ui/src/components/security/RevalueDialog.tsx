@@ -15,6 +15,7 @@ import Modal from "../Modal";
 import { amountProblem } from "../../money";
 import AmountInput from "../AmountInput";
 import { optionalAmount } from "./securityModel";
+import DateInput from "../DateInput";
 
 interface Props {
   loan: LoanView;
@@ -86,16 +87,15 @@ export default function RevalueDialog({ loan, item, onDone, onCancel }: Props) {
           />
         </Field>
         <Field field="revalue_valued_on" label={t("security.field.valuedOn")} errors={errors} required hint={t("security.revalueDateHint", { date: item.valued_on })}>
-          <input
+          <DateInput
             id={inputId("revalue_valued_on")}
-            type="date"
             min={item.valued_on}
             max={today}
             data-testid="revalue-date"
             aria-invalid={errors.revalue_valued_on ? true : undefined}
             value={valuedOn}
-            onChange={(e) => {
-              setValuedOn(e.target.value);
+            onChange={(value) => {
+              setValuedOn(value);
               clearError("revalue_valued_on");
             }}
           />
