@@ -129,6 +129,8 @@ async function clientPage() {
   const proposed = await (await s.testid("profile-proposed")).attribute("data-amount");
   assert.match(proposed, /^\d+(\.\d+)?$/, "a stage-5 demo client has a proposed amount");
   assert.match(await s.text("profile-loans"), /\d/);
+  // In the client screens' unit (元 until changed): whole yuan, the unit after the figure.
+  assert.match(await s.text("profile-proposed"), /^\d{1,3}(,\d{3})* 元$/);
 
   // The tabs are at the top: in the first screen, before any checklist.
   const tabs = await s.find('[role="tablist"]');

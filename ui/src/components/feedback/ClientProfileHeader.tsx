@@ -5,7 +5,8 @@
 import { useTranslation } from "react-i18next";
 import type { ClientProfile, ScorePoint } from "../../bindings";
 import { STATUS_KEY } from "../../labels";
-import { formatMoney } from "../../money";
+import { useAmountUnit } from "../../amountUnits";
+import { amountWithUnit, formatPayment, unitLabel } from "../../money";
 import { StageLabel } from "../Badges";
 
 interface Props {
@@ -18,6 +19,8 @@ interface Props {
 
 export default function ClientProfileHeader({ profile: p, busy, onApplySuggestion, onOpenJourney }: Props) {
   const { t } = useTranslation();
+  // Figures in the client screens' unit (issue 19, item 1); what is overdue is a payment, to the fen.
+  const [unit] = useAmountUnit("clients");
   const next = p.follow_up;
   const stage = (
     <>
@@ -52,19 +55,19 @@ export default function ClientProfileHeader({ profile: p, busy, onApplySuggestio
         <div className="profile-fact">
           <dt>{t("clientPage.proposedAmount")}</dt>
           <dd data-testid="profile-proposed" data-amount={p.proposed?.principal ?? ""}>
-            {p.proposed ? `${p.proposed.currency} ${formatMoney(p.proposed.principal)}` : <span className="muted">{t("clientPage.noProposal")}</span>}
+            {p.proposed ? amountWithUnit(t, p.proposed.principal, unit, p.proposed.currency) : <span className="muted">{t("clientPage.noProposal")}</span>}
           </dd>
         </div>
         <div className="profile-fact">
           <dt>{t("profile.loans")}</dt>
           <dd data-testid="profile-loans" data-count={p.active_loans}>
-            {p.active_loans === 0 ? t("profile.noLoans") : t("profile.loansLine", { count: p.active_loans, amount: formatMoney(p.outstanding) })}
+            {p.active_loans === 0 ? t("profile.noLoans") : t("profile.loansLine", { count: p.active_loans, amount: amountWithUnit(t, p.outstanding, unit) })}
           </dd>
         </div>
         <div className="profile-fact">
           <dt>{t("clientPage.overdue")}</dt>
           <dd data-testid="profile-overdue" data-days={p.overdue_days} className={p.overdue_days > 0 ? "late" : undefined}>
-            {p.overdue_days > 0 ? t("clientPage.overdueLine", { count: p.overdue_days, amount: formatMoney(p.overdue_amount) }) : t("clientPage.noOverdue")}
+            {p.overdue_days > 0 ? t("clientPage.overdueLine", { count: p.overdue_days, amount: `${formatPayment(p.overdue_amount)} ${unitLabel(t, "yuan", null)}` }) : t("clientPage.noOverdue")}
           </dd>
         </div>
         <div className="profile-fact">
