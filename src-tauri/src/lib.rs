@@ -14,6 +14,7 @@ mod state;
 use tauri::{Emitter, Manager};
 
 pub fn run() {
+    platform::prepare_web_engine();
     let mut builder = tauri::Builder::default();
     // One instance per vault: a second launch on the officer's folder focuses the first window
     // (registered first, so it exits before any other setup). `LOANDESK_DATA_DIR` runs are

@@ -58,10 +58,32 @@ pub fn fit_to_screen(window: &WebviewWindow) {
     }
 }
 
+/// Before anything else runs (no thread exists yet, so setting the environment is sound), on
+/// Linux: WebKitGTK paints without accelerated compositing and its Skia paints on the CPU.
+/// Compositing and GPU painting keep GL layers, textures and their buffers in the web process,
+/// for a browser's pages; this app is one local page of forms, tables and one chart, which
+/// CPU painting draws as fast (without a GPU, on Mesa's software GL, faster). Non-composited
+/// painting also sidesteps WebKitGTK's blank windows on some GPU drivers. Measured by
+/// scripts/bench-memory.mjs on the release build (issue 19, item 11): 620 MB PSS after the walk
+/// through every screen, 359 with these two and the document-viewer cache model. Environment
+/// variables, not `WebKitSettings`: the setting arrives after the web process has started
+/// compositing and saves 10 MB less. An officer's or a support session's own values win.
+/// WKWebView on macOS and WebView2 on Windows have no such switches and size these themselves.
+pub fn prepare_web_engine() {
+    #[cfg(target_os = "linux")]
+    for name in [
+        "WEBKIT_DISABLE_COMPOSITING_MODE",
+        "WEBKIT_SKIA_ENABLE_CPU_RENDERING",
+    ] {
+        if std::env::var_os(name).is_none() {
+            std::env::set_var(name, "1");
+        }
+    }
+}
+
 /// WebKitGTK's default cache model (web browser) keeps decoded pages, resources and a back/
 /// forward cache for browsing many sites; this app is one local page. The document-viewer model
-/// drops those caches (issue 19, item 11: memory after a day's walk through every screen).
-/// WKWebView on macOS and WebView2 on Windows have no such switch and size theirs themselves.
+/// drops those caches (issue 19, item 11).
 pub fn limit_web_caches(window: &WebviewWindow) {
     #[cfg(target_os = "linux")]
     {

@@ -214,13 +214,36 @@ export class Session {
       args: [],
     });
     await Promise.race([painted.catch(() => {}), sleep(2000)]);
-    writeFileSync(path, Buffer.from(await this.cmd("GET", "/screenshot"), "base64"));
+    // WebKitGTK without accelerated compositing (the app's Linux setting) answers a screenshot
+    // after its next paint, and a page at rest does not paint again: the request would wait
+    // until something moved (a bulk-import run once waited 10 minutes). A 1-pixel mark, almost
+    // transparent, changes every frame until the picture is back.
+    await this.cmd("POST", "/execute/sync", { script: TICK_START, args: [] }).catch(() => {});
+    try {
+      writeFileSync(path, Buffer.from(await this.cmd("GET", "/screenshot"), "base64"));
+    } finally {
+      await this.cmd("POST", "/execute/sync", { script: TICK_STOP, args: [] }).catch(() => {});
+    }
   }
 
   close() {
     return this.cmd("DELETE", "");
   }
 }
+
+const TICK_START = `
+  const mark = document.createElement("div");
+  mark.id = "e2e-paint-tick";
+  mark.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:2147483647";
+  document.body.appendChild(mark);
+  let n = 0;
+  const tick = () => {
+    if (!mark.isConnected) return;
+    mark.style.backgroundColor = n++ % 2 ? "rgba(128,128,128,0.02)" : "rgba(128,128,128,0.03)";
+    requestAnimationFrame(tick);
+  };
+  tick();`;
+const TICK_STOP = `document.getElementById("e2e-paint-tick")?.remove();`;
 
 class Element {
   constructor(session, id) {
@@ -237,7 +260,17 @@ class Element {
     await this.cmd("POST", "/value", { text });
   }
   async clearAndType(text) {
+    // WebDriver's clear empties the field without an input event React notices: React's state
+    // keeps the old value and puts it back on its next render, under the keys typed after (the
+    // calculator once read "12360"). Emptying it through the native setter and an input event,
+    // as typing does, empties the state too.
     await this.cmd("POST", "/clear", {});
+    await this.s.run(
+      "const el = arguments[0];" +
+        "Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value').set.call(el, '');" +
+        "el.dispatchEvent(new Event('input', { bubbles: true }));",
+      this,
+    );
     await this.type(text);
   }
   text() {
