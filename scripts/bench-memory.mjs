@@ -6,7 +6,7 @@
 // shared libraries counted once per process) and PSS (shared pages split between the processes
 // that map them: the sum is what the walk really costs the machine).
 //
-//   xvfb-run -a -s "-screen 0 1366x768x24" node scripts/bench-memory.mjs [APP_BINARY] [--json]
+//   xvfb-run -a -s "-screen 0 1366x768x24" node scripts/bench-memory.mjs [APP_BINARY] [--json] [--steps] [--maps]
 //
 // Linux only (it reads /proc); a benchmark, not a test: it prints figures and asserts nothing.
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
@@ -17,6 +17,8 @@ const args = process.argv.slice(2);
 const json = args.includes("--json");
 // --steps: the web process's PSS after each screen of the first round, to see what grows it.
 const steps = args.includes("--steps");
+// --maps: after the walk, each process's largest holders of PSS by mapping (library, heap, anon).
+const maps = args.includes("--maps");
 const binary = args.find((a) => !a.startsWith("--")) ?? appBinary();
 const PORT = Number(process.env.BENCH_PORT ?? 4497);
 // The demo's project-finance client, whose model tab draws the ECharts chart.
@@ -57,6 +59,18 @@ function memory() {
   }
   const total = Object.values(out).reduce((t, m) => ({ rss: t.rss + m.rss, pss: t.pss + m.pss }), { rss: 0, pss: 0 });
   return { ...out, total };
+}
+
+/** The `n` mappings of a process holding the most PSS, summed by name ("[anon]" for unnamed). */
+function topMappings(pid, n = 8) {
+  const sums = new Map();
+  let name = "[anon]";
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) name = head[1] || "[anon]";
+    else if (line.startsWith("Pss:")) sums.set(name, (sums.get(name) ?? 0) + Number(line.split(/\s+/)[1]) / 1024);
+  }
+  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
 
 async function settle() {
@@ -117,6 +131,12 @@ try {
   await go("today", "today-screen");
   await settle();
   samples.after_walk = memory();
+  if (maps) {
+    for (const p of appTree()) {
+      console.log(`${p.exe.split("/").pop()} (pid ${p.pid}):`);
+      for (const [name, mb] of topMappings(p.pid)) console.log(`  ${mb.toFixed(1).padStart(7)} MB  ${name.split("/").pop()}`);
+    }
+  }
 } finally {
   await s.close().catch(() => {});
   await driver.stop();
