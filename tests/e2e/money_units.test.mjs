@@ -195,6 +195,11 @@ async function moneyJourney() {
   const exact = await headline.attribute("data-value");
   const shown = await s.waitText("portfolio-outstanding", "亿元");
   assert.equal(shown.replace(/\s+/g, ""), `${inUnit(exact, 8)}亿元`, "the headline reads like 4.89 亿元");
+  // The overdue and 不良 headlines follow the same unit.
+  for (const kind of ["overdue", "non_performing"]) {
+    const outstanding = await (await s.testid(`portfolio-${kind}`)).attribute("data-outstanding");
+    assert.equal((await s.text(`portfolio-${kind}-amount`)).replace(/\s+/g, ""), `${inUnit(outstanding, 8)}亿元`, kind);
+  }
   await shootAll("money-portfolio", async (lang) => {
     await s.waitText("portfolio-outstanding", lang === "zh" ? "亿元" : "×100m CNY");
   });

@@ -14,7 +14,7 @@ import { sectionLabel } from "../industry";
 import { TIER_KEY } from "../labels";
 import { useAmountUnit } from "../amountUnits";
 import UnitSwitch from "../components/UnitSwitch";
-import { amountWithUnit, formatAmount, formatMoney, formatPercent, unitLabel } from "../money";
+import { amountWithUnit, formatAmount, formatPercent, unitLabel } from "../money";
 import type { Dimension, Drill } from "../portfolioLoans";
 import { ageSliceKey, classKey, sumMoney } from "../servicing";
 import { useErrorHandler } from "../session";
@@ -202,7 +202,8 @@ export default function Portfolio({ onOpenLoan }: { onOpenLoan?: (clientId: numb
                 >
                   <span className="field-label">{t(label)}</span>
                   <span className="headline-amount num" data-testid={`portfolio-${kind}-amount`}>
-                    {data.currency} {formatMoney(h.outstanding)}
+                    {money(h.outstanding)}
+                    <span className="figure-unit">{unitLabel(t, unit, data.currency)}</span>
                   </span>
                   <span className="headline-ratio num" data-testid={`portfolio-${kind}-ratio`}>
                     {h.percent === null ? "—" : t("drill.ratio", { percent: formatPercent(h.percent) })}
