@@ -79,6 +79,24 @@ function inUnit(yuan, places) {
   return `${negative && q !== 0n ? "-" : ""}${grouped}.${digits.slice(-2)}`;
 }
 
+/** "12.50" → "12.5", "7.00" → "7": a decimal's value, written one way. */
+function normalDecimal(text) {
+  const [whole, frac = ""] = text.split(".");
+  const f = frac.replace(/0+$/, "");
+  return f ? `${BigInt(whole)}.${f}` : `${BigInt(whole)}`;
+}
+
+/** Exact sum of non-negative decimal texts, as `normalDecimal` writes it. */
+function sumDecimals(texts) {
+  const scale = Math.max(0, ...texts.map((t) => (t.split(".")[1] ?? "").length));
+  const total = texts.reduce((acc, t) => {
+    const [whole, frac = ""] = t.split(".");
+    return acc + BigInt(whole + frac.padEnd(scale, "0"));
+  }, 0n);
+  const digits = total.toString().padStart(scale + 1, "0");
+  return normalDecimal(scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits);
+}
+
 /** Whether the client's board card shows its amount as `pattern` wants. */
 async function cardShows(clientId, pattern) {
   const own = await s.findAll(`[data-testid="board-card"][data-client-id="${clientId}"] [data-testid="card-amount"]`);
@@ -183,6 +201,22 @@ async function moneyJourney() {
   await (await s.testid("unit-board-wan")).click();
   await s.testid("card-amount", 20000);
   await s.waitFor(() => cardShows(clientId, /500\.00\s*万元/), "the card in 万元");
+  // Its column's head sums every proposed amount in the column, exact, in the same unit.
+  const stage = await (await s.find(`[data-testid="board-card"][data-client-id="${clientId}"]`)).attribute("data-stage");
+  const column = `[data-testid="board-column"][data-stage="${stage}"]`;
+  for (let more = await s.findAll(`${column} [data-testid="load-more"]`); more.length > 0; more = await s.findAll(`${column} [data-testid="load-more"]`)) {
+    const shown = (await s.findAll(`${column} [data-testid="board-card"]`)).length;
+    await more[0].click();
+    await s.waitFor(async () => (await s.findAll(`${column} [data-testid="board-card"]`)).length > shown, "the next page of cards");
+  }
+  const cardValues = [];
+  for (const el of await s.findAll(`${column} [data-testid="card-amount"]`)) {
+    if ((await el.attribute("data-currency")) === "CNY") cardValues.push(await el.attribute("data-value"));
+  }
+  const columnAmount = await s.find(`${column} [data-testid="column-amount"][data-currency="CNY"]`);
+  const columnValue = await columnAmount.attribute("data-value");
+  assert.equal(normalDecimal(columnValue), sumDecimals(cardValues), "the column's sum is its cards' amounts added up");
+  assert.equal((await columnAmount.text()).replace(/\s+/g, ""), `${inUnit(columnValue, 6)}万元`, "the column's sum in 万元");
   await shootAll("money-board", async (lang) => {
     await s.waitFor(() => cardShows(clientId, lang === "zh" ? /500\.00\s*万元/ : /500\.00\s*×10k CNY/), "the card's unit");
   });

@@ -1439,11 +1439,20 @@ amount: string | null, currency: string | null, entered_on: string, days_in_stag
  */
 open_required: number, };
 
+/**
+ * What a column asks for in one currency: the sum of its clients' proposed principals, exact.
+ */
+export type ColumnAmount = { currency: string, amount: string, };
+
 export type BoardColumn = { stage: number, 
 /**
  * Clients in the column with the filters applied (all of them, not only this page).
  */
-total: number, offset: number, cards: Array<BoardCard>, };
+total: number, 
+/**
+ * Proposed principal of the whole filtered column, one sum per currency (by code).
+ */
+amounts: Array<ColumnAmount>, offset: number, cards: Array<BoardCard>, };
 
 export type Board = { columns: Array<BoardColumn>, };
 

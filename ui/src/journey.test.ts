@@ -70,11 +70,13 @@ describe("journey helpers", () => {
   });
 
   it("appends board pages without doubling cards", () => {
-    const col: BoardColumn = { stage: 1, total: 5, offset: 0, cards: [card(1), card(2)] };
-    const page: BoardColumn = { stage: 1, total: 4, offset: 2, cards: [card(2), card(3)] };
+    const amounts = (amount: string) => [{ currency: "CNY", amount }];
+    const col: BoardColumn = { stage: 1, total: 5, amounts: amounts("500"), offset: 0, cards: [card(1), card(2)] };
+    const page: BoardColumn = { stage: 1, total: 4, amounts: amounts("400"), offset: 2, cards: [card(2), card(3)] };
     const merged = appendPage(col, page);
     expect(merged.cards.map((c) => c.client_id)).toEqual([1, 2, 3]);
     expect(merged.total).toBe(4);
+    expect(merged.amounts).toEqual(amounts("400"));
   });
 
   it("accepts drops onto the next stage only", () => {

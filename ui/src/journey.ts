@@ -47,10 +47,13 @@ export function reasonLabel(reasons: readonly LostReason[], key: string | null, 
   return r ? localLabel(r, lang) : key;
 }
 
-/** Appends a further page of a board column; cards already shown (moved meanwhile) are not doubled. */
+/**
+ * Appends a further page of a board column; cards already shown (moved meanwhile) are not doubled.
+ * The count and the amounts are the newer page's: they cover the whole column as it is now.
+ */
 export function appendPage(column: BoardColumn, page: BoardColumn): BoardColumn {
   const seen = new Set(column.cards.map((c) => c.client_id));
-  return { ...column, total: page.total, cards: [...column.cards, ...page.cards.filter((c) => !seen.has(c.client_id))] };
+  return { ...column, total: page.total, amounts: page.amounts, cards: [...column.cards, ...page.cards.filter((c) => !seen.has(c.client_id))] };
 }
 
 /** Whether a drop from `from` to `to` is an advance the board accepts (only to the very next stage). */

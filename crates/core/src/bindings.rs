@@ -21,10 +21,10 @@ use crate::error::ErrorPayload;
 use crate::error_code::ErrorCode;
 use crate::journey::{
     Activity, Board, BoardCard, BoardColumn, BoardQuery, Cadence, ChecklistItem, ChecklistTemplate,
-    DocumentKind, EntryVia, FollowUp, FollowUpCard, Funnel, FunnelStage, ItemDocument, ItemState,
-    JourneyView, LostCount, LostReason, LostReasonInput, OneOffItemInput, StageChecklist,
-    StageEntry, StageMove, StatusChange, StatusInput, StuckCard, TemplateItem, TemplateItemInput,
-    Today, TodayQuery,
+    ColumnAmount, DocumentKind, EntryVia, FollowUp, FollowUpCard, Funnel, FunnelStage,
+    ItemDocument, ItemState, JourneyView, LostCount, LostReason, LostReasonInput, OneOffItemInput,
+    StageChecklist, StageEntry, StageMove, StatusChange, StatusInput, StuckCard, TemplateItem,
+    TemplateItemInput, Today, TodayQuery,
 };
 use crate::loans::{
     DayCount, LoanScenario, LoanTerms, LprTenor, Method, Period, Rate, Rounding, ScenarioInput,
@@ -316,6 +316,7 @@ fn journey(cfg: &Config, out: &mut String) {
     decl::<Cadence>(cfg, out);
     decl::<BoardQuery>(cfg, out);
     decl::<BoardCard>(cfg, out);
+    decl::<ColumnAmount>(cfg, out);
     decl::<BoardColumn>(cfg, out);
     decl::<Board>(cfg, out);
     decl::<TodayQuery>(cfg, out);

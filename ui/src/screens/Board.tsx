@@ -40,6 +40,7 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
   const [gateError, setGateError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [back, setBack] = useState<{ card: BoardCard; to: number } | null>(null);
+  const [unit] = useAmountUnit("board");
 
   const query: BoardQuery = { tier, product, limit: PAGE };
 
@@ -199,6 +200,15 @@ export default function Board({ onOpen }: { onOpen: (id: number) => void }) {
                   {t("board.total", { n: col.total })}
                 </span>
               </div>
+              {col.amounts.length > 0 && (
+                <div className="board-col-amounts" title={t("board.amountsHint")}>
+                  {col.amounts.map((a) => (
+                    <span key={a.currency} data-testid="column-amount" data-currency={a.currency} data-value={a.amount}>
+                      {amountWithUnit(t, a.amount, unit, a.currency)}
+                    </span>
+                  ))}
+                </div>
+              )}
               <div className="board-cards">
                 {col.cards.length === 0 && <p className="muted small">{t("board.empty")}</p>}
                 {col.cards.map((card) => (
@@ -267,7 +277,7 @@ function CardMeta({ card }: { card: BoardCard }) {
   return (
     <div className="board-card-meta">
       <TierBadge tier={card.tier} />
-      <span className="num" data-testid="card-amount">
+      <span className="num" data-testid="card-amount" data-value={card.amount ?? ""} data-currency={card.currency ?? ""}>
         {card.amount ? amountWithUnit(t, card.amount, unit, card.currency) : t("board.noAmount")}
       </span>
       <span>{t("board.days", { n: card.days_in_stage })}</span>

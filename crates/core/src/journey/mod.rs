@@ -24,7 +24,7 @@ pub use gate::StageMove;
 pub use history::{EntryVia, StageEntry, StatusChange};
 pub use lost::{LostReason, LostReasonInput};
 pub use opportunity::{Opportunity, OpportunityKind, OpportunitySource};
-pub use pipeline::{Board, BoardCard, BoardColumn, BoardQuery};
+pub use pipeline::{Board, BoardCard, BoardColumn, BoardQuery, ColumnAmount};
 pub use stages::{stage_name, StatusInput, STAGES, STAGES_SHORT};
 pub use templates::{ChecklistTemplate, DocumentKind, TemplateItem, TemplateItemInput};
 pub use today::{Activity, FollowUpCard, StuckCard, Today, TodayQuery};

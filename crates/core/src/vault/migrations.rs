@@ -21,6 +21,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/013_project_model.sql"),
     include_str!("sql/014_search_pinyin.sql"),
     include_str!("sql/015_industry_code.sql"),
+    include_str!("sql/016_board_amounts.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -9,8 +9,13 @@ fn ids(column: &BoardColumn) -> Vec<i64> {
 }
 
 fn scenario(principal: &str, proposed: bool) -> ScenarioInput {
+    scenario_in(principal, "CNY", proposed)
+}
+
+fn scenario_in(principal: &str, currency: &str, proposed: bool) -> ScenarioInput {
     let terms = serde_json::json!({
         "principal": principal,
+        "currency": currency,
         "term_months": 36,
         "rate": { "kind": "fixed", "annual_percent": "4.35" },
         "disbursement_date": "2026-03-01",
@@ -112,4 +117,66 @@ fn the_board_shows_columns_of_cards_filtered_and_paged() {
     assert_eq!(ids(&board.columns[0]), [s1b, s1c]);
     let moved = &board.columns[1].cards[0];
     assert_eq!((moved.client_id, moved.days_in_stage), (s1a, 0));
+}
+
+#[test]
+fn a_column_sums_its_proposed_amounts_per_currency_over_every_page() {
+    let (_d, mut v) = vault();
+    let wc = Some(ProductType::WorkingCapital);
+    let fa = Some(ProductType::FixedAsset);
+    let a = new_client(&mut v, "甲公司", 2, wc, Tier::A, "2026-01-01");
+    let b = new_client(&mut v, "乙公司", 2, fa, Tier::B, "2026-01-02");
+    let c = new_client(&mut v, "丙公司", 2, fa, Tier::A, "2026-01-03");
+    let d = new_client(&mut v, "丁公司", 2, wc, Tier::A, "2026-01-04");
+    let lost = new_client(&mut v, "戊公司", 2, wc, Tier::A, "2026-01-05");
+    v.save_scenario(a, &scenario("5000000.10", true)).unwrap();
+    v.save_scenario(b, &scenario("0.20", true)).unwrap();
+    v.save_scenario(b, &scenario("99999999", false)).unwrap();
+    v.save_scenario(c, &scenario_in("1200000", "USD", true))
+        .unwrap();
+    v.save_scenario(d, &scenario("7", false)).unwrap();
+    v.save_scenario(lost, &scenario("1000", true)).unwrap();
+    let lost_input = StatusInput {
+        status: LifecycleStatus::Lost,
+        lost_reason: Some("other-bank".into()),
+        note: String::new(),
+    };
+    v.set_status(lost, &lost_input, day("2026-02-20")).unwrap();
+
+    let today = day("2026-03-01");
+    let sums = |tier, product, limit| {
+        let q = BoardQuery {
+            tier,
+            product,
+            limit,
+        };
+        let col = v.board_column(&q, 2, 0, today).unwrap();
+        col.amounts
+            .iter()
+            .map(|s| (s.currency.clone(), s.amount.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let both = vec![
+        ("CNY".to_string(), "5000000.30".to_string()),
+        ("USD".to_string(), "1200000".to_string()),
+    ];
+    assert_eq!(
+        sums(None, None, None),
+        both,
+        "exact, per currency, proposed only"
+    );
+    assert_eq!(
+        sums(None, None, Some(1)),
+        both,
+        "the whole column, not the page"
+    );
+    assert_eq!(
+        sums(Some(Tier::A), wc, None),
+        vec![("CNY".to_string(), "5000000.10".to_string())]
+    );
+    assert_eq!(sums(Some(Tier::C), None, None), vec![]);
+    assert_eq!(
+        v.board(&BoardQuery::default(), today).unwrap().columns[0].amounts,
+        vec![]
+    );
 }
