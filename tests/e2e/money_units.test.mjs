@@ -66,7 +66,7 @@ async function shootAll(name, settle) {
   await sleep(300);
 }
 
-/** `yuan` ("489012345.67") in 亿 or 万 with two decimals, rounded half-up, as the core writes it. */
+/** `yuan` ("489012345.67") in 亿 (places 8) or 万 (places 4) with two decimals, rounded half-up, as the core writes it. */
 function inUnit(yuan, places) {
   const negative = yuan.startsWith("-");
   const [whole, frac = ""] = (negative ? yuan.slice(1) : yuan).split(".");
@@ -216,7 +216,7 @@ async function moneyJourney() {
   const columnAmount = await s.find(`${column} [data-testid="column-amount"][data-currency="CNY"]`);
   const columnValue = await columnAmount.attribute("data-value");
   assert.equal(normalDecimal(columnValue), sumDecimals(cardValues), "the column's sum is its cards' amounts added up");
-  assert.equal((await columnAmount.text()).replace(/\s+/g, ""), `${inUnit(columnValue, 6)}万元`, "the column's sum in 万元");
+  assert.equal((await columnAmount.text()).replace(/\s+/g, ""), `${inUnit(columnValue, 4)}万元`, "the column's sum in 万元");
   await shootAll("money-board", async (lang) => {
     await s.waitFor(() => cardShows(clientId, lang === "zh" ? /500\.00\s*万元/ : /500\.00\s*×10k CNY/), "the card's unit");
   });
