@@ -262,9 +262,10 @@ class Element {
   async clearAndType(text) {
     // WebDriver's clear empties the field without an input event React notices: React's state
     // keeps the old value and puts it back on its next render, under the keys typed after (the
-    // calculator once read "12360"). Emptying it through the native setter and an input event,
-    // as typing does, empties the state too.
-    await this.cmd("POST", "/clear", {});
+    // calculator once read "12360", and "3.454.9" for a rate). Emptying it through the native
+    // setter and an input event, as typing does, empties the state too. Not after WebDriver's
+    // clear: that one goes through React's value tracker, which then already holds "", so the
+    // input event changes nothing and the old value comes back on the next render.
     await this.s.run(
       "const el = arguments[0];" +
         "Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value').set.call(el, '');" +
