@@ -46,7 +46,7 @@ if ! command -v tauri-driver >/dev/null; then
   cargo install tauri-driver --locked --version '^2' --root "$LOANDESK_TOOLS"
 fi
 # A hung browser must fail the run, not hold CI until its limit: force the runner to exit when
-# the tests are done, and bound the whole step. The bound is twice a healthy run on a slow
+# the tests are done, and bound the whole step. The bound leaves room above a healthy run on a slow
 # machine (28 tests took 18.5 min on 2026-12-06, warm; 900 s cut a healthy cold run short) and
 # still ends a hung run well inside CI's 90 minutes.
 timeout --kill-after=30 1800 \
