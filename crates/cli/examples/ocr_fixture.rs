@@ -7,10 +7,13 @@
 //!
 //! The licence is `Licence::sample()` photographed at 200 dpi (perspective, blur, uneven light);
 //! the balance sheet is `BALANCE_SHEET`, clean at 200 dpi. JPEG or PNG by the file's extension.
-use std::path::Path;
 use std::process::ExitCode;
 
 use loandesk_ocr::fixtures::{self, Capture, Licence, Variant, BALANCE_SHEET};
+
+/// Compiled in, not read from beside the sources at run time: a build cache shared by two
+/// checkouts would hand one checkout an example pointing into the other's tree.
+static FONT: &[u8] = include_bytes!("../../core/assets/fonts/NotoSansCJKsc-Regular-subset.otf");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -18,17 +21,8 @@ fn main() -> ExitCode {
         eprintln!("usage: ocr_fixture licence-photo|licence-clean|balance-sheet OUT.(jpg|png)");
         return ExitCode::from(2);
     };
-    let font_path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/assets/fonts/NotoSansCJKsc-Regular-subset.otf");
-    let font_bytes = match std::fs::read(&font_path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: {}: {e}", font_path.display());
-            return ExitCode::from(1);
-        }
-    };
-    let Ok(font) = ab_glyph::FontRef::try_from_slice(&font_bytes) else {
-        eprintln!("error: {} is not a font", font_path.display());
+    let Ok(font) = ab_glyph::FontRef::try_from_slice(FONT) else {
+        eprintln!("error: the bundled CJK font is not a font");
         return ExitCode::from(1);
     };
     let at = |capture| Variant { dpi: 200, capture };

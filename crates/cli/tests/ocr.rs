@@ -29,11 +29,9 @@ fn resources() -> PathBuf {
 }
 
 fn font_bytes() -> Vec<u8> {
-    std::fs::read(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../core/assets/fonts/NotoSansCJKsc-Regular-subset.otf"),
-    )
-    .unwrap()
+    // Compiled in, as in examples/ocr_fixture.rs: a build shared by two checkouts must not read
+    // the other checkout's tree.
+    include_bytes!("../../core/assets/fonts/NotoSansCJKsc-Regular-subset.otf").to_vec()
 }
 
 fn ocr(args: &[&str]) -> std::process::Output {
