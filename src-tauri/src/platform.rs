@@ -63,20 +63,29 @@ pub fn fit_to_screen(window: &WebviewWindow) {
 /// Compositing and GPU painting keep GL layers, textures and their buffers in the web process,
 /// for a browser's pages; this app is one local page of forms, tables and one chart, which
 /// CPU painting draws as fast (without a GPU, on Mesa's software GL, faster). Non-composited
-/// painting also sidesteps WebKitGTK's blank windows on some GPU drivers. Measured by
-/// scripts/bench-memory.mjs on the release build (issue 19, item 11): 620 MB PSS after the walk
-/// through every screen, 359 with these two and the document-viewer cache model. Environment
-/// variables, not `WebKitSettings`: the setting arrives after the web process has started
-/// compositing and saves 10 MB less. An officer's or a support session's own values win.
-/// WKWebView on macOS and WebView2 on Windows have no such switches and size these themselves.
+/// painting also sidesteps WebKitGTK's blank windows on some GPU drivers.
+/// JavaScriptCore collects the whole heap each time instead of only its young objects: after a
+/// walk through every screen ~15 MB of objects are live, but generational collection kept
+/// ~30 MB of the screens left behind in its old space, never collected while an officer works;
+/// a whole-heap collection of 15 MB takes milliseconds. And it stops at its third tier (DFG):
+/// the fourth (FTL) is for long-running hot loops, and its compiler's memory and code are what
+/// a page of short event handlers pays for it.
+/// Measured by scripts/bench-memory.mjs on the release build (issue 19, item 11), PSS after the
+/// walk: 620 MB, 359 with the painting switches and the document-viewer cache model, 336-338 with
+/// whole-heap collection and without FTL. Environment variables, not `WebKitSettings`: the web
+/// process inherits them, and the compositing setting arrives after it has started compositing
+/// (saving 10 MB less). An officer's or a support session's own values win. WKWebView on macOS
+/// and WebView2 on Windows have no such switches and size these themselves.
 pub fn prepare_web_engine() {
     #[cfg(target_os = "linux")]
-    for name in [
-        "WEBKIT_DISABLE_COMPOSITING_MODE",
-        "WEBKIT_SKIA_ENABLE_CPU_RENDERING",
+    for (name, value) in [
+        ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+        ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1"),
+        ("JSC_useGenerationalGC", "false"),
+        ("JSC_useFTLJIT", "false"),
     ] {
         if std::env::var_os(name).is_none() {
-            std::env::set_var(name, "1");
+            std::env::set_var(name, value);
         }
     }
 }
