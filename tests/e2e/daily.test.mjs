@@ -314,6 +314,14 @@ const cutStages = () =>
     .filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
     .map((e) => e.textContent);`);
 
+/** Today's payment lines (days overdue, amount) that are cut: the name and contract give way instead. */
+const cutPayments = () =>
+  run(`return [...document.querySelectorAll('[data-testid="reminder-row"]')]
+    .filter((r) => ['overdue', 'due_soon'].includes(r.dataset.kind))
+    .map((r) => r.querySelector('[data-testid="reminder-detail"]'))
+    .filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+    .map((e) => e.textContent);`);
+
 async function screen(name) {
   await (await s.testid(`nav-${name}`)).click();
   await s.testid(`${name === "clients" ? "clients" : name}-screen`, 20000).catch(() => undefined);
@@ -340,6 +348,10 @@ async function checkLayout(width, height, tag) {
     assert.deepEqual(await sideways(), [], `${tag} ${name}: no sideways scroll`);
     assert.deepEqual(await cutStages(), [], `${tag} ${name}: stage names whole`);
     if (name === "board") await checkBoard(`${tag} board`);
+    if (name === "today") {
+      assert.ok((await run(`return document.querySelectorAll('[data-testid="reminder-row"][data-kind="overdue"]').length;`)) > 0, `${tag}: overdue rows on Today`);
+      assert.deepEqual(await cutPayments(), [], `${tag} today: payment lines whole`);
+    }
   }
   // A client's page too.
   await screen("clients");

@@ -38,6 +38,9 @@ const DONE_LABEL: Partial<Record<ReminderKind, "daily.done.chased" | "daily.done
   annual_review: "daily.done.reviewed",
 };
 
+/** Lines whose point is a sum owed: shown whole, the name and contract giving way instead. */
+const FIGURE_LINE: ReadonlySet<ReminderKind> = new Set(["overdue", "due_soon", "shortfall"]);
+
 interface Props {
   r: Reminder;
   busy: boolean;
@@ -119,7 +122,7 @@ export default function ReminderRow({ r, busy, showKind, actions }: Props) {
           )}
           <span className={r.contract_no ? "muted small mono row-tag" : "muted small row-tag"}>{tag}</span>
         </span>
-        <span className={isLate(r) ? "row-side late" : "row-side"} data-testid="reminder-detail">
+        <span className={`row-side${isLate(r) ? " late" : ""}${FIGURE_LINE.has(r.kind) ? " whole" : ""}`} data-testid="reminder-detail">
           {reminderLine(t, r)}
         </span>
       </button>
